@@ -1,0 +1,32 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createHashRouter, Navigate } from 'react-router';
+import { Layout } from './layout';
+
+// Hash routing: `npm run build` output works from any static web server with no rewrite rules,
+// and the query string (?broker=, ?kiosk) stays free for runtime configuration.
+// Screens are lazy so the first paint only loads the shell (initial JS budget, issue 9).
+const UpgradeScreen = lazy(() => import('../upgrades/upgrade-screen'));
+const MonitorScreen = lazy(() => import('../upgrades/monitor-screen'));
+const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
+const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
+const SettingsScreen = lazy(() => import('./settings-screen'));
+
+function screen(node: ReactNode) {
+  return <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>{node}</Suspense>;
+}
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/monitor" replace /> },
+      { path: 'upgrade', element: screen(<UpgradeScreen />) },
+      { path: 'monitor', element: screen(<MonitorScreen />) },
+      { path: 'fleet', element: screen(<FleetScreen />) },
+      { path: 'firmware', element: screen(<FirmwareScreen />) },
+      { path: 'settings', element: screen(<SettingsScreen />) },
+      { path: '*', element: <p className="p-6">Page not found.</p> },
+    ],
+  },
+]);
