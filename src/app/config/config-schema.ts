@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { brokerUrlProblem } from './broker-url';
+
+/**
+ * One zod schema per key, so a config.json with one wrong value loses only that value:
+ * the other keys still apply (see parse-config-object.ts).
+ */
+export const configFieldSchemas = {
+  brokerUrl: z.string().superRefine((value, ctx) => {
+    const problem = brokerUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  username: z.string(),
+  password: z.string(),
+  catalogUrl: z.string().min(1, 'must not be empty'),
+  readOnly: z.boolean(),
+  respondToDevices: z.boolean(),
+  kiosk: z.boolean(),
+  /** A task with no event for this long (and not terminal) is shown as stalled. */
+  stalledAfterSeconds: z.number().int().min(10).max(86_400),
+  /** An ota_create without a services_reply after this long becomes "no reply". */
+  replyTimeoutSeconds: z.number().int().min(1).max(3_600),
+  /** After "ok", how long the device may take to report the target firmware version. */
+  verifyGraceSeconds: z.number().int().min(10).max(86_400),
+} as const;
+
+export type ConfigKey = keyof typeof configFieldSchemas;
+
+export interface RuntimeConfig {
+  brokerUrl: string;
+  username: string | undefined;
+  password: string | undefined;
+  catalogUrl: string;
+  readOnly: boolean;
+  respondToDevices: boolean;
+  kiosk: boolean;
+  stalledAfterSeconds: number;
+  replyTimeoutSeconds: number;
+  verifyGraceSeconds: number;
+}
+
+/** Values given by one layer (config.json, saved settings, URL query): only what it sets. */
+export type ConfigLayer = { [K in ConfigKey]?: Exclude<RuntimeConfig[K], undefined> };
+
+export const DEFAULT_CONFIG: RuntimeConfig = {
+  brokerUrl: 'ws://localhost:8083/mqtt',
+  username: undefined,
+  password: undefined,
+  catalogUrl: 'firmware/catalog.json',
+  readOnly: false,
+  respondToDevices: false,
+  kiosk: false,
+  stalledAfterSeconds: 120,
+  replyTimeoutSeconds: 30,
+  verifyGraceSeconds: 600,
+};
+
+export const CONFIG_KEYS = Object.keys(configFieldSchemas) as ConfigKey[];
+
+/** Where a value of the effective configuration came from, lowest precedence first. */
+export type ConfigSource = 'default' | 'config.json' | 'saved' | 'URL';
+
+/** A rejected value: the key, where it came from, and why. */
+export interface ConfigIssue {
+  key: string;
+  source: Exclude<ConfigSource, 'default'>;
+  message: string;
+}
