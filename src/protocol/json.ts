@@ -1,0 +1,70 @@
+/**
+ * JSON parsing for untrusted payloads: bounded nesting (so neither the parser nor anything that
+ * walks the result can run out of stack) and no keys that could reach an object prototype.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** Bytes `s` takes as UTF-8 (lone surrogates count as the 3-byte U+FFFD they become). */
+export function utf8ByteLength(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Deepest bracket nesting outside strings; stops counting once past `limit`. */
+export function nestingDepth(text: string, limit: number = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+function dropUnsafeKeys(key: string, value: unknown): unknown {
+  return UNSAFE_KEYS.has(key) ? undefined : value;
+}
+
+export function parseJsonSafely(text: string, maxDepth: number = MAX_JSON_DEPTH): JsonResult {
+  if (nestingDepth(text, maxDepth) > maxDepth) {
+    return { ok: false, reason: `payload nests deeper than ${maxDepth} levels` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text, dropUnsafeKeys) as unknown };
+  } catch {
+    return { ok: false, reason: 'payload is not valid JSON' };
+  }
+}
+
+export function jsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value;
+}

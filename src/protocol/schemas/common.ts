@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { snProblem } from '../sn.ts';
+
+/** An SN inside data: validated like one in a topic, because it will become one. */
+export const snSchema = z.string().superRefine((sn, ctx) => {
+  const problem = snProblem(sn);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: `is not a valid SN: ${problem}`, input: sn });
+});
+
+/** 0/1 flags of the state topic. */
+export const flagSchema = z.literal([0, 1]);
+
+/** Result codes: integers, 0 = success. */
+export const resultSchema = z.int();

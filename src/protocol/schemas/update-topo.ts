@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { snSchema } from './common.ts';
+
+/** "3" for a dock; some gateways send the number 3. */
+const domainSchema = z
+  .union([z.string().regex(/^\d{1,3}$/), z.int().nonnegative().max(999)], { error: 'must be a domain number such as "3"' })
+  .transform((d) => String(d));
+
+const versionSchema = z.string().nullish().catch(null);
+
+/** Fields a gateway and its sub-devices share; device_secret and nonce are not kept. */
+const modelFields = {
+  domain: domainSchema,
+  type: z.int().nonnegative(),
+  sub_type: z.int().nonnegative(),
+  thing_version: versionSchema,
+  // Older firmware names it `version`.
+  version: versionSchema,
+};
+
+export const subDeviceSchema = z.object({
+  sn: snSchema,
+  ...modelFields,
+  index: z
+    .union([z.string(), z.int().transform((n) => String(n))])
+    .nullish()
+    .catch(null),
+});
+
+export const updateTopoDataSchema = z.object({
+  ...modelFields,
+  // Empty or absent: the aircraft is offline or unpaired.
+  sub_devices: z
+    .array(subDeviceSchema)
+    .nullish()
+    .transform((list) => list ?? []),
+});
