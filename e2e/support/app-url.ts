@@ -5,13 +5,18 @@ const encode = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':'
 
 /**
  * The app's URL relative to the served build: `/?broker=ws://...&readonly#/fleet`.
- * `true` gives a bare flag (`?kiosk`), false/null/undefined leave the key out.
+ * `true` gives a bare flag (`?kiosk`), `false` gives `key=0` (overrides a config.json `true`),
+ * null/undefined leave the key out.
  * `route` is the hash route, e.g. '/fleet'.
  */
 export function appUrl(params: AppParams = {}, route?: string): string {
   const query = Object.entries(params)
-    .filter(([, value]) => value !== undefined && value !== null && value !== false)
-    .map(([key, value]) => (value === true ? encode(key) : `${encode(key)}=${encode(String(value))}`))
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => {
+      if (value === true) return encode(key);
+      if (value === false) return `${encode(key)}=0`;
+      return `${encode(key)}=${encode(String(value))}`;
+    })
     .join('&');
   return `/${query ? `?${query}` : ''}${route ? `#${route.startsWith('/') ? route : `/${route}`}` : ''}`;
 }
