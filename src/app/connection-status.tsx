@@ -1,5 +1,7 @@
 import { useStore } from 'zustand';
 import { CONNECTION_LABEL, connectionStore } from '../broker/connection-store';
+import { Badge } from '../ui/badge';
+import { sessionErrorStore } from './session/session-error-store';
 
 const DOT: Record<string, string> = {
   connected: 'bg-green-600',
@@ -8,15 +10,24 @@ const DOT: Record<string, string> = {
   disconnected: 'bg-red-600',
 };
 
-/** The "Broker connection" status of the accessibility contract, shown on every screen. */
-export function ConnectionStatus() {
+/**
+ * The "Broker connection" status of the accessibility contract, shown on every screen. The status
+ * element holds only the phase word (tests and screen readers read it whole); the reason and the
+ * read-only badge sit beside it.
+ */
+export function ConnectionStatus({ readOnly }: { readOnly: boolean }) {
   const phase = useStore(connectionStore, (s) => s.phase);
   const lastError = useStore(connectionStore, (s) => s.lastError);
+  const sessionError = useStore(sessionErrorStore, (s) => s.error);
+  const reason = phase === 'connected' ? null : (sessionError ?? lastError);
   return (
-    <div role="status" aria-label="Broker connection" className="flex items-center gap-2 text-sm">
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      {readOnly ? <Badge tone="info">Read-only</Badge> : null}
       <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[phase]}`} />
-      <span className="font-medium">{CONNECTION_LABEL[phase]}</span>
-      {phase !== 'connected' && lastError ? <span className="text-slate-500">({lastError})</span> : null}
+      <span role="status" aria-label="Broker connection" className="font-medium">
+        {CONNECTION_LABEL[phase]}
+      </span>
+      {reason ? <span className="max-w-xs truncate text-slate-500" title={reason}>({reason})</span> : null}
     </div>
   );
 }

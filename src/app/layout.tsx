@@ -1,4 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
+import { useStore } from 'zustand';
+import { connectionStore } from '../broker/connection-store';
+import { ConfigProblemsBanner } from './config/config-problems-banner';
+import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionStatus } from './connection-status';
 
 const NAV = [
@@ -10,6 +14,9 @@ const NAV = [
 ] as const;
 
 export function Layout() {
+  const runtime = useRuntimeConfig();
+  const sessionReadOnly = useStore(connectionStore, (s) => s.readOnly);
+  const readOnly = sessionReadOnly || (runtime.status === 'ready' && (runtime.config.readOnly || runtime.config.kiosk));
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
@@ -28,9 +35,10 @@ export function Layout() {
           ))}
         </nav>
         <div className="ml-auto">
-          <ConnectionStatus />
+          <ConnectionStatus readOnly={readOnly} />
         </div>
       </header>
+      <ConfigProblemsBanner runtime={runtime} />
       <main className="flex-1">
         <Outlet />
       </main>

@@ -1,0 +1,12 @@
+import { createStore } from 'zustand/vanilla';
+
+export interface ReconnectState {
+  /** Bumped by "Save & reconnect": the session runner reconnects even when nothing changed. */
+  requests: number;
+  reconnectRequested(): void;
+}
+
+export const reconnectStore = createStore<ReconnectState>((set) => ({
+  requests: 0,
+  reconnectRequested: () => set((s) => ({ requests: s.requests + 1 })),
+}));

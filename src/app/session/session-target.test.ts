@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/config-schema';
+import { sessionTargetFor } from './session-target';
+
+describe('sessionTargetFor', () => {
+  it('connects as operator with the configured broker and credentials', () => {
+    expect(sessionTargetFor({ ...DEFAULT_CONFIG, brokerUrl: '/mqtt', username: 'ops', password: 'pw' })).toEqual({
+      url: '/mqtt',
+      username: 'ops',
+      password: 'pw',
+      readOnly: false,
+      role: 'operator',
+    });
+  });
+
+  it('makes kiosk read-only with the kiosk role even when readOnly is off', () => {
+    const target = sessionTargetFor({ ...DEFAULT_CONFIG, kiosk: true, readOnly: false });
+    expect(target.role).toBe('kiosk');
+    expect(target.readOnly).toBe(true);
+  });
+
+  it('honours readOnly for an operator', () => {
+    expect(sessionTargetFor({ ...DEFAULT_CONFIG, readOnly: true })).toMatchObject({ role: 'operator', readOnly: true });
+  });
+
+  it('sends no credentials for empty strings', () => {
+    const target = sessionTargetFor({ ...DEFAULT_CONFIG, username: '', password: '' });
+    expect(target.username).toBeUndefined();
+    expect(target.password).toBeUndefined();
+  });
+});

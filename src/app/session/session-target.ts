@@ -1,0 +1,16 @@
+import type { RuntimeConfig } from '../config/config-schema';
+import type { SessionTarget } from './session-controller';
+
+/**
+ * The session the configuration asks for. Kiosk is always read-only; empty credentials mean
+ * "none" (a saved empty username overrides one from config.json).
+ */
+export function sessionTargetFor(config: RuntimeConfig): SessionTarget {
+  return {
+    url: config.brokerUrl,
+    username: config.username || undefined,
+    password: config.password || undefined,
+    readOnly: config.readOnly || config.kiosk,
+    role: config.kiosk ? 'kiosk' : 'operator',
+  };
+}
