@@ -1,0 +1,331 @@
+import mqtt from 'mqtt';
+import type { IClientOptions, IDisconnectPacket, MqttClient } from 'mqtt';
+import type { StoreApi } from 'zustand/vanilla';
+import { decode, MAX_PAYLOAD_BYTES } from '../protocol/decode.ts';
+import type { Decoded } from '../protocol/messages.ts';
+import { parseTopic, SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
+import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
+import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
+import { connectionStore as pageConnectionStore, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
+import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
+import { classifyRefusal, describeReasonCode, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
+import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
+import { systemTimers, type Timers } from './timers.ts';
+
+export const DEFAULT_SESSION_EXPIRY_SECONDS = 24 * 60 * 60;
+
+export interface SessionOptions {
+  /** ws:// or wss:// URL, or a path such as '/mqtt' on the page's own host. */
+  url: string;
+  username?: string;
+  password?: string;
+  clientId: string;
+  /** false for a second tab: a clean session that never takes over the first tab's. */
+  persistent: boolean;
+  readOnly: boolean;
+  sessionExpirySeconds?: number;
+  /** Declared to an MQTT 5 broker; larger inbound messages that still arrive are counted and skipped. */
+  maxPacketSize?: number;
+  reconnect?: BackoffOptions & {
+    /** Retry period after the broker refused the credentials (default: the max delay, 30 s). */
+    authRetryDelayMs?: number;
+  };
+  /** First protocol to offer (default 5); 3.1.1 is used when the broker refuses 5. */
+  protocolVersion?: 4 | 5;
+  connectTimeoutMs?: number;
+  keepaliveSeconds?: number;
+  timers?: Timers;
+  random?: () => number;
+  inboxScheduler?: InboxScheduler;
+  connectionStore?: StoreApi<ConnectionState>;
+  diagnosticsStore?: DiagnosticsStore;
+  location?: PageLocation | null;
+}
+
+export interface PublishOptions {
+  qos?: 0 | 1;
+}
+
+export interface BrokerSession {
+  /** Resolves on PUBACK (QoS 1), which may come after a reconnect; refuses in read-only mode. */
+  publish(topic: string, message: object, opts?: PublishOptions): Promise<void>;
+  /** One call per animation frame with everything decoded since the last one. */
+  onBatch(listener: BatchListener<Decoded>): () => void;
+  close(): Promise<void>;
+  readonly readOnly: boolean;
+  readonly clientId: string;
+  /** The protocol the broker accepted on the last connection; null before the first. */
+  readonly protocolVersion: 4 | 5 | null;
+}
+
+/** What happened on one network connection; the next attempt is decided from it when it closes. */
+interface Attempt {
+  serial: number;
+  version: 4 | 5;
+  connacked: boolean;
+  transportError: boolean;
+  refusal: number | null;
+  subscriptionsRefused: boolean;
+  closeHandled: boolean;
+}
+
+const TRANSPORT_TEXT: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'Connection refused',
+  ECONNRESET: 'Connection reset',
+  ENOTFOUND: 'Broker host not found',
+  ETIMEDOUT: 'Connection timed out',
+  EHOSTUNREACH: 'Broker host unreachable',
+};
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+/** SUBACK codes when the subscribe failed as a whole (MQTT.js rejects if any filter was refused). */
+function grantedFromError(error: unknown): number[] | null {
+  if (typeof error !== 'object' || error === null || !('packet' in error)) return null;
+  const packet: unknown = error.packet;
+  if (typeof packet !== 'object' || packet === null || !('granted' in packet) || !Array.isArray(packet.granted)) return null;
+  return packet.granted.filter((g): g is number => typeof g === 'number');
+}
+
+export function createBrokerSession(options: SessionOptions): BrokerSession {
+  const timers = options.timers ?? systemTimers;
+  const random = options.random ?? Math.random;
+  const store = options.connectionStore ?? pageConnectionStore;
+  const diagnostics = options.diagnosticsStore ?? pageDiagnosticsStore;
+  const maxPacketSize = options.maxPacketSize ?? MAX_PAYLOAD_BYTES;
+  const authRetryDelayMs = options.reconnect?.authRetryDelayMs ?? options.reconnect?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const url = resolveBrokerUrl(options.url, options.location);
+  const filters = [...SUBSCRIPTION_FILTERS];
+
+  let version: 4 | 5 = options.protocolVersion ?? 5;
+  let versionConfirmed = false;
+  let acceptedVersion: 4 | 5 | null = null;
+  let everConnected = false;
+  let failures = 0;
+  let closed = false;
+  let closing: Promise<void> | null = null;
+  let cancelRetry: (() => void) | null = null;
+  let serial = 0;
+  const pendingPublishes = new Set<(error: Error) => void>();
+
+  const setState = (patch: Partial<ConnectionState>) => {
+    const current = store.getState();
+    const phaseChanged = patch.phase !== undefined && patch.phase !== current.phase;
+    store.setState(phaseChanged ? { ...patch, since: timers.now() } : patch);
+  };
+  const setPhase = (phase: ConnectionPhase, lastError?: string | null) =>
+    setState(lastError === undefined ? { phase } : { phase, lastError });
+
+  setState({
+    phase: 'connecting',
+    lastError: null,
+    lastMessageAt: null,
+    url: redactBrokerUrl(url),
+    protocolVersion: null,
+    readOnly: options.readOnly,
+  });
+
+  const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
+  inbox.subscribe((batch) => {
+    const now = timers.now();
+    diagnostics.getState().batchObserved(batch, now);
+    setState({ lastMessageAt: now });
+  });
+
+  const v5Properties = (): IClientOptions['properties'] => ({
+    sessionExpiryInterval: options.persistent ? (options.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_SECONDS) : 0,
+    maximumPacketSize: maxPacketSize,
+  });
+
+  const client: MqttClient = mqtt.connect(url, {
+    clientId: options.clientId,
+    username: options.username,
+    password: options.password,
+    clean: !options.persistent,
+    protocolVersion: version,
+    properties: version === 5 ? v5Properties() : undefined,
+    // Reconnects, resubscription and the protocol fallback are driven here, not by MQTT.js.
+    reconnectPeriod: 0,
+    resubscribe: false,
+    manualConnect: true,
+    connectTimeout: options.connectTimeoutMs ?? 30_000,
+    keepalive: options.keepaliveSeconds ?? 60,
+  });
+
+  let attempt: Attempt = newAttempt();
+
+  function newAttempt(): Attempt {
+    serial += 1;
+    return { serial, version, connacked: false, transportError: false, refusal: null, subscriptionsRefused: false, closeHandled: false };
+  }
+
+  function startAttempt(first: boolean): void {
+    cancelRetry = null;
+    if (closed) return;
+    attempt = newAttempt();
+    client.options.protocolVersion = version;
+    client.options.properties = version === 5 ? v5Properties() : undefined;
+    if (first) client.connect();
+    else client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+    const current = attempt;
+    // MQTT.js only re-emits transport errors that carry a code (not a browser WebSocket's).
+    client.stream.on('error', () => {
+      current.transportError = true;
+    });
+  }
+
+  function scheduleRetry(delayMs: number): void {
+    cancelRetry?.();
+    cancelRetry = timers.schedule(() => startAttempt(false), delayMs);
+  }
+
+  function nextDelay(): number {
+    const delay = backoffDelay(failures, options.reconnect, random);
+    failures += 1;
+    return delay;
+  }
+
+  function onClose(): void {
+    const ended = attempt;
+    if (closed || ended.closeHandled) return;
+    ended.closeHandled = true;
+    const retryPhase: ConnectionPhase = everConnected ? 'reconnecting' : 'connecting';
+
+    if (ended.subscriptionsRefused) {
+      setPhase('disconnected');
+      scheduleRetry(authRetryDelayMs);
+      return;
+    }
+    if (ended.refusal !== null) {
+      const kind = classifyRefusal(ended.refusal);
+      if (kind === 'protocol' && ended.version === 5) {
+        version = 4;
+        setPhase(retryPhase);
+        scheduleRetry(0);
+        return;
+      }
+      if (kind === 'auth') {
+        // Retrying fast cannot help until the credentials change; keep trying slowly, show why.
+        setPhase('disconnected');
+        scheduleRetry(authRetryDelayMs);
+        return;
+      }
+    } else if (!ended.connacked && !ended.transportError && !versionConfirmed) {
+      // The socket opened and the broker hung up on the CONNECT without a CONNACK: what some
+      // 3.1.1-only brokers do with MQTT 5. Alternate so a broker that dislikes 3.1.1 is not stuck.
+      version = ended.version === 5 ? 4 : 5;
+      setPhase(retryPhase, store.getState().lastError ?? 'Connection closed before CONNACK');
+      scheduleRetry(version === 4 ? 0 : nextDelay());
+      return;
+    }
+    let lastError = store.getState().lastError;
+    if (ended.connacked) lastError = lastError ?? 'Connection lost';
+    else if (ended.transportError && ended.refusal === null) lastError = lastError ?? 'Connection refused';
+    setPhase(retryPhase, lastError);
+    scheduleRetry(nextDelay());
+  }
+
+  function onSubscribed(forSerial: number, granted: readonly number[]): void {
+    if (closed || forSerial !== attempt.serial) return;
+    const refused = filters.filter((_, i) => (granted[i] ?? 0x80) >= 0x80);
+    if (refused.length === filters.length) {
+      attempt.subscriptionsRefused = true;
+      setState({ lastError: `Subscriptions refused by the broker (check the ACL): ${refused.join(', ')}` });
+      client.stream.destroy();
+      return;
+    }
+    everConnected = true;
+    failures = 0;
+    setPhase('connected', refused.length > 0 ? `Subscription refused by the broker (check the ACL): ${refused.join(', ')}` : null);
+  }
+
+  // Resubscribed on every CONNACK, session present or not: cheap, and the SUBACK is what proves
+  // the subscriptions exist (a broker may have dropped an expired session).
+  client.on('connect', () => {
+    attempt.connacked = true;
+    versionConfirmed = true;
+    acceptedVersion = attempt.version;
+    setState({ protocolVersion: attempt.version, lastError: null });
+    const forSerial = attempt.serial;
+    client.subscribeAsync(filters, { qos: 1 }).then(
+      (grants) => onSubscribed(forSerial, grants.map((g) => g.qos)),
+      (error: unknown) => {
+        const granted = grantedFromError(error);
+        // Without a SUBACK the connection dropped; its close handler retries.
+        if (granted) onSubscribed(forSerial, granted);
+      },
+    );
+  });
+
+  client.on('error', (error: Error) => {
+    const code = errorCode(error);
+    if (typeof code === 'number' && !attempt.connacked) {
+      attempt.refusal = code;
+      setState({ lastError: describeReasonCode(code) });
+    } else if (typeof code === 'string') {
+      attempt.transportError = true;
+      setState({ lastError: TRANSPORT_TEXT[code] ?? `Connection failed (${code})` });
+    } else {
+      setState({ lastError: error.message });
+    }
+  });
+
+  client.on('disconnect', (packet: IDisconnectPacket) => {
+    setState({ lastError: `Disconnected by the broker: ${describeReasonCode(packet.reasonCode ?? 0x80)}` });
+  });
+
+  client.on('close', onClose);
+
+  client.on('message', (topic: string, payload: Uint8Array) => {
+    inbox.push(decode(topic, payload, maxPacketSize));
+  });
+
+  startAttempt(true);
+
+  async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
+    if (options.readOnly) throw new ReadOnlyError(topic);
+    if (closed) throw new SessionClosedError();
+    if (parseTopic(topic) === null) throw new InvalidTopicError(topic);
+    const payload = JSON.stringify(message);
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => {
+        pendingPublishes.delete(fail);
+        reject(error);
+      };
+      pendingPublishes.add(fail);
+      client.publish(topic, payload, { qos: opts.qos ?? 1 }, (error) => {
+        if (!pendingPublishes.delete(fail)) return;
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  }
+
+  function close(): Promise<void> {
+    if (closing) return closing;
+    closed = true;
+    cancelRetry?.();
+    cancelRetry = null;
+    inbox.flush();
+    inbox.dispose();
+    const graceful = client.connected && pendingPublishes.size === 0;
+    for (const fail of [...pendingPublishes]) fail(new SessionClosedError());
+    closing = new Promise<void>((resolve) => {
+      client.end(!graceful, {}, () => resolve());
+    }).then(() => setPhase('disconnected', null));
+    return closing;
+  }
+
+  return {
+    publish,
+    onBatch: (listener) => inbox.subscribe(listener),
+    close,
+    readOnly: options.readOnly,
+    clientId: options.clientId,
+    get protocolVersion() {
+      return acceptedVersion;
+    },
+  };
+}
