@@ -57,7 +57,7 @@ function dispatch(meta: MessageMeta, data: unknown): Decoded {
   if (family === 'events_reply' || family === 'status_reply') {
     return { kind: 'ignored', meta, reason: `${family} is the cloud's answer to a device; nothing to read` };
   }
-  if (method === null) return invalid(meta.topic, `envelope: method is missing on a ${family} message`, meta.size, meta);
+  if (method === null) return invalid(meta.topic, `envelope: method is missing (${family} messages need one)`, meta.size, meta);
   const handlers = HANDLERS[family] ?? {};
   const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
   if (handler === undefined) return { kind: 'ignored', meta, reason: `${family} method ${JSON.stringify(method)} is not handled` };

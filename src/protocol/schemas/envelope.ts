@@ -7,10 +7,9 @@ const idSchema = z
   .transform((v) => v ?? null);
 
 /** Milliseconds since epoch; some devices send it as a string of digits. */
+const TIMESTAMP_ERROR = 'must be a number of milliseconds or a string of digits';
 const timestampSchema = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d{1,16}$/).transform(Number)], {
-    error: 'must be a number of milliseconds or a string of digits',
-  })
+  .union([z.number().nonnegative(), z.string().regex(/^\d{1,16}$/, TIMESTAMP_ERROR).transform(Number)], { error: TIMESTAMP_ERROR })
   .nullish()
   .transform((v) => v ?? null);
 
@@ -27,8 +26,8 @@ export const envelopeSchema = z.object({
     .string()
     .nullish()
     .transform((v) => v ?? null),
-  gateway: z.unknown(),
-  need_reply: z.unknown(),
+  gateway: z.unknown().optional(),
+  need_reply: z.unknown().optional(),
   data: z.unknown(),
 });
 

@@ -49,6 +49,7 @@ function describe(issue: Issue): string {
       if (issue.input === undefined) return 'is missing';
       return `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}${got(issue)}`;
     case 'invalid_value':
+      if (issue.input === undefined) return 'is missing';
       return `must be one of ${issue.values.map((v) => preview(v)).join(', ')}${got(issue)}`;
     case 'too_small': {
       const n = String(issue.minimum);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { snSchema } from './common.ts';
 
 /** "3" for a dock; some gateways send the number 3. */
+const DOMAIN_ERROR = 'must be a domain number such as "3"';
 const domainSchema = z
-  .union([z.string().regex(/^\d{1,3}$/), z.int().nonnegative().max(999)], { error: 'must be a domain number such as "3"' })
+  .union([z.string().regex(/^\d{1,3}$/, DOMAIN_ERROR), z.int().nonnegative().max(999)], { error: DOMAIN_ERROR })
   .transform((d) => String(d));
 
 const versionSchema = z.string().nullish().catch(null);
