@@ -42,11 +42,13 @@ export interface MosquittoBroker {
 
 const LOG_LINES_KEPT = 300;
 const running = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
 
 // Fixture teardown stops every broker, also after a failed test. This covers what teardown
 // cannot: a worker exiting on an uncaught error or a timeout.
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function configText(port: number, wsPort: number, options: MosquittoOptions): string {
@@ -81,12 +83,14 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
   const binary = findMosquitto();
   if (!binary) throw new Error('mosquitto not found: run `node scripts/ensure-system-deps.mjs`');
   const dir = mkdtempSync(join(tmpdir(), 'e2e-mosquitto-'));
+  tempDirs.add(dir);
   const confPath = join(dir, 'mosquitto.conf');
   const logLines: string[] = [];
   let child: ChildProcess | null = null;
 
   const launch = async (port: number, wsPort: number): Promise<void> => {
     mkdirSync(dir, { recursive: true });
+    tempDirs.add(dir);
     writeFileSync(confPath, configText(port, wsPort, options), { mode: 0o644 });
     const proc = spawn(binary, ['-c', confPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
@@ -134,6 +138,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
     } catch (error) {
       if (attempt >= 3) {
         rmSync(dir, { recursive: true, force: true });
+        tempDirs.delete(dir);
         throw error;
       }
     }
@@ -149,6 +154,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
     kill: async () => {
       await terminate('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     },
     start: async () => {
       if (child) throw new Error('mosquitto is already running');
