@@ -1,9 +1,95 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { ConfigIssueList } from './config/config-issue-list';
+import { describeConfigFile } from './config/load-config-file';
+import type { SavedSettings } from './config/saved-settings';
+import { savedSettingsStore } from './config/saved-settings-store';
+import { useRuntimeConfig } from './config/use-runtime-config';
+import { reconnectStore } from './session/reconnect-store';
+import { ConnectionForm } from './settings/connection-form';
+import { EffectiveConfigTable } from './settings/effective-config-table';
+import { SessionSummary } from './settings/session-summary';
+
 export default function SettingsScreen() {
+  const runtime = useRuntimeConfig();
+  const rememberPassword = useStore(savedSettingsStore, (s) => s.settings.rememberPassword);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formGeneration, setFormGeneration] = useState(0);
+
+  if (runtime.status !== 'ready') {
+    return (
+      <section aria-labelledby="screen-title" className="p-6">
+        <h1 id="screen-title" className="text-xl font-semibold">
+          Settings
+        </h1>
+        <p className="text-slate-500">Loading configuration…</p>
+      </section>
+    );
+  }
+
+  const { config, sources } = runtime;
+  const initial = {
+    brokerUrl: config.brokerUrl,
+    username: config.username ?? '',
+    password: config.password ?? '',
+    rememberPassword,
+  };
+
+  function save(settings: SavedSettings) {
+    savedSettingsStore.getState().settingsSaved(settings);
+    reconnectStore.getState().reconnectRequested();
+    setNotice(settings.rememberPassword ? 'Saved on this device. Reconnecting…' : 'Saved; the password is kept until this tab closes. Reconnecting…');
+  }
+
+  function reset() {
+    savedSettingsStore.getState().settingsReset();
+    reconnectStore.getState().reconnectRequested();
+    // Remount the form so it shows the values that now apply, not what was typed.
+    setFormGeneration((g) => g + 1);
+    setNotice('Saved settings removed from this device. Reconnecting…');
+  }
+
   return (
-    <section aria-labelledby="screen-title" className="p-6">
+    <section aria-labelledby="screen-title" className="flex flex-col gap-8 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
         Settings
       </h1>
+      <div className="flex flex-col gap-2">
+        <ConnectionForm
+          key={formGeneration}
+          initial={initial}
+          overriddenByUrl={{
+            brokerUrl: sources.brokerUrl === 'URL',
+            username: sources.username === 'URL',
+            password: sources.password === 'URL',
+          }}
+          onSave={save}
+          onReset={reset}
+        />
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-green-800">
+          {notice}
+        </p>
+      </div>
+      <SessionSummary config={config} />
+      <section aria-labelledby="config-file-heading" className="flex flex-col gap-2 text-sm">
+        <h2 id="config-file-heading" className="text-lg font-semibold">
+          Configuration sources
+        </h2>
+        <p>{describeConfigFile(runtime.file)}</p>
+        <p className="text-slate-600">Precedence: default &lt; config.json &lt; saved on this device &lt; URL parameters.</p>
+        {runtime.issues.length > 0 ? (
+          <div className="text-red-800">
+            <h3 className="font-medium">Rejected values (the next source down applies)</h3>
+            <ConfigIssueList issues={runtime.issues} />
+          </div>
+        ) : null}
+        {runtime.unknownKeys.length > 0 ? (
+          <p className="text-amber-900">
+            Unknown keys in config.json, ignored: {runtime.unknownKeys.join(', ')}
+          </p>
+        ) : null}
+      </section>
+      <EffectiveConfigTable config={config} sources={sources} />
     </section>
   );
 }

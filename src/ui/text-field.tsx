@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-describedby' | 'aria-invalid'> {
   label: string;
@@ -6,6 +6,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: string;
   /** A validation message; marks the input invalid and is announced with it. */
   error?: string | null;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose hint and error are tied to it with aria-describedby. */

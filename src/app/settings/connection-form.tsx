@@ -1,0 +1,96 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Button } from '../../ui/button';
+import { CheckboxField } from '../../ui/checkbox-field';
+import { TextField } from '../../ui/text-field';
+import { brokerUrlProblem } from '../config/broker-url';
+import type { SavedSettings } from '../config/saved-settings';
+
+export interface ConnectionFormValues {
+  brokerUrl: string;
+  username: string;
+  password: string;
+  rememberPassword: boolean;
+}
+
+export interface ConnectionFormProps {
+  initial: ConnectionFormValues;
+  /** Fields set by the page URL: saving still works, but the URL keeps winning until it changes. */
+  overriddenByUrl: { brokerUrl: boolean; username: boolean; password: boolean };
+  onSave(settings: SavedSettings): void;
+  onReset(): void;
+}
+
+const URL_WINS = 'The page URL sets this value; it overrides what you save here.';
+
+export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: ConnectionFormProps) {
+  const [values, setValues] = useState(initial);
+  const [brokerUrlError, setBrokerUrlError] = useState<string | null>(null);
+  const brokerUrlInput = useRef<HTMLInputElement>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problem = brokerUrlProblem(values.brokerUrl);
+    setBrokerUrlError(problem);
+    if (problem) {
+      brokerUrlInput.current?.focus();
+      return;
+    }
+    onSave({
+      brokerUrl: values.brokerUrl.trim(),
+      username: values.username,
+      password: values.password,
+      rememberPassword: values.rememberPassword,
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="connection-heading" className="flex max-w-xl flex-col gap-4">
+      <h2 id="connection-heading" className="text-lg font-semibold">
+        Broker connection
+      </h2>
+      <TextField
+        ref={brokerUrlInput}
+        label="Broker URL"
+        name="brokerUrl"
+        autoComplete="url"
+        spellCheck={false}
+        value={values.brokerUrl}
+        hint={`ws:// or wss:// URL, or a path on this host such as /mqtt.${overriddenByUrl.brokerUrl ? ` ${URL_WINS}` : ''}`}
+        error={brokerUrlError}
+        onChange={(e) => {
+          setValues({ ...values, brokerUrl: e.target.value });
+          setBrokerUrlError(null);
+        }}
+      />
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        value={values.username}
+        {...(overriddenByUrl.username ? { hint: URL_WINS } : {})}
+        onChange={(e) => setValues({ ...values, username: e.target.value })}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={values.password}
+        {...(overriddenByUrl.password ? { hint: URL_WINS } : {})}
+        onChange={(e) => setValues({ ...values, password: e.target.value })}
+      />
+      <CheckboxField
+        label="Remember password on this device"
+        hint="Unticked, the password is kept only until this tab closes."
+        checked={values.rememberPassword}
+        onChange={(e) => setValues({ ...values, rememberPassword: e.target.checked })}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="primary">
+          Save &amp; reconnect
+        </Button>
+        <Button onClick={onReset}>Reset to defaults</Button>
+      </div>
+    </form>
+  );
+}
