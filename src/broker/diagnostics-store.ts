@@ -63,8 +63,8 @@ function familyOf(message: Decoded): RateFamily {
 
 function computeRates(buckets: readonly RateBucket[], firstObservedAt: number, now: number): Record<RateFamily, number> {
   const rates = zeroRates();
-  // Early on the window is shorter than 10 s: dividing by 10 would under-report the first seconds.
-  const spanSeconds = Math.min(RATE_WINDOW_SECONDS, Math.max(1, (now - firstObservedAt) / 1000));
+  // Early on fewer than 10 one-second buckets exist: dividing by 10 would under-report them.
+  const spanSeconds = Math.min(RATE_WINDOW_SECONDS, Math.floor(now / 1000) - Math.floor(firstObservedAt / 1000) + 1);
   for (const bucket of buckets) {
     for (const family of RATE_FAMILIES) rates[family] += bucket.counts[family] ?? 0;
   }
