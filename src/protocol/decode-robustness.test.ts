@@ -51,7 +51,7 @@ function expectWellFormed(decoded: Decoded): void {
   expect(decoded.meta.gateway).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Json = fc.JsonValue;
 
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return [prefix];
