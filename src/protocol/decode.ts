@@ -10,10 +10,10 @@ import {
   decodeState,
   decodeUpdateTopo,
 } from './decoders.ts';
-import { jsonTypeName, parseJsonSafely, utf8ByteLength } from './json.ts';
+import { parseJsonSafely, utf8ByteLength } from './json.ts';
 import type { Decoded, MessageMeta } from './messages.ts';
 import { envelopeSchema, needsReply } from './schemas/envelope.ts';
-import { formatIssues } from './schemas/issues.ts';
+import { formatIssues, preview } from './schemas/issues.ts';
 import { isValidSn } from './sn.ts';
 import { parseTopic, topicProblem, type ParsedTopic } from './topics.ts';
 
@@ -74,7 +74,7 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
   if (!json.ok) return invalid(topic, json.reason, size, where);
   const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return invalid(topic, `payload is not a JSON object (got ${jsonTypeName(raw)})`, size, where);
+    return invalid(topic, `payload is not a JSON object (got ${preview(raw)})`, size, where);
   }
 
   const envelope = envelopeSchema.safeParse(raw, { reportInput: true });

@@ -48,18 +48,20 @@ export interface OtaProgressInput {
   gateway?: string;
 }
 
-function progressStep(step: StepKey, style: StepStyle): OtaProgressWireData['output']['progress'] {
+type ProgressStepFields = Omit<OtaProgressWireData['output']['progress'], 'percent'>;
+
+function progressStep(step: StepKey, style: StepStyle): ProgressStepFields {
   switch (style) {
     case 'step_key':
-      return { percent: 0, step_key: step };
+      return { step_key: step };
     case 'current_step':
-      return { percent: 0, current_step: step };
+      return { current_step: step };
     case 'current_step_number':
-      return { percent: 0, current_step: stepNumber(step) };
+      return { current_step: stepNumber(step) };
     case 'step':
-      return { percent: 0, step: stepNumber(step) };
+      return { step: stepNumber(step) };
     case 'step_and_key':
-      return { percent: 0, step: stepNumber(step), step_key: step };
+      return { step: stepNumber(step), step_key: step };
   }
 }
 
@@ -76,8 +78,7 @@ export function buildOtaProgress(input: OtaProgressInput, ids: IdSource = defaul
   const result = input.result ?? 0;
   if (!Number.isSafeInteger(result)) fail(what, 'result must be an integer');
 
-  const progress = input.step ? progressStep(input.step, input.stepStyle ?? 'step_key') : { percent: 0 };
-  progress.percent = percent;
+  const progress = { percent, ...(input.step ? progressStep(input.step, input.stepStyle ?? 'step_key') : {}) };
   const data: OtaProgressWireData = { result, output: { status: input.status, progress } };
   if (sub != null) data.output.sub_status = sub;
   if (rate != null) data.output.ext = { rate };

@@ -59,12 +59,3 @@ export function parseJsonSafely(text: string, maxDepth: number = MAX_JSON_DEPTH)
     return { ok: false, reason: 'payload is not valid JSON' };
   }
 }
-
-export function jsonTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return typeof value;
-}
