@@ -31,7 +31,7 @@ afterEach(async () => {
   await Promise.all(brokers.splice(0).map((b) => b.close()));
 });
 
-describe('broker session against aedes (MQTT 3.1.1 only)', () => {
+describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, () => {
   it('falls back from MQTT 5 to 3.1.1 when the broker answers "unacceptable protocol version"', async () => {
     const b = await broker();
     const f = session({ url: b.url });
@@ -196,5 +196,23 @@ describe('broker session against aedes (MQTT 3.1.1 only)', () => {
     expect(f.connection.getState().phase).toBe('disconnected');
     await expect(f.session.publish(EVENTS, {})).rejects.toBeInstanceOf(SessionClosedError);
     await vi.waitFor(() => expect(b.broker.connectedClients).toBe(0), WAIT);
+  });
+});
+
+describe('broker session handover', { timeout: 15_000 }, () => {
+  it('a session being closed does not overwrite the state of the session that replaced it', async () => {
+    const b = await broker();
+    const old = session({ url: b.url });
+    await connected(old);
+    const closing = old.session.close();
+    const successor = openSession({ url: b.url, connectionStore: old.connection });
+    fixtures.push(successor);
+    const phasesAfterHandover: string[] = [];
+    old.connection.subscribe((s, prev) => s.phase !== prev.phase && phasesAfterHandover.push(s.phase));
+    await closing;
+    await vi.waitFor(() => expect(old.connection.getState().phase).toBe('connected'), WAIT);
+    expect(phasesAfterHandover).toEqual(['connected']);
+    await successor.session.close();
+    expect(old.connection.getState().phase).toBe('disconnected');
   });
 });

@@ -89,6 +89,9 @@ function grantedFromError(error: unknown): number[] | null {
   return packet.granted.filter((g): g is number => typeof g === 'number');
 }
 
+/** Which session last took each connection store: only that one writes to it. */
+const storeOwners = new WeakMap<StoreApi<ConnectionState>, symbol>();
+
 export function createBrokerSession(options: SessionOptions): BrokerSession {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? Math.random;
@@ -110,7 +113,11 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   let serial = 0;
   const pendingPublishes = new Set<(error: Error) => void>();
 
+  const owner = Symbol(options.clientId);
+  storeOwners.set(store, owner);
   const setState = (patch: Partial<ConnectionState>) => {
+    // A session being replaced may still be closing: it must not overwrite its successor's state.
+    if (storeOwners.get(store) !== owner) return;
     const current = store.getState();
     const phaseChanged = patch.phase !== undefined && patch.phase !== current.phase;
     store.setState(phaseChanged ? { ...patch, since: timers.now() } : patch);

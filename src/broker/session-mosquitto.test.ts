@@ -1,0 +1,73 @@
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mosquittoAvailable, startMosquitto, type RunningMosquitto } from './testing/mosquitto.ts';
+import { openSession, percentsOf, progressPayload, uniqueClientId, type SessionFixture } from './testing/session-fixture.ts';
+
+/** Any MQTT 5 broker with a WebSocket listener can be named here; else a local mosquitto is started. */
+const injectedUrl = process.env.OTA_TEST_MQTT5_URL;
+const available = Boolean(injectedUrl) || mosquittoAvailable();
+const WAIT = { timeout: 8_000, interval: 20 };
+const EVENTS = 'thing/product/DOCK-5/events';
+
+describe.skipIf(!available)('broker session against an MQTT 5 broker (mosquitto)', { timeout: 20_000 }, () => {
+  let broker: RunningMosquitto | null = null;
+  let url = injectedUrl ?? '';
+  const fixtures: SessionFixture[] = [];
+
+  beforeAll(async () => {
+    if (!injectedUrl) {
+      broker = await startMosquitto();
+      url = broker.url;
+    }
+  }, 15_000);
+
+  afterAll(async () => {
+    await Promise.all(fixtures.map((f) => f.session.close()));
+    await broker?.stop();
+  });
+
+  const open = (overrides: Parameters<typeof openSession>[0]) => {
+    const f = openSession(overrides);
+    fixtures.push(f);
+    return f;
+  };
+  const connected = (f: SessionFixture) => vi.waitFor(() => expect(f.connection.getState().phase).toBe('connected'), WAIT);
+
+  async function publishAsAnotherClient(messages: readonly [string, string][]): Promise<void> {
+    const publisher = await mqtt.connectAsync(url, { clientId: uniqueClientId('pub5'), protocolVersion: 5 });
+    try {
+      for (const [topic, payload] of messages) await publisher.publishAsync(topic, payload, { qos: 1 });
+    } finally {
+      await publisher.endAsync();
+    }
+  }
+
+  it('uses MQTT 5 where offered, and a persistent session delivers what was published while it was away', async () => {
+    const clientId = uniqueClientId('p5');
+    const first = open({ url, clientId });
+    await connected(first);
+    expect(first.session.protocolVersion).toBe(5);
+    expect(first.connection.getState().protocolVersion).toBe(5);
+    await first.session.close();
+
+    await publishAsAnotherClient([[EVENTS, progressPayload(33)]]);
+
+    const again = open({ url, clientId });
+    await vi.waitFor(() => expect(percentsOf(again.received)).toEqual([33]), WAIT);
+    await connected(again);
+    expect(again.session.protocolVersion).toBe(5);
+  });
+
+  it('declares its maximum packet size: the broker drops larger messages, the rest flows', async () => {
+    const f = open({ url, maxPacketSize: 2_048 });
+    await connected(f);
+    const huge = JSON.stringify({ method: 'ota_progress', pad: 'x'.repeat(8_000) });
+    await publishAsAnotherClient([
+      [EVENTS, huge],
+      [EVENTS, progressPayload(1)],
+    ]);
+    await vi.waitFor(() => expect(percentsOf(f.received)).toEqual([1]), WAIT);
+    expect(f.diagnostics.getState().total).toBe(1);
+    expect(f.connection.getState().phase).toBe('connected');
+  });
+});
