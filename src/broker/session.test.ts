@@ -108,6 +108,23 @@ describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, 
     await connected(f);
   });
 
+  it('keeps a QoS 1 publish made while disconnected and sends it after the reconnect', async () => {
+    const b = await broker();
+    const f = session({ url: b.url });
+    await connected(f);
+    b.setAccepting(false);
+    b.dropConnections();
+    await vi.waitFor(() => expect(f.connection.getState().phase).toBe('reconnecting'), WAIT);
+    let settled = false;
+    const publishing = f.session.publish('thing/product/DOCK-1/services', { method: 'ota_create', tid: 'offline' });
+    void publishing.finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(settled).toBe(false);
+    b.setAccepting(true);
+    await publishing;
+    await vi.waitFor(() => expect(b.publishedByClients.map((p) => JSON.parse(p.payload).tid)).toEqual(['offline']), WAIT);
+  });
+
   it('publishes with QoS 1 and resolves once the broker has it', async () => {
     const b = await broker();
     const f = session({ url: b.url });
