@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+export interface SummaryTileProps {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+}
+
+/** One figure of a summary; place tiles inside a <SummaryTiles> so label and value stay paired for screen readers. */
+export function SummaryTile({ label, value, hint }: SummaryTileProps) {
+  return (
+    <div className="flex min-w-28 flex-col rounded border border-slate-200 bg-white px-3 py-2">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+      {hint ? <dd className="text-xs text-slate-500">{hint}</dd> : null}
+    </div>
+  );
+}
+
+export function SummaryTiles({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label}>
+      <dl className="flex flex-wrap gap-2">{children}</dl>
+    </div>
+  );
+}
