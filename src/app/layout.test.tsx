@@ -33,10 +33,10 @@ afterEach(() => {
 });
 
 describe('Layout', () => {
-  it('has the main navigation with the five screens', async () => {
+  it('has the main navigation with every screen', async () => {
     renderLayout(null);
     const nav = screen.getByRole('navigation');
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Upgrade', 'Monitor', 'Fleet', 'Firmware', 'Settings']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Upgrade', 'Monitor', 'Fleet', 'Firmware', 'Settings', 'Diagnostics']);
     expect(await screen.findByText('screen body')).toBeInTheDocument();
   });
 

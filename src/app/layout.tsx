@@ -11,6 +11,7 @@ const NAV = [
   { to: '/fleet', label: 'Fleet' },
   { to: '/firmware', label: 'Firmware' },
   { to: '/settings', label: 'Settings' },
+  { to: '/diagnostics', label: 'Diagnostics' },
 ] as const;
 
 export function Layout() {

@@ -10,6 +10,7 @@ const MonitorScreen = lazy(() => import('../upgrades/monitor-screen'));
 const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
 const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
+const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
 
 function screen(node: ReactNode) {
   return <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>{node}</Suspense>;
@@ -26,6 +27,7 @@ export const router = createHashRouter([
       { path: 'fleet', element: screen(<FleetScreen />) },
       { path: 'firmware', element: screen(<FirmwareScreen />) },
       { path: 'settings', element: screen(<SettingsScreen />) },
+      { path: 'diagnostics', element: screen(<DiagnosticsScreen />) },
       { path: '*', element: <p className="p-6">Page not found.</p> },
     ],
   },
