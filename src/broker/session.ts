@@ -7,7 +7,7 @@ import { parseTopic, SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
 import { connectionStore as pageConnectionStore, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
-import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
+import { diagnosticsStore as pageDiagnosticsStore, RATE_WINDOW_SECONDS, type DiagnosticsStore } from './diagnostics-store.ts';
 import { classifyRefusal, describeReasonCode, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
 import { systemTimers, type Timers } from './timers.ts';
@@ -135,10 +135,19 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   });
 
   const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
-  inbox.subscribe((batch) => {
+  // Rates are computed per batch; when traffic stops, a slow tick lets them fall back to zero.
+  let cancelRateTick: (() => void) | null = null;
+  let lastBatchAt = 0;
+  const rateTick = () => {
     const now = timers.now();
-    diagnostics.getState().batchObserved(batch, now);
-    setState({ lastMessageAt: now });
+    diagnostics.getState().clockTicked(now);
+    cancelRateTick = now - lastBatchAt <= (RATE_WINDOW_SECONDS + 1) * 1000 ? timers.schedule(rateTick, 1000) : null;
+  };
+  inbox.subscribe((batch) => {
+    lastBatchAt = timers.now();
+    diagnostics.getState().batchObserved(batch, lastBatchAt);
+    setState({ lastMessageAt: lastBatchAt });
+    cancelRateTick ??= timers.schedule(rateTick, 1000);
   });
 
   const v5Properties = (): IClientOptions['properties'] => ({
@@ -317,6 +326,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     cancelRetry = null;
     inbox.flush();
     inbox.dispose();
+    cancelRateTick?.();
+    cancelRateTick = null;
     const graceful = client.connected && pendingPublishes.size === 0;
     for (const fail of [...pendingPublishes]) fail(new SessionClosedError());
     closing = new Promise<void>((resolve) => {
