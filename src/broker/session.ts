@@ -276,6 +276,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   });
 
   client.on('error', (error: Error) => {
+    // Ending the socket on close() can surface EPIPE and the like: not worth showing.
+    if (closed) return;
     const code = errorCode(error);
     if (typeof code === 'number' && !attempt.connacked) {
       attempt.refusal = code;
@@ -289,6 +291,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   });
 
   client.on('disconnect', (packet: IDisconnectPacket) => {
+    if (closed) return;
     setState({ lastError: `Disconnected by the broker: ${describeReasonCode(packet.reasonCode ?? 0x80)}` });
   });
 
