@@ -28,6 +28,7 @@ const TARGET: SessionTarget = {
   username: 'ops',
   password: 'pw',
   readOnly: false,
+  respondToDevices: false,
   role: 'operator',
 };
 
@@ -64,6 +65,7 @@ describe('createSessionController', () => {
       username: 'ops',
       password: 'pw',
       readOnly: false,
+      respondToDevices: false,
       clientId: 'ota-operator-1',
       persistent: true,
     });

@@ -6,6 +6,8 @@ export interface SessionTarget {
   username: string | undefined;
   password: string | undefined;
   readOnly: boolean;
+  /** Answer need_reply events and update_topo (only one console per deployment should). */
+  respondToDevices: boolean;
   role: SessionRole;
 }
 

@@ -9,8 +9,15 @@ describe('sessionTargetFor', () => {
       username: 'ops',
       password: 'pw',
       readOnly: false,
+      respondToDevices: false,
       role: 'operator',
     });
+  });
+
+  it('answers devices only when asked and able to publish', () => {
+    expect(sessionTargetFor({ ...DEFAULT_CONFIG, respondToDevices: true }).respondToDevices).toBe(true);
+    expect(sessionTargetFor({ ...DEFAULT_CONFIG, respondToDevices: true, readOnly: true }).respondToDevices).toBe(false);
+    expect(sessionTargetFor({ ...DEFAULT_CONFIG, respondToDevices: true, kiosk: true }).respondToDevices).toBe(false);
   });
 
   it('makes kiosk read-only with the kiosk role even when readOnly is off', () => {

@@ -3,7 +3,8 @@ import type { SessionTarget } from './session-controller';
 
 /**
  * The session the configuration asks for. Kiosk is always read-only; empty credentials mean
- * "none" (a saved empty username overrides one from config.json).
+ * "none" (a saved empty username overrides one from config.json). Kiosk and read-only never
+ * answer devices.
  */
 export function sessionTargetFor(config: RuntimeConfig): SessionTarget {
   return {
@@ -11,6 +12,8 @@ export function sessionTargetFor(config: RuntimeConfig): SessionTarget {
     username: config.username || undefined,
     password: config.password || undefined,
     readOnly: config.readOnly || config.kiosk,
+    // A read-only session could not publish the replies anyway; say so in the target too.
+    respondToDevices: config.respondToDevices && !config.readOnly && !config.kiosk,
     role: config.kiosk ? 'kiosk' : 'operator',
   };
 }
