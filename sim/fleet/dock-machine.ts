@@ -63,8 +63,9 @@ export type DownloadResult = { ok: true; files: DownloadedFile[] } | { ok: false
 
 type Phase =
   | { name: 'downloading' }
-  | { name: 'verifying'; until: number; passed: boolean }
-  | { name: 'upgrading'; startedAt: number; duration: number; uploadMs: number }
+  /** until and startedAt stay null while earlier events are still queued: see tick(). */
+  | { name: 'verifying'; until: number | null; passed: boolean }
+  | { name: 'upgrading'; startedAt: number | null; duration: number; uploadMs: number }
   /** The terminal event is queued; the dock stays busy until it is on the wire. */
   | { name: 'finishing' };
 
@@ -180,32 +181,38 @@ export class DockMachine {
     });
     this.push({ status: 'in_progress', subStatus: 'DOWNLOAD_SUCCESS', step: 'download_firmware', percent: 100, rate: null });
     this.push({ status: 'in_progress', subStatus: 'VERIFY', step: 'download_firmware', percent: 100, rate: null });
-    task.phase = { name: 'verifying', until: now + this.settings.verifyMs, passed: matches && !task.plan.verifyFail };
+    task.phase = { name: 'verifying', until: null, passed: matches && !task.plan.verifyFail };
     return this.emit(now);
   }
 
   /** Advances time-driven phases and sends the next due event. Call it a few times per second. */
   tick(now: number): DockOutput[] {
     const task = this.task;
-    if (task?.phase.name === 'verifying' && now >= task.phase.until) {
+    // A timed phase starts once the events announcing it are out, so the reports keep pace with
+    // the device instead of trailing it by the pacing delay.
+    const caughtUp = this.pacer.pending === 0;
+    if (task?.phase.name === 'verifying' && task.phase.until === null && caughtUp) task.phase.until = now + this.settings.verifyMs;
+    if (task?.phase.name === 'verifying' && task.phase.until !== null && now >= task.phase.until) {
       if (task.phase.passed) {
         this.push({ status: 'in_progress', subStatus: 'VERIFY_SUCCESS', step: 'download_firmware', percent: 100, rate: null });
         const uploadMs = task.devices.some((d) => d.sn === this.identity.aircraft?.sn) ? this.settings.aircraftUploadMs : 0;
-        task.phase = { name: 'upgrading', startedAt: now, duration: uploadMs + this.settings.upgradeMs, uploadMs };
+        task.phase = { name: 'upgrading', startedAt: null, duration: uploadMs + this.settings.upgradeMs, uploadMs };
+        this.push({ status: 'in_progress', subStatus: uploadMs > 0 ? 'UPLOADING_DRONE' : 'UPGRADING', step: 'upgrade_firmware', percent: 0, rate: null });
       } else {
         this.fail(task, 'VERIFY_FAILED', 'download_firmware', 100);
       }
     }
-    if (task?.phase.name === 'upgrading') this.advanceUpgrade(task, task.phase, now);
+    if (task?.phase.name === 'upgrading' && task.phase.startedAt === null && caughtUp) task.phase.startedAt = now;
+    if (task?.phase.name === 'upgrading' && task.phase.startedAt !== null) this.advanceUpgrade(task, task.phase, task.phase.startedAt, now);
     return this.emit(now);
   }
 
-  private advanceUpgrade(task: Task, phase: Extract<Phase, { name: 'upgrading' }>, now: number): void {
-    const elapsed = now - phase.startedAt;
+  private advanceUpgrade(task: Task, phase: Extract<Phase, { name: 'upgrading' }>, startedAt: number, now: number): void {
+    const elapsed = now - startedAt;
     const fraction = phase.duration > 0 ? Math.min(1, elapsed / phase.duration) : 1;
     if (this.maybeStall(task, 'upgrade', fraction, now)) {
       // A stalled device makes no progress either: resume where it stopped.
-      phase.startedAt += this.settings.stallMs;
+      phase.startedAt = startedAt + this.settings.stallMs;
       return;
     }
     if (fraction >= 1) {

@@ -21,4 +21,13 @@ describe('EventPacer', () => {
     const taken = [p.take(0), p.take(1000), p.take(2000), p.take(3000)];
     expect(taken).toEqual([ev('upgrade', 0), ev('upgrade', 15), ev('done', 100), null]);
   });
+
+  it('coalesces a running phase after its first snapshot was sent', () => {
+    const p = new EventPacer<{ key: string; percent: number }>(1000);
+    p.push(ev('download', 0));
+    expect(p.take(0)).toEqual(ev('download', 0));
+    for (const percent of [5, 10, 15]) p.push(ev('download', percent));
+    expect(p.pending).toBe(1);
+    expect(p.take(1000)).toEqual(ev('download', 15));
+  });
 });

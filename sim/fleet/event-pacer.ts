@@ -12,6 +12,8 @@ export interface PacedItem {
 export class EventPacer<T extends PacedItem> {
   private readonly queue: { item: T; opensPhase: boolean }[] = [];
   private lastSentAt = Number.NEGATIVE_INFINITY;
+  /** Key of the newest item pushed, even when it was already taken. */
+  private lastKey: string | null = null;
   private readonly intervalMs: number;
 
   constructor(intervalMs: number) {
@@ -21,7 +23,8 @@ export class EventPacer<T extends PacedItem> {
   push(item: T): void {
     const last = this.queue.at(-1);
     if (last && last.item.key === item.key && !last.opensPhase) last.item = item;
-    else this.queue.push({ item, opensPhase: last?.item.key !== item.key });
+    else this.queue.push({ item, opensPhase: this.lastKey !== item.key });
+    this.lastKey = item.key;
   }
 
   /** The next item if one is due at `now`, else null. */
@@ -37,5 +40,6 @@ export class EventPacer<T extends PacedItem> {
 
   clear(): void {
     this.queue.length = 0;
+    this.lastKey = null;
   }
 }
