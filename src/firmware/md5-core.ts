@@ -1,0 +1,63 @@
+import { createMD5 } from 'hash-wasm';
+
+export interface FileDigest {
+  /** Lowercase hex. */
+  md5: string;
+  /** Bytes hashed. */
+  size: number;
+}
+
+export interface HashOptions {
+  /** Called after every chunk with the bytes hashed so far. */
+  onProgress?: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * MD5 and length of a stream of chunks, hashed incrementally so only one chunk is in memory at a
+ * time (a 600 MB firmware never sits whole in a tab). The source decides where chunks come from:
+ * a File (blobChunks) or a download (responseChunks).
+ */
+export async function md5OfChunks(chunks: AsyncIterable<Uint8Array>, options: HashOptions = {}): Promise<FileDigest> {
+  const hasher = await createMD5();
+  hasher.init();
+  let size = 0;
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    hasher.update(chunk);
+    size += chunk.byteLength;
+    options.onProgress?.(size);
+  }
+  options.signal?.throwIfAborted();
+  return { md5: hasher.digest('hex'), size };
+}
+
+/** 4 MiB: few enough messages for a 600 MB file, small enough to keep memory flat. */
+export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+
+/** Reads a Blob (a File) slice by slice; each slice is read only when the consumer asks for it. */
+export async function* blobChunks(blob: Blob, chunkSize = DEFAULT_CHUNK_SIZE): AsyncGenerator<Uint8Array> {
+  if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new RangeError('chunkSize must be a positive integer');
+  for (let offset = 0; offset < blob.size; offset += chunkSize) {
+    yield new Uint8Array(await blob.slice(offset, offset + chunkSize).arrayBuffer());
+  }
+}
+
+/** Reads a response body; stopping early (break/return) cancels the download. */
+export async function* streamChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}

@@ -1,0 +1,38 @@
+import { blobChunks, DEFAULT_CHUNK_SIZE, md5OfChunks } from './md5-core';
+
+/** Page -> worker: hash this file. A File is a Blob and crosses postMessage without copying. */
+export interface Md5WorkerRequest {
+  type: 'hash';
+  file: Blob;
+  chunkSize?: number;
+}
+
+/** Worker -> page. */
+export type Md5WorkerReply =
+  | { type: 'progress'; bytes: number; total: number }
+  | { type: 'done'; md5: string; size: number }
+  | { type: 'error'; message: string };
+
+function isRequest(data: unknown): data is Md5WorkerRequest {
+  if (typeof data !== 'object' || data === null) return false;
+  const { type, file, chunkSize } = data as Record<string, unknown>;
+  return type === 'hash' && file instanceof Blob && (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0));
+}
+
+/** The whole worker, minus `self`: testable in Node with a Blob and a collecting `post`. */
+export async function handleMd5Request(data: unknown, post: (reply: Md5WorkerReply) => void): Promise<void> {
+  if (!isRequest(data)) {
+    post({ type: 'error', message: 'The hashing worker received a malformed request.' });
+    return;
+  }
+  const total = data.file.size;
+  try {
+    const digest = await md5OfChunks(blobChunks(data.file, data.chunkSize ?? DEFAULT_CHUNK_SIZE), {
+      onProgress: (bytes) => post({ type: 'progress', bytes, total }),
+    });
+    post({ type: 'done', md5: digest.md5, size: digest.size });
+  } catch (error) {
+    // e.g. NotReadableError when the file changed or vanished on disk while being read.
+    post({ type: 'error', message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
