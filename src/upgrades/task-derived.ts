@@ -1,0 +1,121 @@
+/**
+ * What is derived from a task and the clock, never stored: the shown state (stalled, no reply),
+ * completion, speed and ETA, and the summary the monitor and kiosk tiles read.
+ */
+import { tasksInOrder, type TaskTable } from './task-table.ts';
+import { TASK_STATES, type TaskState, type TaskTimings, type TasksSummary, type UpgradeTask } from './task-types.ts';
+
+/** No message for the stalled time while the device should be working. Paused is waiting on purpose. */
+export function isStalled(task: UpgradeTask, now: number, timings: TaskTimings): boolean {
+  if (task.terminal || task.execution?.status === 'paused') return false;
+  const working = task.execution !== null || task.command === 'accepted';
+  return working && now - task.lastReceivedAt >= timings.stalledAfterMs;
+}
+
+/** Our own publish that got no services_reply within the reply timeout (before replyTimedOut recorded it). */
+export function isAwaitingReplyTooLong(task: UpgradeTask, now: number, timings: TaskTimings): boolean {
+  return (
+    task.origin === 'this-console' &&
+    task.command === 'published' &&
+    task.execution === null &&
+    task.publishedAt !== null &&
+    now - task.publishedAt >= timings.replyTimeoutMs
+  );
+}
+
+function okState(task: UpgradeTask): TaskState {
+  const checked = task.devices.filter((d) => d.verification !== null);
+  if (checked.some((d) => d.verification === 'version-mismatch')) return 'version-mismatch';
+  if (checked.length > 0 && checked.every((d) => d.verification === 'verified')) return 'verified';
+  return 'ok';
+}
+
+export function taskState(task: UpgradeTask, now: number, timings: TaskTimings): TaskState {
+  if (task.command === 'rejected' && (task.execution === null || task.execution.status !== 'ok')) return 'rejected';
+  const execution = task.execution;
+  if (execution !== null) {
+    if (execution.status === 'ok') return okState(task);
+    if (task.terminal) return execution.status === 'sent' || execution.status === 'in_progress' || execution.status === 'paused' ? 'failed' : execution.status;
+    return isStalled(task, now, timings) ? 'stalled' : execution.status;
+  }
+  if (task.command === 'no-reply' || isAwaitingReplyTooLong(task, now, timings)) return 'no-reply';
+  if (isStalled(task, now, timings)) return 'stalled';
+  return task.command ?? 'published';
+}
+
+/** 0..100 over both steps (download is the first half); terminal counts as complete. */
+export function taskCompletion(task: UpgradeTask): number {
+  if (task.terminal) return 100;
+  const execution = task.execution;
+  if (execution === null) return 0;
+  if (execution.step === 'download_firmware') return execution.percent / 2;
+  if (execution.step === 'upgrade_firmware') return 50 + execution.percent / 2;
+  return execution.percent;
+}
+
+/** Download speed in bytes/s when the device reports one. */
+export function taskRate(task: UpgradeTask): number | null {
+  return task.execution?.rate ?? null;
+}
+
+function totalFileSize(task: UpgradeTask): number | null {
+  let total = 0;
+  for (const d of task.devices) {
+    if (d.fileSize === undefined) return null;
+    total += d.fileSize;
+  }
+  return total > 0 ? total : null;
+}
+
+/** percent per ms over the newest events of the current step, from device time (else arrival time). */
+function percentSlope(task: UpgradeTask): number | null {
+  const execution = task.execution;
+  if (execution === null) return null;
+  const same = task.events.filter((e) => e.step === execution.step && e.status === execution.status);
+  const last = same.at(-1);
+  const first = same.find((e) => last !== undefined && e.percent < last.percent);
+  if (last === undefined || first === undefined) return null;
+  const time = (e: typeof last): number => e.timestamp ?? e.receivedAt;
+  const dt = time(last) - time(first);
+  return dt > 0 ? (last.percent - first.percent) / dt : null;
+}
+
+/**
+ * ms until the current step ends: from the download rate and the bytes left when the file size is
+ * known, else from how fast percent has been rising. null when there is nothing to go on.
+ */
+export function taskEtaMs(task: UpgradeTask): number | null {
+  const execution = task.execution;
+  if (task.terminal || execution === null || execution.status === 'paused') return null;
+  const left = 100 - execution.percent;
+  const size = totalFileSize(task);
+  const rate = execution.rate;
+  if (execution.step === 'download_firmware' && size !== null && rate !== null && rate > 0) {
+    return ((size * left) / 100 / rate) * 1000;
+  }
+  const slope = percentSlope(task);
+  return slope !== null && slope > 0 ? left / slope : null;
+}
+
+export function emptyCounts(): Record<TaskState, number> {
+  return Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;
+}
+
+/** Counts per state and overall percent for a set of tasks (the whole table, or one campaign). */
+export function summarizeTasks(tasks: Iterable<UpgradeTask>, now: number, timings: TaskTimings): TasksSummary {
+  const counts = emptyCounts();
+  let total = 0;
+  let active = 0;
+  let completion = 0;
+  for (const task of tasks) {
+    counts[taskState(task, now, timings)] += 1;
+    total += 1;
+    if (!task.terminal) active += 1;
+    completion += taskCompletion(task);
+  }
+  return { counts, total, active, overallPercent: total === 0 ? null : completion / total, computedAt: now };
+}
+
+export function summarizeTable(table: TaskTable, now: number, timings: TaskTimings): TasksSummary {
+  return summarizeTasks(tasksInOrder(table), now, timings);
+}

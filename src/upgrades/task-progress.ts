@@ -1,0 +1,136 @@
+/**
+ * ota_progress -> task. Delivery is at-least-once and out of order, so an event is applied only
+ * when it is newer than everything applied so far and not a redelivery; a terminal task never
+ * moves again. Every distinct event still goes into the task's log, sorted by device time, so the
+ * log (and the task) end up the same whatever order the events arrived in.
+ */
+import type { OtaProgressDecoded } from '../protocol/messages.ts';
+import { isTerminalStatus } from '../protocol/status.ts';
+import { activeTaskOf, putTask, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
+import { EVENT_LOG_CAP, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { startVerification } from './task-verification.ts';
+
+/** Raw payloads bigger than this are replaced by a note: the log is persisted, localStorage is small. */
+export const RAW_KEEP_LIMIT = 8_192;
+
+function keptRaw(raw: unknown, size: number): unknown {
+  return size > RAW_KEEP_LIMIT ? { note: `payload of ${size} bytes not kept` } : raw;
+}
+
+export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
+  return {
+    receivedAt: now,
+    timestamp: msg.meta.timestamp,
+    tid: msg.meta.tid,
+    status: msg.status,
+    subStatus: msg.subStatus,
+    subStatusRaw: msg.subStatusRaw,
+    step: msg.step,
+    percent: msg.percent,
+    result: msg.result,
+    rate: msg.rate,
+    raw: keptRaw(msg.meta.raw, msg.meta.size),
+  };
+}
+
+/**
+ * A redelivery: the same timestamp, status and percent (and step), or the same tid with the same
+ * timestamp. A tid alone is not enough: Autel docks echo the ota_create tid on every progress event
+ * (the seed shows it), so distinct events can share one tid.
+ */
+export function isRedelivery(a: TaskEvent, b: TaskEvent): boolean {
+  if (a.timestamp === b.timestamp && a.status === b.status && a.percent === b.percent && a.step === b.step) return true;
+  return a.tid !== null && a.tid === b.tid && a.timestamp === b.timestamp && (a.timestamp !== null || a.status === b.status);
+}
+
+/** Inserts by device time (events without one go last, in arrival order); keeps the newest cap. */
+function withLogged(events: readonly TaskEvent[], event: TaskEvent): readonly TaskEvent[] {
+  let pos = events.length;
+  const ts = event.timestamp;
+  if (ts !== null) {
+    while (pos > 0) {
+      const before = events[pos - 1]?.timestamp ?? null;
+      if (before === null || before <= ts) break;
+      pos--;
+    }
+  }
+  if (events.length >= EVENT_LOG_CAP && pos === 0) return events;
+  const next = [...events.slice(0, pos), event, ...events.slice(pos)];
+  return next.length > EVENT_LOG_CAP ? next.slice(next.length - EVENT_LOG_CAP) : next;
+}
+
+function isNewer(task: UpgradeTask, event: TaskEvent): boolean {
+  const last = task.execution?.lastEventAt ?? null;
+  // Without a device timestamp on either side, arrival order is all there is.
+  return event.timestamp === null || last === null || event.timestamp >= last;
+}
+
+/** The task after one progress event; the same object when the event changes nothing. */
+export function applyProgressEvent(task: UpgradeTask, event: TaskEvent): UpgradeTask {
+  if (task.events.some((e) => isRedelivery(e, event))) return task;
+  const events = withLogged(task.events, event);
+  const createdAt =
+    task.origin === 'elsewhere' && event.timestamp !== null && event.timestamp < task.createdAt ? event.timestamp : task.createdAt;
+  const noted: UpgradeTask = { ...task, events, createdAt, lastReceivedAt: Math.max(task.lastReceivedAt, event.receivedAt) };
+  if (task.terminal || !isNewer(task, event)) return noted;
+  const terminal = isTerminalStatus(event.status);
+  const applied: UpgradeTask = {
+    ...noted,
+    execution: {
+      status: event.status,
+      subStatus: event.subStatus,
+      subStatusRaw: event.subStatusRaw,
+      step: event.step,
+      percent: event.percent,
+      rate: event.rate,
+      result: event.result,
+      lastEventAt: event.timestamp ?? task.execution?.lastEventAt ?? null,
+      lastAppliedAt: event.receivedAt,
+    },
+    terminal,
+    finishedAt: terminal ? (event.timestamp ?? event.receivedAt) : null,
+  };
+  return event.status === 'ok' ? startVerification(applied) : applied;
+}
+
+/** A task learned only from its progress: the gateway stands in for the unknown devices. */
+function taskSeenElsewhere(bid: string, gateway: string, event: TaskEvent): UpgradeTask {
+  return {
+    bid,
+    gateway,
+    devices: [{ sn: gateway, verification: null }],
+    devicesInferred: true,
+    origin: 'elsewhere',
+    command: null,
+    tid: null,
+    resultCode: null,
+    execution: null,
+    terminal: false,
+    attempt: 1,
+    createdAt: event.timestamp ?? event.receivedAt,
+    publishedAt: null,
+    finishedAt: null,
+    lastReceivedAt: event.receivedAt,
+    events: [],
+  };
+}
+
+/** A bid for progress that names none and matches no active task: stable for the same event. */
+function syntheticBid(gateway: string, event: TaskEvent): string {
+  return `unknown-bid:${gateway}:${String(event.timestamp ?? event.receivedAt)}`;
+}
+
+/** Correlation: the event's bid; without one, the gateway's active task; else a new task seen elsewhere. */
+export function applyProgressInto(draft: TaskDraft, msg: OtaProgressDecoded, now: number): void {
+  const event = progressEvent(msg, now);
+  const gateway = msg.meta.gateway;
+  const bid = msg.meta.bid !== null && msg.meta.bid !== '' ? msg.meta.bid : null;
+  let task: UpgradeTask | null = bid === null ? null : (draft.byBid.get(bid) ?? null);
+  if (task === null && bid === null) task = activeTaskOf(draft.byBid, draft.order, gateway);
+  task ??= taskSeenElsewhere(bid ?? syntheticBid(gateway, event), gateway, event);
+  putTask(draft, applyProgressEvent(task, event));
+}
+
+export function applyProgress(table: TaskTable, msg: OtaProgressDecoded, now: number): TaskTable {
+  return withDraft(table, (draft) => applyProgressInto(draft, msg, now));
+}

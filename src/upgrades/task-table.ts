@@ -1,0 +1,89 @@
+/**
+ * The collection of tasks, immutable from the outside. Reducers work on a draft (one Map copy per
+ * batch, not per message) so a batch of hundreds of events over thousands of tasks stays cheap.
+ */
+import type { UpgradeTask } from './task-types.ts';
+
+export interface TaskTable {
+  readonly byBid: ReadonlyMap<string, UpgradeTask>;
+  /** bids, oldest task first. */
+  readonly order: readonly string[];
+}
+
+export const EMPTY_TASK_TABLE: TaskTable = Object.freeze({ byBid: new Map<string, UpgradeTask>(), order: Object.freeze([]) });
+
+export interface TaskDraft {
+  readonly byBid: Map<string, UpgradeTask>;
+  readonly order: string[];
+  changed: boolean;
+}
+
+export function draftOf(table: TaskTable): TaskDraft {
+  return { byBid: new Map(table.byBid), order: [...table.order], changed: false };
+}
+
+/** The table back from a draft; the same object when nothing changed, so subscribers stay quiet. */
+export function tableOf(draft: TaskDraft, original: TaskTable): TaskTable {
+  return draft.changed ? { byBid: draft.byBid, order: draft.order } : original;
+}
+
+/** Stores a task; new bids go to the end of the order. A task equal by reference is no change. */
+export function putTask(draft: TaskDraft, task: UpgradeTask): void {
+  const previous = draft.byBid.get(task.bid);
+  if (previous === task) return;
+  if (previous === undefined) draft.order.push(task.bid);
+  draft.byBid.set(task.bid, task);
+  draft.changed = true;
+}
+
+/** Runs draft-based steps as one pure table -> table function. */
+export function withDraft(table: TaskTable, step: (draft: TaskDraft) => void): TaskTable {
+  const draft = draftOf(table);
+  step(draft);
+  return tableOf(draft, table);
+}
+
+/** The gateway's most recent task that is not terminal; a gateway runs one upgrade at a time. */
+export function activeTaskOf(byBid: ReadonlyMap<string, UpgradeTask>, order: readonly string[], gateway: string): UpgradeTask | null {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const task = byBid.get(order[i] ?? '');
+    if (task !== undefined && task.gateway === gateway && !task.terminal) return task;
+  }
+  return null;
+}
+
+/** The task whose ota_create carried this tid (newest first). */
+export function taskByTid(byBid: ReadonlyMap<string, UpgradeTask>, order: readonly string[], tid: string): UpgradeTask | null {
+  for (let i = order.length - 1; i >= 0; i--) {
+    const task = byBid.get(order[i] ?? '');
+    if (task !== undefined && task.tid === tid) return task;
+  }
+  return null;
+}
+
+/**
+ * Keeps at most `max` tasks: the oldest terminal ones go first; active tasks are never dropped
+ * (they are bounded by the fleet size anyway).
+ */
+export function pruneTable(table: TaskTable, max: number): TaskTable {
+  const excess = table.order.length - max;
+  if (excess <= 0) return table;
+  const drop = new Set<string>();
+  for (const bid of table.order) {
+    if (drop.size >= excess) break;
+    if (table.byBid.get(bid)?.terminal === true) drop.add(bid);
+  }
+  if (drop.size === 0) return table;
+  const byBid = new Map(table.byBid);
+  for (const bid of drop) byBid.delete(bid);
+  return { byBid, order: table.order.filter((bid) => !drop.has(bid)) };
+}
+
+export function tasksInOrder(table: TaskTable): UpgradeTask[] {
+  const tasks: UpgradeTask[] = [];
+  for (const bid of table.order) {
+    const task = table.byBid.get(bid);
+    if (task !== undefined) tasks.push(task);
+  }
+  return tasks;
+}

@@ -1,0 +1,177 @@
+/**
+ * The upgrade task model of DESIGN.md: one task = one ota_create (one gateway, 1-2 devices),
+ * keyed by its bid. Everything here is plain data so it can be persisted and compared as is.
+ */
+import type { StepKey, SubStatus, TaskStatus } from '../protocol/status.ts';
+
+/** Who sent the ota_create: this browser, or another console / a backend seen on the broker. */
+export type TaskOrigin = 'this-console' | 'elsewhere';
+
+/**
+ * The command's own life, before and beside the device's progress. null when the task was only
+ * learned from progress events (started elsewhere, its ota_create never seen).
+ */
+export type CommandState = 'queued' | 'published' | 'accepted' | 'rejected' | 'no-reply';
+
+/** Per device, after the task ended ok: does the device report the target version? */
+export type Verification = 'pending' | 'verified' | 'version-mismatch' | null;
+
+export interface TaskDevice {
+  sn: string;
+  modelKey?: string;
+  /** The version the device reported before the upgrade (known for tasks this console started). */
+  fromVersion?: string;
+  targetVersion?: string;
+  fileName?: string;
+  /** bytes; lets the ETA use the download rate. */
+  fileSize?: number;
+  verification: Verification;
+  /** The last firmware_version the device reported while this task was open or after it. */
+  reportedVersion?: string;
+}
+
+/** What the device last told us through ota_progress (the newest applied event). */
+export interface TaskExecution {
+  status: TaskStatus;
+  subStatus: SubStatus | null;
+  /** sub_status as sent, so a value the seed does not define can still be shown. */
+  subStatusRaw: string | null;
+  /** The step `percent` belongs to: percent restarts at 0 when the step changes. */
+  step: StepKey | null;
+  percent: number;
+  /** bytes/s (ext.rate) of the newest event, null when it carried none. */
+  rate: number | null;
+  result: number;
+  /** Device timestamp (ms) of the newest applied event; null when devices send none. */
+  lastEventAt: number | null;
+  /** Local time (ms) the newest applied event arrived. */
+  lastAppliedAt: number;
+}
+
+/** One ota_progress as received, for the task timeline and the raw message view. */
+export interface TaskEvent {
+  /** Local arrival time (ms). */
+  receivedAt: number;
+  /** Device timestamp (ms), null when absent. */
+  timestamp: number | null;
+  tid: string | null;
+  status: TaskStatus;
+  subStatus: SubStatus | null;
+  subStatusRaw: string | null;
+  step: StepKey | null;
+  percent: number;
+  result: number;
+  rate: number | null;
+  /** The parsed JSON as received (possibly replaced by a note when it was too large to keep). */
+  raw: unknown;
+}
+
+export interface UpgradeTask {
+  bid: string;
+  gateway: string;
+  devices: readonly TaskDevice[];
+  /**
+   * True when the devices are not known (progress seen, ota_create not): the gateway itself stands
+   * in as the one device so the task still has a row.
+   */
+  devicesInferred: boolean;
+  origin: TaskOrigin;
+  command: CommandState | null;
+  /** tid of the ota_create, matched by services_reply. */
+  tid: string | null;
+  /** services_reply result (0 = accepted), null before a reply. */
+  resultCode: number | null;
+  execution: TaskExecution | null;
+  /** ok, failed, rejected (reply or progress), canceled, timeout: nothing moves it again. */
+  terminal: boolean;
+  /** 1 for a first try; a retry is a new task (new bid) with attempt + 1. */
+  attempt: number;
+  /** The bid this task retries, if it is a retry. */
+  retryOf?: string;
+  campaignId?: string;
+  /** Local time the task was created here, or the earliest device timestamp seen for it. */
+  createdAt: number;
+  publishedAt: number | null;
+  /** Device timestamp of the terminal event (local time when it had none, or for a rejection). */
+  finishedAt: number | null;
+  /** Local time any new message for this task last arrived: silence is measured from here. */
+  lastReceivedAt: number;
+  /** Oldest first, sorted by device timestamp, at most EVENT_LOG_CAP. */
+  events: readonly TaskEvent[];
+}
+
+export const EVENT_LOG_CAP = 200;
+
+/** Timings that decide derived states; features receive them from the runtime config. */
+export interface TaskTimings {
+  /** No message for this long while not terminal (and not paused) = stalled. */
+  stalledAfterMs: number;
+  /** Published with no services_reply for this long = no reply. */
+  replyTimeoutMs: number;
+  /** After ok, this long for the device to report the target version before it is a mismatch. */
+  verifyGraceMs: number;
+}
+
+export const DEFAULT_TASK_TIMINGS: TaskTimings = Object.freeze({
+  stalledAfterMs: 120_000,
+  replyTimeoutMs: 30_000,
+  verifyGraceMs: 300_000,
+});
+
+/** The state a task is shown in: command state before progress, then the device's status. */
+export type TaskState =
+  | 'queued'
+  | 'published'
+  | 'accepted'
+  | 'no-reply'
+  | 'sent'
+  | 'in_progress'
+  | 'paused'
+  | 'stalled'
+  | 'ok'
+  | 'verified'
+  | 'version-mismatch'
+  | 'failed'
+  | 'rejected'
+  | 'canceled'
+  | 'timeout';
+
+export const TASK_STATES: readonly TaskState[] = Object.freeze([
+  'queued',
+  'published',
+  'accepted',
+  'no-reply',
+  'sent',
+  'in_progress',
+  'paused',
+  'stalled',
+  'ok',
+  'verified',
+  'version-mismatch',
+  'failed',
+  'rejected',
+  'canceled',
+  'timeout',
+]);
+
+export interface TasksSummary {
+  /** Tasks per shown state, as of `computedAt`. */
+  counts: Readonly<Record<TaskState, number>>;
+  total: number;
+  /** Not terminal. */
+  active: number;
+  /** Mean completion over all tasks (0..100); terminal tasks count as complete. null without tasks. */
+  overallPercent: number | null;
+  computedAt: number;
+}
+
+/** Everything needed to create a task this console is about to send. */
+export interface NewTaskInput {
+  bid: string;
+  tid: string;
+  gateway: string;
+  devices: readonly Omit<TaskDevice, 'verification' | 'reportedVersion'>[];
+  attempt?: number;
+  retryOf?: string;
+  campaignId?: string;
+}

@@ -1,0 +1,97 @@
+/**
+ * The live task table. One update per inbound batch (batchReceived), the summary computed in that
+ * same flush so selectors only read it. Actions are named for what happened.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Decoded } from '../protocol/messages.ts';
+import { applyBatch } from './task-batch.ts';
+import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
+import { summarizeTable } from './task-derived.ts';
+import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
+import { DEFAULT_TASK_TIMINGS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
+import { expireVerifications } from './task-verification.ts';
+
+/** Tasks kept in memory and in storage; the oldest finished ones go first. */
+export const MAX_TASKS = 2_000;
+
+export interface TasksState {
+  table: TaskTable;
+  /** Bumped whenever the table changes: memoised selectors key on it. */
+  version: number;
+  summary: TasksSummary;
+  timings: TaskTimings;
+  /** Everything the broker delivered since the last flush (one call per animation frame). */
+  batchReceived(batch: readonly Decoded[], now: number): void;
+  /** Time passed without traffic: stalled, no reply and verification deadlines move on. */
+  clockTicked(now: number): void;
+  taskCreated(input: NewTaskInput, now: number): void;
+  taskPublished(bid: string, now: number): void;
+  replyTimedOut(bid: string, now: number): void;
+  timingsChanged(timings: Partial<TaskTimings>, now: number): void;
+  /** Tasks read back from storage; live tasks win over restored ones with the same bid. */
+  tasksRestored(table: TaskTable, now: number): void;
+  /** Forget finished tasks (active ones stay). */
+  finishedTasksCleared(now: number): void;
+}
+
+function sameSummary(a: TasksSummary, b: TasksSummary): boolean {
+  if (a.total !== b.total || a.active !== b.active || a.overallPercent !== b.overallPercent) return false;
+  return (Object.keys(a.counts) as (keyof TasksSummary['counts'])[]).every((k) => a.counts[k] === b.counts[k]);
+}
+
+export type TasksStore = StoreApi<TasksState>;
+
+export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): TasksStore {
+  return createStore<TasksState>()((set, get) => {
+    /** The one place the table changes: prune, bump the version, summarise, set once. */
+    function commit(next: TaskTable, now: number): void {
+      const state = get();
+      const table = next === state.table ? next : pruneTable(next, MAX_TASKS);
+      const summary = summarizeTable(table, now, state.timings);
+      const keptSummary = sameSummary(summary, state.summary) ? state.summary : summary;
+      if (table === state.table && keptSummary === state.summary) return;
+      set({ table, summary: keptSummary, version: table === state.table ? state.version : state.version + 1 });
+    }
+
+    return {
+      table: EMPTY_TASK_TABLE,
+      version: 0,
+      summary: summarizeTable(EMPTY_TASK_TABLE, 0, timings),
+      timings,
+      batchReceived(batch, now) {
+        commit(applyBatch(get().table, batch, now, get().timings.verifyGraceMs), now);
+      },
+      clockTicked(now) {
+        commit(expireVerifications(get().table, now, get().timings.verifyGraceMs), now);
+      },
+      taskCreated(input, now) {
+        commit(taskCreated(get().table, input, now), now);
+      },
+      taskPublished(bid, now) {
+        commit(taskPublished(get().table, bid, now), now);
+      },
+      replyTimedOut(bid, now) {
+        commit(replyTimedOut(get().table, bid), now);
+      },
+      timingsChanged(changes, now) {
+        set({ timings: { ...get().timings, ...changes } });
+        commit(get().table, now);
+      },
+      tasksRestored(restored, now) {
+        const live = get().table;
+        const byBid = new Map(restored.byBid);
+        const order = restored.order.filter((bid) => !live.byBid.has(bid));
+        for (const [bid, task] of live.byBid) byBid.set(bid, task);
+        commit({ byBid, order: [...order, ...live.order] }, now);
+      },
+      finishedTasksCleared(now) {
+        const { table } = get();
+        const byBid = new Map([...table.byBid].filter(([, task]) => !task.terminal));
+        commit({ byBid, order: table.order.filter((bid) => byBid.has(bid)) }, now);
+      },
+    };
+  });
+}
+
+/** The page's tasks, fed by the active broker session (src/app/session/batch-consumers.ts). */
+export const tasksStore = createTasksStore();
