@@ -155,4 +155,15 @@ describe('simulated fleet over MQTT', () => {
     );
     expect(last).toMatchObject({ status: 'failed', subStatus: 'VERIFY_FAILED' });
   }, 20_000);
+
+  it('ends in DOWNLOAD_FAILED when the file is not on the server', async () => {
+    const entry = (await catalog()).find((e) => e.model === '3-1-0')!;
+    const missing = { ...otaDevice(entry, 'T-DOCK-0001'), file_url: `${demo.appUrl}firmware/no-such-file.bin` };
+    const message = buildOtaCreate([missing]);
+    await client.publishAsync(servicesTopic('T-DOCK-0001'), encodeMessage(message), { qos: 1 });
+    const last = await waitFor(
+      (d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid && (d.status === 'failed' || d.status === 'ok'),
+    );
+    expect(last).toMatchObject({ status: 'failed', subStatus: 'DOWNLOAD_FAILED' });
+  }, 20_000);
 });
