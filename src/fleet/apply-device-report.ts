@@ -1,0 +1,75 @@
+import type { OsdDecoded, StateDecoded } from '../protocol/messages.ts';
+import { produceFleet, type FleetDraft } from './fleet-draft.ts';
+import { newDevice, newGateway, patchDevice, withDevices, type FleetDevice, type FleetGateway, type FleetState } from './fleet-model.ts';
+
+/**
+ * Last-seen is shown as an age ("12 s ago") and compared with a threshold of tens of seconds, so
+ * moving it less often than once a second changes nothing visible while sparing a new gateway
+ * object per osd message.
+ */
+export const SEEN_RESOLUTION_MS = 1000;
+
+function seenAt(previous: number | null, now: number): number {
+  return previous !== null && now < previous + SEEN_RESOLUTION_MS ? previous : now;
+}
+
+/** The gateway holding `deviceSn`: by topology first, then the envelope's gateway, created when unknown. */
+function gatewayFor(draft: FleetDraft, deviceSn: string, envelopeGateway: string): FleetGateway {
+  const sn = draft.gatewayOfDevice(deviceSn) ?? draft.gatewayOfDevice(envelopeGateway) ?? envelopeGateway;
+  const known = draft.gateway(sn);
+  if (known !== undefined) return known;
+  draft.mapDevice(sn, sn);
+  return newGateway(sn);
+}
+
+type ReportedFields = Partial<Pick<FleetDevice, 'firmwareVersion' | 'compatibleStatus' | 'firmwareUpgradeStatus' | 'modeCode'>>;
+
+/**
+ * A device reported something. A device nobody listed yet still gets a (minimal) record under its
+ * gateway rather than being dropped: its firmware is what the upgrade screen needs.
+ */
+export function deviceReportInto(draft: FleetDraft, deviceSn: string, envelopeGateway: string, fields: ReportedFields, now: number): void {
+  const gateway = gatewayFor(draft, deviceSn, envelopeGateway);
+  const existing = gateway.devices.find((d) => d.sn === deviceSn);
+  const device = existing ?? newDevice(deviceSn, deviceSn === gateway.sn ? 'gateway' : 'sub-device');
+  const next = patchDevice(device, { ...fields, lastSeen: seenAt(device.lastSeen, now) });
+  const devices = existing === undefined ? [...gateway.devices, next] : gateway.devices.map((d) => (d === existing ? next : d));
+  draft.mapDevice(deviceSn, gateway.sn);
+  draft.setGateway(withDevices(gateway, devices, { lastSeen: seenAt(gateway.lastSeen, now) }));
+}
+
+/** Traffic from a gateway that says nothing about its devices (progress, replies): it is alive. */
+export function gatewaySeenInto(draft: FleetDraft, gatewaySn: string, now: number): void {
+  const gateway = gatewayFor(draft, gatewaySn, gatewaySn);
+  const own = gateway.devices.find((d) => d.sn === gateway.sn);
+  const devices = own === undefined ? gateway.devices : gateway.devices.map((d) => (d === own ? patchDevice(d, { lastSeen: seenAt(d.lastSeen, now) }) : d));
+  draft.setGateway(withDevices(gateway, devices, { lastSeen: seenAt(gateway.lastSeen, now) }));
+}
+
+export function stateInto(draft: FleetDraft, message: StateDecoded, now: number): void {
+  deviceReportInto(
+    draft,
+    message.deviceSn,
+    message.meta.gateway,
+    {
+      firmwareVersion: message.firmwareVersion,
+      compatibleStatus: message.compatibleStatus,
+      firmwareUpgradeStatus: message.firmwareUpgradeStatus,
+    },
+    now,
+  );
+}
+
+export function osdInto(draft: FleetDraft, message: OsdDecoded, now: number): void {
+  deviceReportInto(draft, message.deviceSn, message.meta.gateway, { modeCode: message.modeCode ?? undefined }, now);
+}
+
+/** state: firmware_version, compatible_status, firmware_upgrade_status (only the keys that changed). */
+export function applyState(state: FleetState, message: StateDecoded, now: number): FleetState {
+  return produceFleet(state, (draft) => stateInto(draft, message, now));
+}
+
+/** osd: mode_code (upgrading) and proof of life. */
+export function applyOsd(state: FleetState, message: OsdDecoded, now: number): FleetState {
+  return produceFleet(state, (draft) => osdInto(draft, message, now));
+}

@@ -1,0 +1,100 @@
+import type { FleetGateway, FleetState } from './fleet-model.ts';
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Display order of gateways: natural order, so DOCK2 comes before DOCK10. */
+export function compareSn(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Merges `added` (any order) into the already sorted `sorted`: O(n + k log k), not a full re-sort per batch. */
+function mergeSorted(sorted: readonly string[], added: readonly string[]): string[] {
+  const extra = [...added].sort(compareSn);
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length || j < extra.length) {
+    if (j >= extra.length || (i < sorted.length && compareSn(sorted[i] as string, extra[j] as string) <= 0)) out.push(sorted[i++] as string);
+    else out.push(extra[j++] as string);
+  }
+  return out;
+}
+
+/**
+ * Copy-on-write view of a FleetState for one batch: the maps are copied at most once per batch
+ * (at fleet scale a copy per message would dominate the frame), and `finish` returns the original
+ * state when nothing changed.
+ */
+export class FleetDraft {
+  readonly #base: FleetState;
+  #gateways: Map<string, FleetGateway> | null = null;
+  #deviceGateway: Map<string, string> | null = null;
+  readonly #added = new Set<string>();
+  readonly #removed = new Set<string>();
+
+  constructor(base: FleetState) {
+    this.#base = base;
+  }
+
+  gateway(sn: string): FleetGateway | undefined {
+    return (this.#gateways ?? this.#base.gateways).get(sn);
+  }
+
+  gatewayOfDevice(deviceSn: string): string | undefined {
+    return (this.#deviceGateway ?? this.#base.deviceGateway).get(deviceSn);
+  }
+
+  setGateway(gateway: FleetGateway): void {
+    const current = this.gateway(gateway.sn);
+    if (current === gateway) return;
+    this.#gateways ??= new Map(this.#base.gateways);
+    this.#gateways.set(gateway.sn, gateway);
+    if (current === undefined) {
+      if (this.#removed.has(gateway.sn)) this.#removed.delete(gateway.sn);
+      else this.#added.add(gateway.sn);
+    }
+  }
+
+  deleteGateway(sn: string): void {
+    const current = this.gateway(sn);
+    if (current === undefined) return;
+    this.#gateways ??= new Map(this.#base.gateways);
+    this.#gateways.delete(sn);
+    for (const device of current.devices) {
+      if (this.gatewayOfDevice(device.sn) === sn) this.unmapDevice(device.sn);
+    }
+    if (this.#added.has(sn)) this.#added.delete(sn);
+    else this.#removed.add(sn);
+  }
+
+  mapDevice(deviceSn: string, gatewaySn: string): void {
+    if (this.gatewayOfDevice(deviceSn) === gatewaySn) return;
+    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
+    this.#deviceGateway.set(deviceSn, gatewaySn);
+  }
+
+  unmapDevice(deviceSn: string): void {
+    if (this.gatewayOfDevice(deviceSn) === undefined) return;
+    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
+    this.#deviceGateway.delete(deviceSn);
+  }
+
+  finish(): FleetState {
+    if (this.#gateways === null && this.#deviceGateway === null) return this.#base;
+    let gatewaySns = this.#base.gatewaySns;
+    if (this.#removed.size > 0) gatewaySns = gatewaySns.filter((sn) => !this.#removed.has(sn));
+    if (this.#added.size > 0) gatewaySns = mergeSorted(gatewaySns, [...this.#added]);
+    return {
+      gateways: this.#gateways ?? this.#base.gateways,
+      gatewaySns,
+      deviceGateway: this.#deviceGateway ?? this.#base.deviceGateway,
+    };
+  }
+}
+
+/** Runs `edit` on a draft of `state`; the pure-reducer form of every fleet change. */
+export function produceFleet(state: FleetState, edit: (draft: FleetDraft) => void): FleetState {
+  const draft = new FleetDraft(state);
+  edit(draft);
+  return draft.finish();
+}
