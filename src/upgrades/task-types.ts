@@ -102,6 +102,9 @@ export interface UpgradeTask {
 
 export const EVENT_LOG_CAP = 200;
 
+/** Tasks kept in memory and in storage; the oldest finished ones go first. */
+export const MAX_TASKS = 2_000;
+
 /** Timings that decide derived states; features receive them from the runtime config. */
 export interface TaskTimings {
   /** No message for this long while not terminal (and not paused) = stalled. */

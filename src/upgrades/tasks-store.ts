@@ -8,11 +8,9 @@ import { applyBatch } from './task-batch.ts';
 import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
 import { summarizeTable } from './task-derived.ts';
 import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
-import { DEFAULT_TASK_TIMINGS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
+import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
 import { expireVerifications } from './task-verification.ts';
-
-/** Tasks kept in memory and in storage; the oldest finished ones go first. */
-export const MAX_TASKS = 2_000;
+import { browserStorage, connectTasksPersistence } from './tasks-persistence.ts';
 
 export interface TasksState {
   table: TaskTable;
@@ -95,3 +93,6 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
 
 /** The page's tasks, fed by the active broker session (src/app/session/batch-consumers.ts). */
 export const tasksStore = createTasksStore();
+
+const storage = browserStorage();
+if (storage !== null) connectTasksPersistence(tasksStore, storage);
