@@ -1,0 +1,84 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import { stepLabel } from '../../protocol/labels';
+import { productName } from '../../protocol/models';
+import { Badge } from '../../ui/badge';
+import { ProgressBar } from '../../ui/progress-bar';
+import { StatusBadge } from '../../ui/status-badge';
+import { taskEtaMs, taskRate, taskState } from '../task-derived';
+import { deviceStatusText, devicePercent, resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../task-status-text';
+import type { TaskTimings, UpgradeTask } from '../task-types';
+import type { DeviceRowRef } from './device-rows';
+import { formatDuration, formatSpeed } from './format';
+import { LiveMarks } from './live-marks';
+import { barTone, TASK_STATE_KIND } from './state-look';
+
+export const ROW_GRID = 'grid grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_minmax(8rem,1fr)_minmax(12rem,2fr)_minmax(10rem,1.6fr)_minmax(7rem,1fr)] gap-3';
+
+export function taskPath(bid: string): string {
+  return `/tasks/${encodeURIComponent(bid)}`;
+}
+
+interface DeviceRowProps {
+  row: DeviceRowRef;
+  task: UpgradeTask;
+  timings: TaskTimings;
+}
+
+function DeviceRowView({ row, task, timings }: DeviceRowProps) {
+  const device = task.devices.find((d) => d.sn === row.sn);
+  const model = device?.modelKey ? (productName(device.modelKey) ?? device.modelKey) : null;
+  // The state without the clock: stalled and the age are LiveMarks' business.
+  const state = taskState(task, task.lastReceivedAt, timings);
+  const percent = Math.round(devicePercent(task));
+  const step = task.execution?.step ?? null;
+  const sub = taskSubStatusLabel(task);
+  const code = taskResultCode(task);
+  const rate = taskRate(task);
+  const eta = rate !== null ? taskEtaMs(task) : null;
+  return (
+    <>
+      <div className="min-w-0">
+        <Link to={taskPath(task.bid)} className="font-mono font-medium text-blue-800 underline-offset-2 hover:underline">
+          {row.sn}
+        </Link>
+        <div className="truncate text-xs text-slate-500">{model ?? (task.devicesInferred ? 'Devices not known' : '—')}</div>
+      </div>
+      <div className="min-w-0">
+        <div className="truncate font-mono text-sm">{task.gateway}</div>
+        {task.origin === 'elsewhere' ? <Badge tone="info">Started elsewhere</Badge> : null}
+      </div>
+      <div className="min-w-0 text-sm">
+        <span className="font-mono">{device?.fromVersion ?? '?'}</span>
+        <span aria-label="to"> → </span>
+        <span className="font-mono">{device?.targetVersion ?? '?'}</span>
+      </div>
+      <div className="flex min-w-0 flex-col justify-center gap-1">
+        <ProgressBar label={`Upgrade progress ${row.sn}`} value={percent} valueText={deviceStatusText(task, row.sn)} tone={barTone(state)} />
+        <div className="flex gap-2 text-xs">
+          <span className="font-semibold tabular-nums">{percent}%</span>
+          {step !== null ? <span className="text-slate-600">{stepLabel(step)}</span> : null}
+        </div>
+      </div>
+      <div className="flex min-w-0 flex-col gap-0.5 text-sm">
+        <span>
+          <StatusBadge kind={TASK_STATE_KIND[state]} label={taskStatusLabel(task)} />
+        </span>
+        {sub !== null ? <span className="truncate text-xs text-slate-600">{sub}</span> : null}
+        {code !== null ? (
+          <span className="truncate text-xs text-red-800" title={resultCodeLine(code)}>
+            {resultCodeLine(code)}
+          </span>
+        ) : null}
+      </div>
+      <div className="flex min-w-0 flex-col gap-0.5 text-xs">
+        {rate !== null ? <span className="tabular-nums">{formatSpeed(rate)}</span> : null}
+        {eta !== null ? <span className="tabular-nums">ETA {formatDuration(eta)}</span> : null}
+        <LiveMarks task={task} timings={timings} />
+      </div>
+    </>
+  );
+}
+
+/** Re-renders only when its own task object or the timings change (the reducers keep untouched tasks). */
+export const DeviceRow = memo(DeviceRowView);
