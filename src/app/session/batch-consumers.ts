@@ -1,4 +1,5 @@
 import type { Decoded } from '../../protocol/messages.ts';
+import { fleetStore } from '../../fleet/fleet-store.ts';
 import { tasksStore } from '../../upgrades/tasks-store.ts';
 
 export type BatchConsumer = (batch: readonly Decoded[]) => void;
@@ -9,4 +10,7 @@ export type BatchConsumer = (batch: readonly Decoded[]) => void;
  * Diagnostics is not listed: the broker session counts every batch itself (src/broker/session.ts),
  * so listing it here would count each message twice.
  */
-export const batchConsumers: readonly BatchConsumer[] = [(batch) => tasksStore.getState().batchReceived(batch, Date.now())];
+export const batchConsumers: readonly BatchConsumer[] = [
+  (batch) => fleetStore.getState().batchReceived(batch, Date.now()),
+  (batch) => tasksStore.getState().batchReceived(batch, Date.now()),
+];
