@@ -18,7 +18,7 @@ Broker:
   --password TEXT        broker password (or $MQTT_PASSWORD)
   --status-seconds S     print a status line every S seconds (default 10; 0 = never)
 
-${fleetHelp(12)}
+${fleetHelp({ docks: 12, topoSeconds: 60 })}
 Examples:
   npm run sim -- --broker mqtt://127.0.0.1:1883 --docks 50
   npm run sim -- --broker mqtt://127.0.0.1:1883 --docks 500 --prefix LOAD --download simulated --quiet
@@ -55,7 +55,7 @@ function main(): void {
   }
   const statusSeconds = Number(stringFlag(values, 'status-seconds') ?? '10');
   if (!Number.isFinite(statusSeconds) || statusSeconds < 0) throw new UsageError('--status-seconds must be a number >= 0');
-  const flags = readFleetFlags(values, { docks: 12 });
+  const flags = readFleetFlags(values, { docks: 12, topoSeconds: 60 });
 
   const fleet = startFleet({
     brokerUrl: broker,

@@ -9,6 +9,10 @@ import { FLEET_FLAGS, UsageError, fleetHelp, numberFlag, readFleetFlags, stringF
 import { DEFAULT_CACHE_DIR } from './firmware/build-catalog.ts';
 import { startDemo } from './demo-server.ts';
 
+// A page opened after the docks connected learns the fleet from the next update_topo and state,
+// so the demo repeats them more often than the 60 s of `npm run sim`.
+const DEMO_DEFAULTS = { docks: 12, topoSeconds: 10 };
+
 const HELP = `Usage: npm start -- [options]     (or: npx tsx sim/start.ts [options])
 
 Serves the built app (dist/), firmware files and catalog, an embedded MQTT broker and a
@@ -26,7 +30,7 @@ Server:
                          (default ${DEFAULT_CACHE_DIR})
   --no-fleet             no simulated docks (same as --docks 0)
 
-${fleetHelp(12)}`;
+${fleetHelp(DEMO_DEFAULTS)}`;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   }
   const withEnv = { ...values, port: values.port ?? process.env.PORT, 'mqtt-port': values['mqtt-port'] ?? process.env.MQTT_PORT };
   const distDir = resolve(stringFlag(values, 'dist') ?? 'dist');
-  const fleetFlags = readFleetFlags(values, { docks: values['no-fleet'] ? 0 : 12 });
+  const fleetFlags = readFleetFlags(values, { ...DEMO_DEFAULTS, docks: values['no-fleet'] ? 0 : DEMO_DEFAULTS.docks });
   if (!existsSync(resolve(distDir, 'index.html'))) {
     log(`warning: ${distDir}/index.html not found; run "npx vite build" (npm start does). Serving firmware and broker anyway.`);
   }

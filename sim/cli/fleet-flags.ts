@@ -20,9 +20,9 @@ export const FLEET_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-export function fleetHelp(defaultDocks: number): string {
+export function fleetHelp(defaults: { docks: number; topoSeconds: number }): string {
   return `Fleet:
-  --docks N              simulated docks (default ${defaultDocks}; at most 5000)
+  --docks N              simulated docks (default ${defaults.docks}; at most 5000)
   --prefix TEXT          SN prefix: TEXT-DOCK-0001, TEXT-AC-0001 (default SIM)
   --seed TEXT            fleet and failure seed (default demo)
   --rate BYTES           mean download speed per dock, e.g. 500k, 1M, 2.5M (default 1M = 1 MiB/s;
@@ -35,7 +35,7 @@ export function fleetHelp(defaultDocks: number): string {
   --stall-seconds S      length of an injected stall (default 90)
   --upgrade-seconds S    upgrade step of the dock; an aircraft adds 2/3 of it (default 15)
   --need-reply P         share of ota_progress events sent with need_reply 1 (default 0.2)
-  --topo-seconds S       update_topo period (default 60)
+  --topo-seconds S       period of update_topo and a full state report (default ${defaults.topoSeconds})
   --osd-seconds S        osd period (default 5)
   --quiet                no per-dock log lines
 `;
@@ -83,7 +83,7 @@ export interface FleetFlags {
   quiet: boolean;
 }
 
-export function readFleetFlags(values: FlagValues, defaults: { docks: number }): FleetFlags {
+export function readFleetFlags(values: FlagValues, defaults: { docks: number; topoSeconds: number }): FleetFlags {
   const prefix = stringFlag(values, 'prefix') ?? 'SIM';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new UsageError('--prefix may hold letters, digits, - and _ (1-40 characters)');
   const download = stringFlag(values, 'download') ?? 'real';
@@ -107,7 +107,7 @@ export function readFleetFlags(values: FlagValues, defaults: { docks: number }):
       aircraftUploadMs: Math.round((upgradeMs * 2) / 3),
       needReplyRate: numberFlag(values, 'need-reply', DEFAULT_DOCK_SETTINGS.needReplyRate, 0, 1),
     },
-    topoIntervalMs: numberFlag(values, 'topo-seconds', 60, 1, 86400) * 1000,
+    topoIntervalMs: numberFlag(values, 'topo-seconds', defaults.topoSeconds, 1, 86400) * 1000,
     osdIntervalMs: numberFlag(values, 'osd-seconds', 5, 0.5, 3600) * 1000,
     quiet: values.quiet === true,
   };

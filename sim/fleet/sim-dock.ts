@@ -72,7 +72,9 @@ export class SimDock {
     if (!this.connected) return;
     if (now >= this.nextTopoAt) {
       this.nextTopoAt = now + this.options.topoIntervalMs;
-      this.publish([topoMessage(this.machine.identity)]);
+      // state is pushed on change only, so a console that connected later would never learn the
+      // versions; repeating every property with the topology lets it catch up.
+      this.publish([topoMessage(this.machine.identity), ...stateMessages(this.sn, this.machine.fullState())]);
     }
     if (now >= this.nextOsdAt) {
       this.nextOsdAt = now + this.options.osdIntervalMs;
