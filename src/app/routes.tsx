@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, Navigate } from 'react-router';
+import { useRuntimeConfig } from './config/use-runtime-config';
 import { Layout } from './layout';
 
 // Hash routing: `npm run build` output works from any static web server with no rewrite rules,
@@ -11,6 +12,12 @@ const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
 const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
 const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
+
+// Features never import src/app: the catalog URL reaches the firmware screen as a prop.
+function FirmwareRoute() {
+  const runtime = useRuntimeConfig();
+  return <FirmwareScreen catalogUrl={runtime.status === 'ready' ? runtime.config.catalogUrl : undefined} />;
+}
 
 function screen(node: ReactNode) {
   return <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>{node}</Suspense>;
@@ -25,7 +32,7 @@ export const router = createHashRouter([
       { path: 'upgrade', element: screen(<UpgradeScreen />) },
       { path: 'monitor', element: screen(<MonitorScreen />) },
       { path: 'fleet', element: screen(<FleetScreen />) },
-      { path: 'firmware', element: screen(<FirmwareScreen />) },
+      { path: 'firmware', element: screen(<FirmwareRoute />) },
       { path: 'settings', element: screen(<SettingsScreen />) },
       { path: 'diagnostics', element: screen(<DiagnosticsScreen />) },
       { path: '*', element: <p className="p-6">Page not found.</p> },

@@ -1,9 +1,22 @@
-export default function FirmwareScreen() {
+import { CatalogSection } from './catalog-section';
+import type { CreateMd5Worker } from './hash-file-in-worker';
+import { ManualFirmwareSection } from './manual-firmware-section';
+
+export interface FirmwareScreenProps {
+  /** From the runtime configuration, relative to the page; undefined while it loads. */
+  catalogUrl?: string;
+  /** Tests run the hashing worker in-process. */
+  createWorker?: CreateMd5Worker;
+}
+
+export default function FirmwareScreen({ catalogUrl, createWorker }: FirmwareScreenProps) {
   return (
-    <section aria-labelledby="screen-title" className="p-6">
+    <section aria-labelledby="screen-title" className="flex max-w-5xl flex-col gap-8 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
         Firmware
       </h1>
+      <CatalogSection catalogUrl={catalogUrl} />
+      <ManualFirmwareSection createWorker={createWorker} />
     </section>
   );
 }
