@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { INVALID_RING_SIZE, type DiagnosticsStore } from '../broker/diagnostics-store';
-import { formatBytes, formatTime } from './format';
+import { formatClock } from '../ui/format-time';
+import { formatBytes } from './format';
 
 /** The last invalid messages, newest first. Reasons and topics are device data: rendered as text only. */
 export function InvalidLog({ store }: { store: DiagnosticsStore }) {
@@ -27,7 +28,7 @@ export function InvalidLog({ store }: { store: DiagnosticsStore }) {
             <tbody>
               {rows.map(({ record, key }) => (
                 <tr key={key} className="border-t border-slate-100 align-top">
-                  <td className="px-2 py-1 whitespace-nowrap tabular-nums">{formatTime(record.at)}</td>
+                  <td className="px-2 py-1 whitespace-nowrap tabular-nums">{formatClock(record.at)}</td>
                   <td className="px-2 py-1 font-mono break-all">{record.topic}</td>
                   <td className="px-2 py-1 break-words">{record.reason}</td>
                   <td className="px-2 py-1 text-right whitespace-nowrap tabular-nums">{formatBytes(record.size)}</td>
