@@ -1,0 +1,41 @@
+import { Link, useParams } from 'react-router';
+import { useNow } from './monitor/clock-store';
+import { TaskDevices } from './task-detail/task-devices';
+import { TaskFacts } from './task-detail/task-facts';
+import { TaskTimeline } from './task-detail/task-timeline';
+import { taskState } from './task-derived';
+import { useTask, useTaskTimings } from './tasks-hooks';
+import { tasksStore as pageTasks, type TasksStore } from './tasks-store';
+
+export interface TaskDetailScreenProps {
+  store?: TasksStore;
+}
+
+/** Route /tasks/:bid: everything known about one upgrade, for support staff. */
+export default function TaskDetailScreen({ store = pageTasks }: TaskDetailScreenProps) {
+  const bid = useParams().bid ?? '';
+  const task = useTask(bid, store);
+  const timings = useTaskTimings(store);
+  const now = useNow();
+  return (
+    <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">
+      <div>
+        <Link to="/monitor" className="text-sm text-blue-800 underline">
+          ← Monitor
+        </Link>
+        <h1 id="screen-title" className="text-xl font-semibold">
+          Upgrade task <span className="font-mono text-base break-all">{bid}</span>
+        </h1>
+      </div>
+      {task === undefined ? (
+        <p>No task with this id is known here (finished tasks are forgotten once the history is full).</p>
+      ) : (
+        <>
+          <TaskFacts task={task} state={taskState(task, now, timings)} />
+          <TaskDevices task={task} />
+          <TaskTimeline events={task.events} />
+        </>
+      )}
+    </section>
+  );
+}
