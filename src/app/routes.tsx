@@ -12,6 +12,7 @@ const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
 const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
 const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
+const TaskDetailScreen = lazy(() => import('../upgrades/task-detail-screen'));
 
 // Features never import src/app: the catalog URL reaches the firmware screen as a prop.
 function FirmwareRoute() {
@@ -35,6 +36,7 @@ export const router = createHashRouter([
       { path: 'firmware', element: screen(<FirmwareRoute />) },
       { path: 'settings', element: screen(<SettingsScreen />) },
       { path: 'diagnostics', element: screen(<DiagnosticsScreen />) },
+      { path: 'tasks/:bid', element: screen(<TaskDetailScreen />) },
       { path: '*', element: <p className="p-6">Page not found.</p> },
     ],
   },
