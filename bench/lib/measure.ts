@@ -1,0 +1,213 @@
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { startMosquitto } from '../../e2e/support/mosquitto.ts';
+import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor } from '../publisher/plan.ts';
+import type { ProbePublish } from '../publisher/protocol.ts';
+import type { BenchPage } from './pages.ts';
+import { startPublisher } from './publisher-process.ts';
+import { percentile, round } from './stats.ts';
+
+export type RunMode = 'steady' | 'burst';
+
+export interface RunSpec {
+  gateways: number;
+  probes: number;
+  mode: RunMode;
+  /** steady: seconds of traffic before the window opens; burst: 0. */
+  warmupSeconds: number;
+  windowSeconds: number;
+  /** After the publisher stops: time for the page to catch up before final checks. */
+  drainSeconds: number;
+  /** Non-probe gateways whose final percent is checked on the console's screen. */
+  finalSample: number;
+  /** Broker tuning lines (mosquitto.conf). */
+  brokerConfig: readonly string[];
+  /** Heap after GC every this many seconds during the window (soak); 0: only at the end. */
+  heapEverySeconds?: number;
+}
+
+export interface RunResult {
+  page: BenchPage['kind'];
+  mode: RunMode;
+  gateways: number;
+  offered: number;
+  acked: number;
+  delivered: number | null;
+  probeUpdates: { published: number; seen: number; missing: number };
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null; samples: number };
+  finals: { checked: number; correct: number; wrong: string[] };
+  frameMs: { p50: number | null; p95: number | null; max: number | null; frames: number };
+  longTasks: { count: number; totalMs: number; maxMs: number };
+  busyShare: number | null;
+  heapAfterGcMB: number | null;
+  heapSeriesMB: number[];
+  publisherLagMs: { p99: number; max: number };
+  windowSeconds: number;
+}
+
+interface PageSnapshot {
+  probes: { sn: string; value: number; at: number }[];
+  frames: number[];
+  longTasks: { start: number; duration: number }[];
+  windowStart: number | null;
+  windowEnd: number | null;
+  last: Record<string, number>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / (1024 * 1024);
+}
+
+function snapshot(page: Page): Promise<PageSnapshot> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __benchInstrument: Omit<PageSnapshot, 'last'> & { last(): Record<string, number> } }).__benchInstrument;
+    return { probes: s.probes, frames: s.frames, longTasks: s.longTasks, windowStart: s.windowStart, windowEnd: s.windowEnd, last: s.last() };
+  });
+}
+
+/**
+ * Each observed change is matched with the newest publish of that value before it; a published
+ * value never seen on screen counts as missing (overwritten before a frame showed it, or lost).
+ */
+function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['probes'], from: number, to: number) {
+  const inWindow = published.filter((p) => p.at >= from && p.at <= to);
+  const latencies: number[] = [];
+  let matched = 0;
+  for (const pub of inWindow) {
+    const next = published.find((p) => p.sn === pub.sn && p.at > pub.at)?.at ?? Number.POSITIVE_INFINITY;
+    const shown = seen.find((s) => s.sn === pub.sn && s.value === pub.percent && s.at >= pub.at - 1 && s.at < next + 60_000);
+    if (!shown) continue;
+    matched += 1;
+    latencies.push(Math.max(0, shown.at - pub.at));
+  }
+  return { published: inWindow.length, seen: matched, latencies };
+}
+
+function pickSample(gateways: number, count: number): string[] {
+  const regular = gatewaySns({ gateways, probes: Math.min(10, gateways) }).filter((sn) => !isProbe(sn));
+  const picked: string[] = [];
+  for (let i = 0; i < Math.min(count, regular.length); i++) picked.push(regular[Math.floor(((i + 0.5) * regular.length) / count)]!);
+  return picked;
+}
+
+/** One page under one load: a fresh broker, publisher and browser context, so runs do not leak into each other. */
+export async function measure(browser: Browser, target: BenchPage, spec: RunSpec, log: (line: string) => void): Promise<RunResult> {
+  const broker = await startMosquitto({ extraConfig: spec.brokerConfig });
+  const cleanups: (() => Promise<unknown>)[] = [() => broker.kill()];
+  try {
+    const publisher = await startPublisher({ url: broker.tcpUrl, gateways: spec.gateways, probes: spec.probes, qos: 1 });
+    cleanups.unshift(() => publisher.close());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    cleanups.unshift(() => context.close());
+    const { instrumentScript } = await import('./instrument-script.ts');
+    await context.addInitScript({ content: instrumentScript(PROBE_PREFIX) });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => log(`  page error: ${error.message}`));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(target.url(broker.wsUrl));
+    await target.ready(page);
+
+    const rounds = spec.mode === 'burst' ? spec.windowSeconds : spec.warmupSeconds + spec.windowSeconds;
+    const sample = pickSample(spec.gateways, spec.finalSample);
+    const schedule = { spreadMs: spec.mode === 'burst' ? 50 : 1000, rounds, roundsPerPercent: roundsPerPercentFor(rounds), sample };
+    const openWindow = async () => {
+      await page.evaluate(() => (window as unknown as { __benchInstrument: { start(): void } }).__benchInstrument.start());
+      return { from: Date.now(), busy: await taskSeconds(cdp) };
+    };
+    // A burst is measured from its first message; steady traffic after the warm-up (task creation).
+    const burstWindow = spec.mode === 'burst' ? await openWindow() : null;
+    const running = publisher.run(schedule);
+    running.catch(() => undefined);
+    await sleep(spec.warmupSeconds * 1000);
+    const opened = burstWindow ?? (await openWindow());
+    const heapSeriesMB: number[] = [];
+    const windowMs = (spec.mode === 'burst' ? spec.windowSeconds + spec.drainSeconds : spec.windowSeconds) * 1000;
+    const heapEvery = (spec.heapEverySeconds ?? 0) * 1000;
+    for (let elapsed = 0; elapsed < windowMs; ) {
+      const step = heapEvery > 0 ? Math.min(heapEvery, windowMs - elapsed) : windowMs - elapsed;
+      await sleep(step);
+      elapsed += step;
+      if (heapEvery > 0) {
+        heapSeriesMB.push(await heapAfterGc(cdp));
+        log(`  heap after GC at ${Math.round(elapsed / 1000)} s: ${heapSeriesMB.at(-1)!.toFixed(2)} MB`);
+      }
+    }
+    const busyTo = await taskSeconds(cdp);
+    const windowTo = Date.now();
+    await page.evaluate(() => (window as unknown as { __benchInstrument: { stop(): void } }).__benchInstrument.stop());
+    const windowFrom = opened.from;
+    const busyFrom = opened.busy;
+
+    const done = await running;
+    await sleep(spec.drainSeconds * 1000);
+    const snap = await snapshot(page);
+    const windowDur = snap.windowEnd !== null && snap.windowStart !== null ? snap.windowEnd - snap.windowStart : windowTo - windowFrom;
+    const longTasks = snap.longTasks.filter((t) => snap.windowStart !== null && t.start >= snap.windowStart && t.start <= (snap.windowEnd ?? Infinity));
+
+    const probe = probeLatency(done.probePublishes, snap.probes, windowFrom, windowTo);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [sn, want] of Object.entries(done.finals)) {
+      if (!isProbe(sn)) continue;
+      checked += 1;
+      if (snap.last[sn] !== want.percent) wrong.push(`${sn}: shows ${snap.last[sn] ?? 'nothing'}, last sent ${want.percent}`);
+    }
+    const shown = await target.shownPercents(page, sample);
+    for (const [sn, value] of Object.entries(shown)) {
+      checked += 1;
+      const want = done.finals[sn]?.percent;
+      if (value !== want) wrong.push(`${sn}: shows ${value ?? 'nothing'}, last sent ${want ?? '?'}`);
+    }
+    const heap = await heapAfterGc(cdp);
+    const delivered = await target.delivered(page).catch((error: unknown) => {
+      log(`  could not read delivered count: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+
+    const wallSeconds = (windowTo - windowFrom) / 1000;
+    return {
+      page: target.kind,
+      mode: spec.mode,
+      gateways: spec.gateways,
+      offered: done.offered,
+      acked: done.acked,
+      delivered,
+      probeUpdates: { published: probe.published, seen: probe.seen, missing: probe.published - probe.seen },
+      latencyMs: {
+        p50: round(percentile(probe.latencies, 50)),
+        p95: round(percentile(probe.latencies, 95)),
+        p99: round(percentile(probe.latencies, 99)),
+        max: round(percentile(probe.latencies, 100)),
+        samples: probe.latencies.length,
+      },
+      finals: { checked, correct: checked - wrong.length, wrong: wrong.slice(0, 10) },
+      frameMs: {
+        p50: round(percentile(snap.frames, 50)),
+        p95: round(percentile(snap.frames, 95)),
+        max: round(percentile(snap.frames, 100)),
+        frames: snap.frames.length,
+      },
+      longTasks: {
+        count: longTasks.length,
+        totalMs: round(longTasks.reduce((s, t) => s + t.duration, 0)) ?? 0,
+        maxMs: round(Math.max(0, ...longTasks.map((t) => t.duration))) ?? 0,
+      },
+      busyShare: round((busyTo - busyFrom) / wallSeconds, 3),
+      heapAfterGcMB: round(heap, 2),
+      heapSeriesMB: heapSeriesMB.map((h) => round(h, 2) ?? 0),
+      publisherLagMs: { p99: done.lagP99Ms, max: done.lagMaxMs },
+      windowSeconds: round(windowDur / 1000, 2) ?? 0,
+    };
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+}

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  quick: boolean;
+  gateways: number[];
+  burstGateways: number;
+  rounds: number;
+  warmupSeconds: number;
+  windowSeconds: number;
+  drainSeconds: number;
+  probes: number;
+  finalSample: number;
+  /** Minutes of console-only soak at burstGateways (0: none). */
+  soakMinutes: number;
+  pages: ('floor' | 'console')[];
+  out: string;
+}
+
+const HELP = `npm run bench [-- options]
+  --quick              smaller fleets, shorter windows, one round (under 3 minutes)
+  --gateways 1000,5000 fleet sizes at 1 Hz (default 1000,5000,10000; quick 1000,10000)
+  --rounds N           floor/console pairs per fleet size (default 2; quick 1)
+  --window S           measured seconds per run (default 20; quick 8)
+  --warmup S           seconds of traffic before the window opens (default 5; quick 3)
+  --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
+  --pages floor,console  which pages to run (default both)
+  --out FILE           results file (default bench/results/latest.json)`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      gateways: { type: 'string' },
+      rounds: { type: 'string' },
+      window: { type: 'string' },
+      warmup: { type: 'string' },
+      soak: { type: 'string' },
+      pages: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const quick = values.quick ?? false;
+  const num = (text: string | undefined, fallback: number, name: string) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0, got ${text}`);
+    return n;
+  };
+  const gateways = values.gateways
+    ? values.gateways.split(',').map((g) => num(g, 0, 'gateways'))
+    : quick
+      ? [1000, 10_000]
+      : [1000, 5000, 10_000];
+  if (gateways.some((g) => g < 1 || !Number.isInteger(g))) throw new Error('--gateways takes positive integers');
+  const pages = (values.pages ?? 'floor,console').split(',') as BenchOptions['pages'];
+  if (pages.some((p) => p !== 'floor' && p !== 'console')) throw new Error('--pages takes floor and/or console');
+  return {
+    quick,
+    gateways,
+    burstGateways: Math.max(...gateways),
+    rounds: num(values.rounds, quick ? 1 : 2, 'rounds'),
+    warmupSeconds: num(values.warmup, quick ? 3 : 5, 'warmup'),
+    windowSeconds: num(values.window, quick ? 8 : 20, 'window'),
+    drainSeconds: quick ? 2 : 3,
+    probes: 10,
+    finalSample: quick ? 5 : 20,
+    soakMinutes: num(values.soak, 0, 'soak'),
+    pages,
+    out: values.out ?? 'bench/results/latest.json',
+  };
+}

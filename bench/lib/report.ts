@@ -1,0 +1,102 @@
+import type { InitialSize } from './build.ts';
+import type { RunResult } from './measure.ts';
+import { median } from './stats.ts';
+
+export interface BudgetLine {
+  budget: string;
+  limit: string;
+  measured: string;
+  pass: boolean | null;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  options: unknown;
+  machine: { cpus: number; node: string; chromium: string; mosquitto: string[] };
+  initialSize: { console: InitialSize; floor: InitialSize };
+  runs: RunResult[];
+  soak: RunResult | null;
+  budgets: BudgetLine[];
+}
+
+const dash = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '-' : `${v}${unit}`);
+
+export function runTable(runs: readonly RunResult[]): string {
+  const header = ['page', 'gateways', 'mode', 'offered', 'delivered', 'probe seen', 'finals ok', 'lat p50/p95/p99 ms', 'frame p50/p95 ms', 'long tasks (max ms)', 'busy', 'heap MB', 'pub lag p99'];
+  const rows = runs.map((r) => [
+    r.page,
+    String(r.gateways),
+    r.mode,
+    String(r.offered),
+    dash(r.delivered),
+    `${r.probeUpdates.seen}/${r.probeUpdates.published}`,
+    `${r.finals.correct}/${r.finals.checked}`,
+    `${dash(r.latencyMs.p50)}/${dash(r.latencyMs.p95)}/${dash(r.latencyMs.p99)}`,
+    `${dash(r.frameMs.p50)}/${dash(r.frameMs.p95)}`,
+    `${r.longTasks.count} (${r.longTasks.maxMs})`,
+    r.busyShare === null ? '-' : `${Math.round(r.busyShare * 100)}%`,
+    dash(r.heapAfterGcMB),
+    `${r.publisherLagMs.p99} ms`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The budgets of issue 9, judged at the largest steady fleet (and the soak, when one ran). */
+export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak: RunResult | null): BudgetLine[] {
+  const steady = runs.filter((r) => r.mode === 'steady');
+  const top = Math.max(0, ...steady.map((r) => r.gateways));
+  const at = (page: RunResult['page']) => steady.filter((r) => r.page === page && r.gateways === top);
+  const consoleRuns = at('console');
+  const floorRuns = at('floor');
+  const lines: BudgetLine[] = [];
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  lines.push({ budget: 'initial JS (gzip)', limit: '<= 200 KB', measured: kb(size.jsGzipBytes), pass: size.jsGzipBytes <= 200 * 1024 });
+  if (consoleRuns.length === 0) return lines;
+
+  const lost = consoleRuns.reduce((n, r) => n + r.probeUpdates.missing + (r.finals.checked - r.finals.correct), 0);
+  const undelivered = consoleRuns.reduce((n, r) => n + (r.delivered === null ? 0 : Math.max(0, r.offered - r.delivered)), 0);
+  lines.push({
+    budget: `every event applied (${top} gw)`,
+    limit: 'all probes and final states correct',
+    measured: `${lost} probe updates missing or final states wrong; ${undelivered} messages not delivered`,
+    pass: lost === 0 && undelivered === 0,
+  });
+  const p95 = Math.max(...consoleRuns.map((r) => r.latencyMs.p95 ?? Number.POSITIVE_INFINITY));
+  lines.push({ budget: `probe latency p95 (${top} gw)`, limit: '<= 250 ms', measured: `${p95} ms (worst run)`, pass: p95 <= 250 });
+  const consoleFrame = median(consoleRuns.map((r) => r.frameMs.p95 ?? Number.POSITIVE_INFINITY));
+  const floorFrame = median(floorRuns.map((r) => r.frameMs.p95 ?? Number.POSITIVE_INFINITY));
+  if (consoleFrame !== null && floorFrame !== null) {
+    const ratio = consoleFrame / floorFrame;
+    lines.push({
+      budget: `frame p95 vs floor (${top} gw)`,
+      limit: '<= 1.2x',
+      measured: `${consoleFrame} ms vs ${floorFrame} ms = ${ratio.toFixed(2)}x`,
+      pass: ratio <= 1.2,
+    });
+  }
+  const longTasks = consoleRuns.reduce((n, r) => n + r.longTasks.count, 0);
+  const longest = Math.max(0, ...consoleRuns.map((r) => r.longTasks.maxMs));
+  lines.push({ budget: `long tasks (${top} gw)`, limit: 'none (>= 50 ms)', measured: `${longTasks} (longest ${longest} ms)`, pass: longTasks === 0 });
+  if (soak && soak.heapSeriesMB.length >= 2) {
+    const growth = soak.heapSeriesMB.at(-1)! - soak.heapSeriesMB[0]!;
+    lines.push({
+      budget: `heap growth over ${Math.round(soak.windowSeconds / 60)} min soak`,
+      limit: '< 5 MB',
+      measured: `${growth.toFixed(2)} MB (${soak.heapSeriesMB[0]} -> ${soak.heapSeriesMB.at(-1)} MB after GC)`,
+      pass: growth < 5,
+    });
+  } else {
+    lines.push({ budget: 'heap growth over a 10-minute soak', limit: '< 5 MB', measured: 'not run (npm run bench -- --soak 10)', pass: null });
+  }
+  return lines;
+}
+
+export function budgetTable(lines: readonly BudgetLine[]): string {
+  const mark = (pass: boolean | null) => (pass === null ? 'n/a ' : pass ? 'PASS' : 'FAIL');
+  const w = Math.max(...lines.map((l) => l.budget.length));
+  const wl = Math.max(...lines.map((l) => l.limit.length));
+  return lines.map((l) => `${mark(l.pass)}  ${l.budget.padEnd(w)}  ${l.limit.padEnd(wl)}  ${l.measured}`).join('\n');
+}

@@ -1,0 +1,157 @@
+/**
+ * npm run bench: the console against the raw MQTT.js floor under the same load (issue 9).
+ * Production builds, a real mosquitto on free loopback ports, a publisher process simulating N
+ * gateways at 1 Hz, headless Chromium; floor and console runs interleave so drift on the machine
+ * hits both. Prints a table and writes bench/results/latest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../e2e/support/static-server.ts';
+import { findChromium, findMosquitto } from '../scripts/system-deps.mjs';
+import { buildApp, buildFloor, initialSize } from './lib/build.ts';
+import { measure, type RunResult, type RunSpec } from './lib/measure.ts';
+import { parseOptions } from './lib/options.ts';
+import { consolePage, floorPage, type BenchPage } from './lib/pages.ts';
+import { budgetTable, judgeBudgets, runTable, type BenchResults } from './lib/report.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Broker flow control would otherwise decide the result: mosquitto's defaults (20 QoS 1 messages
+// in flight, 1000 queued per client) drop messages whenever a page pauses for one frame at
+// 10,000 msg/s. Both pages get the same broker; what is measured is the page.
+const BROKER_CONFIG = ['max_inflight_messages 0', 'max_queued_messages 0'];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-extensions',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--enable-precise-memory-info',
+];
+
+function versionOf(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0] ?? '';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const log = (line: string) => console.log(line);
+  const work = mkdtempSync(join(tmpdir(), 'ota-bench-'));
+  const servers: StaticServer[] = [];
+  let browser: Browser | null = null;
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    for (const server of servers) await server.close().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
+
+  try {
+    log('building the console and the floor (production)...');
+    const appDir = join(work, 'app');
+    const floorDir = join(work, 'floor');
+    await buildApp(REPO, appDir);
+    await buildFloor(join(REPO, 'bench', 'floor'), floorDir);
+    const sizes = { console: initialSize(appDir), floor: initialSize(floorDir) };
+    log(`initial JS gzip: console ${(sizes.console.jsGzipBytes / 1024).toFixed(1)} KB (${sizes.console.jsFiles.join(', ')}), floor ${(sizes.floor.jsGzipBytes / 1024).toFixed(1)} KB`);
+
+    const appServer = await serveStatic(appDir);
+    servers.push(appServer);
+    const floorServer = await serveStatic(floorDir);
+    servers.push(floorServer);
+    const pages: Record<BenchPage['kind'], BenchPage> = { floor: floorPage(floorServer.url), console: consolePage(appServer.url) };
+    const executablePath = findChromium() ?? '/usr/bin/chromium';
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+
+    const base: Omit<RunSpec, 'gateways' | 'mode'> = {
+      probes: options.probes,
+      warmupSeconds: options.warmupSeconds,
+      windowSeconds: options.windowSeconds,
+      drainSeconds: options.drainSeconds,
+      finalSample: options.finalSample,
+      brokerConfig: BROKER_CONFIG,
+    };
+    const plan: { kind: BenchPage['kind']; spec: RunSpec }[] = [];
+    for (const gateways of options.gateways) {
+      for (let round = 0; round < options.rounds; round++) {
+        for (const kind of options.pages) plan.push({ kind, spec: { ...base, gateways, mode: 'steady' } });
+      }
+    }
+    // Every gateway at once: 3 rounds, each one all within 50 ms.
+    for (const kind of options.pages) {
+      plan.push({ kind, spec: { ...base, gateways: options.burstGateways, mode: 'burst', warmupSeconds: 0, windowSeconds: 3 } });
+    }
+
+    const runs: RunResult[] = [];
+    for (const [i, { kind, spec }] of plan.entries()) {
+      log(`[${i + 1}/${plan.length}] ${kind}, ${spec.gateways} gateways, ${spec.mode}`);
+      const result = await measure(browser, pages[kind], spec, log);
+      runs.push(result);
+      log(
+        `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%`,
+      );
+      for (const wrong of result.finals.wrong) log(`  wrong final state: ${wrong}`);
+    }
+
+    let soak: RunResult | null = null;
+    if (options.soakMinutes > 0 && options.pages.includes('console')) {
+      log(`soak: console, ${options.burstGateways} gateways for ${options.soakMinutes} min`);
+      soak = await measure(
+        browser,
+        pages.console,
+        { ...base, gateways: options.burstGateways, mode: 'steady', windowSeconds: options.soakMinutes * 60, heapEverySeconds: 60 },
+        log,
+      );
+    }
+
+    const budgets = judgeBudgets(runs, sizes.console, soak);
+    const results: BenchResults = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      options,
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        chromium: browser.version(),
+        mosquitto: [versionOf(findMosquitto() ?? 'mosquitto', ['-h']), ...BROKER_CONFIG],
+      },
+      initialSize: sizes,
+      runs,
+      soak,
+      budgets,
+    };
+    const out = resolve(REPO, options.out);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+    log('');
+    log(runTable(soak ? [...runs, soak] : runs));
+    log('');
+    log(budgetTable(budgets));
+    log(`\nwritten ${out}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
