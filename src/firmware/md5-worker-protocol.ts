@@ -13,10 +13,15 @@ export type Md5WorkerReply =
   | { type: 'done'; md5: string; size: number }
   | { type: 'error'; message: string };
 
+// Duck-typed rather than `instanceof Blob`: any Blob implementation with slice() will do.
+function isBlobLike(x: unknown): x is Blob {
+  return typeof x === 'object' && x !== null && typeof (x as Blob).slice === 'function' && typeof (x as Blob).size === 'number';
+}
+
 function isRequest(data: unknown): data is Md5WorkerRequest {
   if (typeof data !== 'object' || data === null) return false;
   const { type, file, chunkSize } = data as Record<string, unknown>;
-  return type === 'hash' && file instanceof Blob && (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0));
+  return type === 'hash' && isBlobLike(file) && (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0));
 }
 
 /** The whole worker, minus `self`: testable in Node with a Blob and a collecting `post`. */
