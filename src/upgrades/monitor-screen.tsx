@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './monitor/clock-store';
 import { DEFAULT_ROW_QUERY, deviceRows, type RowQuery } from './monitor/device-rows';
 import { MonitorFilters } from './monitor/monitor-filters';
 import { MonitorList } from './monitor/monitor-list';
 import { MonitorSummary } from './monitor/monitor-summary';
 import { taskState } from './task-derived';
-import { tasksInOrder } from './task-table';
+import { selectTaskIds } from './task-selectors';
 import { useTasksClock, useTaskTimings } from './tasks-hooks';
 import { tasksStore as pageTasks, type TasksStore } from './tasks-store';
 
@@ -17,12 +18,19 @@ export interface MonitorScreenProps {
 
 export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps) {
   const [query, setQuery] = useState<RowQuery>(DEFAULT_ROW_QUERY);
-  const table = useStore(store, (s) => s.table);
+  // Compared element by element: the table's order array is copied on every batch.
+  const taskIds = useStore(store, useShallow(selectTaskIds));
   const timings = useTaskTimings(store);
   useTasksClock(1_000, store);
-  // Stalled depends on the clock; the list is re-filtered once a second (cheap next to rendering).
+  // The row list is rebuilt when tasks come or go, when the query changes and once a second, not
+  // on every progress batch: each row follows its own task, so a batch re-renders only its rows
+  // and state filters and sorting catch up within a second.
   const now = useNow();
-  const rows = useMemo(() => deviceRows(tasksInOrder(table), query, (task) => taskState(task, now, timings)), [table, query, now, timings]);
+  const rows = useMemo(() => {
+    const { byBid } = store.getState().table;
+    const tasks = taskIds.flatMap((bid) => byBid.get(bid) ?? []);
+    return deviceRows(tasks, query, (task) => taskState(task, now, timings));
+  }, [store, taskIds, query, now, timings]);
   const filtered = query.search.trim() !== '' || query.state !== 'all';
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
@@ -33,7 +41,7 @@ export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps)
       <MonitorFilters query={query} onChange={setQuery} />
       <p role="status" aria-label="Devices shown" className="text-sm text-slate-600">
         {rows.length === 0
-          ? table.order.length === 0
+          ? taskIds.length === 0
             ? 'No upgrades seen yet. Upgrades started here or elsewhere on the broker appear as they report.'
             : 'No device matches the filters.'
           : `${rows.length} device${rows.length === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
