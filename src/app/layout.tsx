@@ -4,6 +4,7 @@ import { connectionStore } from '../broker/connection-store';
 import { ConfigProblemsBanner } from './config/config-problems-banner';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionStatus } from './connection-status';
+import { KioskRoute, kioskRequested } from './kiosk-route';
 
 const NAV = [
   { to: '/upgrade', label: 'Upgrade' },
@@ -18,6 +19,8 @@ export function Layout() {
   const runtime = useRuntimeConfig();
   const sessionReadOnly = useStore(connectionStore, (s) => s.readOnly);
   const readOnly = sessionReadOnly || (runtime.status === 'ready' && (runtime.config.readOnly || runtime.config.kiosk));
+  // `?kiosk`: the wallboard instead of the operator layout, whatever the route.
+  if (kioskRequested(runtime)) return <KioskRoute />;
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">

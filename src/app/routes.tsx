@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, Navigate } from 'react-router';
 import { useRuntimeConfig } from './config/use-runtime-config';
+import { KioskRoute } from './kiosk-route';
 import { Layout } from './layout';
 
 // Hash routing: `npm run build` output works from any static web server with no rewrite rules,
@@ -25,6 +26,8 @@ function screen(node: ReactNode) {
 }
 
 export const router = createHashRouter([
+  // The wallboard is full-screen: outside the operator layout.
+  { path: '/kiosk', element: <KioskRoute /> },
   {
     path: '/',
     element: <Layout />,

@@ -1,0 +1,59 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { describeConfigFile } from './config/load-config-file';
+import { parseQueryOverrides } from './config/query-overrides';
+import { useRuntimeConfig, type RuntimeConfigState } from './config/use-runtime-config';
+
+// Lazy: an operator console never loads the wallboard, a wallboard never loads the operator screens.
+const KioskScreen = lazy(() => import('../kiosk/kiosk-screen'));
+
+function currentSearch(): string {
+  return typeof window === 'undefined' ? '' : window.location.search;
+}
+
+/**
+ * The wallboard replaces the operator layout when the config says kiosk. While config.json is
+ * still loading, the URL decides, so a TV opened with `?kiosk` never flashes the operator shell.
+ */
+export function kioskRequested(runtime: RuntimeConfigState): boolean {
+  if (runtime.status === 'ready') return runtime.config.kiosk;
+  return parseQueryOverrides(currentSearch()).layer.kiosk === true;
+}
+
+function configNotes(runtime: RuntimeConfigState): string[] {
+  if (runtime.status !== 'ready') return [];
+  const notes = runtime.issues.map((issue) => `${issue.key} (${issue.source}): ${issue.message}`);
+  if (runtime.file.kind === 'malformed') notes.push(describeConfigFile(runtime.file));
+  return notes;
+}
+
+const blank = <div className="fixed inset-0 cursor-none bg-neutral-950" />;
+
+/**
+ * `?kiosk` (any route) and `#/kiosk`. The kiosk role lives in the session (read-only, its own
+ * client id), which the query string decides; so `#/kiosk` without it reloads the page with
+ * `?kiosk` added rather than showing a wallboard over an operator session.
+ */
+export function KioskRoute() {
+  const runtime = useRuntimeConfig();
+  const kiosk = runtime.status === 'ready' && runtime.config.kiosk;
+  const search = currentSearch();
+  const explicitlyOff = new URLSearchParams(search).has('kiosk');
+  const redirect = runtime.status === 'ready' && !kiosk && !explicitlyOff;
+
+  useEffect(() => {
+    if (!redirect) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set('kiosk', '1');
+    window.location.replace(url.toString());
+  }, [redirect]);
+
+  if (runtime.status !== 'ready' || redirect) return blank;
+  if (!kiosk) {
+    return <p className="p-6">The wallboard is switched off: the URL's kiosk parameter is 0 or not valid. Remove it to open the wallboard.</p>;
+  }
+  return (
+    <Suspense fallback={blank}>
+      <KioskScreen search={search} configNotes={configNotes(runtime)} />
+    </Suspense>
+  );
+}

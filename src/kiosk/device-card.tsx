@@ -1,0 +1,63 @@
+import { memo } from 'react';
+import { stepLabel } from '../protocol/labels';
+import { ProgressBar } from '../ui/progress-bar';
+import { StatusBadge } from '../ui/status-badge';
+import { useNow } from '../upgrades/monitor/clock-store';
+import { formatDuration } from '../upgrades/monitor/format';
+import { barTone, TASK_STATE_KIND, TASK_STATE_LABELS } from '../upgrades/monitor/state-look';
+import { taskEtaMs, taskState } from '../upgrades/task-derived';
+import { devicePercent, deviceStatusText, taskSubStatusLabel } from '../upgrades/task-status-text';
+import type { TaskTimings } from '../upgrades/task-types';
+import { useTask } from '../upgrades/tasks-hooks';
+import type { TasksStore } from '../upgrades/tasks-store';
+
+interface DeviceCardProps {
+  bid: string;
+  sn: string;
+  store: TasksStore;
+  timings: TaskTimings;
+}
+
+/** One device of an active task: SN, gateway, state, the contract's progress bar, step and ETA. */
+function DeviceCardView({ bid, sn, store, timings }: DeviceCardProps) {
+  const task = useTask(bid, store);
+  const now = useNow();
+  if (task === undefined) return <li className="rounded-[0.3em] bg-neutral-900" />;
+  const state = taskState(task, now, timings);
+  const percent = Math.round(devicePercent(task));
+  const step = task.execution?.step ?? null;
+  const sub = taskSubStatusLabel(task);
+  const eta = taskEtaMs(task);
+  const stalled = state === 'stalled';
+  return (
+    <li
+      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[0.3em] border bg-neutral-900 px-[0.6em] py-[0.4em] ${stalled ? 'border-amber-400' : 'border-neutral-700'}`}
+    >
+      <div className="flex min-w-0 items-baseline justify-between gap-[0.5em]">
+        <span className="truncate font-mono text-[1.25em] font-bold">{sn}</span>
+        <span className="shrink-0 text-[0.8em]">
+          <StatusBadge kind={TASK_STATE_KIND[state]} label={TASK_STATE_LABELS[state]} />
+        </span>
+      </div>
+      <div className="truncate text-[0.85em] text-neutral-400">
+        {sn === task.gateway ? 'Gateway' : <>Gateway <span className="font-mono">{task.gateway}</span></>}
+        {task.origin === 'elsewhere' ? ' · started elsewhere' : ''}
+      </div>
+      <ProgressBar
+        label={`Upgrade progress ${sn}`}
+        value={percent}
+        valueText={deviceStatusText(task, sn)}
+        tone={barTone(state)}
+        className="h-[0.7em]! bg-neutral-700!"
+      />
+      <div className="flex min-w-0 items-baseline gap-[0.6em] text-[0.95em]">
+        <span className="text-[1.2em] font-bold tabular-nums">{percent}%</span>
+        <span className="truncate text-neutral-300">{[step !== null ? stepLabel(step) : null, sub].filter(Boolean).join(' · ')}</span>
+        {eta !== null ? <span className="ml-auto shrink-0 tabular-nums text-neutral-300">ETA {formatDuration(eta)}</span> : null}
+      </div>
+    </li>
+  );
+}
+
+/** Re-renders when its task changes or the clock ticks, not when another card's task does. */
+export const DeviceCard = memo(DeviceCardView);

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { connectionStore, type ConnectionState } from '../broker/connection-store';
+import { useTasksClock } from '../upgrades/tasks-hooks';
+import { tasksStore as pageTasks, type TasksStore } from '../upgrades/tasks-store';
+import { ActiveGrid } from './active-grid';
+import { BoardHeader } from './board-header';
+import { BoardTiles } from './board-tiles';
+import { ConnectionBanner } from './connection-banner';
+import { FailuresPanel } from './failures-panel';
+import { parseKioskParams } from './kiosk-params';
+import type { GridShape } from './paging';
+import { useKioskBoard } from './use-kiosk-board';
+import { useWakeLock } from './use-wake-lock';
+
+export interface KioskScreenProps {
+  /** The page's query string: `gateway`, `interval` and `lang` configure the board. */
+  search: string;
+  /** Problems with the rest of the configuration (broker, credentials), one line each. */
+  configNotes?: readonly string[];
+  store?: TasksStore;
+  connection?: StoreApi<ConnectionState>;
+  /** For tests without layout: the grid's columns and rows. */
+  gridShape?: GridShape;
+}
+
+/**
+ * The read-only wallboard: summary tiles, the active devices in pages that turn by themselves, the
+ * newest failures, and a banner when the broker is gone. It imports nothing that publishes; the
+ * session below it is read-only as well (src/broker refuses every publish of a kiosk session).
+ */
+export default function KioskScreen({ search, configNotes = [], store = pageTasks, connection = connectionStore, gridShape }: KioskScreenProps) {
+  const params = useMemo(() => parseKioskParams(search), [search]);
+  useTasksClock(1_000, store);
+  useWakeLock();
+  const board = useKioskBoard(store, params.gatewayPrefix);
+  const stale = useStore(connection, (s) => s.phase !== 'connected');
+  const notes = [...params.notes, ...configNotes];
+  const dim = stale ? 'opacity-45 grayscale' : '';
+  return (
+    <div
+      lang={params.lang}
+      data-requested-lang={params.requestedLang ?? undefined}
+      data-stale={stale ? 'true' : undefined}
+      className="fixed inset-0 flex cursor-none flex-col overflow-hidden bg-neutral-950 text-[clamp(14px,1.15vw,64px)] text-neutral-50 select-none"
+    >
+      <BoardHeader connection={connection} gatewayPrefix={params.gatewayPrefix} now={board.now} />
+      <ConnectionBanner connection={connection} />
+      <main className="flex min-h-0 flex-1 flex-col gap-[0.8em] px-[1em] py-[0.8em]">
+        {stale ? (
+          <p className="text-[1.3em] font-bold text-amber-300">
+            <span aria-hidden="true">⚠ </span>Data may be out of date
+          </p>
+        ) : null}
+        <div className={dim}>
+          <BoardTiles figures={board.figures} />
+        </div>
+        <div className={`flex min-h-0 flex-1 gap-[1em] ${dim}`}>
+          <ActiveGrid cards={board.cards} store={store} timings={board.timings} intervalSeconds={params.intervalSeconds} shape={gridShape} />
+          <FailuresPanel failures={board.failures} />
+        </div>
+      </main>
+      {notes.length > 0 ? (
+        <footer aria-label="Configuration notes" className="truncate border-t border-neutral-800 px-[1em] py-[0.2em] text-[0.8em] text-neutral-400">
+          {notes.join(' · ')}
+        </footer>
+      ) : null}
+    </div>
+  );
+}

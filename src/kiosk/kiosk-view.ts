@@ -1,0 +1,123 @@
+/**
+ * What the wallboard shows, derived from the task table and the clock: the filtered tasks' figures,
+ * one card per device of every active task, and the newest failures with a reason people can read.
+ * Pure, so the filter and the picks are tested without a screen.
+ */
+import { summarizeTasks, taskEtaMs, taskState } from '../upgrades/task-derived';
+import { resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../upgrades/task-status-text';
+import { tasksInOrder, type TaskTable } from '../upgrades/task-table';
+import type { TaskState, TaskTimings, UpgradeTask } from '../upgrades/task-types';
+
+export interface DeviceCard {
+  /** bid + device SN: stable across updates, so cards keep their place and React keys. */
+  key: string;
+  bid: string;
+  sn: string;
+}
+
+export interface KioskFigures {
+  inProgress: number;
+  ok: number;
+  verified: number;
+  failed: number;
+  timeout: number;
+  canceled: number;
+  rejected: number;
+  stalled: number;
+  total: number;
+  /** 0..100 over the shown tasks, null without tasks. */
+  overallPercent: number | null;
+  /** ms until the slowest active task finishes its current step; null when nothing to go on. */
+  etaMs: number | null;
+}
+
+export interface KioskFailure {
+  bid: string;
+  gateway: string;
+  /** The device SNs of the task, for people looking for their dock. */
+  devices: readonly string[];
+  state: TaskState;
+  /** The status word, e.g. "Failed". */
+  label: string;
+  /** Why: the result code with its text, else the sub-status, else the status. */
+  reason: string;
+  at: number;
+}
+
+export const RECENT_FAILURES_MAX = 8;
+/** A failure older than this is history, not news for the operations room. */
+export const RECENT_FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const FAILURE_STATES: ReadonlySet<TaskState> = new Set<TaskState>(['failed', 'rejected', 'canceled', 'timeout', 'version-mismatch']);
+
+/** Tasks of gateways whose SN starts with the prefix (all when null), oldest first. */
+export function tasksForBoard(table: TaskTable, gatewayPrefix: string | null): UpgradeTask[] {
+  const tasks = tasksInOrder(table);
+  return gatewayPrefix === null ? tasks : tasks.filter((task) => task.gateway.startsWith(gatewayPrefix));
+}
+
+/** One card per device of each task still running, in task order so pages do not reshuffle. */
+export function activeDeviceCards(tasks: readonly UpgradeTask[]): DeviceCard[] {
+  const cards: DeviceCard[] = [];
+  for (const task of tasks) {
+    if (task.terminal) continue;
+    for (const device of task.devices) cards.push({ key: `${task.bid}\u0000${device.sn}`, bid: task.bid, sn: device.sn });
+  }
+  return cards;
+}
+
+export function kioskFigures(tasks: readonly UpgradeTask[], now: number, timings: TaskTimings): KioskFigures {
+  const summary = summarizeTasks(tasks, now, timings);
+  const { counts } = summary;
+  let etaMs: number | null = null;
+  for (const task of tasks) {
+    const eta = taskEtaMs(task);
+    if (eta !== null && (etaMs === null || eta > etaMs)) etaMs = eta;
+  }
+  return {
+    inProgress: summary.active - counts.stalled,
+    ok: counts.ok,
+    verified: counts.verified,
+    failed: counts.failed + counts.timeout + counts.canceled,
+    timeout: counts.timeout,
+    canceled: counts.canceled,
+    rejected: counts.rejected,
+    stalled: counts.stalled,
+    total: summary.total,
+    overallPercent: summary.overallPercent,
+    etaMs,
+  };
+}
+
+/** The reason a person can act on: "312015: The dock is busy ...", else "Download failed", else the status. */
+export function failureReason(task: UpgradeTask, state: TaskState): string {
+  const code = taskResultCode(task);
+  if (code !== null) return resultCodeLine(code);
+  if (state === 'version-mismatch') {
+    const device = task.devices.find((d) => d.verification === 'version-mismatch');
+    return `Reports ${device?.reportedVersion ?? 'another version'} instead of ${device?.targetVersion ?? 'the target'}`;
+  }
+  return taskSubStatusLabel(task) ?? taskStatusLabel(task);
+}
+
+/** The newest failures within the window, newest first. */
+export function recentFailures(tasks: readonly UpgradeTask[], now: number, timings: TaskTimings, max = RECENT_FAILURES_MAX): KioskFailure[] {
+  const failures: KioskFailure[] = [];
+  for (const task of tasks) {
+    const state = taskState(task, now, timings);
+    if (!FAILURE_STATES.has(state)) continue;
+    const at = task.finishedAt ?? task.lastReceivedAt;
+    if (now - at > RECENT_FAILURE_WINDOW_MS) continue;
+    failures.push({
+      bid: task.bid,
+      gateway: task.gateway,
+      devices: task.devices.map((d) => d.sn),
+      state,
+      label: state === 'version-mismatch' ? 'Version mismatch' : taskStatusLabel(task),
+      reason: failureReason(task, state),
+      at,
+    });
+  }
+  failures.sort((a, b) => b.at - a.at);
+  return failures.slice(0, max);
+}

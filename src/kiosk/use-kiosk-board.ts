@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useNow } from '../upgrades/monitor/clock-store';
+import { useTaskTimings } from '../upgrades/tasks-hooks';
+import type { TasksStore } from '../upgrades/tasks-store';
+import type { TaskTimings } from '../upgrades/task-types';
+import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
+
+export interface KioskBoard {
+  cards: readonly DeviceCard[];
+  figures: KioskFigures;
+  failures: readonly KioskFailure[];
+  timings: TaskTimings;
+  now: number;
+}
+
+/**
+ * The board's content for the gateway filter. The cards change only with the table; the figures
+ * and failures also with the clock (stalled, the failure window), once a second.
+ */
+export function useKioskBoard(store: TasksStore, gatewayPrefix: string | null): KioskBoard {
+  const table = useStore(store, (s) => s.table);
+  const timings = useTaskTimings(store);
+  const now = useNow();
+  const tasks = useMemo(() => tasksForBoard(table, gatewayPrefix), [table, gatewayPrefix]);
+  const cards = useMemo(() => activeDeviceCards(tasks), [tasks]);
+  const figures = useMemo(() => kioskFigures(tasks, now, timings), [tasks, now, timings]);
+  const failures = useMemo(() => recentFailures(tasks, now, timings), [tasks, now, timings]);
+  return { cards, figures, failures, timings, now };
+}
