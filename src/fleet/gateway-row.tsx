@@ -1,0 +1,57 @@
+import { memo, type Ref } from 'react';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import { DeviceLine } from './device-line.tsx';
+import { useGateway } from './fleet-hooks.ts';
+import { LastSeen } from './last-seen.tsx';
+
+/** Shared by the header and every row so the columns line up. */
+export const GATEWAY_COLUMNS = 'grid grid-cols-[minmax(9rem,1fr)_minmax(20rem,3fr)_minmax(8rem,1fr)_minmax(7rem,0.8fr)_minmax(6rem,0.6fr)] gap-3 px-3';
+
+export interface GatewayRowProps {
+  sn: string;
+  /** 1-based position among all rows including the header (aria-rowindex). */
+  rowIndex: number;
+  /** Virtual position: the row is placed with a transform, which needs no layout. */
+  start: number;
+  staleAfterMs: number;
+  onRemove: (sn: string) => void;
+  measureRef: Ref<HTMLDivElement>;
+}
+
+/** One gateway; subscribes to its own record only, so traffic for other gateways does not redraw it. */
+export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleAfterMs, onRemove, measureRef }: GatewayRowProps) {
+  const gateway = useGateway(sn);
+  if (gateway === undefined) return null;
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      data-index={rowIndex - 2}
+      ref={measureRef}
+      className={`${GATEWAY_COLUMNS} absolute left-0 top-0 w-full items-start border-b border-slate-200 bg-white py-2`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <div role="rowheader" className="flex flex-col items-start gap-1">
+        <span className="font-mono text-sm font-semibold">{sn}</span>
+        {gateway.manual ? <Badge>Added by hand</Badge> : null}
+      </div>
+      <div role="cell">
+        <ul aria-label={`Devices of ${sn}`} className="flex flex-col gap-1">
+          {gateway.devices.map((device) => (
+            <DeviceLine key={device.sn} device={device} />
+          ))}
+        </ul>
+      </div>
+      <div role="cell">
+        <LastSeen lastSeen={gateway.lastSeen} staleAfterMs={staleAfterMs} />
+      </div>
+      <div role="cell">{gateway.upgrading ? <Badge tone="info">Upgrading</Badge> : <span className="text-sm text-slate-600">No upgrade</span>}</div>
+      <div role="cell">
+        <Button variant="secondary" aria-label={`Remove gateway ${sn}`} onClick={() => onRemove(sn)}>
+          Remove
+        </Button>
+      </div>
+    </div>
+  );
+});
