@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -58,7 +58,9 @@ async function main() {
   const cleanup = async () => {
     await browser?.close().catch(() => undefined);
     for (const server of servers) await server.close().catch(() => undefined);
-    rmSync(work, { recursive: true, force: true });
+    // Profiles name minified positions: keep the builds (with source maps) they refer to.
+    if (options.profile) log(`builds kept for the profiles' source maps: ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
@@ -85,6 +87,7 @@ async function main() {
       warmupSeconds: options.warmupSeconds,
       windowSeconds: options.windowSeconds,
       drainSeconds: options.drainSeconds,
+      catchUpTimeoutSeconds: options.catchUpTimeoutSeconds,
       finalSample: options.finalSample,
       brokerConfig: BROKER_CONFIG,
     };
@@ -99,10 +102,15 @@ async function main() {
       plan.push({ kind, spec: { ...base, gateways: options.burstGateways, mode: 'burst', warmupSeconds: 0, windowSeconds: 3 } });
     }
 
+    // *.json under bench/results is git-ignored; Chrome DevTools opens these as CPU profiles.
+    const profileDir = join(REPO, 'bench', 'results');
     const runs: RunResult[] = [];
     for (const [i, { kind, spec }] of plan.entries()) {
       log(`[${i + 1}/${plan.length}] ${kind}, ${spec.gateways} gateways, ${spec.mode}`);
-      const result = await measure(browser, pages[kind], spec, log);
+      const load = loadavg()[0]!;
+      if (load > cpus().length) log(`  warning: load average ${load.toFixed(1)} on ${cpus().length} cores: other work skews this run`);
+      const profilePath = options.profile ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`) : undefined;
+      const result = await measure(browser, pages[kind], { ...spec, profilePath }, log);
       runs.push(result);
       log(
         `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%`,

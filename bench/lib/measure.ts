@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startMosquitto } from '../../e2e/support/mosquitto.ts';
 import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor } from '../publisher/plan.ts';
-import type { ProbePublish } from '../publisher/protocol.ts';
+import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
 import type { BenchPage } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 import { percentile, round } from './stats.ts';
@@ -15,8 +17,12 @@ export interface RunSpec {
   /** steady: seconds of traffic before the window opens; burst: 0. */
   warmupSeconds: number;
   windowSeconds: number;
-  /** After the publisher stops: time for the page to catch up before final checks. */
+  /** After every probe shows its final value: a moment for the rest of the last round. */
   drainSeconds: number;
+  /** How long the page may take to show the probes' final values after the publisher stops. */
+  catchUpTimeoutSeconds: number;
+  /** Write a CPU profile of the window here (Chrome DevTools .cpuprofile). */
+  profilePath?: string;
   /** Non-probe gateways whose final percent is checked on the console's screen. */
   finalSample: number;
   /** Broker tuning lines (mosquitto.conf). */
@@ -41,6 +47,10 @@ export interface RunResult {
   heapAfterGcMB: number | null;
   heapSeriesMB: number[];
   publisherLagMs: { p99: number; max: number };
+  /** From the publisher's last message until every probe showed its final value; null: not within the timeout. */
+  catchUpMs: number | null;
+  /** 1-minute load average of the machine when the run started and ended (others' work skews results). */
+  loadAverage: [number, number];
   windowSeconds: number;
 }
 
@@ -52,6 +62,8 @@ interface PageSnapshot {
   windowEnd: number | null;
   last: Record<string, number>;
 }
+
+const BURST_TAIL_SECONDS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -98,8 +110,21 @@ function pickSample(gateways: number, count: number): string[] {
   return picked;
 }
 
+/** Waits until every probe shows its last published percent; ms after the publisher's end, or null on timeout. */
+async function waitForProbes(page: Page, finals: RunReport['finals'], endedAt: number, timeoutMs: number): Promise<number | null> {
+  const want = Object.entries(finals).filter(([sn]) => isProbe(sn));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await page.evaluate(() => (window as unknown as { __benchInstrument: { last(): Record<string, number> } }).__benchInstrument.last());
+    if (want.every(([sn, f]) => last[sn] === f.percent)) return Math.max(0, Date.now() - endedAt);
+    if (Date.now() > deadline) return null;
+    await sleep(100);
+  }
+}
+
 /** One page under one load: a fresh broker, publisher and browser context, so runs do not leak into each other. */
 export async function measure(browser: Browser, target: BenchPage, spec: RunSpec, log: (line: string) => void): Promise<RunResult> {
+  const loadAtStart = loadavg()[0]!;
   const broker = await startMosquitto({ extraConfig: spec.brokerConfig });
   const cleanups: (() => Promise<unknown>)[] = [() => broker.kill()];
   try {
@@ -121,6 +146,10 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const schedule = { spreadMs: spec.mode === 'burst' ? 50 : 1000, rounds, roundsPerPercent: roundsPerPercentFor(rounds), sample };
     const openWindow = async () => {
       await page.evaluate(() => (window as unknown as { __benchInstrument: { start(): void } }).__benchInstrument.start());
+      if (spec.profilePath) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       return { from: Date.now(), busy: await taskSeconds(cdp) };
     };
     // A burst is measured from its first message; steady traffic after the warm-up (task creation).
@@ -130,7 +159,8 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     await sleep(spec.warmupSeconds * 1000);
     const opened = burstWindow ?? (await openWindow());
     const heapSeriesMB: number[] = [];
-    const windowMs = (spec.mode === 'burst' ? spec.windowSeconds + spec.drainSeconds : spec.windowSeconds) * 1000;
+    // A burst's window also covers the page working through it after the last round.
+    const windowMs = (spec.mode === 'burst' ? spec.windowSeconds + BURST_TAIL_SECONDS : spec.windowSeconds) * 1000;
     const heapEvery = (spec.heapEverySeconds ?? 0) * 1000;
     for (let elapsed = 0; elapsed < windowMs; ) {
       const step = heapEvery > 0 ? Math.min(heapEvery, windowMs - elapsed) : windowMs - elapsed;
@@ -144,10 +174,17 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const busyTo = await taskSeconds(cdp);
     const windowTo = Date.now();
     await page.evaluate(() => (window as unknown as { __benchInstrument: { stop(): void } }).__benchInstrument.stop());
+    if (spec.profilePath) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(spec.profilePath, JSON.stringify(profile));
+      log(`  CPU profile of the window: ${spec.profilePath}`);
+    }
     const windowFrom = opened.from;
     const busyFrom = opened.busy;
 
     const done = await running;
+    const catchUpMs = await waitForProbes(page, done.finals, done.endedAt, spec.catchUpTimeoutSeconds * 1000);
+    // Probes are spread over the round; the rest of the last round lands within a moment of them.
     await sleep(spec.drainSeconds * 1000);
     const snap = await snapshot(page);
     const windowDur = snap.windowEnd !== null && snap.windowStart !== null ? snap.windowEnd - snap.windowStart : windowTo - windowFrom;
@@ -205,6 +242,8 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       heapAfterGcMB: round(heap, 2),
       heapSeriesMB: heapSeriesMB.map((h) => round(h, 2) ?? 0),
       publisherLagMs: { p99: done.lagP99Ms, max: done.lagMaxMs },
+      catchUpMs,
+      loadAverage: [round(loadAtStart, 2) ?? 0, round(loadavg()[0]!, 2) ?? 0],
       windowSeconds: round(windowDur / 1000, 2) ?? 0,
     };
   } finally {

@@ -8,6 +8,9 @@ export interface BenchOptions {
   warmupSeconds: number;
   windowSeconds: number;
   drainSeconds: number;
+  catchUpTimeoutSeconds: number;
+  /** Save a CPU profile of every measured window (distorts the numbers: for finding hot spots). */
+  profile: boolean;
   probes: number;
   finalSample: number;
   /** Minutes of console-only soak at burstGateways (0: none). */
@@ -24,6 +27,7 @@ const HELP = `npm run bench [-- options]
   --warmup S           seconds of traffic before the window opens (default 5; quick 3)
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
   --pages floor,console  which pages to run (default both)
+  --profile            save a CPU profile of each window to bench/results/profile-*.json (skews the numbers)
   --out FILE           results file (default bench/results/latest.json)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -38,6 +42,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       soak: { type: 'string' },
       pages: { type: 'string' },
       out: { type: 'string' },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,7 +72,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     rounds: num(values.rounds, quick ? 1 : 2, 'rounds'),
     warmupSeconds: num(values.warmup, quick ? 3 : 5, 'warmup'),
     windowSeconds: num(values.window, quick ? 8 : 20, 'window'),
-    drainSeconds: quick ? 2 : 3,
+    drainSeconds: 1,
+    catchUpTimeoutSeconds: 30,
+    profile: values.profile ?? false,
     probes: 10,
     finalSample: quick ? 5 : 20,
     soakMinutes: num(values.soak, 0, 'soak'),

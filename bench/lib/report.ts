@@ -23,7 +23,7 @@ export interface BenchResults {
 const dash = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '-' : `${v}${unit}`);
 
 export function runTable(runs: readonly RunResult[]): string {
-  const header = ['page', 'gateways', 'mode', 'offered', 'delivered', 'probe seen', 'finals ok', 'lat p50/p95/p99 ms', 'frame p50/p95 ms', 'long tasks (max ms)', 'busy', 'heap MB', 'pub lag p99'];
+  const header = ['page', 'gateways', 'mode', 'offered', 'delivered', 'probe seen', 'finals ok', 'lat p50/p95/p99 ms', 'frame p50/p95 ms', 'long tasks (max ms)', 'busy', 'heap MB', 'catch-up', 'pub lag p99', 'load'];
   const rows = runs.map((r) => [
     r.page,
     String(r.gateways),
@@ -37,7 +37,9 @@ export function runTable(runs: readonly RunResult[]): string {
     `${r.longTasks.count} (${r.longTasks.maxMs})`,
     r.busyShare === null ? '-' : `${Math.round(r.busyShare * 100)}%`,
     dash(r.heapAfterGcMB),
+    r.catchUpMs === null ? 'timeout' : `${r.catchUpMs} ms`,
     `${r.publisherLagMs.p99} ms`,
+    r.loadAverage.join('/'),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
