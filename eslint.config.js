@@ -6,7 +6,7 @@ import globals from 'globals';
 
 // Layering of DESIGN.md: ui, protocol <- broker <- features <- app. Enforced here so a wrong
 // import fails `npm test` instead of waiting for a review.
-const FEATURES = ['fleet', 'firmware', 'upgrades', 'kiosk'];
+const FEATURES = ['fleet', 'firmware', 'upgrades', 'kiosk', 'diagnostics'];
 const uiAndTransport = ['react', 'react-dom', 'react-dom/*', 'mqtt', 'mqtt/*', 'zustand', 'zustand/*', '@tanstack/*'];
 const relativeInto = (dirs) => dirs.flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}`, `../../${d}/*`, `@/${d}/*`]);
 
