@@ -1,0 +1,208 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
+import { dockAndDrone, kit, T0 } from '../upgrades/monitor/monitor-test-kit';
+import type { TasksStore } from '../upgrades/tasks-store';
+import { formatHourMinute } from './format';
+import KioskScreen from './kiosk-screen';
+import type { GridShape } from './paging';
+
+const TWO_BY_TWO: GridShape = { columns: 2, rows: 2, pageSize: 4 };
+
+function connected(patch: Partial<ConnectionState> = {}) {
+  return createStore<ConnectionState>(() => ({ ...initialConnectionState, phase: 'connected', since: T0 - 60_000, readOnly: true, ...patch }));
+}
+
+function board(store: TasksStore, options: { search?: string; connection?: ReturnType<typeof connected>; configNotes?: string[] } = {}) {
+  const connection = options.connection ?? connected();
+  render(<KioskScreen search={options.search ?? '?kiosk'} store={store} connection={connection} gridShape={TWO_BY_TWO} configNotes={options.configNotes} />);
+  return connection;
+}
+
+const bars = () => screen.queryAllByRole('progressbar').map((bar) => bar.getAttribute('aria-label'));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('KioskScreen connection banner', () => {
+  it('says since when the connection is lost, keeps that time across retries, and goes away on reconnect', () => {
+    const connection = board(kit().store);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Broker connection' })).toHaveTextContent('Connected');
+
+    const lostAt = T0 - 5 * 60_000;
+    act(() => connection.setState({ phase: 'reconnecting', since: lostAt, lastError: 'connection closed' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(`Connection lost since ${formatHourMinute(lostAt)}`);
+    expect(screen.getByRole('alert')).toHaveTextContent('connection closed');
+    expect(screen.getByText('Data may be out of date')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Broker connection' })).toHaveTextContent('Reconnecting');
+
+    act(() => connection.setState({ phase: 'connecting', since: T0 }));
+    expect(screen.getByRole('alert')).toHaveTextContent(`Connection lost since ${formatHourMinute(lostAt)}`);
+
+    act(() => connection.setState({ phase: 'connected', since: T0 }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText('Data may be out of date')).not.toBeInTheDocument();
+  });
+
+  it('shows a quiet line for the first connect and an alert only once it fails', () => {
+    const connection = connected({ phase: 'connecting', since: T0 });
+    board(kit().store, { connection });
+    expect(screen.getByText('Connecting to the broker…')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    act(() => connection.setState({ phase: 'reconnecting', since: T0 + 1_000, lastError: 'connection refused' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(`No broker connection since ${formatHourMinute(T0)}`);
+  });
+
+  it('shows how long ago the last message came', () => {
+    const connection = board(kit().store);
+    expect(screen.getByText('No message yet')).toBeInTheDocument();
+    act(() => connection.setState({ lastMessageAt: T0 - 5_000 }));
+    expect(screen.getByText('Last message 5 s ago')).toBeInTheDocument();
+  });
+});
+
+describe('KioskScreen pages', () => {
+  function tenDocks() {
+    const k = kit();
+    for (let i = 1; i <= 10; i++) {
+      const sn = `DOCK-${String(i).padStart(2, '0')}`;
+      k.progress(sn, { bid: `b-${i}`, status: 'in_progress', percent: i * 5, step: 'download_firmware', subStatus: 'DOWNLOADING' });
+    }
+    return k;
+  }
+
+  it('turns the pages on the interval from the URL and starts over after the last', () => {
+    board(tenDocks().store, { search: '?kiosk&interval=3' });
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    expect(bars()).toEqual(['DOCK-01', 'DOCK-02', 'DOCK-03', 'DOCK-04'].map((sn) => `Upgrade progress ${sn}`));
+    expect(screen.getByText('Devices 1–4 of 10')).toBeInTheDocument();
+
+    act(() => vi.advanceTimersByTime(2_999));
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1));
+    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
+    expect(bars()).toEqual(['DOCK-05', 'DOCK-06', 'DOCK-07', 'DOCK-08'].map((sn) => `Upgrade progress ${sn}`));
+
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByText('Page 3 of 3')).toBeInTheDocument();
+    expect(bars()).toEqual(['Upgrade progress DOCK-09', 'Upgrade progress DOCK-10']);
+
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+  });
+
+  it('turns every 10 s by default and shows no page indicator when everything fits', () => {
+    const k = tenDocks();
+    board(k.store);
+    act(() => vi.advanceTimersByTime(9_999));
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1));
+    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
+
+    // Eight tasks end: two devices left, one page.
+    act(() => {
+      for (let i = 1; i <= 8; i++) k.progress(`DOCK-${String(i).padStart(2, '0')}`, { bid: `b-${i}`, status: 'ok', percent: 100, step: 'upgrade_firmware' }, T0 + 1);
+    });
+    expect(screen.queryByText(/^Page \d+ of \d+$/)).not.toBeInTheDocument();
+    expect(bars()).toEqual(['Upgrade progress DOCK-09', 'Upgrade progress DOCK-10']);
+  });
+
+  it('gives each device the contract progress bar', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 40 });
+    board(k.store);
+    for (const sn of ['DOCK-A', 'DRONE-A']) {
+      const bar = screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` });
+      expect(bar).toHaveAttribute('aria-valuenow', '40');
+      expect(bar).toHaveAttribute('aria-valuetext', '40% · In Progress · Downloading');
+    }
+  });
+});
+
+describe('KioskScreen content', () => {
+  function mixedFleet() {
+    const k = kit();
+    k.progress('DOCK-A1', { bid: 'b-a1', status: 'in_progress', percent: 30, step: 'download_firmware' });
+    k.started(dockAndDrone('b-a2', 'DOCK-A2', 'DRONE-A2'));
+    k.reply('DOCK-A2', 'tid-b-a2', 'b-a2', 312015, T0 + 60_000);
+    k.progress('DOCK-B1', { bid: 'b-b1', status: 'in_progress', percent: 50, step: 'download_firmware' });
+    k.progress('DOCK-B2', { bid: 'b-b2', status: 'failed', percent: 0, step: 'download_firmware', subStatus: 'DOWNLOAD_FAILED' });
+    return k;
+  }
+
+  it('shows only the gateways of the SN prefix, in the grid, the tiles and the failures', () => {
+    board(mixedFleet().store, { search: '?kiosk&gateway=DOCK-A' });
+    expect(bars()).toEqual(['Upgrade progress DOCK-A1']);
+    const tiles = screen.getByRole('group', { name: 'Upgrade summary' });
+    expect(within(tiles).getByText('Rejected').nextElementSibling).toHaveTextContent('1');
+    expect(within(tiles).getByText('Failed').nextElementSibling).toHaveTextContent('0');
+    expect(within(tiles).getByText('In progress').nextElementSibling).toHaveTextContent('1');
+    const failures = screen.getByRole('list', { name: 'Recent failures' });
+    expect(within(failures).getAllByRole('listitem')).toHaveLength(1);
+    expect(failures).toHaveTextContent('312015: The dock is busy (for example a flight is in progress)');
+    expect(screen.getByRole('banner')).toHaveTextContent('Gateways DOCK-A…');
+  });
+
+  it('highlights every recent failure with its reason without a filter', () => {
+    board(mixedFleet().store);
+    expect(bars()).toEqual(['Upgrade progress DOCK-A1', 'Upgrade progress DOCK-B1']);
+    const items = within(screen.getByRole('list', { name: 'Recent failures' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([expect.stringContaining('Rejected312015'), expect.stringContaining('FailedDownload failed')]);
+  });
+
+  it('has no control at all: nothing on the board can send anything', () => {
+    board(mixedFleet().store);
+    for (const role of ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'searchbox'] as const) {
+      expect(screen.queryAllByRole(role), role).toHaveLength(0);
+    }
+  });
+
+  it('notes rejected URL values and configuration problems in small print', () => {
+    board(kit().store, { search: '?kiosk&interval=fast&lang=de', configNotes: ['broker (URL): must start with ws:// or wss://'] });
+    const notes = screen.getByRole('contentinfo', { name: 'Configuration notes' });
+    expect(notes).toHaveTextContent('interval "fast" is not a number: pages turn every 10 s');
+    expect(notes).toHaveTextContent('lang "de" is not available yet: showing English');
+    expect(notes).toHaveTextContent('broker (URL): must start with ws:// or wss://');
+    expect(screen.getByText('No upgrades running')).toBeInTheDocument();
+  });
+});
+
+describe('KioskScreen wake lock', () => {
+  it('keeps the screen awake and asks again when the page becomes visible after losing the lock', async () => {
+    const sentinels: { released: boolean; release: ReturnType<typeof vi.fn> }[] = [];
+    const request = vi.fn(() => {
+      const sentinel = { released: false, release: vi.fn(() => Promise.resolve()) };
+      sentinels.push(sentinel);
+      return Promise.resolve(sentinel);
+    });
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { wakeLock: { request } }));
+
+    const view = render(<KioskScreen search="?kiosk" store={kit().store} connection={connected()} gridShape={TWO_BY_TWO} />);
+    await act(async () => {});
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledWith('screen');
+
+    // Still held: becoming visible again asks for nothing.
+    await act(async () => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(request).toHaveBeenCalledTimes(1);
+
+    // The browser released it while hidden; back on screen the board asks again.
+    sentinels[0]!.released = true;
+    await act(async () => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(request).toHaveBeenCalledTimes(2);
+
+    view.unmount();
+    expect(sentinels[1]!.release).toHaveBeenCalledTimes(1);
+  });
+});
