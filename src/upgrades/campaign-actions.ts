@@ -46,7 +46,7 @@ export function newCampaign(plan: CampaignPlan, id: string, now: number): Campai
     deviceInfo: item.deviceInfo.map((d) => ({ ...d })),
     attempts: [],
     retryRequested: false,
-    blockedReason: null,
+    skippedReason: null,
   }));
   return {
     id,
@@ -111,9 +111,9 @@ function lastAttempt(gw: CampaignGateway): CampaignAttempt | undefined {
   return gw.attempts.at(-1);
 }
 
-/** The gateway's newest attempt failed and no retry is queued yet. */
+/** The gateway's newest attempt failed (or it was skipped) and no retry is queued yet. */
 export function canRetryGateway(gw: CampaignGateway): boolean {
-  return lastAttempt(gw)?.outcome === 'failed' && !gw.retryRequested;
+  return (lastAttempt(gw)?.outcome === 'failed' || gw.skippedReason !== null) && !gw.retryRequested;
 }
 
 function withRetries(campaign: Campaign, pick: (gw: CampaignGateway) => boolean, now: number): Campaign {
@@ -122,7 +122,7 @@ function withRetries(campaign: Campaign, pick: (gw: CampaignGateway) => boolean,
   const gateways = campaign.gateways.map((gw) => {
     if (!canRetryGateway(gw) || !pick(gw)) return gw;
     changed = true;
-    return { ...gw, retryRequested: true };
+    return { ...gw, retryRequested: true, skippedReason: null };
   });
   if (!changed) return campaign;
   // Retrying is an explicit request to send: a paused or finished campaign runs again, and the
@@ -163,7 +163,7 @@ function updateGateway(campaign: Campaign, gateway: string, now: number, update:
 /** The sender decided to send this attempt (recorded before the publish: the write-ahead log). */
 export function attemptRecorded(campaign: Campaign, gateway: string, attempt: CampaignAttempt, now: number): Campaign {
   return updateGateway(campaign, gateway, now, (gw) =>
-    gw.attempts.some((a) => a.bid === attempt.bid) ? gw : { ...gw, attempts: [...gw.attempts, attempt], retryRequested: false, blockedReason: null },
+    gw.attempts.some((a) => a.bid === attempt.bid) ? gw : { ...gw, attempts: [...gw.attempts, attempt], retryRequested: false, skippedReason: null },
   );
 }
 

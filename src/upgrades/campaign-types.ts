@@ -5,6 +5,7 @@
  * ota_create this console decided to send, so a reload never sends one twice.
  */
 import type { OtaCreateDevice } from '../protocol/messages.ts';
+import type { TaskState } from './task-types.ts';
 
 /** One gateway of the plan: the exact wire entries of its ota_create and what the monitor shows. */
 export interface CampaignPlanItem {
@@ -55,7 +56,7 @@ export interface CampaignAttempt {
   /** null while the attempt is active. */
   outcome: AttemptOutcome | null;
   /** The task's shown state when the campaign last looked (e.g. 'failed', 'verified'); survives task pruning. */
-  lastState: string | null;
+  lastState: TaskState | null;
   /** The result text the campaign view and report show for it (code and meaning), when known. */
   resultText: string | null;
   finishedAt: number | null;
@@ -66,8 +67,12 @@ export interface CampaignGateway extends CampaignPlanItem {
   attempts: CampaignAttempt[];
   /** Set by "Retry failed" or a per-gateway Retry: send another attempt when there is room. */
   retryRequested: boolean;
-  /** Why this gateway is not being sent (another console's task is running on it), null otherwise. */
-  blockedReason: string | null;
+  /**
+   * Why the gateway was skipped when its turn came: another task (another campaign's, a single
+   * upgrade's, or another console's) was already active on it. Skipped is not a failure; Retry
+   * clears it. null otherwise.
+   */
+  skippedReason: string | null;
 }
 
 export interface Campaign {
