@@ -23,8 +23,8 @@ test('a dock discovered over MQTT appears with its aircraft and firmware, and su
 
   const table = page.getByRole('table', { name: 'Gateways' });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'DOCK-FLEET-1' }) });
-  const dock = row.getByRole('listitem', { name: 'Dock DOCK-FLEET-1' });
-  const aircraft = row.getByRole('listitem', { name: 'Aircraft AIR-FLEET-1' });
+  const dock = row.getByRole('listitem').filter({ hasText: /^Dock/ }).filter({ has: page.getByText('DOCK-FLEET-1', { exact: true }) });
+  const aircraft = row.getByRole('listitem').filter({ hasText: /^Aircraft/ }).filter({ has: page.getByText('AIR-FLEET-1', { exact: true }) });
   await expect(dock).toContainText('DJI Dock 2');
   await expect(dock).toContainText('firmware 10.01.3205');
   await expect(aircraft).toContainText('Mavic 3TD');

@@ -15,7 +15,7 @@ function productLabel(device: FleetDevice): string {
 /** One device of a gateway; memoised on the device object, which the store replaces only when it changes. */
 export const DeviceLine = memo(function DeviceLine({ device }: { device: FleetDevice }) {
   return (
-    <li className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm" aria-label={`${kindLabel(device)} ${device.sn}`}>
+    <li className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
       <span className="w-16 text-xs uppercase tracking-wide text-slate-500">{kindLabel(device)}</span>
       <span className="font-medium">{productLabel(device)}</span>
       <span className="font-mono text-xs text-slate-700">{device.sn}</span>
