@@ -14,6 +14,7 @@ import { serveStatic, type StaticServer } from '../e2e/support/static-server.ts'
 import { findChromium, findMosquitto } from '../scripts/system-deps.mjs';
 import { buildApp, buildFloor, initialSize } from './lib/build.ts';
 import { measure, type RunResult, type RunSpec } from './lib/measure.ts';
+import { measureMd5, type Md5Result } from './lib/md5.ts';
 import { parseOptions } from './lib/options.ts';
 import { consolePage, floorPage, type BenchPage } from './lib/pages.ts';
 import { budgetTable, judgeBudgets, runTable, type BenchResults } from './lib/report.ts';
@@ -129,7 +130,17 @@ async function main() {
       );
     }
 
-    const budgets = judgeBudgets(runs, sizes.console, soak);
+    let md5: Md5Result | null = null;
+    if (options.md5Megabytes > 0) {
+      log(`MD5 of a ${options.md5Megabytes} MB file: console worker vs md5sum`);
+      md5 = await measureMd5(browser, appServer.url, work, options.md5Megabytes).catch((error: unknown) => {
+        log(`  could not measure: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      if (md5) log(`  md5sum ${md5.md5sumMBps.toFixed(0)} MB/s, console ${md5.consoleMBps?.toFixed(0) ?? '-'} MB/s, MD5 ${md5.md5Matches ? 'matches' : 'DIFFERS'}`);
+    }
+
+    const budgets = judgeBudgets(runs, sizes.console, soak, md5);
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -143,6 +154,7 @@ async function main() {
       initialSize: sizes,
       runs,
       soak,
+      md5,
       budgets,
     };
     const out = resolve(REPO, options.out);

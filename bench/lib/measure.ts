@@ -110,16 +110,28 @@ function pickSample(gateways: number, count: number): string[] {
   return picked;
 }
 
-/** Waits until every probe shows its last published percent; ms after the publisher's end, or null on timeout. */
-async function waitForProbes(page: Page, finals: RunReport['finals'], endedAt: number, timeoutMs: number): Promise<number | null> {
+/** Waits until every probe shows its last published percent; false on timeout. */
+async function waitForProbes(page: Page, finals: RunReport['finals'], timeoutMs: number): Promise<boolean> {
   const want = Object.entries(finals).filter(([sn]) => isProbe(sn));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const last = await page.evaluate(() => (window as unknown as { __benchInstrument: { last(): Record<string, number> } }).__benchInstrument.last());
-    if (want.every(([sn, f]) => last[sn] === f.percent)) return Math.max(0, Date.now() - endedAt);
-    if (Date.now() > deadline) return null;
+    if (want.every(([sn, f]) => last[sn] === f.percent)) return true;
+    if (Date.now() > deadline) return false;
     await sleep(100);
   }
+}
+
+/** When the last probe showed its final value, in ms after the publisher's last message. */
+function catchUp(finals: RunReport['finals'], seen: PageSnapshot['probes'], endedAt: number): number | null {
+  let latest = endedAt;
+  for (const [sn, f] of Object.entries(finals)) {
+    if (!isProbe(sn)) continue;
+    const shown = seen.findLast((s) => s.sn === sn && s.value === f.percent);
+    if (!shown) return null;
+    latest = Math.max(latest, shown.at);
+  }
+  return Math.round(latest - endedAt);
 }
 
 /** One page under one load: a fresh broker, publisher and browser context, so runs do not leak into each other. */
@@ -183,10 +195,11 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const busyFrom = opened.busy;
 
     const done = await running;
-    const catchUpMs = await waitForProbes(page, done.finals, done.endedAt, spec.catchUpTimeoutSeconds * 1000);
+    const caughtUp = await waitForProbes(page, done.finals, spec.catchUpTimeoutSeconds * 1000);
     // Probes are spread over the round; the rest of the last round lands within a moment of them.
     await sleep(spec.drainSeconds * 1000);
     const snap = await snapshot(page);
+    const catchUpMs = caughtUp ? catchUp(done.finals, snap.probes, done.endedAt) : null;
     const windowDur = snap.windowEnd !== null && snap.windowStart !== null ? snap.windowEnd - snap.windowStart : windowTo - windowFrom;
     const longTasks = snap.longTasks.filter((t) => snap.windowStart !== null && t.start >= snap.windowStart && t.start <= (snap.windowEnd ?? Infinity));
 

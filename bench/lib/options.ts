@@ -11,6 +11,8 @@ export interface BenchOptions {
   catchUpTimeoutSeconds: number;
   /** Save a CPU profile of every measured window (distorts the numbers: for finding hot spots). */
   profile: boolean;
+  /** Size of the file for the MD5 comparison (0: skip). */
+  md5Megabytes: number;
   probes: number;
   finalSample: number;
   /** Minutes of console-only soak at burstGateways (0: none). */
@@ -28,6 +30,7 @@ const HELP = `npm run bench [-- options]
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
   --pages floor,console  which pages to run (default both)
   --profile            save a CPU profile of each window to bench/results/profile-*.json (skews the numbers)
+  --md5 MB             size of the file hashed by the console's worker and md5sum (default 512; 0 skips)
   --out FILE           results file (default bench/results/latest.json)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -43,6 +46,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       pages: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      md5: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -75,6 +79,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     drainSeconds: 1,
     catchUpTimeoutSeconds: 30,
     profile: values.profile ?? false,
+    md5Megabytes: num(values.md5, 512, 'md5'),
     probes: 10,
     finalSample: quick ? 5 : 20,
     soakMinutes: num(values.soak, 0, 'soak'),

@@ -1,4 +1,5 @@
 import type { InitialSize } from './build.ts';
+import type { Md5Result } from './md5.ts';
 import type { RunResult } from './measure.ts';
 import { median } from './stats.ts';
 
@@ -17,6 +18,7 @@ export interface BenchResults {
   initialSize: { console: InitialSize; floor: InitialSize };
   runs: RunResult[];
   soak: RunResult | null;
+  md5: Md5Result | null;
   budgets: BudgetLine[];
 }
 
@@ -47,7 +49,7 @@ export function runTable(runs: readonly RunResult[]): string {
 }
 
 /** The budgets of issue 9, judged at the largest steady fleet (and the soak, when one ran). */
-export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak: RunResult | null): BudgetLine[] {
+export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak: RunResult | null, md5: Md5Result | null): BudgetLine[] {
   const steady = runs.filter((r) => r.mode === 'steady');
   const top = Math.max(0, ...steady.map((r) => r.gateways));
   const at = (page: RunResult['page']) => steady.filter((r) => r.page === page && r.gateways === top);
@@ -56,6 +58,16 @@ export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak
   const lines: BudgetLine[] = [];
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   lines.push({ budget: 'initial JS (gzip)', limit: '<= 200 KB', measured: kb(size.jsGzipBytes), pass: size.jsGzipBytes <= 200 * 1024 });
+  if (md5 && md5.ratio !== null) {
+    lines.push({
+      budget: `MD5 of ${Math.round(md5.fileBytes / (1024 * 1024))} MB in the worker`,
+      limit: ">= 50% of md5sum's throughput",
+      measured: `${md5.consoleMBps?.toFixed(0)} MB/s vs md5sum ${md5.md5sumMBps.toFixed(0)} MB/s = ${(md5.ratio * 100).toFixed(0)}%${md5.md5Matches ? '' : ' (WRONG DIGEST)'}`,
+      pass: md5.ratio >= 0.5 && md5.md5Matches,
+    });
+  } else {
+    lines.push({ budget: 'MD5 of 512 MB in the worker', limit: ">= 50% of md5sum's throughput", measured: 'not measured', pass: null });
+  }
   if (consoleRuns.length === 0) return lines;
 
   const lost = consoleRuns.reduce((n, r) => n + r.probeUpdates.missing + (r.finals.checked - r.finals.correct), 0);
