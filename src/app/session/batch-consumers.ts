@@ -1,6 +1,7 @@
 import type { Decoded } from '../../protocol/messages.ts';
 import { fleetStore } from '../../fleet/fleet-store.ts';
 import { tasksStore } from '../../upgrades/tasks-store.ts';
+import { campaignBatchReceived } from '../../upgrades/campaign-runtime.ts';
 
 export type BatchConsumer = (batch: readonly Decoded[]) => void;
 
@@ -13,4 +14,5 @@ export type BatchConsumer = (batch: readonly Decoded[]) => void;
 export const batchConsumers: readonly BatchConsumer[] = [
   (batch) => fleetStore.getState().batchReceived(batch, Date.now()),
   (batch) => tasksStore.getState().batchReceived(batch, Date.now()),
+  campaignBatchReceived,
 ];
