@@ -21,6 +21,12 @@ function FirmwareRoute() {
   return <FirmwareScreen catalogUrl={runtime.status === 'ready' ? runtime.config.catalogUrl : undefined} />;
 }
 
+function UpgradeRoute() {
+  const runtime = useRuntimeConfig();
+  const ready = runtime.status === 'ready' ? runtime.config : null;
+  return <UpgradeScreen catalogUrl={ready?.catalogUrl} readOnly={ready?.readOnly ?? false} />;
+}
+
 function screen(node: ReactNode) {
   return <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>{node}</Suspense>;
 }
@@ -33,7 +39,7 @@ export const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/monitor" replace /> },
-      { path: 'upgrade', element: screen(<UpgradeScreen />) },
+      { path: 'upgrade', element: screen(<UpgradeRoute />) },
       { path: 'monitor', element: screen(<MonitorScreen />) },
       { path: 'fleet', element: screen(<FleetScreen />) },
       { path: 'firmware', element: screen(<FirmwareRoute />) },
