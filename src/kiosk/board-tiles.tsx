@@ -32,13 +32,13 @@ export function BoardTiles({ figures }: { figures: KioskFigures }) {
     <div role="group" aria-label="Upgrade summary">
       <dl className="grid grid-cols-8 gap-[0.6em]">
         <Tile label="In progress" value={figures.inProgress} />
-        <Tile label="OK" value={figures.ok} hint="awaiting version check" accent={figures.ok > 0 ? 'good' : 'plain'} />
+        <Tile label="OK" value={figures.ok} hint="not yet verified" accent={figures.ok > 0 ? 'good' : 'plain'} />
         <Tile label="Verified" value={figures.verified} accent={figures.verified > 0 ? 'good' : 'plain'} />
         <Tile label="Failed" value={figures.failed} hint={failedHint(figures)} accent={figures.failed > 0 ? 'bad' : 'plain'} />
         <Tile label="Rejected" value={figures.rejected} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
         <Tile label="Stalled" value={figures.stalled} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
         <Tile label="Overall" value={figures.overallPercent === null ? '—' : `${Math.round(figures.overallPercent)}%`} hint={`${figures.total} tasks`} />
-        <Tile label="ETA" value={figures.etaMs === null ? '—' : formatDuration(figures.etaMs)} hint="slowest current step" />
+        <Tile label="ETA" value={figures.etaMs === null ? '—' : formatDuration(figures.etaMs)} hint="current steps" />
       </dl>
     </div>
   );

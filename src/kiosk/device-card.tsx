@@ -1,15 +1,16 @@
 import { memo } from 'react';
 import { stepLabel } from '../protocol/labels';
+import { productName } from '../protocol/models';
 import { ProgressBar } from '../ui/progress-bar';
-import { StatusBadge } from '../ui/status-badge';
 import { useNow } from '../upgrades/monitor/clock-store';
 import { formatDuration } from '../upgrades/monitor/format';
-import { barTone, TASK_STATE_KIND, TASK_STATE_LABELS } from '../upgrades/monitor/state-look';
+import { barTone } from '../upgrades/monitor/state-look';
 import { taskEtaMs, taskState } from '../upgrades/task-derived';
 import { devicePercent, deviceStatusText, taskSubStatusLabel } from '../upgrades/task-status-text';
 import type { TaskTimings } from '../upgrades/task-types';
 import { useTask } from '../upgrades/tasks-hooks';
 import type { TasksStore } from '../upgrades/tasks-store';
+import { StateLabel } from './state-label';
 
 interface DeviceCardProps {
   bid: string;
@@ -29,19 +30,20 @@ function DeviceCardView({ bid, sn, store, timings }: DeviceCardProps) {
   const sub = taskSubStatusLabel(task);
   const eta = taskEtaMs(task);
   const stalled = state === 'stalled';
+  const modelKey = task.devices.find((d) => d.sn === sn)?.modelKey;
+  const model = modelKey === undefined ? null : (productName(modelKey) ?? null);
   return (
     <li
-      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[0.3em] border bg-neutral-900 px-[0.6em] py-[0.4em] ${stalled ? 'border-amber-400' : 'border-neutral-700'}`}
+      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[0.3em] border bg-neutral-900 px-[0.6em] py-[0.4em] leading-tight ${stalled ? 'border-amber-400' : 'border-neutral-700'}`}
     >
-      <div className="flex min-w-0 items-baseline justify-between gap-[0.5em]">
-        <span className="truncate font-mono text-[1.25em] font-bold">{sn}</span>
-        <span className="shrink-0 text-[0.8em]">
-          <StatusBadge kind={TASK_STATE_KIND[state]} label={TASK_STATE_LABELS[state]} />
+      <div className="truncate font-mono text-[1.3em] font-bold">{sn}</div>
+      <div className="flex min-w-0 items-center gap-[0.5em]">
+        <span className="shrink-0 text-[0.9em]">
+          <StateLabel state={state} />
         </span>
-      </div>
-      <div className="truncate text-[0.85em] text-neutral-400">
-        {sn === task.gateway ? 'Gateway' : <>Gateway <span className="font-mono">{task.gateway}</span></>}
-        {task.origin === 'elsewhere' ? ' · started elsewhere' : ''}
+        <span className="truncate text-[0.85em] text-neutral-400">
+          {sn === task.gateway ? (model ?? 'Gateway') : <>{model ?? 'Device'} on <span className="font-mono">{task.gateway}</span></>}
+        </span>
       </div>
       <ProgressBar
         label={`Upgrade progress ${sn}`}
