@@ -10,6 +10,7 @@ import { defaultIds } from '../protocol/ids.ts';
 import { startCampaignDriver, type CampaignDriver } from './campaign-driver.ts';
 import { connectCampaignsPersistence } from './campaign-persistence.ts';
 import { campaignsStore } from './campaign-store.ts';
+import { watchCampaignAlerts } from './campaign/campaign-alerts.ts';
 import { browserStorage } from './tasks-persistence.ts';
 import { tasksStore } from './tasks-store.ts';
 
@@ -28,6 +29,8 @@ function start(): CampaignDriver {
 }
 
 export const campaignDriver: CampaignDriver = start();
+
+if (typeof document !== 'undefined') watchCampaignAlerts(campaignsStore);
 
 /**
  * Batch consumer: the tasks store has just applied the batch (it is listed first), so a result

@@ -1,0 +1,42 @@
+import { Link, useParams } from 'react-router';
+import { CampaignDetail } from './campaign/campaign-detail';
+import { CampaignList } from './campaign/campaign-list';
+import { useCampaign } from './campaign-hooks';
+import { campaignsStore, type CampaignsStore } from './campaign-store';
+import { tasksStore, type TasksStore } from './tasks-store';
+
+export interface CampaignScreenProps {
+  readOnly?: boolean;
+  campaigns?: CampaignsStore;
+  tasks?: TasksStore;
+}
+
+/** Routes /campaigns (the list) and /campaigns/:id (one campaign with its controls and report). */
+export default function CampaignScreen({ readOnly = false, campaigns = campaignsStore, tasks = tasksStore }: CampaignScreenProps) {
+  const id = useParams().id;
+  const campaign = useCampaign(id ?? '', campaigns);
+  return (
+    <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
+      {id === undefined ? (
+        <>
+          <h1 id="screen-title" className="text-xl font-semibold">
+            Campaigns
+          </h1>
+          <CampaignList campaigns={campaigns} />
+        </>
+      ) : (
+        <>
+          <div>
+            <Link to="/campaigns" className="text-sm text-blue-800 underline">
+              ← Campaigns
+            </Link>
+            <h1 id="screen-title" className="text-xl font-semibold">
+              Campaign {campaign?.name ?? ''}
+            </h1>
+          </div>
+          <CampaignDetail id={id} campaigns={campaigns} tasks={tasks} readOnly={readOnly} />
+        </>
+      )}
+    </section>
+  );
+}
