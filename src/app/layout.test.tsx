@@ -36,7 +36,7 @@ describe('Layout', () => {
   it('has the main navigation with every screen', async () => {
     renderLayout(null);
     const nav = screen.getByRole('navigation');
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Upgrade', 'Monitor', 'Fleet', 'Firmware', 'Settings', 'Diagnostics']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Upgrade', 'Monitor', 'Campaigns', 'Fleet', 'Firmware', 'Settings', 'Diagnostics']);
     expect(await screen.findByText('screen body')).toBeInTheDocument();
   });
 

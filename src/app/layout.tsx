@@ -9,6 +9,7 @@ import { KioskRoute, kioskRequested } from './kiosk-route';
 const NAV = [
   { to: '/upgrade', label: 'Upgrade' },
   { to: '/monitor', label: 'Monitor' },
+  { to: '/campaigns', label: 'Campaigns' },
   { to: '/fleet', label: 'Fleet' },
   { to: '/firmware', label: 'Firmware' },
   { to: '/settings', label: 'Settings' },

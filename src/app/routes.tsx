@@ -14,6 +14,7 @@ const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
 const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
 const TaskDetailScreen = lazy(() => import('../upgrades/task-detail-screen'));
+const CampaignScreen = lazy(() => import('../upgrades/campaign-screen'));
 
 // Features never import src/app: the catalog URL reaches the firmware screen as a prop.
 function FirmwareRoute() {
@@ -25,6 +26,11 @@ function UpgradeRoute() {
   const runtime = useRuntimeConfig();
   const ready = runtime.status === 'ready' ? runtime.config : null;
   return <UpgradeScreen catalogUrl={ready?.catalogUrl} readOnly={ready?.readOnly ?? false} />;
+}
+
+function CampaignRoute() {
+  const runtime = useRuntimeConfig();
+  return <CampaignScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
 }
 
 function screen(node: ReactNode) {
@@ -46,6 +52,8 @@ export const router = createHashRouter([
       { path: 'settings', element: screen(<SettingsScreen />) },
       { path: 'diagnostics', element: screen(<DiagnosticsScreen />) },
       { path: 'tasks/:bid', element: screen(<TaskDetailScreen />) },
+      { path: 'campaigns', element: screen(<CampaignRoute />) },
+      { path: 'campaigns/:id', element: screen(<CampaignRoute />) },
       { path: '*', element: <p className="p-6">Page not found.</p> },
     ],
   },
