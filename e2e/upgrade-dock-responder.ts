@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { buildServicesReply, buildOtaProgress, type OtaProgressInput } from '../src/protocol/builders';
+import { buildState, buildUpdateTopo } from '../src/protocol/device-builders';
+import type { OtaCreateDevice } from '../src/protocol/messages';
+import { eventsTopic, servicesReplyTopic, stateTopic, statusTopic } from '../src/protocol/topics';
+import type { TestMqttClient } from './support/fixtures';
+
+/** A dock (DJI Dock 2) with its aircraft (Mavic 3D) and the firmware each reports. */
+export interface SimDock {
+  sn: string;
+  aircraft: string;
+  dockVersion: string;
+  aircraftVersion: string;
+}
+
+export interface SeenOtaCreate {
+  topic: string;
+  gateway: string;
+  tid: string;
+  bid: string;
+  devices: OtaCreateDevice[];
+}
+
+interface OtaCreateWire {
+  tid: string;
+  bid: string;
+  method: string;
+  data: { devices: OtaCreateDevice[] };
+}
+
+/**
+ * The docks' side of the broker, from Node: announces the docks (update_topo + state), records
+ * every ota_create the page sends and answers it with a services_reply whose result the test picks.
+ */
+export async function startDockResponder(client: TestMqttClient, docks: readonly SimDock[], replyResult: (gateway: string) => number = () => 0) {
+  const seen: SeenOtaCreate[] = [];
+  await client.subscribe('thing/product/+/services');
+  client.client.on('message', (topic, payload) => {
+    const match = /^thing\/product\/([^/]+)\/services$/.exec(topic);
+    if (!match) return;
+    const gateway = match[1]!;
+    const message = JSON.parse(payload.toString('utf8')) as OtaCreateWire;
+    if (message.method !== 'ota_create') return;
+    seen.push({ topic, gateway, tid: message.tid, bid: message.bid, devices: message.data.devices });
+    const reply = buildServicesReply({ tid: message.tid, bid: message.bid, result: replyResult(gateway) });
+    void client.publish(servicesReplyTopic(gateway), reply);
+  });
+
+  async function announce(): Promise<void> {
+    for (const dock of docks) {
+      await client.publish(
+        statusTopic(dock.sn),
+        buildUpdateTopo({ gatewaySn: dock.sn, domain: '3', type: 2, subType: 0, subDevices: [{ sn: dock.aircraft, domain: '0', type: 91, subType: 0 }] }),
+      );
+      await client.publish(stateTopic(dock.sn), buildState({ gateway: dock.sn, firmwareVersion: dock.dockVersion, compatibleStatus: 0, firmwareUpgradeStatus: 0 }));
+      await client.publish(stateTopic(dock.aircraft), buildState({ gateway: dock.sn, firmwareVersion: dock.aircraftVersion, compatibleStatus: 0 }));
+    }
+  }
+
+  return {
+    seen,
+    announce,
+    async progress(gateway: string, input: OtaProgressInput): Promise<void> {
+      await client.publish(eventsTopic(gateway), buildOtaProgress({ ...input, gateway }));
+    },
+    async reportVersion(gateway: string, deviceSn: string, version: string): Promise<void> {
+      await client.publish(stateTopic(deviceSn), buildState({ gateway, firmwareVersion: version, firmwareUpgradeStatus: 0 }));
+    },
+  };
+}
+
+export interface ServedFile {
+  path: string;
+  bytes: Buffer;
+  md5: string;
+}
+
+export function firmwareFile(path: string, size: number): ServedFile {
+  const bytes = randomBytes(size);
+  return { path, bytes, md5: createHash('md5').update(bytes).digest('hex') };
+}
+
+/** A firmware host on a free loopback port, with CORS as a catalog host must allow the page to read it. */
+export async function startCatalogServer(catalog: unknown, files: readonly ServedFile[]) {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Length');
+    const file = byPath.get(path);
+    if (path === '/catalog.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(catalog));
+    } else if (file) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length });
+      if (req.method === 'HEAD') res.end();
+      else res.end(file.bytes);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('catalog server has no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  return {
+    base,
+    catalogUrl: `${base}/catalog.json`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
