@@ -22,10 +22,13 @@ function FirmwareRoute() {
   return <FirmwareScreen catalogUrl={runtime.status === 'ready' ? runtime.config.catalogUrl : undefined} />;
 }
 
+// After a start the operator lands on the new campaign's view.
+const campaignPath = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
+
 function UpgradeRoute() {
   const runtime = useRuntimeConfig();
   const ready = runtime.status === 'ready' ? runtime.config : null;
-  return <UpgradeScreen catalogUrl={ready?.catalogUrl} readOnly={ready?.readOnly ?? false} />;
+  return <UpgradeScreen catalogUrl={ready?.catalogUrl} readOnly={ready?.readOnly ?? false} startedPath={campaignPath} />;
 }
 
 function CampaignRoute() {
