@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { buildOtaProgress, buildUpdateTopo } from '../src/protocol/builders';
 import type { OtaProgressInput } from '../src/protocol/device-builders';
@@ -145,4 +149,53 @@ test('#/kiosk opens the wallboard in kiosk mode', async ({ page, broker }) => {
   expect(new URL(page.url()).searchParams.get('kiosk')).toBe('1');
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
   await expect(page.getByRole('navigation')).toHaveCount(0);
+});
+
+// The README's subscribe-only kiosk account, proven against mosquitto: the ACL below is the one
+// documented there, word for word.
+const KIOSK_ACL = [
+  'user kiosk',
+  'topic read thing/product/+/services',
+  'topic read thing/product/+/services_reply',
+  'topic read thing/product/+/events',
+  'topic read thing/product/+/state',
+  'topic read thing/product/+/osd',
+  'topic read sys/product/+/status',
+  '',
+  'user device',
+  'topic readwrite #',
+  '',
+].join('\n');
+
+test.describe('with a subscribe-only broker account', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-kiosk-acl-'));
+  // mosquitto started as root reads these after dropping to its own user.
+  chmodSync(dir, 0o755);
+  const passwords = join(dir, 'passwords');
+  const acl = join(dir, 'acl');
+  writeFileSync(acl, KIOSK_ACL, { mode: 0o644 });
+  execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'kiosk', 'kiosk-secret']);
+  execFileSync('mosquitto_passwd', ['-b', passwords, 'device', 'device-secret']);
+  chmodSync(passwords, 0o644);
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  test.use({ brokerOptions: { allowAnonymous: false, extraConfig: [`password_file ${passwords}`, `acl_file ${acl}`] } });
+
+  test('the kiosk connects, subscribes and shows live progress', async ({ page, broker, mqttClient }) => {
+    await openKiosk(page, { broker: broker.wsUrl, username: 'kiosk', password: 'kiosk-secret' });
+    const device = await mqttClient(broker.tcpUrl, { username: 'device', password: 'device-secret' });
+    await progress(device, 'DOCK-ACL', { bid: 'acl-1', status: 'in_progress', percent: 33, step: 'download_firmware' });
+    await expect(bar(page, 'DOCK-ACL')).toHaveAttribute('aria-valuenow', '33');
+  });
+
+  test('the account cannot publish: the broker drops what it sends', async ({ broker, mqttClient }) => {
+    const spy = await mqttClient(broker.tcpUrl, { username: 'device', password: 'device-secret' });
+    await spy.subscribe('#');
+    const kiosk = await mqttClient(broker.tcpUrl, { username: 'kiosk', password: 'kiosk-secret' });
+    await kiosk.publish('thing/product/DOCK-ACL/services', { method: 'ota_create' }).catch(() => undefined);
+    await kiosk.publish('thing/product/DOCK-ACL/events_reply', { method: 'ota_progress' }).catch(() => undefined);
+    // A marker from an account that may publish: once it arrives, anything published before it would have too.
+    await spy.publish('thing/product/DOCK-ACL/events', { marker: true });
+    await spy.waitForMessage((m) => m.topic === 'thing/product/DOCK-ACL/events');
+    expect(spy.messages.map((m) => m.topic)).toEqual(['thing/product/DOCK-ACL/events']);
+  });
 });
