@@ -71,6 +71,9 @@ async function startWith(page: Page, gateways: readonly string[], expectedDialog
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(expectedDialogText);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
+  // The new campaign's view opens; the devices are on the Monitor.
+  await expect(page).toHaveURL(/#\/campaigns\/[^/]+$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Monitor' }).click();
   await expect(page).toHaveURL(/#\/monitor$/);
 }
 

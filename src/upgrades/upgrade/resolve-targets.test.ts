@@ -159,3 +159,11 @@ describe('upgrade type', () => {
     ]);
   });
 });
+
+describe('resolveGateway without a chosen firmware', () => {
+  it('sends nothing and says that no firmware is chosen', () => {
+    const r = resolveOne({ sn: 'DOCK1', aircraft: { sn: 'AC1' } }, []);
+    expect(willSend(r)).toBe(false);
+    expect(r.skip.map(skipReasonText)).toEqual(['No matching device: no firmware is chosen for its devices']);
+  });
+});

@@ -47,6 +47,7 @@ function busyText(cause: BusyCause): string {
 export function skipReasonText(reason: SkipReason): string {
   switch (reason.kind) {
     case 'no-matching-device': {
+      if (reason.models.length === 0) return 'No matching device: no firmware is chosen for its devices';
       const wanted = reason.models.map(modelLabel).join(' or ');
       const has = reason.deviceModels.length > 0 ? reason.deviceModels.map(modelLabel).join(', ') : 'no device with a known model yet';
       return `No matching device: the chosen firmware is for ${wanted}; this gateway has ${has}`;
