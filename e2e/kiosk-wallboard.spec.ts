@@ -154,7 +154,7 @@ test('#/kiosk opens the wallboard in kiosk mode', async ({ page, broker }) => {
 // The README's subscribe-only kiosk account, proven against mosquitto: the ACL below is the one
 // documented there, word for word.
 const KIOSK_ACL = [
-  'user kiosk',
+  'user wall',
   'topic read thing/product/+/services',
   'topic read thing/product/+/services_reply',
   'topic read thing/product/+/events',
@@ -174,14 +174,14 @@ test.describe('with a subscribe-only broker account', () => {
   const passwords = join(dir, 'passwords');
   const acl = join(dir, 'acl');
   writeFileSync(acl, KIOSK_ACL, { mode: 0o644 });
-  execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'kiosk', 'kiosk-secret']);
+  execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'wall', 'wall-secret']);
   execFileSync('mosquitto_passwd', ['-b', passwords, 'device', 'device-secret']);
   chmodSync(passwords, 0o644);
   test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
   test.use({ brokerOptions: { allowAnonymous: false, extraConfig: [`password_file ${passwords}`, `acl_file ${acl}`] } });
 
   test('the kiosk connects, subscribes and shows live progress', async ({ page, broker, mqttClient }) => {
-    await openKiosk(page, { broker: broker.wsUrl, username: 'kiosk', password: 'kiosk-secret' });
+    await openKiosk(page, { broker: broker.wsUrl, username: 'wall', password: 'wall-secret' });
     const device = await mqttClient(broker.tcpUrl, { username: 'device', password: 'device-secret' });
     await progress(device, 'DOCK-ACL', { bid: 'acl-1', status: 'in_progress', percent: 33, step: 'download_firmware' });
     await expect(bar(page, 'DOCK-ACL')).toHaveAttribute('aria-valuenow', '33');
@@ -190,7 +190,7 @@ test.describe('with a subscribe-only broker account', () => {
   test('the account cannot publish: the broker drops what it sends', async ({ broker, mqttClient }) => {
     const spy = await mqttClient(broker.tcpUrl, { username: 'device', password: 'device-secret' });
     await spy.subscribe('#');
-    const kiosk = await mqttClient(broker.tcpUrl, { username: 'kiosk', password: 'kiosk-secret' });
+    const kiosk = await mqttClient(broker.tcpUrl, { username: 'wall', password: 'wall-secret' });
     await kiosk.publish('thing/product/DOCK-ACL/services', { method: 'ota_create' }).catch(() => undefined);
     await kiosk.publish('thing/product/DOCK-ACL/events_reply', { method: 'ota_progress' }).catch(() => undefined);
     // A marker from an account that may publish: once it arrives, anything published before it would have too.
