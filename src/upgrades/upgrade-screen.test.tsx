@@ -99,7 +99,7 @@ describe('UpgradeScreen', () => {
 
   it('explains why Start is disabled at each step', async () => {
     stubFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
     expect(startButton()).toBeDisabled();
@@ -118,7 +118,7 @@ describe('UpgradeScreen', () => {
   it('shows skip reasons beside the gateway and in the preview, and sends dock + aircraft in one item', async () => {
     stubFetch();
     fleetStore.getState().batchReceived([osd('DOCK2', 3)], Date.now());
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
     await chooseFirmware(user, /^Firmware for Mavic 3D/, /07\.01\.0100/);
@@ -138,7 +138,7 @@ describe('UpgradeScreen', () => {
 
   it('offers type 2 only for a device reporting compatible_status 1; confirm starts the campaign with it, clears the selection and opens the Monitor', async () => {
     stubFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
     await chooseFirmware(user, /^Firmware for Mavic 3D/, /07\.01\.0100/);
@@ -181,7 +181,7 @@ describe('UpgradeScreen', () => {
 
   it('dialog: focus starts on Cancel and stays inside; Escape closes it and focus returns to Start', async () => {
     stubFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK2' }));
@@ -211,7 +211,7 @@ describe('UpgradeScreen', () => {
       if (url === aircraftFile) throw new TypeError('Failed to fetch');
       return undefined;
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK2' }));
@@ -237,7 +237,7 @@ describe('UpgradeScreen', () => {
 
   it('filters gateways by SN and selects or deselects only what is shown', async () => {
     stubFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen();
     await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
     await user.type(screen.getByRole('searchbox', { name: 'Filter gateways' }), 'ac1');
@@ -252,9 +252,24 @@ describe('UpgradeScreen', () => {
     expect([...selectionStore.getState().selected].sort()).toEqual(['DOCK1', 'DOCK2']);
   });
 
+  it('renders only the visible part of a long gateway list, yet "Select all shown" selects every gateway', async () => {
+    stubFetch();
+    const sns = Array.from({ length: 1_000 }, (_, i) => `BULK-${String(i).padStart(4, '0')}`);
+    fleetStore.getState().gatewaysImported(sns);
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
+    const rendered = screen.getAllByRole('checkbox', { name: /^Select gateway / }).length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    expect(selectionStore.getState().selected.size).toBe(1_003);
+    expect(screen.getByText('1003 of 1003 selected')).toBeInTheDocument();
+  });
+
   it('read-only mode keeps Start disabled with the reason', async () => {
     stubFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen({ readOnly: true });
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK2' }));
