@@ -1,0 +1,60 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectionStore, initialConnectionState } from '../broker/connection-store';
+import { Layout } from './layout';
+
+function renderApp(config: object | null, search: string) {
+  window.history.replaceState(null, '', `/${search}`);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () =>
+      config === null ? new Response('', { status: 404 }) : new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } }),
+    ),
+  );
+  const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>operator screen</p> }] }]);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  connectionStore.setState(initialConnectionState, true);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('kiosk wiring', () => {
+  it('shows the wallboard instead of the operator layout with ?kiosk', async () => {
+    renderApp(null, '?kiosk&gateway=DOCK-7');
+    expect(await screen.findByRole('heading', { name: 'Firmware upgrades' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Gateways DOCK-7…');
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+    expect(screen.queryByText('operator screen')).not.toBeInTheDocument();
+  });
+
+  it('shows the wallboard when config.json says kiosk', async () => {
+    renderApp({ kiosk: true }, '');
+    expect(await screen.findByRole('heading', { name: 'Firmware upgrades' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('keeps the operator layout when the URL switches kiosk off over config.json', async () => {
+    renderApp({ kiosk: true }, '?kiosk=0');
+    expect(await screen.findByText('operator screen')).toBeInTheDocument();
+    expect(screen.getByRole('navigation')).toBeInTheDocument();
+  });
+
+  it('passes rejected configuration values to the board as notes', async () => {
+    renderApp(null, '?kiosk&broker=ftp://nope');
+    const notes = await screen.findByRole('contentinfo', { name: 'Configuration notes' });
+    expect(notes).toHaveTextContent(/^broker \(URL\): /);
+  });
+});
