@@ -84,7 +84,7 @@ test('publishes nothing, not even replies to need_reply events with respondToDev
   expect(spy.messages.map((m) => ({ topic: m.topic, message: m.json() }))).toEqual(sent);
 });
 
-test('shows the connection-lost banner while the broker is down, then live updates again', async ({ page, broker, mqttClient }) => {
+test('shows the connection-lost banner while the broker is down, then live updates again', async ({ page, broker, mqttClient }, testInfo) => {
   test.setTimeout(60_000);
   await openKiosk(page, { broker: broker.wsUrl });
   const before = await mqttClient(broker.tcpUrl);
@@ -97,6 +97,7 @@ test('shows the connection-lost banner while the broker is down, then live updat
   await expect(page.getByText('Data may be out of date')).toBeVisible();
   // The data shown is kept, marked stale, not wiped.
   await expect(bar(page, 'DOCK-R1')).toHaveAttribute('aria-valuenow', '10');
+  await screenshot(page, testInfo, 'kiosk-connection-lost');
 
   await broker.start();
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED, { timeout: RECONNECT_TIMEOUT });

@@ -37,7 +37,7 @@ export function BoardTiles({ figures }: { figures: KioskFigures }) {
         <Tile label="Failed" value={figures.failed} hint={failedHint(figures)} accent={figures.failed > 0 ? 'bad' : 'plain'} />
         <Tile label="Rejected" value={figures.rejected} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
         <Tile label="Stalled" value={figures.stalled} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
-        <Tile label="Overall" value={figures.overallPercent === null ? '—' : `${Math.round(figures.overallPercent)}%`} hint={`${figures.total} tasks`} />
+        <Tile label="Overall" value={figures.overallPercent === null ? '—' : `${Math.round(figures.overallPercent)}%`} hint={`${figures.total} task${figures.total === 1 ? '' : 's'}`} />
         <Tile label="ETA" value={figures.etaMs === null ? '—' : formatDuration(figures.etaMs)} hint="current steps" />
       </dl>
     </div>
