@@ -56,6 +56,26 @@ describe('MonitorScreen rows', () => {
     expect(rowOf('DOCK-B')).toHaveTextContent('312015: The dock is busy');
   });
 
+  it('shows per device whether the reported version matches the target after ok', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    k.version('DOCK-A', 'DOCK-A', '10.02.0002');
+    k.version('DOCK-A', 'DRONE-A', '08.00.0001');
+    renderMonitor(k.store);
+    expect(rowOf('DOCK-A')).toHaveTextContent('✓ Verified 10.02.0002');
+    expect(rowOf('DRONE-A')).toHaveTextContent('✗ Version mismatch: reports 08.00.0001');
+    expect(rowOf('DRONE-A')).not.toHaveTextContent('Verified');
+  });
+
+  it('says it waits for the version report between ok and the first report', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    renderMonitor(k.store);
+    expect(rowOf('DOCK-A')).toHaveTextContent('Waiting for the device to report 10.02.0002');
+  });
+
   it('marks a task it did not start as started elsewhere, and updates the row on the next event', () => {
     const k = kit();
     k.progress('DOCK-X', { bid: 'foreign', status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', percent: 10 });

@@ -7,7 +7,7 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { StatusBadge } from '../../ui/status-badge';
 import { taskEtaMs, taskRate, taskState } from '../task-derived';
 import { deviceStatusText, devicePercent, resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../task-status-text';
-import type { TaskTimings, UpgradeTask } from '../task-types';
+import type { TaskDevice, TaskTimings, UpgradeTask } from '../task-types';
 import type { DeviceRowRef } from './device-rows';
 import { formatDuration, formatSpeed } from './format';
 import { LiveMarks } from './live-marks';
@@ -17,6 +17,20 @@ export const ROW_GRID = 'grid grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_min
 
 export function taskPath(bid: string): string {
   return `/tasks/${encodeURIComponent(bid)}`;
+}
+
+/** After ok: does this device report the target version? (DESIGN.md "Verification"). */
+function VerificationMark({ device }: { device: TaskDevice | undefined }) {
+  switch (device?.verification) {
+    case 'verified':
+      return <Badge tone="success">✓ Verified {device.reportedVersion ?? device.targetVersion ?? ''}</Badge>;
+    case 'version-mismatch':
+      return <Badge tone="danger">✗ Version mismatch: reports {device.reportedVersion ?? 'nothing'}</Badge>;
+    case 'pending':
+      return <span className="text-xs text-slate-600">Waiting for the device to report {device.targetVersion ?? 'the target version'}</span>;
+    default:
+      return null;
+  }
 }
 
 interface DeviceRowProps {
@@ -65,6 +79,7 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
           <StatusBadge kind={TASK_STATE_KIND[state]} label={taskStatusLabel(task)} />
         </span>
         {sub !== null ? <span className="truncate text-xs text-slate-600">{sub}</span> : null}
+        <VerificationMark device={device} />
         {code !== null ? (
           <span className="truncate text-xs text-red-800" title={resultCodeLine(code)}>
             {resultCodeLine(code)}

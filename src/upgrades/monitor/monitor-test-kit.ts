@@ -1,8 +1,8 @@
 /** Builds task stores the way the broker would feed them, for the monitor's component tests. */
-import { buildOtaProgress, buildServicesReply, encodeMessage, type OtaProgressInput } from '../../protocol/builders';
+import { buildOtaProgress, buildServicesReply, buildState, encodeMessage, type OtaProgressInput } from '../../protocol/builders';
 import { decode } from '../../protocol/decode';
 import { counterIds } from '../../protocol/test-support';
-import { eventsTopic, servicesReplyTopic } from '../../protocol/topics';
+import { eventsTopic, servicesReplyTopic, stateTopic } from '../../protocol/topics';
 import { createTasksStore, type TasksStore } from '../tasks-store';
 import type { NewTaskInput } from '../task-types';
 
@@ -23,6 +23,10 @@ export function kit(now = T0) {
     },
     reply(gateway: string, tid: string, bid: string, result: number, at = now) {
       store.getState().batchReceived([decode(servicesReplyTopic(gateway), encodeMessage(buildServicesReply({ tid, bid, result }, ids)))], at);
+    },
+    /** A device reporting its firmware version on its state topic. */
+    version(gateway: string, deviceSn: string, firmwareVersion: string, at = now) {
+      store.getState().batchReceived([decode(stateTopic(deviceSn), encodeMessage(buildState({ gateway, firmwareVersion }, ids)))], at);
     },
   };
 }
