@@ -124,7 +124,8 @@ export function saveCampaigns(storage: CampaignStorage, campaigns: readonly Camp
 export interface CampaignsPersistence {
   /** Writes now if anything changed since the last write. */
   flush(): void;
-  stop(): void;
+  /** Stops writing; `write: false` drops unsaved changes (another tab now owns the stored copy). */
+  stop(options?: { write?: boolean }): void;
 }
 
 /** Restores the stored campaigns into the store, then writes changes back (debounced; flush() at once). */
@@ -153,8 +154,9 @@ export function connectCampaignsPersistence(
   target?.addEventListener('pagehide', write);
   return {
     flush: write,
-    stop() {
-      write();
+    stop({ write: writeLast = true } = {}) {
+      if (writeLast) write();
+      else if (handle !== null) clearTimeout(handle);
       unsubscribe();
       target?.removeEventListener('pagehide', write);
     },

@@ -17,9 +17,20 @@ import {
 } from './campaign-actions.ts';
 import { MAX_CAMPAIGNS, type Campaign, type CampaignAttempt, type CampaignPlan } from './campaign-types.ts';
 
+export const RUN_ELSEWHERE_MESSAGE =
+  'Campaigns are run by another tab of this console (only one tab sends, so nothing goes out twice). Use that tab, or close it and this one takes over.';
+
 export interface CampaignsState {
   /** Oldest first. */
   campaigns: readonly Campaign[];
+  /**
+   * Another tab of this console runs the campaigns: this store only mirrors what it stores, and
+   * operator actions are refused (campaignStarted throws RUN_ELSEWHERE_MESSAGE).
+   */
+  controlledElsewhere: boolean;
+  controlChanged(controlledElsewhere: boolean): void;
+  /** Follower tabs: the leader's stored campaigns, replacing ours. */
+  campaignsMirrored(campaigns: readonly Campaign[]): void;
   /** Starts a campaign (validated; throws on a bad plan) and returns its id. Sending starts on the next tick. */
   campaignStarted(plan: CampaignPlan, now: number): string;
   campaignPaused(id: string, now: number): void;
@@ -59,7 +70,8 @@ function bounded(campaigns: readonly Campaign[]): readonly Campaign[] {
 export function createCampaignsStore(newId: () => string = defaultIds.uuid): CampaignsStore {
   return createStore<CampaignsState>()((set, get) => {
     function update(id: string, change: (c: Campaign) => Campaign): void {
-      const { campaigns } = get();
+      const { campaigns, controlledElsewhere } = get();
+      if (controlledElsewhere) return;
       let changed = false;
       const next = campaigns.map((c) => {
         if (c.id !== id) return c;
@@ -72,7 +84,15 @@ export function createCampaignsStore(newId: () => string = defaultIds.uuid): Cam
 
     return {
       campaigns: [],
+      controlledElsewhere: false,
+      controlChanged(controlledElsewhere) {
+        if (controlledElsewhere !== get().controlledElsewhere) set({ controlledElsewhere });
+      },
+      campaignsMirrored(campaigns) {
+        if (get().controlledElsewhere) set({ campaigns: bounded(campaigns) });
+      },
       campaignStarted(plan, now) {
+        if (get().controlledElsewhere) throw new Error(RUN_ELSEWHERE_MESSAGE);
         const campaign = newCampaign(plan, newId(), now);
         set({ campaigns: bounded([...get().campaigns, campaign]) });
         return campaign.id;
@@ -85,7 +105,7 @@ export function createCampaignsStore(newId: () => string = defaultIds.uuid): Cam
       attemptRecorded: (id, gateway, attempt, now) => update(id, (c) => attemptRecorded(c, gateway, attempt, now)),
       attemptPublished: (id, bid, now) => update(id, (c) => attemptPublished(c, bid, now)),
       campaignsOrchestrated(changed) {
-        if (changed.length === 0) return;
+        if (changed.length === 0 || get().controlledElsewhere) return;
         const byId = new Map(changed.map((c) => [c.id, c]));
         set({ campaigns: get().campaigns.map((c) => byId.get(c.id) ?? c) });
       },

@@ -16,7 +16,7 @@ export interface CampaignControlsProps {
 export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onResume, onAbort, onRetryFailed }: CampaignControlsProps) {
   const [confirmAbort, setConfirmAbort] = useState(false);
   const open = campaign.state === 'running' || campaign.state === 'paused';
-  if (readOnly) return <p className="text-sm text-slate-600">Read-only session: campaigns cannot be changed here.</p>;
+  if (readOnly) return <p className="text-sm text-slate-600">Campaigns cannot be changed here.</p>;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {campaign.state === 'running' ? <Button onClick={onPause}>Pause</Button> : null}

@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { ProgressBar } from '../../ui/progress-bar';
 import { SummaryTile, SummaryTiles } from '../../ui/summary-tile';
 import { useCampaign } from '../campaign-hooks';
-import type { CampaignsStore } from '../campaign-store';
+import { RUN_ELSEWHERE_MESSAGE, type CampaignsStore } from '../campaign-store';
 import type { Campaign } from '../campaign-types';
 import { formatDuration } from '../monitor/format';
 import { useNow } from '../monitor/clock-store';
@@ -38,6 +38,7 @@ export function CampaignDetail({ id, campaigns, tasks, readOnly }: CampaignDetai
   const table = useStore(tasks, (s) => s.table);
   const timings = useStore(tasks, (s) => s.timings);
   const now = useNow();
+  const elsewhere = useStore(campaigns, (s) => s.controlledElsewhere);
   if (campaign === undefined) {
     return <p>No campaign with this id is known here (the oldest finished campaigns are forgotten).</p>;
   }
@@ -56,10 +57,11 @@ export function CampaignDetail({ id, campaigns, tasks, readOnly }: CampaignDetai
         <span className="font-semibold">{STATE_WORDS[campaign.state]}</span>
         {campaign.state === 'paused' && campaign.pausedReason !== null ? <span className="ml-2 text-amber-900">{campaign.pausedReason}</span> : null}
       </div>
+      {elsewhere ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{RUN_ELSEWHERE_MESSAGE}</p> : null}
       <CampaignControls
         campaign={campaign}
         hasFailed={rows.some((r) => r.canRetry)}
-        readOnly={readOnly}
+        readOnly={readOnly || elsewhere}
         onPause={() => actions.campaignPaused(id, Date.now())}
         onResume={() => actions.campaignResumed(id, Date.now())}
         onAbort={() => actions.campaignAborted(id, Date.now())}
@@ -80,7 +82,7 @@ export function CampaignDetail({ id, campaigns, tasks, readOnly }: CampaignDetai
         {campaign.pauseAfterFailures === null ? 'off' : 'count' in campaign.pauseAfterFailures ? campaign.pauseAfterFailures.count : `${campaign.pauseAfterFailures.percent}%`}
         {campaign.canarySize === null ? null : ` · Canary: first ${campaign.canarySize}${campaign.canaryDone ? ' (done)' : ''}`}
       </p>
-      <CampaignGatewayTable rows={rows} onRetry={readOnly || campaign.state === 'aborted' ? null : (gw) => actions.gatewayRetried(id, gw, Date.now())} />
+      <CampaignGatewayTable rows={rows} onRetry={readOnly || elsewhere || campaign.state === 'aborted' ? null : (gw) => actions.gatewayRetried(id, gw, Date.now())} />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => exportAs('csv')}>Export CSV</Button>
         <Button onClick={() => exportAs('json')}>Export JSON</Button>
