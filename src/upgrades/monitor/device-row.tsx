@@ -64,7 +64,7 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
       </div>
       <div className="min-w-0 text-sm">
         <span className="font-mono">{device?.fromVersion ?? '?'}</span>
-        <span aria-label="to"> → </span>
+        <span role="img" aria-label="to"> → </span>
         <span className="font-mono">{device?.targetVersion ?? '?'}</span>
       </div>
       <div className="flex min-w-0 flex-col justify-center gap-1">
