@@ -124,3 +124,36 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
     }
   }
 });
+
+test('a reload resumes the campaign where it stopped without sending anything twice', async ({ page, broker, mqttClient }) => {
+  const docks = fleet.slice(0, 3).map((d) => ({ ...d, sn: d.sn.replace('CMP', 'RLD'), aircraft: d.aircraft.replace('CMP', 'RLD') }));
+  const url = appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/upgrade');
+  await page.goto(url);
+  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
+  const responder = await startDockResponder(await mqttClient(broker.tcpUrl), docks);
+  await responder.announce();
+  const sent = () => responder.seen.length;
+
+  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+  for (const dock of docks) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
+  await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('1');
+  await page.getByRole('button', { name: 'Start upgrade' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(page).toHaveURL(/#\/campaigns\/[^/]+$/);
+  const table = page.getByRole('table', { name: 'Gateways in this campaign' });
+  await expectNoMoreThan(page, sent, 1);
+  const first = responder.seen[0]!;
+  // The reply landed (PUBACK long since): the attempt is on record as published.
+  await expect(table.getByRole('row').filter({ hasText: first.gateway })).toContainText('Accepted');
+
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
+  await expect(page.getByRole('status', { name: 'Campaign state' })).toContainText('Running');
+  await expect(table.getByRole('row').filter({ hasText: first.gateway })).toContainText('Accepted');
+  await expectNoMoreThan(page, sent, 1);
+
+  await responder.progress(first.gateway, { bid: first.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+  await expectNoMoreThan(page, sent, 2);
+  expect(responder.seen[1]!.gateway).not.toBe(first.gateway);
+  expect(new Set(responder.seen.map((s) => s.bid)).size).toBe(2);
+});
