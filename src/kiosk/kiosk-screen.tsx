@@ -37,7 +37,7 @@ export default function KioskScreen({ search, configNotes = [], store = pageTask
   const board = useKioskBoard(store, params.gatewayPrefix);
   const stale = useStore(connection, (s) => s.phase !== 'connected');
   const notes = [...params.notes, ...configNotes];
-  const dim = stale ? 'opacity-45 grayscale' : '';
+  const dim = stale ? 'opacity-80 grayscale' : '';
   return (
     <div
       lang={params.lang}
