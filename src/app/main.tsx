@@ -1,3 +1,5 @@
+// First: zod must be configured before any schema parses (see the file).
+import './zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
