@@ -1,12 +1,50 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+
+/**
+ * The built app's Content-Security-Policy (README, "Security model"). No inline script anywhere;
+ * 'wasm-unsafe-eval' lets hash-wasm compile its MD5 module (it allows no JS eval); worker-src blob:
+ * is for MQTT.js, whose keepalive timers run in a blob worker (worker-timers) so background tabs
+ * keep their connection, and without which it never connects; connect-src stays
+ * open because the broker and catalog URLs are runtime configuration: a deployment that knows them
+ * tightens it in its web server's header. frame-ancestors only works as a header, so it is not here.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' ws: wss: http: https:",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+// Build only: the dev server's React Refresh preamble is an inline script the policy would block.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'ota-console:csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        const out = html.replace(/<meta charset="UTF-8" \/>/i, (charset) => `${charset}\n    ${meta}`);
+        if (out === html) throw new Error('index.html has no <meta charset="UTF-8" /> to put the CSP meta after');
+        return out;
+      },
+    },
+  };
+}
 
 // Relative base so `dist/` works from any sub-path of any static web server.
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: true,
