@@ -3,7 +3,7 @@ import { DEFAULT_INTERVAL_SECONDS, parseKioskParams } from './kiosk-params';
 
 describe('parseKioskParams', () => {
   it('has defaults and no notes without parameters', () => {
-    expect(parseKioskParams('?kiosk')).toEqual({ gatewayPrefix: null, intervalSeconds: DEFAULT_INTERVAL_SECONDS, lang: 'en', requestedLang: null, notes: [] });
+    expect(parseKioskParams('?kiosk')).toEqual({ gatewayPrefix: null, campaignId: null, intervalSeconds: DEFAULT_INTERVAL_SECONDS, lang: 'en', requestedLang: null, notes: [] });
   });
 
   it('reads the gateway prefix, the page interval and the language', () => {
@@ -21,6 +21,13 @@ describe('parseKioskParams', () => {
     expect(params.notes[0]).toMatch(/^gateway "DOCK\/#" .*showing every gateway$/);
     expect(params.notes[1]).toMatch(/^interval "abc" is not a number: pages turn every 10 s$/);
     expect(params.notes[2]).toMatch(/^lang "<script>" .*showing English$/);
+  });
+
+  it('reads a campaign id and refuses one with other characters', () => {
+    expect(parseKioskParams('?kiosk&campaign=8ca0ffa2-5e72').campaignId).toBe('8ca0ffa2-5e72');
+    const bad = parseKioskParams('?kiosk&campaign=a%2Fb');
+    expect(bad.campaignId).toBeNull();
+    expect(bad.notes[0]).toMatch(/^campaign "a\/b" is not a campaign id: showing every upgrade$/);
   });
 
   it('rejects intervals out of range or fractional, and an empty gateway', () => {

@@ -1,6 +1,6 @@
 /**
  * The wallboard is configured by its URL only (nobody touches the TV): `gateway` (SN prefix
- * filter), `interval` (seconds per page) and `lang`. Broker and credentials are the runtime
+ * filter), `campaign` (one campaign's tasks), `interval` (seconds per page) and `lang`. Broker and credentials are the runtime
  * config's own parameters. A bad value never stops the board: it falls back to the default and
  * the board shows a small note saying so.
  */
@@ -17,6 +17,8 @@ export type KioskLang = (typeof SUPPORTED_LANGS)[number];
 export interface KioskParams {
   /** Only gateways whose SN starts with this are shown; null shows every gateway. */
   gatewayPrefix: string | null;
+  /** Only tasks of this campaign (an id from the Campaigns view); null shows every task. */
+  campaignId: string | null;
   intervalSeconds: number;
   /** The language the texts are in. */
   lang: KioskLang;
@@ -34,6 +36,11 @@ const gatewaySchema = z
   .min(1, 'is empty')
   .max(64, 'is longer than an SN')
   .regex(/^[A-Za-z0-9_-]+$/, "may hold only letters, digits, '-' and '_'");
+
+const campaignSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a campaign id');
 
 const intervalSchema = z.coerce
   .number({ error: 'is not a number' })
@@ -58,13 +65,20 @@ function isSupported(tag: string): tag is KioskLang {
 export function parseKioskParams(search: string): KioskParams {
   const params = new URLSearchParams(search);
   const notes: string[] = [];
-  const result: KioskParams = { gatewayPrefix: null, intervalSeconds: DEFAULT_INTERVAL_SECONDS, lang: 'en', requestedLang: null, notes };
+  const result: KioskParams = { gatewayPrefix: null, campaignId: null, intervalSeconds: DEFAULT_INTERVAL_SECONDS, lang: 'en', requestedLang: null, notes };
 
   const gateway = params.get('gateway');
   if (gateway !== null) {
     const parsed = gatewaySchema.safeParse(gateway);
     if (parsed.success) result.gatewayPrefix = parsed.data;
     else notes.push(`gateway "${gateway}" ${problem(parsed.error)}: showing every gateway`);
+  }
+
+  const campaign = params.get('campaign');
+  if (campaign !== null) {
+    const parsed = campaignSchema.safeParse(campaign);
+    if (parsed.success) result.campaignId = parsed.data;
+    else notes.push(`campaign "${campaign}" ${problem(parsed.error)}: showing every upgrade`);
   }
 
   const interval = params.get('interval');

@@ -34,7 +34,7 @@ export default function KioskScreen({ search, configNotes = [], store = pageTask
   const params = useMemo(() => parseKioskParams(search), [search]);
   useTasksClock(1_000, store);
   useWakeLock();
-  const board = useKioskBoard(store, params.gatewayPrefix);
+  const board = useKioskBoard(store, params.gatewayPrefix, params.campaignId);
   const stale = useStore(connection, (s) => s.phase !== 'connected');
   const notes = [...params.notes, ...configNotes];
   const dim = stale ? 'opacity-80 grayscale' : '';

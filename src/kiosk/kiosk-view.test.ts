@@ -28,6 +28,15 @@ describe('tasksForBoard', () => {
     // A prefix, not a substring: "A1" is inside "DOCK-A1" but no SN starts with it.
     expect(tasksForBoard(table, 'A1')).toEqual([]);
   });
+
+  it('keeps only the tasks of the campaign asked for', () => {
+    const k = kit();
+    k.started({ bid: 'c-1', tid: 't-c-1', gateway: 'DOCK-C1', devices: [{ sn: 'DOCK-C1' }], campaignId: 'camp-1' });
+    k.started({ bid: 'c-2', tid: 't-c-2', gateway: 'DOCK-C2', devices: [{ sn: 'DOCK-C2' }], campaignId: 'camp-2' });
+    const table = k.store.getState().table;
+    expect(tasksForBoard(table, null, 'camp-1').map((t) => t.bid)).toEqual(['c-1']);
+    expect(tasksForBoard(table, 'DOCK-C2', 'camp-1')).toEqual([]);
+  });
 });
 
 describe('activeDeviceCards', () => {

@@ -50,10 +50,13 @@ export const RECENT_FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const FAILURE_STATES: ReadonlySet<TaskState> = new Set<TaskState>(['failed', 'rejected', 'canceled', 'timeout', 'version-mismatch']);
 
-/** Tasks of gateways whose SN starts with the prefix (all when null), oldest first. */
-export function tasksForBoard(table: TaskTable, gatewayPrefix: string | null): UpgradeTask[] {
+/** Tasks of gateways whose SN starts with the prefix and of the campaign (all when null), oldest first. */
+export function tasksForBoard(table: TaskTable, gatewayPrefix: string | null, campaignId: string | null = null): UpgradeTask[] {
   const tasks = tasksInOrder(table);
-  return gatewayPrefix === null ? tasks : tasks.filter((task) => task.gateway.startsWith(gatewayPrefix));
+  if (gatewayPrefix === null && campaignId === null) return tasks;
+  return tasks.filter(
+    (task) => (gatewayPrefix === null || task.gateway.startsWith(gatewayPrefix)) && (campaignId === null || task.campaignId === campaignId),
+  );
 }
 
 /** One card per device of each task still running, in task order so pages do not reshuffle. */

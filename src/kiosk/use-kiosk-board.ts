@@ -15,14 +15,14 @@ export interface KioskBoard {
 }
 
 /**
- * The board's content for the gateway filter. The cards change only with the table; the figures
+ * The board's content for the gateway and campaign filters. The cards change only with the table; the figures
  * and failures also with the clock (stalled, the failure window), once a second.
  */
-export function useKioskBoard(store: TasksStore, gatewayPrefix: string | null): KioskBoard {
+export function useKioskBoard(store: TasksStore, gatewayPrefix: string | null, campaignId: string | null = null): KioskBoard {
   const table = useStore(store, (s) => s.table);
   const timings = useTaskTimings(store);
   const now = useNow();
-  const tasks = useMemo(() => tasksForBoard(table, gatewayPrefix), [table, gatewayPrefix]);
+  const tasks = useMemo(() => tasksForBoard(table, gatewayPrefix, campaignId), [table, gatewayPrefix, campaignId]);
   const cards = useMemo(() => activeDeviceCards(tasks), [tasks]);
   const figures = useMemo(() => kioskFigures(tasks, now, timings), [tasks, now, timings]);
   const failures = useMemo(() => recentFailures(tasks, now, timings), [tasks, now, timings]);

@@ -6,13 +6,13 @@ import { dockAndDrone, kit, T0 } from './monitor/monitor-test-kit';
 import MonitorScreen from './monitor-screen';
 import type { TasksStore } from './tasks-store';
 
-function renderMonitor(store: TasksStore) {
+function renderMonitor(store: TasksStore, entry = '/monitor') {
   const router = createMemoryRouter(
     [
       { path: '/monitor', element: <MonitorScreen store={store} /> },
       { path: '/tasks/:bid', element: <p>task detail page</p> },
     ],
-    { initialEntries: ['/monitor'] },
+    { initialEntries: [entry] },
   );
   return render(<RouterProvider router={router} />);
 }
@@ -151,5 +151,20 @@ describe('MonitorScreen at fleet scale', () => {
     const rendered = screen.getAllByRole('progressbar').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(40);
+  });
+});
+
+describe('MonitorScreen campaign filter', () => {
+  it('opens filtered to the campaign named in ?campaign= and can show every upgrade again', async () => {
+    const k = kit();
+    k.started({ ...dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'), campaignId: 'camp-1' });
+    k.started({ bid: 'b-2', tid: 'tid-b-2', gateway: 'DOCK-B', devices: [{ sn: 'DOCK-B', targetVersion: '1.2' }] });
+    renderMonitor(k.store, '/monitor?campaign=camp-1');
+    expect(screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-A' })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar', { name: 'Upgrade progress DOCK-B' })).not.toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Devices shown' })).toHaveTextContent('2 devices match');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), 'all');
+    expect(screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-B' })).toBeInTheDocument();
   });
 });

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './monitor/clock-store';
 import { DEFAULT_ROW_QUERY, deviceRows, type RowQuery } from './monitor/device-rows';
-import { MonitorFilters } from './monitor/monitor-filters';
+import { MonitorFilters, type CampaignOption } from './monitor/monitor-filters';
+import { useCampaigns } from './campaign-hooks';
 import { MonitorList } from './monitor/monitor-list';
 import { MonitorSummary } from './monitor/monitor-summary';
 import { taskState } from './task-derived';
@@ -17,7 +19,14 @@ export interface MonitorScreenProps {
 }
 
 export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps) {
-  const [query, setQuery] = useState<RowQuery>(DEFAULT_ROW_QUERY);
+  // `#/monitor?campaign=ID` (the campaign view links here) opens the monitor filtered to it.
+  const [searchParams] = useSearchParams();
+  const [query, setQuery] = useState<RowQuery>(() => ({ ...DEFAULT_ROW_QUERY, campaign: searchParams.get('campaign') ?? 'all' }));
+  const campaigns = useCampaigns();
+  const campaignOptions = useMemo<CampaignOption[]>(
+    () => [...campaigns].sort((a, b) => b.createdAt - a.createdAt).map((c) => ({ id: c.id, name: c.name })),
+    [campaigns],
+  );
   // Compared element by element: the table's order array is copied on every batch.
   const taskIds = useStore(store, useShallow(selectTaskIds));
   const timings = useTaskTimings(store);
@@ -31,14 +40,14 @@ export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps)
     const tasks = taskIds.flatMap((bid) => byBid.get(bid) ?? []);
     return deviceRows(tasks, query, (task) => taskState(task, now, timings));
   }, [store, taskIds, query, now, timings]);
-  const filtered = query.search.trim() !== '' || query.state !== 'all';
+  const filtered = query.search.trim() !== '' || query.state !== 'all' || query.campaign !== 'all';
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
         Monitor
       </h1>
       <MonitorSummary store={store} />
-      <MonitorFilters query={query} onChange={setQuery} />
+      <MonitorFilters query={query} campaigns={campaignOptions} onChange={setQuery} />
       <p role="status" aria-label="Devices shown" className="text-sm text-slate-600">
         {rows.length === 0
           ? taskIds.length === 0

@@ -88,8 +88,8 @@ export function CampaignDetail({ id, campaigns, tasks, readOnly }: CampaignDetai
         <Button onClick={() => exportAs('json')}>Export JSON</Button>
         <CampaignNotifyToggle />
       </div>
-      <Link to="/monitor" className="text-sm text-blue-800 underline">
-        Open the monitor
+      <Link to={`/monitor?campaign=${encodeURIComponent(campaign.id)}`} className="text-sm text-blue-800 underline">
+        Open the monitor for this campaign
       </Link>
     </div>
   );

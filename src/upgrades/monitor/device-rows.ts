@@ -13,11 +13,13 @@ export type StateFilter = TaskState | 'all';
 
 export interface RowQuery {
   state: StateFilter;
+  /** A campaign id, or 'all'. */
+  campaign: string;
   search: string;
   sort: MonitorSort;
 }
 
-export const DEFAULT_ROW_QUERY: RowQuery = { state: 'all', search: '', sort: 'state' };
+export const DEFAULT_ROW_QUERY: RowQuery = { state: 'all', campaign: 'all', search: '', sort: 'state' };
 
 // Sorting by state puts what needs a person first, then what is moving, then what is done.
 const STATE_RANK: Readonly<Record<TaskState, number>> = {
@@ -52,6 +54,7 @@ export function deviceRows(tasks: readonly UpgradeTask[], query: RowQuery, state
   tasks.forEach((task, index) => {
     const state = stateOf(task);
     if (query.state !== 'all' && state !== query.state) return;
+    if (query.campaign !== 'all' && task.campaignId !== query.campaign) return;
     for (const device of task.devices) {
       if (!matches(task, device.sn, needle)) continue;
       picked.push({ ref: { key: `${task.bid}/${device.sn}`, bid: task.bid, sn: device.sn }, rank: STATE_RANK[state], age: task.lastReceivedAt, index });
