@@ -1,0 +1,27 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTasksStore } from '../upgrades/tasks-store';
+import { DEFAULT_TASK_TIMINGS } from '../upgrades/task-types';
+import { TaskTimingsSync } from './task-timings-sync';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('TaskTimingsSync', () => {
+  it('gives the task store the timings of config.json, in milliseconds', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ stalledAfterSeconds: 45, replyTimeoutSeconds: 7, verifyGraceSeconds: 90 }), { headers: { 'content-type': 'application/json' } })),
+    );
+    const store = createTasksStore();
+    expect(store.getState().timings).toEqual(DEFAULT_TASK_TIMINGS);
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <TaskTimingsSync store={store} />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(store.getState().timings).toEqual({ stalledAfterMs: 45_000, replyTimeoutMs: 7_000, verifyGraceMs: 90_000 }));
+  });
+});

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { tasksStore } from '../upgrades/tasks-store';
+import type { TaskTimings } from '../upgrades/task-types';
+import type { RuntimeConfig } from './config/config-schema';
+import { useRuntimeConfig } from './config/use-runtime-config';
+
+/** The task store's timings from the runtime config (seconds there, milliseconds in the model). */
+export function taskTimingsFor(config: Pick<RuntimeConfig, 'stalledAfterSeconds' | 'replyTimeoutSeconds' | 'verifyGraceSeconds'>): TaskTimings {
+  return {
+    stalledAfterMs: config.stalledAfterSeconds * 1000,
+    replyTimeoutMs: config.replyTimeoutSeconds * 1000,
+    verifyGraceMs: config.verifyGraceSeconds * 1000,
+  };
+}
+
+/**
+ * Mounted once: keeps stalled / no reply / verification deadlines in line with config.json,
+ * saved settings and the URL. Features cannot read the app's config themselves (layering).
+ */
+export function TaskTimingsSync({ store = tasksStore }: { store?: typeof tasksStore }) {
+  const runtime = useRuntimeConfig();
+  const timings = runtime.status === 'ready' ? taskTimingsFor(runtime.config) : null;
+  const key = timings === null ? null : `${timings.stalledAfterMs}/${timings.replyTimeoutMs}/${timings.verifyGraceMs}`;
+  useEffect(() => {
+    if (timings !== null) store.getState().timingsChanged(timings, Date.now());
+    // key stands for timings: a new object each render, equal values must not re-run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, store]);
+  return null;
+}
