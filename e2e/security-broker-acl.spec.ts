@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildOtaProgress } from '../src/protocol/builders';
+import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test } from './support/fixtures';
 import { expectBar } from './monitor-publisher';
 
@@ -30,17 +27,8 @@ topic write thing/product/+/events_reply
 topic write sys/product/+/status_reply
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'e2e-acl-'));
-chmodSync(dir, 0o755); // mosquitto started as root reads these after dropping privileges
-const passwords = join(dir, 'passwords');
-const acl = join(dir, 'acl');
-writeFileSync(acl, `${README_ACL}\nuser device\ntopic readwrite #\n`, { mode: 0o644 });
-execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'console', 'console-secret']);
-execFileSync('mosquitto_passwd', ['-b', passwords, 'responder', 'responder-secret']);
-execFileSync('mosquitto_passwd', ['-b', passwords, 'device', 'device-secret']);
-chmodSync(passwords, 0o644);
-test.use({ brokerOptions: { allowAnonymous: false, extraConfig: [`password_file ${passwords}`, `acl_file ${acl}`] } });
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const accounts = brokerAccounts({ console: 'console-secret', responder: 'responder-secret', device: 'device-secret' }, `${README_ACL}\nuser device\ntopic readwrite #\n`);
+test.use({ brokerOptions: { allowAnonymous: false, extraConfig: accounts } });
 
 const DEVICE = { username: 'device', password: 'device-secret' };
 

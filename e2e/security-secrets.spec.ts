@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test } from './support/fixtures';
 import { firmwareFile, startCatalogServer, startDockResponder } from './upgrade-dock-responder';
 
@@ -14,13 +12,7 @@ const PASSWORD = 'op-S3cret-7f2c91';
 const DEVICE_PASSWORD = 'dev-S3cret-0a55';
 const CONNECTED = /\bConnected\b/;
 
-const dir = mkdtempSync(join(tmpdir(), 'e2e-secrets-'));
-chmodSync(dir, 0o755); // mosquitto started as root reads the file after dropping privileges
-const passwords = join(dir, 'passwords');
-execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'operator', PASSWORD]);
-execFileSync('mosquitto_passwd', ['-b', passwords, 'device', DEVICE_PASSWORD]);
-chmodSync(passwords, 0o644);
-test.use({ brokerOptions: { allowAnonymous: false, extraConfig: [`password_file ${passwords}`] } });
+test.use({ brokerOptions: { allowAnonymous: false, extraConfig: brokerAccounts({ operator: PASSWORD, device: DEVICE_PASSWORD }) } });
 
 const DOCK_FILE = firmwareFile('/files/dock2-10.01.4000.bin', 8 * 1024);
 let catalog: Awaited<ReturnType<typeof startCatalogServer>>;
@@ -30,7 +22,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await catalog.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface StorageDump {
