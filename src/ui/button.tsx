@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger';
 
@@ -8,7 +8,8 @@ const VARIANT: Record<ButtonVariant, string> = {
   danger: 'bg-red-700 text-white hover:bg-red-600',
 };
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+/** Every <button> prop, ref included (React 19 passes ref as a prop). */
+export interface ButtonProps extends ComponentProps<'button'> {
   variant?: ButtonVariant;
 }
 

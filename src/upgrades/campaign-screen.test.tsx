@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,22 @@ describe('CampaignScreen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Resume' }));
     expect(w.campaigns.getState().campaigns[0]?.state).toBe('running');
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeInTheDocument();
+  });
+
+  it('keeps keyboard focus on the control across Resume / Pause and the abort question', async () => {
+    const id = await pausedCampaign();
+    renderAt(`/campaigns/${id}`);
+    screen.getByRole('button', { name: 'Resume' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByRole('button', { name: 'Pause' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByRole('button', { name: 'Resume' })).toHaveFocus();
+
+    screen.getByRole('button', { name: 'Abort' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Abort' })).toHaveFocus());
   });
 
   it('retries a failed gateway from its row', async () => {

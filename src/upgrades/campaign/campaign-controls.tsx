@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import type { Campaign } from '../campaign-types';
 
@@ -15,19 +15,20 @@ export interface CampaignControlsProps {
 /** Pause / Resume, Abort (asks once: it cannot be undone) and Retry failed. */
 export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onResume, onAbort, onRetryFailed }: CampaignControlsProps) {
   const [confirmAbort, setConfirmAbort] = useState(false);
+  const abortButton = useRef<HTMLButtonElement>(null);
   const open = campaign.state === 'running' || campaign.state === 'paused';
   if (readOnly) return <p className="text-sm text-slate-600">Campaigns cannot be changed here.</p>;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {campaign.state === 'running' ? <Button onClick={onPause}>Pause</Button> : null}
-      {campaign.state === 'paused' ? (
-        <Button variant="primary" onClick={onResume}>
-          Resume
+      {/* One button that changes its label, so keyboard focus stays on it across Pause/Resume. */}
+      {open ? (
+        <Button variant={campaign.state === 'paused' ? 'primary' : 'secondary'} onClick={campaign.state === 'paused' ? onResume : onPause}>
+          {campaign.state === 'paused' ? 'Resume' : 'Pause'}
         </Button>
       ) : null}
       {hasFailed && campaign.state !== 'aborted' ? <Button onClick={onRetryFailed}>Retry failed</Button> : null}
       {open && !confirmAbort ? (
-        <Button variant="danger" onClick={() => setConfirmAbort(true)}>
+        <Button ref={abortButton} variant="danger" onClick={() => setConfirmAbort(true)}>
           Abort
         </Button>
       ) : null}
@@ -43,7 +44,16 @@ export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onRes
           >
             Abort campaign
           </Button>
-          <Button onClick={() => setConfirmAbort(false)}>Keep it</Button>
+          {/* Focus lands on the safe choice; keeping the campaign gives focus back to Abort. */}
+          <Button
+            autoFocus
+            onClick={() => {
+              setConfirmAbort(false);
+              requestAnimationFrame(() => abortButton.current?.focus());
+            }}
+          >
+            Keep it
+          </Button>
         </div>
       ) : null}
     </div>
