@@ -98,8 +98,8 @@ async function main() {
         for (const kind of options.pages) plan.push({ kind, spec: { ...base, gateways, mode: 'steady' } });
       }
     }
-    // Every gateway at once: 3 rounds, each one all within 50 ms.
-    for (const kind of options.pages) {
+    // Every gateway at once: 3 rounds, each one all within 50 ms (skipped with --rounds 0, e.g. for a soak alone).
+    for (const kind of options.rounds > 0 ? options.pages : []) {
       plan.push({ kind, spec: { ...base, gateways: options.burstGateways, mode: 'burst', warmupSeconds: 0, windowSeconds: 3 } });
     }
 

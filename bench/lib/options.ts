@@ -24,7 +24,7 @@ export interface BenchOptions {
 const HELP = `npm run bench [-- options]
   --quick              smaller fleets, shorter windows, one round (under 3 minutes)
   --gateways 1000,5000 fleet sizes at 1 Hz (default 1000,5000,10000; quick 1000,10000)
-  --rounds N           floor/console pairs per fleet size (default 2; quick 1)
+  --rounds N           floor/console pairs per fleet size (default 2; quick 1); 0 skips them and the burst
   --window S           measured seconds per run (default 20; quick 8)
   --warmup S           seconds of traffic before the window opens (default 5; quick 3)
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute

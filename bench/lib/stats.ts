@@ -15,3 +15,7 @@ export function round(value: number | null, digits = 1): number | null {
 export function median(values: readonly number[]): number | null {
   return percentile(values, 50);
 }
+
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
