@@ -1,6 +1,6 @@
 import type { Firmware } from '../../firmware/firmware';
 import type { CampaignPlan } from '../campaign-types';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 
 export interface ConfirmStartDialogProps {
   plan: CampaignPlan;

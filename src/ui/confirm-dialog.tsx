@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { Button } from '../../ui/button';
+import { Button, type ButtonVariant } from './button';
 
 export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel?: string;
+  /** 'danger' for a question whose answer cannot be undone (removing, aborting). */
+  confirmVariant?: ButtonVariant;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -19,7 +21,7 @@ function focusablesOf(root: HTMLElement | null): HTMLElement[] {
  * A modal question: focus moves in (to Cancel, so a stray Enter sends nothing), Tab stays inside,
  * Escape cancels, and focus returns to where it was when the dialog closes.
  */
-export function ConfirmDialog({ title, children, confirmLabel = 'Confirm', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel = 'Confirm', confirmVariant = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -74,7 +76,7 @@ export function ConfirmDialog({ title, children, confirmLabel = 'Confirm', onCon
           <Button data-initial-focus onClick={onCancel}>
             Cancel
           </Button>
-          <Button variant="primary" onClick={onConfirm}>
+          <Button variant={confirmVariant} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </div>
