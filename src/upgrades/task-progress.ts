@@ -8,6 +8,7 @@ import type { OtaProgressDecoded } from '../protocol/messages.ts';
 import { isTerminalStatus } from '../protocol/status.ts';
 import { activeTaskOf, putTask, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
 import { EVENT_LOG_CAP, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { supersedeOnGateway } from './task-supersede.ts';
 import { startVerification } from './task-verification.ts';
 
 /** Raw payloads bigger than this are replaced by a note: the log is persisted, localStorage is small. */
@@ -128,7 +129,9 @@ export function applyProgressInto(draft: TaskDraft, msg: OtaProgressDecoded, now
   let task: UpgradeTask | null = bid === null ? null : (draft.byBid.get(bid) ?? null);
   if (task === null && bid === null) task = activeTaskOf(draft.byBid, draft.order, gateway);
   task ??= taskSeenElsewhere(bid ?? syntheticBid(gateway, event), gateway, event);
-  putTask(draft, applyProgressEvent(task, event));
+  const next = applyProgressEvent(task, event);
+  putTask(draft, next);
+  if (task.execution === null && next.execution !== null) supersedeOnGateway(draft, next, now);
 }
 
 export function applyProgress(table: TaskTable, msg: OtaProgressDecoded, now: number): TaskTable {

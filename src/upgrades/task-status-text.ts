@@ -14,6 +14,9 @@ export const COMMAND_STATE_LABELS: Readonly<Record<CommandState, string>> = Obje
   'no-reply': 'No reply',
 });
 
+/** A task seen elsewhere that ended because a newer one started on its gateway (task-supersede.ts). */
+export const SUPERSEDED_LABEL = 'Superseded';
+
 /** "312015: The dock is busy ...": the code first, so support staff can search for it. */
 export function resultCodeLine(code: number): string {
   return `${code}: ${resultCodeText(code)}`;
@@ -21,6 +24,7 @@ export function resultCodeLine(code: number): string {
 
 /** The status word: the device's status once it reported, else the command state. */
 export function taskStatusLabel(task: UpgradeTask): string {
+  if (task.supersededBy !== undefined) return SUPERSEDED_LABEL;
   if (task.command === 'rejected' && task.execution?.status !== 'ok') return COMMAND_STATE_LABELS.rejected;
   if (task.execution !== null) return statusLabel(task.execution.status);
   return task.command === null ? statusLabel('sent') : COMMAND_STATE_LABELS[task.command];

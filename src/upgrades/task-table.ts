@@ -2,7 +2,7 @@
  * The collection of tasks, immutable from the outside. Reducers work on a draft (one Map copy per
  * batch, not per message) so a batch of hundreds of events over thousands of tasks stays cheap.
  */
-import type { UpgradeTask } from './task-types.ts';
+import { MAX_ACTIVE_ELSEWHERE, type UpgradeTask } from './task-types.ts';
 
 export interface TaskTable {
   readonly byBid: ReadonlyMap<string, UpgradeTask>;
@@ -61,11 +61,24 @@ export function taskByTid(byBid: ReadonlyMap<string, UpgradeTask>, order: readon
   return null;
 }
 
+/** Active tasks seen elsewhere, the longest silent first, beyond `cap`: what a flood of invented bids leaves. */
+function silentElsewhereBeyond(table: TaskTable, cap: number, drop: Set<string>): void {
+  const active: UpgradeTask[] = [];
+  for (const task of table.byBid.values()) {
+    if (!task.terminal && task.origin === 'elsewhere' && !drop.has(task.bid)) active.push(task);
+  }
+  if (active.length <= cap) return;
+  active.sort((a, b) => a.lastReceivedAt - b.lastReceivedAt);
+  for (const task of active.slice(0, active.length - cap)) drop.add(task.bid);
+}
+
 /**
- * Keeps at most `max` tasks: the oldest terminal ones go first; active tasks are never dropped
- * (they are bounded by the fleet size anyway).
+ * Keeps at most `max` tasks: the oldest terminal ones go first. Active tasks started here are never
+ * dropped (campaigns rely on them, and they are bounded by what the operator sends). Active tasks
+ * seen elsewhere are bounded by the fleet (one per gateway, see task-supersede.ts) and, against
+ * invented gateways, by `maxActiveElsewhere`: beyond it the longest silent go.
  */
-export function pruneTable(table: TaskTable, max: number): TaskTable {
+export function pruneTable(table: TaskTable, max: number, maxActiveElsewhere: number = MAX_ACTIVE_ELSEWHERE): TaskTable {
   const excess = table.order.length - max;
   if (excess <= 0) return table;
   const drop = new Set<string>();
@@ -73,6 +86,7 @@ export function pruneTable(table: TaskTable, max: number): TaskTable {
     if (drop.size >= excess) break;
     if (table.byBid.get(bid)?.terminal === true) drop.add(bid);
   }
+  if (table.order.length - drop.size > maxActiveElsewhere) silentElsewhereBeyond(table, maxActiveElsewhere, drop);
   if (drop.size === 0) return table;
   const byBid = new Map(table.byBid);
   for (const bid of drop) byBid.delete(bid);

@@ -89,6 +89,12 @@ export interface UpgradeTask {
   /** The bid this task retries, if it is a retry. */
   retryOf?: string;
   campaignId?: string;
+  /**
+   * Set when a newer task seen elsewhere started on the same gateway while this one was still open:
+   * a gateway runs one upgrade at a time (PROTOCOL.md, 312014), so this one is over (shown as
+   * Superseded, ended as canceled).
+   */
+  supersededBy?: string;
   /** Local time the task was created here, or the earliest device timestamp seen for it. */
   createdAt: number;
   publishedAt: number | null;
@@ -104,6 +110,12 @@ export const EVENT_LOG_CAP = 200;
 
 /** Tasks kept in memory and in storage; the oldest finished ones go first. */
 export const MAX_TASKS = 2_000;
+
+/**
+ * Active tasks seen elsewhere kept at most: twice the 10,000-gateway fleet the console is built
+ * for, so a flood of progress with invented bids and gateways cannot grow memory without limit.
+ */
+export const MAX_ACTIVE_ELSEWHERE = 20_000;
 
 /** Timings that decide derived states; features receive them from the runtime config. */
 export interface TaskTimings {

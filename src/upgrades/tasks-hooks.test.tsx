@@ -12,7 +12,7 @@ const Row = memo(function Row({ bid, store, renders }: { bid: string; store: Tas
 });
 
 function List({ store, renders }: { store: TasksStore; renders: Map<string, number> }) {
-  const ids = useTaskIds({ gateway: 'DOCK1' }, store);
+  const ids = useTaskIds({ origin: 'elsewhere' }, store);
   const summary = useTasksSummary(store);
   return (
     <>
@@ -30,7 +30,7 @@ describe('task hooks', () => {
   it('a row re-renders only when its own task changes; filtered ids follow the store', () => {
     const store = createTasksStore();
     const renders = new Map<string, number>();
-    store.getState().batchReceived([progress({ bid: 'a', ts: 1, percent: 1, tid: '1' }), progress({ bid: 'b', ts: 1, percent: 1, tid: '2' })], 1);
+    store.getState().batchReceived([progress({ bid: 'a', ts: 1, percent: 1, tid: '1' }), progress({ bid: 'b', gateway: 'DOCK2', ts: 1, percent: 1, tid: '2' })], 1);
     render(<List store={store} renders={renders} />);
     expect(screen.getByText('total 2')).toBeInTheDocument();
     expect(renders).toEqual(new Map([['a', 1], ['b', 1]]));
@@ -39,7 +39,10 @@ describe('task hooks', () => {
     expect(screen.getByLabelText('a')).toHaveTextContent('50');
     expect(renders.get('b')).toBe(1);
 
-    act(() => store.getState().batchReceived([progress({ bid: 'c', ts: 1, tid: '4' }), progress({ bid: 'd', gateway: 'DOCK2', tid: '5' })], 3));
+    act(() => {
+      store.getState().batchReceived([progress({ bid: 'c', gateway: 'DOCK3', ts: 1, tid: '4' })], 3);
+      store.getState().taskCreated({ bid: 'd', tid: '5', gateway: 'DOCK4', devices: [{ sn: 'DOCK4' }] }, 3);
+    });
     expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual(['a', 'b', 'c']);
     expect(screen.getByText('total 4')).toBeInTheDocument();
   });

@@ -64,6 +64,7 @@ export const storedTaskSchema: z.ZodType<UpgradeTask> = z.object({
   terminal: z.boolean(),
   attempt: z.number().int().min(1),
   retryOf: z.string().optional(),
+  supersededBy: z.string().optional(),
   campaignId: z.string().optional(),
   createdAt: time,
   publishedAt: time.nullable(),
