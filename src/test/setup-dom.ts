@@ -1,7 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setUpI18n } from '../app/i18n-setup';
+import { i18n, setLanguage } from '../ui/i18n/i18n';
 
-afterEach(() => {
+// Component tests run in English, the default for an English browser (README, "Languages").
+setUpI18n(null);
+
+afterEach(async () => {
   cleanup();
+  // A test that switched language must not leak it into the next one.
+  if (i18n.language !== 'en') await setLanguage('en', { persist: false });
 });

@@ -1,0 +1,5 @@
+import type { Translation } from '../../ui/i18n/translation-type.ts';
+import type { en } from './en.ts';
+
+/** The 'firmware' namespace in Simplified Chinese: exactly the keys of en.ts. */
+export const zhCN: Translation<typeof en> = {};
