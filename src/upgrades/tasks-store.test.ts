@@ -3,6 +3,7 @@ import type { Decoded } from '../protocol/messages.ts';
 import { filterTaskIds, selectActiveTaskBid, selectCampaignSummary } from './task-selectors.ts';
 import { otaCreate, progress, reply, state } from './task-test-support.ts';
 import { MAX_TASKS, type TaskTimings } from './task-types.ts';
+import { summarizeTable } from './task-derived.ts';
 import { createTasksStore } from './tasks-store.ts';
 
 const T: TaskTimings = { stalledAfterMs: 60_000, replyTimeoutMs: 10_000, verifyGraceMs: 30_000 };
@@ -110,5 +111,38 @@ describe('selectors', () => {
     const summary = selectCampaignSummary('c1')(s());
     expect(summary).toMatchObject({ total: 2, active: 1, overallPercent: 50 });
     expect(selectCampaignSummary('c1')(s())).toBe(summary);
+  });
+});
+
+describe('the summary kept from the tasks a batch changed', () => {
+  it('equals a full recount after every batch of mixed progress, replies and terminal events', () => {
+    const store = createTasksStore(T);
+    const s = () => store.getState();
+    for (let i = 0; i < 6; i++) s().taskCreated({ bid: `own-${i}`, tid: `tc-${i}`, gateway: `OWN${i}`, devices: [{ sn: `OWN${i}`, targetVersion: '2' }] }, 0);
+    const statuses = ['in_progress', 'in_progress', 'paused', 'ok', 'failed'] as const;
+    for (let round = 0; round < 12; round++) {
+      const batch: Decoded[] = [];
+      for (let g = 0; g < 30; g++) {
+        if ((g + round) % 3 !== 0) continue;
+        const status = round < 8 ? 'in_progress' : statuses[(g + round) % statuses.length]!;
+        batch.push(progress({ bid: `b${g}`, gateway: `GW${g}`, ts: 1_000 + round, percent: round * 5, status, tid: `t${g}-${round}` }));
+      }
+      if (round === 3) batch.push(reply({ bid: 'own-1', tid: 'tc-1', result: 0 }), reply({ bid: 'own-2', tid: 'tc-2', result: 312015 }));
+      if (round === 5) batch.push(progress({ bid: 'own-1', gateway: 'OWN1', ts: 2_000, status: 'ok', percent: 100, tid: 'x' }));
+      if (round === 6) batch.push(state('OWN1', '2'));
+      s().batchReceived(batch, 100 + round);
+      expect(s().summary).toEqual(summarizeTable(s().table, 100 + round, T));
+    }
+    expect(s().summary.total).toBe(36);
+    expect(s().summary.counts.verified).toBe(1);
+  });
+
+  it('time-derived states move on the clock tick, not on an unrelated batch', () => {
+    const store = createTasksStore(T);
+    store.getState().batchReceived([progress({ bid: 'a', gateway: 'DOCK1', percent: 5 })], 0);
+    store.getState().batchReceived([progress({ bid: 'b', gateway: 'DOCK2', percent: 5 })], T.stalledAfterMs);
+    expect(store.getState().summary.counts.stalled).toBe(0);
+    store.getState().clockTicked(T.stalledAfterMs + 1);
+    expect(store.getState().summary.counts).toMatchObject({ stalled: 1, in_progress: 1 });
   });
 });

@@ -4,10 +4,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
-import { applyBatch } from './task-batch.ts';
+import { applyBatchTracked } from './task-batch.ts';
 import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
-import { summarizeTable } from './task-derived.ts';
 import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
+import { SummaryTally } from './task-tally.ts';
 import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
 import { expireVerifications } from './task-verification.ts';
 import { browserStorage, connectTasksPersistence } from './tasks-persistence.ts';
@@ -39,13 +39,33 @@ function sameSummary(a: TasksSummary, b: TasksSummary): boolean {
 
 export type TasksStore = StoreApi<TasksState>;
 
+/**
+ * Time-derived states (stalled, no reply) are recounted over the whole table at most this often:
+ * once per tick of the 1 s clock (with slack for timer jitter), however many screens run one.
+ */
+export const RECOUNT_INTERVAL_MS = 900;
+
 export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): TasksStore {
   return createStore<TasksState>()((set, get) => {
-    /** The one place the table changes: prune, bump the version, summarise, set once. */
-    function commit(next: TaskTable, now: number): void {
+    const tally = new SummaryTally();
+    let recountedAt = Number.NEGATIVE_INFINITY;
+
+    /**
+     * The one place the table changes: prune, bump the version, summarise, set once. `touched`
+     * lists the only bids that changed (a batch); without it every task is recounted. Pruning
+     * scans the table, so it runs when the table grew or on a clock tick (tasks that finished since
+     * become prunable then), not on every frame of progress.
+     */
+    function commit(next: TaskTable, now: number, touched?: ReadonlySet<string>, tick = false): void {
       const state = get();
-      const table = next === state.table ? next : pruneTable(next, MAX_TASKS);
-      const summary = summarizeTable(table, now, state.timings);
+      const grew = next.order.length > state.table.order.length;
+      const table = next.order.length > MAX_TASKS && (grew || tick) ? pruneTable(next, MAX_TASKS) : next;
+      if (touched !== undefined && table === next) tally.update(table, touched, now, state.timings);
+      else {
+        tally.recount(table, now, state.timings);
+        recountedAt = now;
+      }
+      const summary = tally.summary(now);
       const keptSummary = sameSummary(summary, state.summary) ? state.summary : summary;
       if (table === state.table && keptSummary === state.summary) return;
       set({ table, summary: keptSummary, version: table === state.table ? state.version : state.version + 1 });
@@ -54,13 +74,16 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
     return {
       table: EMPTY_TASK_TABLE,
       version: 0,
-      summary: summarizeTable(EMPTY_TASK_TABLE, 0, timings),
+      summary: tally.summary(0),
       timings,
       batchReceived(batch, now) {
-        commit(applyBatch(get().table, batch, now, get().timings.verifyGraceMs), now);
+        const { table, touched } = applyBatchTracked(get().table, batch, now);
+        if (table !== get().table) commit(table, now, touched);
       },
       clockTicked(now) {
-        commit(expireVerifications(get().table, now, get().timings.verifyGraceMs), now);
+        const table = expireVerifications(get().table, now, get().timings.verifyGraceMs);
+        if (table === get().table && now - recountedAt < RECOUNT_INTERVAL_MS) return;
+        commit(table, now, undefined, true);
       },
       taskCreated(input, now) {
         commit(taskCreated(get().table, input, now), now);
