@@ -87,16 +87,32 @@ describe('applyProgress', () => {
     expect(only(table).terminal).toBe(true);
   });
 
-  it('caps the event log at the newest events', () => {
+  it('caps the event log at the first event and the newest ones', () => {
     let table = ours();
     for (let i = 0; i < EVENT_LOG_CAP + 20; i++) table = applyProgress(table, progress({ ts: 1_000 + i, percent: i % 100, tid: `t${i}` }), NOW);
     const events = only(table).events;
     expect(events).toHaveLength(EVENT_LOG_CAP);
-    expect(events[0]?.timestamp).toBe(1_020);
+    expect(events[0]?.timestamp).toBe(1_000);
+    expect(events[1]?.timestamp).toBe(1_021);
     expect(events.at(-1)?.timestamp).toBe(1_000 + EVENT_LOG_CAP + 19);
-    // Older than everything the full log holds: not kept, not applied.
+    // Between the first and the newest of a full log: not kept.
     const late = applyProgress(table, progress({ ts: 1_001, percent: 77, tid: 'late' }), NOW);
-    expect(only(late).events[0]?.timestamp).toBe(1_020);
+    expect(only(late).events).toBe(events);
+    // Older than the first: it becomes the first, the previous first goes.
+    const earliest = only(applyProgress(table, progress({ ts: 999, percent: 0, tid: 'early' }), NOW)).events;
+    expect(earliest.map((e) => e.timestamp).slice(0, 2)).toEqual([999, 1_021]);
+    expect(earliest).toHaveLength(EVENT_LOG_CAP);
+  });
+
+  it('keeps the raw JSON of the newest RAW_KEPT_EVENTS events only, also when an older event arrives late', () => {
+    let table = ours();
+    for (let i = 0; i < 12; i += 1) if (i !== 9) table = applyProgress(table, progress({ ts: 1_000 + i, percent: i, tid: `t${i}` }), NOW);
+    table = applyProgress(table, progress({ ts: 1_009, percent: 9, tid: 't9' }), NOW);
+    table = applyProgress(table, progress({ ts: 1_003, percent: 3, tid: 't3-again' }), NOW);
+    const events = only(table).events;
+    const withRaw = events.filter((e) => e.raw !== undefined).map((e) => e.timestamp);
+    expect(withRaw).toEqual([1_007, 1_008, 1_009, 1_010, 1_011]);
+    expect(events.at(-1)?.raw).toMatchObject({ data: { output: { progress: { percent: 11 } } } });
   });
 
   it('replaces an oversized raw payload by a note', () => {

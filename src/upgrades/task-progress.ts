@@ -7,7 +7,7 @@
 import type { OtaProgressDecoded } from '../protocol/messages.ts';
 import { isTerminalStatus } from '../protocol/status.ts';
 import { activeTaskOf, putTask, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
-import { EVENT_LOG_CAP, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type TaskEvent, type UpgradeTask } from './task-types.ts';
 import { supersedeOnGateway } from './task-supersede.ts';
 import { startVerification } from './task-verification.ts';
 
@@ -44,7 +44,17 @@ export function isRedelivery(a: TaskEvent, b: TaskEvent): boolean {
   return a.tid !== null && a.tid === b.tid && a.timestamp === b.timestamp && (a.timestamp !== null || a.status === b.status);
 }
 
-/** Inserts by device time (events without one go last, in arrival order); keeps the newest cap. */
+/** The event with its raw JSON let go (`raw` undefined: the timeline says it was not kept). */
+function withoutRaw(event: TaskEvent): TaskEvent {
+  return event.raw === undefined ? event : { ...event, raw: undefined };
+}
+
+/**
+ * Inserts by device time (events without one go last, in arrival order). Keeps the first event
+ * (when the upgrade started) and the newest EVENT_LOG_CAP - 1; only the newest RAW_KEPT_EVENTS keep
+ * their raw JSON. Both depend on an event's place in the sorted log, never on arrival order, so
+ * the log ends the same whatever order events came in.
+ */
 function withLogged(events: readonly TaskEvent[], event: TaskEvent): readonly TaskEvent[] {
   let pos = events.length;
   const ts = event.timestamp;
@@ -55,9 +65,17 @@ function withLogged(events: readonly TaskEvent[], event: TaskEvent): readonly Ta
       pos--;
     }
   }
-  if (events.length >= EVENT_LOG_CAP && pos === 0) return events;
+  // Between the first and the newest cap - 1 of a full log: it would be dropped at once.
+  if (pos >= 1 && pos <= events.length + 1 - EVENT_LOG_CAP) return events;
   const next = [...events.slice(0, pos), event, ...events.slice(pos)];
-  return next.length > EVENT_LOG_CAP ? next.slice(next.length - EVENT_LOG_CAP) : next;
+  if (next.length > EVENT_LOG_CAP) next.splice(1, next.length - EVENT_LOG_CAP);
+  // One event at most crossed out of the newest RAW_KEPT_EVENTS, plus the new one if it went in below them.
+  const rawFrom = next.length - RAW_KEPT_EVENTS;
+  for (const i of [rawFrom - 1, next.indexOf(event)]) {
+    const e = i >= 0 && i < rawFrom ? next[i] : undefined;
+    if (e !== undefined) next[i] = withoutRaw(e);
+  }
+  return next;
 }
 
 function isNewer(task: UpgradeTask, event: TaskEvent): boolean {

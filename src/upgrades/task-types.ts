@@ -62,7 +62,10 @@ export interface TaskEvent {
   percent: number;
   result: number;
   rate: number | null;
-  /** The parsed JSON as received (possibly replaced by a note when it was too large to keep). */
+  /**
+   * The parsed JSON as received (possibly replaced by a note when it was too large to keep);
+   * undefined once the event is older than the newest RAW_KEPT_EVENTS of its task.
+   */
   raw: unknown;
 }
 
@@ -102,11 +105,18 @@ export interface UpgradeTask {
   finishedAt: number | null;
   /** Local time any new message for this task last arrived: silence is measured from here. */
   lastReceivedAt: number;
-  /** Oldest first, sorted by device timestamp, at most EVENT_LOG_CAP. */
+  /** Oldest first, sorted by device timestamp: the first one and the newest, at most EVENT_LOG_CAP. */
   events: readonly TaskEvent[];
 }
 
-export const EVENT_LOG_CAP = 200;
+/**
+ * Events kept per task. Memory at fleet scale decides it: 10,000 tasks x 200 events with their
+ * raw JSON were ~470 MB; 50 events, raw JSON on the newest 5 only, are a few KB a task.
+ */
+export const EVENT_LOG_CAP = 50;
+
+/** The newest events of a task that keep their raw JSON (the task detail's raw message view). */
+export const RAW_KEPT_EVENTS = 5;
 
 /** Tasks kept in memory and in storage; the oldest finished ones go first. */
 export const MAX_TASKS = 2_000;

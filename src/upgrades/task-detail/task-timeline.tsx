@@ -17,7 +17,7 @@ function subLabel(event: TaskEvent): string {
   return event.subStatusRaw ? subStatusLabel(event.subStatusRaw) : '—';
 }
 
-/** Every progress event kept for the task, oldest first, each with its JSON as received (text only). */
+/** Every progress event kept for the task, oldest first, with its JSON as received (text only) where still kept. */
 export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-500">No progress event yet.</p>;
   return (
@@ -36,7 +36,7 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
       </thead>
       <tbody>
         {events.map((event, i) => {
-          const json = rawText(event.raw);
+          const json = event.raw === undefined ? null : rawText(event.raw);
           return (
             <tr key={`${event.tid ?? ''}-${event.timestamp ?? event.receivedAt}-${i}`} className="border-t border-slate-100 align-top">
               <td className="py-1 pr-3 whitespace-nowrap tabular-nums" title={`received ${formatDateTime(event.receivedAt)}`}>
@@ -51,11 +51,15 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
                 {event.result !== 0 ? <span className="block text-xs text-red-800">{resultCodeText(event.result)}</span> : null}
               </td>
               <td className="py-1">
-                <details>
-                  <summary className="cursor-pointer text-blue-800">Raw JSON</summary>
-                  <pre className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-100 p-2 text-xs">{json}</pre>
-                  <CopyButton text={json} label="Copy JSON" />
-                </details>
+                {json === null ? (
+                  <span className="text-slate-500">Raw message not kept</span>
+                ) : (
+                  <details>
+                    <summary className="cursor-pointer text-blue-800">Raw JSON</summary>
+                    <pre className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-100 p-2 text-xs">{json}</pre>
+                    <CopyButton text={json} label="Copy JSON" />
+                  </details>
+                )}
               </td>
             </tr>
           );
