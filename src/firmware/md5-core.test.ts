@@ -61,6 +61,67 @@ describe('blobChunks', () => {
   });
 });
 
+/** A Blob whose reads are counted and released by hand, to see when blobChunks reads. */
+function controlledBlob(size: number) {
+  const reads: { start: number; release(): void; fail(e: Error): void }[] = [];
+  const blob = {
+    size,
+    slice(start = 0, end = size) {
+      return {
+        arrayBuffer: () =>
+          new Promise<ArrayBuffer>((resolve, reject) => {
+            reads.push({ start, release: () => resolve(new ArrayBuffer(Math.min(end, size) - start)), fail: reject });
+          }),
+      };
+    },
+  } as unknown as Blob;
+  return { blob, reads };
+}
+
+describe('blobChunks reading ahead', () => {
+  it('starts reading the next chunk before the current one is handed over, and never more than one ahead', async () => {
+    const { blob, reads } = controlledBlob(10);
+    const chunks = blobChunks(blob, 4);
+    const first = chunks.next();
+    await Promise.resolve();
+    expect(reads.map((r) => r.start)).toEqual([0]);
+    reads[0]!.release();
+    expect((await first).value?.byteLength).toBe(4);
+    // The consumer holds chunk 1 (hashing it): chunk 2 is already being read, chunk 3 not yet.
+    expect(reads.map((r) => r.start)).toEqual([0, 4]);
+    const second = chunks.next();
+    reads[1]!.release();
+    expect((await second).value?.byteLength).toBe(4);
+    expect(reads.map((r) => r.start)).toEqual([0, 4, 8]);
+    const third = chunks.next();
+    reads[2]!.release();
+    expect((await third).value?.byteLength).toBe(2);
+    expect((await chunks.next()).done).toBe(true);
+    expect(reads).toHaveLength(3);
+  });
+
+  it('stopping early leaves the read ahead unawaited without an unhandled rejection', async () => {
+    const { blob, reads } = controlledBlob(10);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const chunks = blobChunks(blob, 4);
+      const first = chunks.next();
+      await Promise.resolve();
+      reads[0]!.release();
+      await first;
+      await chunks.return(undefined);
+      reads[1]!.fail(new Error('file vanished'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      expect(reads).toHaveLength(2);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 describe('streamChunks', () => {
   it('cancels the stream when the consumer stops early', async () => {
     let canceled = false;

@@ -32,14 +32,30 @@ export async function md5OfChunks(chunks: AsyncIterable<Uint8Array>, options: Ha
   return { md5: hasher.digest('hex'), size };
 }
 
-/** 4 MiB: few enough messages for a 600 MB file, small enough to keep memory flat. */
-export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+/**
+ * 16 MiB: with one chunk read ahead, at most two chunks (32 MiB) are held; larger chunks mean fewer
+ * reads and hash calls per file, which matters at 512 MB and more.
+ */
+export const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
 
-/** Reads a Blob (a File) slice by slice; each slice is read only when the consumer asks for it. */
+/**
+ * Reads a Blob (a File) slice by slice, one slice ahead: the next read runs while the consumer
+ * hashes the current chunk (reading and hashing took turns before, at about half md5sum's speed).
+ * Never more than one read ahead, so memory stays bounded by two chunks whatever the file size.
+ */
 export async function* blobChunks(blob: Blob, chunkSize = DEFAULT_CHUNK_SIZE): AsyncGenerator<Uint8Array> {
   if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new RangeError('chunkSize must be a positive integer');
-  for (let offset = 0; offset < blob.size; offset += chunkSize) {
-    yield new Uint8Array(await blob.slice(offset, offset + chunkSize).arrayBuffer());
+  const read = (offset: number): Promise<ArrayBuffer> => blob.slice(offset, offset + chunkSize).arrayBuffer();
+  let next: Promise<ArrayBuffer> | null = blob.size > 0 ? read(0) : null;
+  try {
+    for (let offset = chunkSize; next !== null; offset += chunkSize) {
+      const current = await next;
+      next = offset < blob.size ? read(offset) : null;
+      yield new Uint8Array(current);
+    }
+  } finally {
+    // Stopped early (canceled, or hashing failed): nobody awaits the read ahead, so its failure is not an error.
+    next?.catch(() => undefined);
   }
 }
 
