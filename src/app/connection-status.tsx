@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { CONNECTION_LABEL, connectionStore } from '../broker/connection-store';
+import { connectionStore } from '../broker/connection-store';
 import { Badge } from '../ui/badge';
 import { sessionErrorStore } from './session/session-error-store';
 
@@ -16,16 +17,17 @@ const DOT: Record<string, string> = {
  * read-only badge sit beside it.
  */
 export function ConnectionStatus({ readOnly }: { readOnly: boolean }) {
+  const { t } = useTranslation('app');
   const phase = useStore(connectionStore, (s) => s.phase);
   const lastError = useStore(connectionStore, (s) => s.lastError);
   const sessionError = useStore(sessionErrorStore, (s) => s.error);
   const reason = phase === 'connected' ? null : (sessionError ?? lastError);
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      {readOnly ? <Badge tone="info">Read-only</Badge> : null}
+      {readOnly ? <Badge tone="info">{t('connection.readOnly')}</Badge> : null}
       <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[phase]}`} />
-      <span role="status" aria-label="Broker connection" className="font-medium">
-        {CONNECTION_LABEL[phase]}
+      <span role="status" aria-label={t('connection.name')} className="font-medium">
+        {t(`connection.${phase}`)}
       </span>
       {reason ? <span className="max-w-xs truncate text-slate-500" title={reason}>({reason})</span> : null}
     </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { describeConfigFile } from './config/load-config-file';
+import { useTranslation } from 'react-i18next';
 import { parseQueryOverrides } from './config/query-overrides';
+import { useConfigTexts } from './config/use-config-texts';
 import { useRuntimeConfig, type RuntimeConfigState } from './config/use-runtime-config';
 
 // Lazy: an operator console never loads the wallboard, a wallboard never loads the operator screens.
@@ -19,10 +20,10 @@ export function kioskRequested(runtime: RuntimeConfigState): boolean {
   return parseQueryOverrides(currentSearch()).layer.kiosk === true;
 }
 
-function configNotes(runtime: RuntimeConfigState): string[] {
+function configNotes(runtime: RuntimeConfigState, texts: ReturnType<typeof useConfigTexts>): string[] {
   if (runtime.status !== 'ready') return [];
-  const notes = runtime.issues.map((issue) => `${issue.key} (${issue.source}): ${issue.message}`);
-  if (runtime.file.kind === 'malformed') notes.push(describeConfigFile(runtime.file));
+  const notes = runtime.issues.map((issue) => texts.issueNote(issue));
+  if (runtime.file.kind === 'malformed') notes.push(texts.describeFile(runtime.file));
   return notes;
 }
 
@@ -34,6 +35,8 @@ const blank = <div className="fixed inset-0 cursor-none bg-neutral-950" />;
  * `?kiosk` added rather than showing a wallboard over an operator session.
  */
 export function KioskRoute() {
+  const { t } = useTranslation('app');
+  const texts = useConfigTexts();
   const runtime = useRuntimeConfig();
   const kiosk = runtime.status === 'ready' && runtime.config.kiosk;
   const search = currentSearch();
@@ -49,11 +52,11 @@ export function KioskRoute() {
 
   if (runtime.status !== 'ready' || redirect) return blank;
   if (!kiosk) {
-    return <p className="p-6">The wallboard is switched off: the URL's kiosk parameter is 0 or not valid. Remove it to open the wallboard.</p>;
+    return <p className="p-6">{t('kiosk.off')}</p>;
   }
   return (
     <Suspense fallback={blank}>
-      <KioskScreen search={search} configNotes={configNotes(runtime)} />
+      <KioskScreen search={search} configNotes={configNotes(runtime, texts)} />
     </Suspense>
   );
 }

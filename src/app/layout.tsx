@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useStore } from 'zustand';
 import { connectionStore } from '../broker/connection-store';
@@ -5,18 +6,20 @@ import { ConfigProblemsBanner } from './config/config-problems-banner';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionStatus } from './connection-status';
 import { KioskRoute, kioskRequested } from './kiosk-route';
+import { LanguageNote } from './language-note';
 
 const NAV = [
-  { to: '/upgrade', label: 'Upgrade' },
-  { to: '/monitor', label: 'Monitor' },
-  { to: '/campaigns', label: 'Campaigns' },
-  { to: '/fleet', label: 'Fleet' },
-  { to: '/firmware', label: 'Firmware' },
-  { to: '/settings', label: 'Settings' },
-  { to: '/diagnostics', label: 'Diagnostics' },
+  { to: '/upgrade', label: 'nav.upgrade' },
+  { to: '/monitor', label: 'nav.monitor' },
+  { to: '/campaigns', label: 'nav.campaigns' },
+  { to: '/fleet', label: 'nav.fleet' },
+  { to: '/firmware', label: 'nav.firmware' },
+  { to: '/settings', label: 'nav.settings' },
+  { to: '/diagnostics', label: 'nav.diagnostics' },
 ] as const;
 
 export function Layout() {
+  const { t } = useTranslation('app');
   const runtime = useRuntimeConfig();
   const sessionReadOnly = useStore(connectionStore, (s) => s.readOnly);
   const readOnly = sessionReadOnly || (runtime.status === 'ready' && (runtime.config.readOnly || runtime.config.kiosk));
@@ -25,8 +28,8 @@ export function Layout() {
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
-        <span className="text-lg font-semibold">OTA Console</span>
-        <nav aria-label="Main" className="flex flex-wrap gap-1">
+        <span className="text-lg font-semibold">{t('title')}</span>
+        <nav aria-label={t('nav.label')} className="flex flex-wrap gap-1">
           {NAV.map((item) => (
             <NavLink
               key={item.to}
@@ -35,7 +38,7 @@ export function Layout() {
                 `rounded px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`
               }
             >
-              {item.label}
+              {t(item.label)}
             </NavLink>
           ))}
         </nav>
@@ -44,6 +47,7 @@ export function Layout() {
         </div>
       </header>
       <ConfigProblemsBanner runtime={runtime} />
+      <LanguageNote />
       <main className="flex-1">
         <Outlet />
       </main>

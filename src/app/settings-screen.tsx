@@ -1,28 +1,32 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ConfigIssueList } from './config/config-issue-list';
-import { describeConfigFile } from './config/load-config-file';
 import type { SavedSettings } from './config/saved-settings';
 import { savedSettingsStore } from './config/saved-settings-store';
+import { useConfigTexts } from './config/use-config-texts';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { reconnectStore } from './session/reconnect-store';
 import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
+import { LanguageSwitch } from './settings/language-switch';
 import { SessionSummary } from './settings/session-summary';
 
 export default function SettingsScreen() {
+  const { t } = useTranslation('app');
+  const texts = useConfigTexts();
   const runtime = useRuntimeConfig();
   const rememberPassword = useStore(savedSettingsStore, (s) => s.settings.rememberPassword);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'savedRemembered' | 'savedSession' | 'reset' | null>(null);
   const [formGeneration, setFormGeneration] = useState(0);
 
   if (runtime.status !== 'ready') {
     return (
       <section aria-labelledby="screen-title" className="p-6">
         <h1 id="screen-title" className="text-xl font-semibold">
-          Settings
+          {t('settings.title')}
         </h1>
-        <p className="text-slate-500">Loading configuration…</p>
+        <p className="text-slate-500">{t('settings.loading')}</p>
       </section>
     );
   }
@@ -38,7 +42,7 @@ export default function SettingsScreen() {
   function save(settings: SavedSettings) {
     savedSettingsStore.getState().settingsSaved(settings);
     reconnectStore.getState().reconnectRequested();
-    setNotice(settings.rememberPassword ? 'Saved on this device. Reconnecting…' : 'Saved; the password is kept until this tab closes. Reconnecting…');
+    setNotice(settings.rememberPassword ? 'savedRemembered' : 'savedSession');
   }
 
   function reset() {
@@ -46,14 +50,15 @@ export default function SettingsScreen() {
     reconnectStore.getState().reconnectRequested();
     // Remount the form so it shows the values that now apply, not what was typed.
     setFormGeneration((g) => g + 1);
-    setNotice('Saved settings removed from this device. Reconnecting…');
+    setNotice('reset');
   }
 
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-8 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
-        Settings
+        {t('settings.title')}
       </h1>
+      <LanguageSwitch />
       <div className="flex flex-col gap-2">
         <ConnectionForm
           key={formGeneration}
@@ -67,26 +72,24 @@ export default function SettingsScreen() {
           onReset={reset}
         />
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-green-800">
-          {notice}
+          {notice === null ? null : t(`settings.${notice}`)}
         </p>
       </div>
       <SessionSummary config={config} />
       <section aria-labelledby="config-file-heading" className="flex flex-col gap-2 text-sm">
         <h2 id="config-file-heading" className="text-lg font-semibold">
-          Configuration sources
+          {t('settings.sourcesHeading')}
         </h2>
-        <p>{describeConfigFile(runtime.file)}</p>
-        <p className="text-slate-600">Precedence: default &lt; config.json &lt; saved on this device &lt; URL parameters.</p>
+        <p>{texts.describeFile(runtime.file)}</p>
+        <p className="text-slate-600">{t('settings.precedence')}</p>
         {runtime.issues.length > 0 ? (
           <div className="text-red-800">
-            <h3 className="font-medium">Rejected values (the next source down applies)</h3>
+            <h3 className="font-medium">{t('settings.rejectedHeading')}</h3>
             <ConfigIssueList issues={runtime.issues} />
           </div>
         ) : null}
         {runtime.unknownKeys.length > 0 ? (
-          <p className="text-amber-900">
-            Unknown keys in config.json, ignored: {runtime.unknownKeys.join(', ')}
-          </p>
+          <p className="text-amber-900">{t('settings.unknownKeys', { keys: runtime.unknownKeys.join(', ') })}</p>
         ) : null}
       </section>
       <EffectiveConfigTable config={config} sources={sources} />

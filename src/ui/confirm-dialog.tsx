@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, type ButtonVariant } from './button';
 
 export interface ConfirmDialogProps {
@@ -21,7 +22,8 @@ function focusablesOf(root: HTMLElement | null): HTMLElement[] {
  * A modal question: focus moves in (to Cancel, so a stray Enter sends nothing), Tab stays inside,
  * Escape cancels, and focus returns to where it was when the dialog closes.
  */
-export function ConfirmDialog({ title, children, confirmLabel = 'Confirm', confirmVariant = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, confirmVariant = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useTranslation('common');
   const titleId = useId();
   const bodyId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -74,10 +76,10 @@ export function ConfirmDialog({ title, children, confirmLabel = 'Confirm', confi
         </div>
         <div className="flex justify-end gap-2">
           <Button data-initial-focus onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button variant={confirmVariant} onClick={onConfirm}>
-            {confirmLabel}
+            {confirmLabel ?? t('confirm')}
           </Button>
         </div>
       </div>

@@ -1,18 +1,14 @@
 import type { ConfigIssue } from './config-schema';
-
-const FROM: Record<ConfigIssue['source'], string> = {
-  'config.json': 'config.json',
-  saved: 'saved settings',
-  URL: 'URL parameter',
-};
+import { useConfigTexts } from './use-config-texts';
 
 /** One line per rejected value: which key, where it came from, why. */
 export function ConfigIssueList({ issues }: { issues: readonly ConfigIssue[] }) {
+  const texts = useConfigTexts();
   return (
     <ul className="list-disc pl-5">
       {issues.map((issue) => (
         <li key={`${issue.source}:${issue.key}`}>
-          <code className="font-mono">{issue.key}</code> ({FROM[issue.source]}): {issue.message}
+          <code className="font-mono">{issue.key}</code> ({texts.issueFrom(issue.source)}): {issue.message}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfigIssueList } from './config-issue-list';
-import { describeConfigFile } from './load-config-file';
+import { useConfigTexts } from './use-config-texts';
 import type { RuntimeConfigState } from './use-runtime-config';
 
 /**
@@ -9,18 +10,20 @@ import type { RuntimeConfigState } from './use-runtime-config';
  * A missing config.json is normal and only noted in Settings.
  */
 export function ConfigProblemsBanner({ runtime }: { runtime: RuntimeConfigState }) {
+  const { t } = useTranslation('app');
+  const texts = useConfigTexts();
   if (runtime.status !== 'ready') return null;
   const malformed = runtime.file.kind === 'malformed';
   if (!malformed && runtime.issues.length === 0) return null;
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">
       <p className="font-medium">
-        Some configuration values were rejected; defaults apply for them.{' '}
+        {t('banner.rejected')}{' '}
         <Link to="/settings" className="underline">
-          Open Settings
+          {t('banner.openSettings')}
         </Link>
       </p>
-      {malformed ? <p>{describeConfigFile(runtime.file)}</p> : null}
+      {malformed ? <p>{texts.describeFile(runtime.file)}</p> : null}
       <ConfigIssueList issues={runtime.issues} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { TextField } from '../../ui/text-field';
@@ -20,9 +21,9 @@ export interface ConnectionFormProps {
   onReset(): void;
 }
 
-const URL_WINS = 'The page URL sets this value; it overrides what you save here.';
-
 export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: ConnectionFormProps) {
+  const { t } = useTranslation('app');
+  const urlWins = t('form.urlWins');
   const [values, setValues] = useState(initial);
   const [brokerUrlError, setBrokerUrlError] = useState<string | null>(null);
   const brokerUrlInput = useRef<HTMLInputElement>(null);
@@ -46,16 +47,16 @@ export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: Co
   return (
     <form noValidate onSubmit={submit} aria-labelledby="connection-heading" className="flex max-w-xl flex-col gap-4">
       <h2 id="connection-heading" className="text-lg font-semibold">
-        Broker connection
+        {t('form.heading')}
       </h2>
       <TextField
         ref={brokerUrlInput}
-        label="Broker URL"
+        label={t('form.brokerUrl')}
         name="brokerUrl"
         autoComplete="url"
         spellCheck={false}
         value={values.brokerUrl}
-        hint={`ws:// or wss:// URL, or a path on this host such as /mqtt.${overriddenByUrl.brokerUrl ? ` ${URL_WINS}` : ''}`}
+        hint={`${t('form.brokerUrlHint')}${overriddenByUrl.brokerUrl ? ` ${urlWins}` : ''}`}
         error={brokerUrlError}
         onChange={(e) => {
           setValues({ ...values, brokerUrl: e.target.value });
@@ -63,33 +64,33 @@ export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: Co
         }}
       />
       <TextField
-        label="Username"
+        label={t('form.username')}
         name="username"
         autoComplete="username"
         value={values.username}
-        {...(overriddenByUrl.username ? { hint: URL_WINS } : {})}
+        {...(overriddenByUrl.username ? { hint: urlWins } : {})}
         onChange={(e) => setValues({ ...values, username: e.target.value })}
       />
       <TextField
-        label="Password"
+        label={t('form.password')}
         name="password"
         type="password"
         autoComplete="current-password"
         value={values.password}
-        {...(overriddenByUrl.password ? { hint: URL_WINS } : {})}
+        {...(overriddenByUrl.password ? { hint: urlWins } : {})}
         onChange={(e) => setValues({ ...values, password: e.target.value })}
       />
       <CheckboxField
-        label="Remember password on this device"
-        hint="Unticked, the password is kept only until this tab closes."
+        label={t('form.remember')}
+        hint={t('form.rememberHint')}
         checked={values.rememberPassword}
         onChange={(e) => setValues({ ...values, rememberPassword: e.target.checked })}
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary">
-          Save &amp; reconnect
+          {t('form.save')}
         </Button>
-        <Button onClick={onReset}>Reset to defaults</Button>
+        <Button onClick={onReset}>{t('form.resetDefaults')}</Button>
       </div>
     </form>
   );
