@@ -6,6 +6,7 @@
 import type { TaskTable } from './task-table.ts';
 import { MAX_TASKS, type TaskEvent, type UpgradeTask } from './task-types.ts';
 import { STORAGE_FORMAT_VERSION, storedTaskSchema, storedTasksSchema } from './tasks-persistence-schema.ts';
+import { knowsMore } from './tasks-merge.ts';
 import type { TasksStore } from './tasks-store.ts';
 
 export const TASKS_STORAGE_KEY = 'ota-console.tasks';
@@ -117,6 +118,25 @@ const realTimers: PersistenceTimers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
 
+/** Writes to a storage key by other tabs of this browser (the `storage` event never fires for our own). */
+export interface StorageChanges {
+  subscribe(key: string, listener: () => void): () => void;
+}
+
+/** The window's `storage` event for one key (null key = the whole storage was cleared). */
+export function windowStorageChanges(): StorageChanges | null {
+  if (typeof window === 'undefined') return null;
+  return {
+    subscribe(key, listener) {
+      const onStorage = (event: StorageEvent): void => {
+        if (event.key === key || event.key === null) listener();
+      };
+      window.addEventListener('storage', onStorage);
+      return () => window.removeEventListener('storage', onStorage);
+    },
+  };
+}
+
 export interface TasksPersistence {
   /** Writes now if a change is waiting. */
   flush(): void;
@@ -126,27 +146,58 @@ export interface TasksPersistence {
 /**
  * Restores the stored tasks into the store, then writes changes back at most once per `debounceMs`
  * (the store changes once per frame under load; storage writes are slow and synchronous).
+ *
+ * Other tabs of the browser write the same key. When one did (its `storage` event), its tasks are
+ * merged into the store at once, so both tabs show the same, and again right before our next
+ * write, so our save never drops what it wrote. If we know something it did not store, we write
+ * back. A single tab never reads storage after the start.
  */
 export function connectTasksPersistence(
   store: TasksStore,
   storage: TaskStorage,
-  options: { debounceMs?: number; timers?: PersistenceTimers; now?: () => number } = {},
+  options: { debounceMs?: number; timers?: PersistenceTimers; now?: () => number; changes?: StorageChanges | null } = {},
 ): TasksPersistence {
-  const { debounceMs = 1_000, timers = realTimers, now = Date.now } = options;
+  const { debounceMs = 1_000, timers = realTimers, now = Date.now, changes = windowStorageChanges() } = options;
   store.getState().tasksRestored(loadTasks(storage), now());
   let scheduled = false;
   let handle: unknown = null;
-  const write = (): void => {
-    if (!scheduled) return;
-    timers.clearTimeout(handle);
-    scheduled = false;
-    saveTasks(storage, store.getState().table, now());
-  };
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.table === previous.table || scheduled) return;
+  let otherTabWrote = false;
+  /** While the other tab's tasks come in: storage already holds them, no write for that alone. */
+  let absorbing = false;
+  const schedule = (): void => {
+    if (scheduled) return;
     scheduled = true;
     handle = timers.setTimeout(write, debounceMs);
+  };
+  /** Merges the stored tasks; true when ours hold more than storage does. */
+  const absorb = (): boolean => {
+    const theirs = loadTasks(storage);
+    absorbing = true;
+    try {
+      store.getState().tasksMerged(theirs, now());
+    } finally {
+      absorbing = false;
+    }
+    return knowsMore(store.getState().table, theirs);
+  };
+  function write(): void {
+    if (!scheduled) return;
+    timers.clearTimeout(handle);
+    if (otherTabWrote) {
+      otherTabWrote = false;
+      absorb();
+    }
+    scheduled = false;
+    saveTasks(storage, store.getState().table, now());
+  }
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.table !== previous.table && !absorbing) schedule();
   });
+  const unsubscribeChanges =
+    changes?.subscribe(TASKS_STORAGE_KEY, () => {
+      otherTabWrote = true;
+      if (absorb()) schedule();
+    }) ?? null;
   const onHide = (): void => write();
   const target = typeof window === 'undefined' ? null : window;
   target?.addEventListener('pagehide', onHide);
@@ -155,6 +206,7 @@ export function connectTasksPersistence(
     stop() {
       write();
       unsubscribe();
+      unsubscribeChanges?.();
       target?.removeEventListener('pagehide', onHide);
     },
   };

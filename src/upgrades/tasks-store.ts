@@ -10,6 +10,7 @@ import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
 import { SummaryTally } from './task-tally.ts';
 import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
 import { expireVerifications } from './task-verification.ts';
+import { mergeTables } from './tasks-merge.ts';
 import { browserStorage, connectTasksPersistence } from './tasks-persistence.ts';
 
 export interface TasksState {
@@ -28,6 +29,8 @@ export interface TasksState {
   timingsChanged(timings: Partial<TaskTimings>, now: number): void;
   /** Tasks read back from storage; live tasks win over restored ones with the same bid. */
   tasksRestored(table: TaskTable, now: number): void;
+  /** Another tab stored its tasks: each bid merged with ours (tasks-merge.ts), new ones added. */
+  tasksMerged(other: TaskTable, now: number): void;
   /** Forget finished tasks (active ones stay). */
   finishedTasksCleared(now: number): void;
 }
@@ -104,6 +107,9 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
         const order = restored.order.filter((bid) => !live.byBid.has(bid));
         for (const [bid, task] of live.byBid) byBid.set(bid, task);
         commit({ byBid, order: [...order, ...live.order] }, now);
+      },
+      tasksMerged(other, now) {
+        commit(mergeTables(get().table, other), now);
       },
       finishedTasksCleared(now) {
         const { table } = get();
