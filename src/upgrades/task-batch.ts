@@ -7,7 +7,7 @@
 import type { Decoded } from '../protocol/messages.ts';
 import { applyOtaCreateSeenInto, applyReplyInto } from './task-command.ts';
 import { applyProgressInto } from './task-progress.ts';
-import { draftOf, EMPTY_TASK_TABLE, tableOf, type TaskDraft, type TaskTable } from './task-table.ts';
+import { draftOf, EMPTY_TASK_TABLE, type TaskDraft, type TaskTable } from './task-table.ts';
 import type { UpgradeTask } from './task-types.ts';
 import { applyStateInto, expireVerifications } from './task-verification.ts';
 
@@ -26,19 +26,31 @@ function concernsTasks(message: Decoded): boolean {
 }
 
 /**
- * The draft's Map, noting which bids the batch wrote so the summary is updated from those alone.
- * Entries copied in by the constructor are not noted (`touched` does not exist yet then).
+ * The draft's Map seen through a Proxy that notes which bids the batch writes, so the summary is
+ * updated from those alone. The copy itself stays a plain Map (the native copy is the fast one; a
+ * Map subclass overriding set() copied 10,000 entries through JS on every frame) and becomes the
+ * next table's; only the few reads and writes of the batch pass through the Proxy.
  */
-class TouchRecordingMap extends Map<string, UpgradeTask> {
-  touched: Set<string> | undefined;
-  constructor(base: ReadonlyMap<string, UpgradeTask>) {
-    super(base);
-    this.touched = new Set();
-  }
-  override set(bid: string, task: UpgradeTask): this {
-    this.touched?.add(bid);
-    return super.set(bid, task);
-  }
+function touchRecording(map: Map<string, UpgradeTask>, touched: Set<string>): Map<string, UpgradeTask> {
+  const set = (bid: string, task: UpgradeTask): Map<string, UpgradeTask> => {
+    touched.add(bid);
+    return map.set(bid, task);
+  };
+  // Methods bound once: a lookup by gateway walks the whole table through get().
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(map, {
+    get(target, key) {
+      if (key === 'set') return set;
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      let method = bound.get(key);
+      if (method === undefined) {
+        method = (value as (...args: unknown[]) => unknown).bind(target);
+        bound.set(key, method);
+      }
+      return method;
+    },
+  });
 }
 
 export interface BatchOutcome {
@@ -51,9 +63,10 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 export function applyBatchTracked(table: TaskTable, batch: readonly Decoded[], now: number): BatchOutcome {
   if (!batch.some(concernsTasks)) return { table, touched: NOTHING };
-  const byBid = new TouchRecordingMap(table.byBid);
+  const byBid = new Map(table.byBid);
+  const touched = new Set<string>();
   // An empty draft's other fields, so this stays a TaskDraft whatever task-table.ts adds to one.
-  const draft: TaskDraft = { ...draftOf(EMPTY_TASK_TABLE), byBid, order: [...table.order] };
+  const draft: TaskDraft = { ...draftOf(EMPTY_TASK_TABLE), byBid: touchRecording(byBid, touched), order: [...table.order] };
   for (const message of batch) {
     if (!concernsTasks(message)) continue;
     switch (message.kind) {
@@ -73,10 +86,11 @@ export function applyBatchTracked(table: TaskTable, batch: readonly Decoded[], n
         break;
     }
   }
-  const touched = byBid.touched ?? NOTHING;
-  byBid.touched = undefined;
-  const next = tableOf(draft, table);
-  return { table: next, touched: next === table ? NOTHING : touched };
+  if (!draft.changed) return { table, touched: NOTHING };
+  // putTask only appends new bids: the same length is the same order, and keeping the array lets
+  // the monitor's id list (compared element by element) see no change on a progress-only frame.
+  const order = draft.order.length === table.order.length ? table.order : draft.order;
+  return { table: { byBid, order }, touched };
 }
 
 /** The batch, then verification deadlines at `now`: the whole flush as one pure function. */

@@ -146,3 +146,16 @@ describe('the summary kept from the tasks a batch changed', () => {
     expect(store.getState().summary.counts).toMatchObject({ stalled: 1, in_progress: 1 });
   });
 });
+
+describe('the id list across batches', () => {
+  it('stays the same array while a batch only moves existing tasks, and changes when one is added', () => {
+    const store = createTasksStore(T);
+    store.getState().batchReceived([progress({ bid: 'a', gateway: 'DOCK1', ts: 1, percent: 1, tid: '1' })], 1);
+    const ids = store.getState().table.order;
+    store.getState().batchReceived([progress({ bid: 'a', gateway: 'DOCK1', ts: 2, percent: 2, tid: '2' })], 2);
+    expect(store.getState().table.order).toBe(ids);
+    expect(store.getState().table.byBid.get('a')?.execution?.percent).toBe(2);
+    store.getState().batchReceived([progress({ bid: 'b', gateway: 'DOCK2', ts: 2, percent: 2, tid: '3' })], 3);
+    expect(store.getState().table.order).toEqual(['a', 'b']);
+  });
+});
