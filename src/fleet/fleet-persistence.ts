@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isValidSn } from '../protocol/sn.ts';
 import { compareSn } from './fleet-draft.ts';
 import { newDevice, patchDevice, withDevices, newGateway, type FleetDevice, type FleetGateway, type FleetState, emptyFleet } from './fleet-model.ts';
+import { boundedRoster, EMPTY_ROSTER, MAX_ROSTER_ENTRIES, type Roster, type RosterEntry } from './fleet-sync.ts';
 
 export const FLEET_STORAGE_KEY = 'ota-console.fleet';
 export const FLEET_STORAGE_VERSION = 1;
@@ -41,7 +42,10 @@ const gatewaySchema = z.object({
   devices: z.array(z.unknown()).max(64),
 });
 
-const documentSchema = z.object({ version: z.literal(FLEET_STORAGE_VERSION), gateways: z.array(z.unknown()) });
+const documentSchema = z.object({ version: z.literal(FLEET_STORAGE_VERSION), gateways: z.array(z.unknown()), roster: z.array(z.unknown()).optional() });
+
+/** An operator's add/remove times for one SN (older builds ignore the field, and write none). */
+const rosterEntrySchema = z.object({ sn: snSchema, added: timeSchema.optional(), removed: timeSchema.optional() });
 
 type StoredDevice = z.infer<typeof deviceSchema>;
 type StoredGateway = Omit<z.infer<typeof gatewaySchema>, 'devices'> & { devices: StoredDevice[] };
@@ -79,10 +83,22 @@ function keepOrder(a: FleetGateway, b: FleetGateway): number {
   return (b.lastSeen ?? -1) - (a.lastSeen ?? -1);
 }
 
-export function serializeFleet(state: FleetState, limit: number = MAX_PERSISTED_GATEWAYS): string {
+export function serializeFleet(state: FleetState, limit: number = MAX_PERSISTED_GATEWAYS, roster: Roster = EMPTY_ROSTER): string {
   let gateways = [...state.gateways.values()];
   if (gateways.length > limit) gateways = gateways.sort(keepOrder).slice(0, limit);
-  return JSON.stringify({ version: FLEET_STORAGE_VERSION, gateways: gateways.map(storedGateway) });
+  const acts = [...boundedRoster(roster)].map(([sn, entry]) => ({ sn, ...entry }));
+  return JSON.stringify({ version: FLEET_STORAGE_VERSION, gateways: gateways.map(storedGateway), ...(acts.length > 0 && { roster: acts }) });
+}
+
+function parseRoster(items: readonly unknown[] | undefined): Roster {
+  const roster = new Map<string, RosterEntry>();
+  for (const item of (items ?? []).slice(0, MAX_ROSTER_ENTRIES)) {
+    const entry = rosterEntrySchema.safeParse(item);
+    if (!entry.success) continue;
+    const { sn, added, removed } = entry.data;
+    roster.set(sn, { ...(added === undefined ? {} : { added }), ...(removed === undefined ? {} : { removed }) });
+  }
+  return roster;
 }
 
 function restoreDevice(d: StoredDevice): FleetDevice {
@@ -98,21 +114,37 @@ function restoreDevice(d: StoredDevice): FleetDevice {
   });
 }
 
+export interface FleetDocument {
+  fleet: FleetState;
+  roster: Roster;
+}
+
+const EMPTY_DOCUMENT: FleetDocument = { fleet: emptyFleet, roster: EMPTY_ROSTER };
+
 /** Parses a stored fleet; entries that do not validate are skipped one by one. */
 export function deserializeFleet(json: string | null): FleetState {
-  if (json === null) return emptyFleet;
+  return deserializeFleetDocument(json).fleet;
+}
+
+/** The stored fleet and the operator's roster of adds and removals. */
+export function deserializeFleetDocument(json: string | null): FleetDocument {
+  if (json === null) return EMPTY_DOCUMENT;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return emptyFleet;
+    return EMPTY_DOCUMENT;
   }
   const doc = documentSchema.safeParse(parsed);
-  if (!doc.success) return emptyFleet;
+  if (!doc.success) return EMPTY_DOCUMENT;
+  return { fleet: fleetFrom(doc.data.gateways), roster: parseRoster(doc.data.roster) };
+}
+
+function fleetFrom(entries: readonly unknown[]): FleetState {
 
   const gateways = new Map<string, FleetGateway>();
   const deviceGateway = new Map<string, string>();
-  for (const entry of doc.data.gateways.slice(0, MAX_PERSISTED_GATEWAYS)) {
+  for (const entry of entries.slice(0, MAX_PERSISTED_GATEWAYS)) {
     const g = gatewaySchema.safeParse(entry);
     if (!g.success || gateways.has(g.data.sn) || deviceGateway.has(g.data.sn)) continue;
     const devices: FleetDevice[] = [];
@@ -134,12 +166,16 @@ export function deserializeFleet(json: string | null): FleetState {
 }
 
 export function loadFleet(storage: FleetStorage | null): FleetState {
-  if (storage === null) return emptyFleet;
+  return loadFleetDocument(storage).fleet;
+}
+
+export function loadFleetDocument(storage: FleetStorage | null): FleetDocument {
+  if (storage === null) return EMPTY_DOCUMENT;
   try {
-    return deserializeFleet(storage.getItem(FLEET_STORAGE_KEY));
+    return deserializeFleetDocument(storage.getItem(FLEET_STORAGE_KEY));
   } catch {
     // Storage disabled (privacy mode, sandboxed frame): start empty.
-    return emptyFleet;
+    return EMPTY_DOCUMENT;
   }
 }
 
@@ -147,12 +183,12 @@ export function loadFleet(storage: FleetStorage | null): FleetState {
  * Writes the fleet; when the quota refuses it, keeps halving the number of gateways (the most
  * valuable first) rather than losing everything. Returns how many gateways were written.
  */
-export function saveFleet(storage: FleetStorage | null, state: FleetState): number {
+export function saveFleet(storage: FleetStorage | null, state: FleetState, roster: Roster = EMPTY_ROSTER): number {
   if (storage === null) return 0;
   let limit = Math.min(state.gateways.size, MAX_PERSISTED_GATEWAYS);
   for (;;) {
     try {
-      storage.setItem(FLEET_STORAGE_KEY, serializeFleet(state, limit));
+      storage.setItem(FLEET_STORAGE_KEY, serializeFleet(state, limit, roster));
       return limit;
     } catch {
       if (limit === 0) return 0;

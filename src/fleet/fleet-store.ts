@@ -6,18 +6,29 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { applyBatch } from './apply-batch.ts';
 import { emptyFleet, type FleetState } from './fleet-model.ts';
-import { loadFleet, saveFleet, type FleetStorage } from './fleet-persistence.ts';
+import { FLEET_STORAGE_KEY, loadFleetDocument, saveFleet, type FleetStorage } from './fleet-persistence.ts';
 import { addGateway, addGateways, removeGateway, type AddOutcome } from './fleet-roster.ts';
+import { EMPTY_ROSTER, fleetKnowsMore, mergeFleets, mergeRosters, withAct, type Roster } from './fleet-sync.ts';
 
 export interface FleetStoreState extends FleetState {
+  /** The operator's adds and removals with their times, merged across tabs (fleet-sync.ts). */
+  roster: Roster;
   /** Everything the broker delivered since the last flush; `now` is the receive time. */
   batchReceived(batch: readonly Decoded[], now: number): void;
   /** An operator typed a gateway SN. */
-  gatewayAdded(sn: string): AddOutcome;
+  gatewayAdded(sn: string, now?: number): AddOutcome;
   /** An operator imported a list of SNs: one state change, one outcome per SN in input order. */
-  gatewaysImported(sns: readonly string[]): AddOutcome[];
+  gatewaysImported(sns: readonly string[], now?: number): AddOutcome[];
   /** An operator removed a gateway (it comes back if it reports again). */
-  gatewayRemoved(sn: string): void;
+  gatewayRemoved(sn: string, now?: number): void;
+  /** Another tab stored its fleet and roster: merged into ours, its adds and removals applied. */
+  fleetMerged(other: FleetState, roster: Roster): void;
+}
+
+function rosterAdds(roster: Roster, outcomes: readonly AddOutcome[], now: number): Roster {
+  let next = roster;
+  for (const outcome of outcomes) if (outcome.status === 'added' || outcome.status === 'already-known') next = withAct(next, outcome.sn, 'added', now);
+  return next;
 }
 
 export type FleetStore = StoreApi<FleetStoreState>;
@@ -26,31 +37,37 @@ function fleetOf(state: FleetStoreState): FleetState {
   return { gateways: state.gateways, gatewaySns: state.gatewaySns, deviceGateway: state.deviceGateway };
 }
 
-export function createFleetStore(initial: FleetState = emptyFleet): FleetStore {
+export function createFleetStore(initial: FleetState = emptyFleet, initialRoster: Roster = EMPTY_ROSTER): FleetStore {
   return createStore<FleetStoreState>()((set, get) => {
     /** Sets only the parts that changed, and nothing at all when the reducer returned the same state. */
-    function commit(next: FleetState): void {
+    function commit(next: FleetState, roster: Roster = get().roster): void {
       const current = get();
-      if (next.gateways === current.gateways && next.gatewaySns === current.gatewaySns && next.deviceGateway === current.deviceGateway) return;
-      set({ gateways: next.gateways, gatewaySns: next.gatewaySns, deviceGateway: next.deviceGateway });
+      if (next.gateways === current.gateways && next.gatewaySns === current.gatewaySns && next.deviceGateway === current.deviceGateway && roster === current.roster) return;
+      set({ gateways: next.gateways, gatewaySns: next.gatewaySns, deviceGateway: next.deviceGateway, roster });
     }
     return {
       ...initial,
+      roster: initialRoster,
       batchReceived(batch, now) {
         commit(applyBatch(fleetOf(get()), batch, now));
       },
-      gatewayAdded(sn) {
+      gatewayAdded(sn, now = Date.now()) {
         const { state, result } = addGateway(fleetOf(get()), sn);
-        commit(state);
+        commit(state, rosterAdds(get().roster, [result], now));
         return result;
       },
-      gatewaysImported(sns) {
+      gatewaysImported(sns, now = Date.now()) {
         const { state, result } = addGateways(fleetOf(get()), sns);
-        commit(state);
+        commit(state, rosterAdds(get().roster, result, now));
         return result;
       },
-      gatewayRemoved(sn) {
-        commit(removeGateway(fleetOf(get()), sn));
+      gatewayRemoved(sn, now = Date.now()) {
+        const roster = get().gateways.has(sn) ? withAct(get().roster, sn, 'removed', now) : get().roster;
+        commit(removeGateway(fleetOf(get()), sn), roster);
+      },
+      fleetMerged(other, roster) {
+        const merged = mergeRosters(get().roster, roster);
+        commit(mergeFleets(fleetOf(get()), other, merged), merged);
       },
     };
   });
@@ -75,25 +92,89 @@ export interface FleetPersistence {
   stop(): void;
 }
 
-/** Saves the fleet at most once per `delayMs` after it changes. */
-export function persistFleet(store: FleetStore, storage: FleetStorage | null, delayMs = SAVE_DELAY_MS, timers: Timers = realTimers): FleetPersistence {
+/** Writes to a storage key by other tabs of this browser (the `storage` event never fires for our own). */
+export interface StorageChanges {
+  subscribe(key: string, listener: () => void): () => void;
+}
+
+function windowStorageChanges(): StorageChanges | null {
+  if (typeof window === 'undefined') return null;
+  return {
+    subscribe(key, listener) {
+      const onStorage = (event: StorageEvent): void => {
+        if (event.key === key || event.key === null) listener();
+      };
+      window.addEventListener('storage', onStorage);
+      return () => window.removeEventListener('storage', onStorage);
+    },
+  };
+}
+
+/**
+ * Saves the fleet at most once per `delayMs` after it changes. When another tab wrote the fleet
+ * (its `storage` event), its gateways and roster are merged in at once and again right before our
+ * next write; we write back only when we hold a gateway or an act it did not store.
+ */
+export function persistFleet(
+  store: FleetStore,
+  storage: FleetStorage | null,
+  delayMs = SAVE_DELAY_MS,
+  timers: Timers = realTimers,
+  changes: StorageChanges | null = windowStorageChanges(),
+): FleetPersistence {
   let saved = store.getState().gateways;
+  let savedRoster = store.getState().roster;
   let pending: unknown = null;
+  let otherTabWrote = false;
+  let absorbing = false;
+  const absorb = (): boolean => {
+    const theirs = loadFleetDocument(storage);
+    absorbing = true;
+    try {
+      store.getState().fleetMerged(theirs.fleet, theirs.roster);
+    } finally {
+      absorbing = false;
+    }
+    const state = store.getState();
+    // What the other tab stored is saved as far as we are concerned.
+    if (!fleetKnowsMore(fleetOf(state), state.roster, theirs.fleet, theirs.roster)) {
+      saved = state.gateways;
+      savedRoster = state.roster;
+      return false;
+    }
+    return true;
+  };
   const flush = () => {
     if (pending !== null) timers.clearTimeout(pending);
     pending = null;
+    if (otherTabWrote) {
+      otherTabWrote = false;
+      absorb();
+    }
     const state = store.getState();
-    if (state.gateways === saved) return;
+    if (state.gateways === saved && state.roster === savedRoster) return;
     saved = state.gateways;
-    saveFleet(storage, fleetOf(state));
+    savedRoster = state.roster;
+    saveFleet(storage, fleetOf(state), state.roster);
+  };
+  const schedule = (): void => {
+    if (pending === null) pending = timers.setTimeout(flush, delayMs);
   };
   const unsubscribe = store.subscribe((state) => {
-    if (state.gateways !== saved && pending === null) pending = timers.setTimeout(flush, delayMs);
+    if (!absorbing && (state.gateways !== saved || state.roster !== savedRoster)) schedule();
   });
+  const unsubscribeChanges =
+    storage === null
+      ? null
+      : (changes?.subscribe(FLEET_STORAGE_KEY, () => {
+          otherTabWrote = true;
+          if (absorb()) schedule();
+        }) ?? null);
   return {
     flush,
     stop() {
       unsubscribe();
+      unsubscribeChanges?.();
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
     },
@@ -111,7 +192,8 @@ function browserStorage(): FleetStorage | null {
 const storage = browserStorage();
 
 /** The app's fleet, restored from the last session so the list shows before the first update_topo. */
-export const fleetStore: FleetStore = createFleetStore(loadFleet(storage));
+const stored = loadFleetDocument(storage);
+export const fleetStore: FleetStore = createFleetStore(stored.fleet, stored.roster);
 
 const persistence = persistFleet(fleetStore, storage);
 // pagehide also fires on reload, so a gateway added a moment before is not lost to the delay.
