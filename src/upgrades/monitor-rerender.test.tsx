@@ -3,12 +3,12 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { dockAndDrone, kit, T0 } from './monitor/monitor-test-kit';
 import MonitorScreen from './monitor-screen';
-import * as statusText from './task-status-text';
+import * as statusText from './monitor/status-words';
 
 // Every device row computes its progressbar text once per render: counting the calls counts renders.
-vi.mock('./task-status-text', async (importOriginal) => {
+vi.mock('./monitor/status-words', async (importOriginal) => {
   const actual = await importOriginal<typeof statusText>();
-  return { ...actual, deviceStatusText: vi.fn(actual.deviceStatusText) };
+  return { ...actual, deviceStatusTextIn: vi.fn(actual.deviceStatusTextIn) };
 });
 
 describe('MonitorScreen rendering', () => {
@@ -19,7 +19,7 @@ describe('MonitorScreen rendering', () => {
     render(<RouterProvider router={router} />);
     expect(screen.getAllByRole('progressbar')).toHaveLength(6);
 
-    const rendered = vi.mocked(statusText.deviceStatusText);
+    const rendered = vi.mocked(statusText.deviceStatusTextIn);
     rendered.mockClear();
     act(() => k.progress('DOCK-2', { bid: 'b-2', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 9 }, T0 + 1));
 

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -19,6 +20,7 @@ export interface MonitorScreenProps {
 }
 
 export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps) {
+  const { t } = useTranslation('monitor');
   // `#/monitor?campaign=ID` (the campaign view links here) opens the monitor filtered to it.
   const [searchParams] = useSearchParams();
   const [query, setQuery] = useState<RowQuery>(() => ({ ...DEFAULT_ROW_QUERY, campaign: searchParams.get('campaign') ?? 'all' }));
@@ -44,16 +46,16 @@ export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps)
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
-        Monitor
+        {t('title')}
       </h1>
       <MonitorSummary store={store} />
       <MonitorFilters query={query} campaigns={campaignOptions} onChange={setQuery} />
-      <p role="status" aria-label="Devices shown" className="text-sm text-slate-600">
+      <p role="status" aria-label={t('shown.label')} className="text-sm text-slate-600">
         {rows.length === 0
           ? taskIds.length === 0
-            ? 'No upgrades seen yet. Upgrades started here or elsewhere on the broker appear as they report.'
-            : 'No device matches the filters.'
-          : `${rows.length} device${rows.length === 1 ? '' : 's'}${filtered ? ' match' : ''}`}
+            ? t('shown.noTasks')
+            : t('shown.noMatch')
+          : t(filtered ? 'shown.matching' : 'shown.devices', { count: rows.length })}
       </p>
       <MonitorList rows={rows} store={store} timings={timings} />
     </section>

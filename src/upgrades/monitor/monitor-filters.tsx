@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TASK_STATES } from '../task-types';
 import type { MonitorSort, RowQuery, StateFilter } from './device-rows';
-import { TASK_STATE_LABELS } from './state-look';
+import { useTaskStateLabel } from './use-status-words';
 
 export interface CampaignOption {
   id: string;
@@ -18,17 +19,19 @@ interface MonitorFiltersProps {
 const SELECT = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersProps) {
+  const { t } = useTranslation('monitor');
+  const stateLabel = useTaskStateLabel();
   const id = useId();
   return (
-    <div role="search" aria-label="Filter devices" className="flex flex-wrap items-end gap-4">
+    <div role="search" aria-label={t('filters.label')} className="flex flex-wrap items-end gap-4">
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-search`} className="text-sm font-medium">
-          Search devices
+          {t('filters.search')}
         </label>
         <input
           id={`${id}-search`}
           type="search"
-          placeholder="Gateway or device SN"
+          placeholder={t('filters.searchPlaceholder')}
           value={query.search}
           onChange={(e) => onChange({ ...query, search: e.target.value })}
           className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
@@ -36,13 +39,13 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-state`} className="text-sm font-medium">
-          State
+          {t('filters.state')}
         </label>
         <select id={`${id}-state`} className={SELECT} value={query.state} onChange={(e) => onChange({ ...query, state: e.target.value as StateFilter })}>
-          <option value="all">All states</option>
+          <option value="all">{t('filters.allStates')}</option>
           {TASK_STATES.map((state) => (
             <option key={state} value={state}>
-              {TASK_STATE_LABELS[state]}
+              {stateLabel(state)}
             </option>
           ))}
         </select>
@@ -50,28 +53,28 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
       {campaigns.length > 0 || query.campaign !== 'all' ? (
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-campaign`} className="text-sm font-medium">
-            Campaign
+            {t('filters.campaign')}
           </label>
           <select id={`${id}-campaign`} className={SELECT} value={query.campaign} onChange={(e) => onChange({ ...query, campaign: e.target.value })}>
-            <option value="all">All upgrades</option>
+            <option value="all">{t('filters.allCampaigns')}</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
                 {campaign.name}
               </option>
             ))}
             {query.campaign !== 'all' && !campaigns.some((c) => c.id === query.campaign) ? (
-              <option value={query.campaign}>Unknown campaign</option>
+              <option value={query.campaign}>{t('filters.unknownCampaign')}</option>
             ) : null}
           </select>
         </div>
       ) : null}
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-sort`} className="text-sm font-medium">
-          Sort by
+          {t('filters.sort')}
         </label>
         <select id={`${id}-sort`} className={SELECT} value={query.sort} onChange={(e) => onChange({ ...query, sort: e.target.value as MonitorSort })}>
-          <option value="state">State (needs attention first)</option>
-          <option value="age">Last event (newest first)</option>
+          <option value="state">{t('filters.sortState')}</option>
+          <option value="age">{t('filters.sortAge')}</option>
         </select>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TasksStore } from '../tasks-store';
 import type { TaskTimings } from '../task-types';
 import type { DeviceRowRef } from './device-rows';
@@ -23,6 +24,7 @@ interface MonitorListProps {
 }
 
 export function MonitorList({ rows, store, timings }: MonitorListProps) {
+  const { t } = useTranslation('monitor');
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -37,15 +39,15 @@ export function MonitorList({ rows, store, timings }: MonitorListProps) {
   return (
     <div className="overflow-hidden rounded border border-slate-200">
       <div aria-hidden="true" className={`${ROW_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-500`}>
-        <span>Device</span>
-        <span>Gateway</span>
-        <span>Version</span>
-        <span>Progress</span>
-        <span>Status</span>
-        <span>Speed · last event</span>
+        <span>{t('list.device')}</span>
+        <span>{t('list.gateway')}</span>
+        <span>{t('list.version')}</span>
+        <span>{t('list.progress')}</span>
+        <span>{t('list.status')}</span>
+        <span>{t('list.speedAge')}</span>
       </div>
       <div ref={scrollRef} className="overflow-auto" style={{ height: LIST_HEIGHT }}>
-        <div role="list" aria-label="Upgrade devices" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="list" aria-label={t('list.label')} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
