@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useNow } from './monitor/clock-store';
 import { TaskDevices } from './task-detail/task-devices';
@@ -13,6 +14,7 @@ export interface TaskDetailScreenProps {
 
 /** Route /tasks/:bid: everything known about one upgrade, for support staff. */
 export default function TaskDetailScreen({ store = pageTasks }: TaskDetailScreenProps) {
+  const { t } = useTranslation('monitor');
   const bid = useParams().bid ?? '';
   const task = useTask(bid, store);
   const timings = useTaskTimings(store);
@@ -21,14 +23,14 @@ export default function TaskDetailScreen({ store = pageTasks }: TaskDetailScreen
     <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">
       <div>
         <Link to="/monitor" className="text-sm text-blue-800 underline">
-          ← Monitor
+          {t('detail.back')}
         </Link>
         <h1 id="screen-title" className="text-xl font-semibold">
-          Upgrade task <span className="font-mono text-base break-all">{bid}</span>
+          {t('detail.title')} <span className="font-mono text-base break-all">{bid}</span>
         </h1>
       </div>
       {task === undefined ? (
-        <p>No task with this id is known here (finished tasks are forgotten once the history is full).</p>
+        <p>{t('detail.unknown')}</p>
       ) : (
         <>
           <TaskFacts task={task} state={taskState(task, now, timings)} />

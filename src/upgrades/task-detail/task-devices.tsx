@@ -1,25 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import { productName } from '../../protocol/models';
 import type { TaskDevice, UpgradeTask } from '../task-types';
 
-const VERIFICATION: Record<Exclude<TaskDevice['verification'], null>, string> = {
-  pending: 'Waiting for the device to report its version',
-  verified: 'Verified: reports the target version',
-  'version-mismatch': 'Version mismatch',
-};
+const VERIFICATION_KEY = {
+  pending: 'devices.pending',
+  verified: 'devices.verified',
+  'version-mismatch': 'devices.mismatch',
+} as const satisfies Record<Exclude<TaskDevice['verification'], null>, string>;
 
 export function TaskDevices({ task }: { task: UpgradeTask }) {
+  const { t } = useTranslation('monitor');
   return (
     <table className="w-full text-sm">
-      <caption className="mb-1 text-left font-semibold">Devices</caption>
+      <caption className="mb-1 text-left font-semibold">{t('devices.caption')}</caption>
       <thead className="text-left text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-4 font-medium">SN</th>
-          <th scope="col" className="py-1 pr-4 font-medium">Model</th>
-          <th scope="col" className="py-1 pr-4 font-medium">From</th>
-          <th scope="col" className="py-1 pr-4 font-medium">Target</th>
-          <th scope="col" className="py-1 pr-4 font-medium">File</th>
-          <th scope="col" className="py-1 pr-4 font-medium">Reported version</th>
-          <th scope="col" className="py-1 font-medium">Verification</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.sn')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.model')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.from')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.target')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.file')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.reported')}</th>
+          <th scope="col" className="py-1 font-medium">{t('devices.verification')}</th>
         </tr>
       </thead>
       <tbody>
@@ -31,7 +33,7 @@ export function TaskDevices({ task }: { task: UpgradeTask }) {
             <td className="py-1 pr-4 font-mono">{d.targetVersion ?? '—'}</td>
             <td className="py-1 pr-4 break-all">{d.fileName ?? '—'}</td>
             <td className="py-1 pr-4 font-mono">{d.reportedVersion ?? '—'}</td>
-            <td className="py-1">{d.verification === null ? '—' : VERIFICATION[d.verification]}</td>
+            <td className="py-1">{d.verification === null ? '—' : t(VERIFICATION_KEY[d.verification])}</td>
           </tr>
         ))}
       </tbody>
@@ -39,7 +41,7 @@ export function TaskDevices({ task }: { task: UpgradeTask }) {
         <tfoot>
           <tr>
             <td colSpan={7} className="pt-1 text-xs text-slate-500">
-              The ota_create of this task was not seen: the gateway stands in for its devices.
+              {t('devices.inferred')}
             </td>
           </tr>
         </tfoot>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../ui/format-time';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/i18n/use-format';
 import { StatusBadge } from '../../ui/status-badge';
-import { TASK_STATE_KIND, TASK_STATE_LABELS } from '../monitor/state-look';
-import { COMMAND_STATE_LABELS, resultCodeLine } from '../task-status-text';
+import { TASK_STATE_KIND } from '../monitor/state-look';
+import { useStatusWords, useTaskStateLabel } from '../monitor/use-status-words';
 import type { TaskState, UpgradeTask } from '../task-types';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -15,25 +16,29 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function TaskFacts({ task, state }: { task: UpgradeTask; state: TaskState }) {
+  const { t } = useTranslation('monitor');
+  const f = useFormat();
+  const words = useStatusWords();
+  const stateLabel = useTaskStateLabel();
   return (
     <dl className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-4 rounded border border-slate-200 bg-white p-4">
-      <Fact label="State">
-        <StatusBadge kind={TASK_STATE_KIND[state]} label={TASK_STATE_LABELS[state]} />
+      <Fact label={t('facts.state')}>
+        <StatusBadge kind={TASK_STATE_KIND[state]} label={stateLabel(state)} />
       </Fact>
-      <Fact label="Gateway">
+      <Fact label={t('facts.gateway')}>
         <span className="font-mono">{task.gateway}</span>
       </Fact>
-      <Fact label="Started by">{task.origin === 'this-console' ? 'This console' : 'Elsewhere (another console or a backend)'}</Fact>
-      <Fact label="Command">{task.command === null ? 'Not seen by this console' : COMMAND_STATE_LABELS[task.command]}</Fact>
-      <Fact label="Reply result">{task.resultCode === null ? 'No reply yet' : resultCodeLine(task.resultCode)}</Fact>
-      <Fact label="Attempt">
-        {task.attempt}
-        {task.retryOf !== undefined ? <span className="text-slate-500"> (retry of {task.retryOf})</span> : null}
+      <Fact label={t('facts.startedBy')}>{task.origin === 'this-console' ? t('facts.thisConsole') : t('facts.elsewhere')}</Fact>
+      <Fact label={t('facts.command')}>{task.command === null ? t('facts.commandNotSeen') : words.command(task.command)}</Fact>
+      <Fact label={t('facts.replyResult')}>{task.resultCode === null ? t('facts.noReply') : words.resultCodeLine(task.resultCode)}</Fact>
+      <Fact label={t('facts.attempt')}>
+        {f.number(task.attempt)}
+        {task.retryOf !== undefined ? <span className="text-slate-500">{t('facts.retryOf', { bid: task.retryOf })}</span> : null}
       </Fact>
-      <Fact label="Created">{formatDateTime(task.createdAt)}</Fact>
-      <Fact label="Published">{task.publishedAt === null ? '—' : formatDateTime(task.publishedAt)}</Fact>
-      <Fact label="Finished">{task.finishedAt === null ? '—' : formatDateTime(task.finishedAt)}</Fact>
-      <Fact label="Business id (bid)">
+      <Fact label={t('facts.created')}>{f.dateTime(task.createdAt)}</Fact>
+      <Fact label={t('facts.published')}>{task.publishedAt === null ? '—' : f.dateTime(task.publishedAt)}</Fact>
+      <Fact label={t('facts.finished')}>{task.finishedAt === null ? '—' : f.dateTime(task.finishedAt)}</Fact>
+      <Fact label={t('facts.bid')}>
         <span className="font-mono break-all">{task.bid}</span>
       </Fact>
     </dl>

@@ -1,7 +1,7 @@
-import { stepLabel, statusLabel, subStatusLabel } from '../../protocol/labels';
-import { resultCodeText } from '../../protocol/result-codes';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../ui/copy-button';
-import { formatDateTime } from '../../ui/format-time';
+import { useProtocolLabels, type ProtocolLabels } from '../../ui/i18n/protocol-labels';
+import { useFormat } from '../../ui/i18n/use-format';
 import type { TaskEvent } from '../task-types';
 
 function rawText(raw: unknown): string {
@@ -12,26 +12,29 @@ function rawText(raw: unknown): string {
   }
 }
 
-function subLabel(event: TaskEvent): string {
-  if (event.subStatus !== null) return subStatusLabel(event.subStatus);
-  return event.subStatusRaw ? subStatusLabel(event.subStatusRaw) : '—';
+function subLabel(event: TaskEvent, labels: ProtocolLabels): string {
+  if (event.subStatus !== null) return labels.subStatus(event.subStatus);
+  return event.subStatusRaw ? labels.subStatus(event.subStatusRaw) : '—';
 }
 
 /** Every progress event kept for the task, oldest first, with its JSON as received (text only) where still kept. */
 export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">No progress event yet.</p>;
+  const { t } = useTranslation('monitor');
+  const f = useFormat();
+  const labels = useProtocolLabels();
+  if (events.length === 0) return <p className="text-sm text-slate-500">{t('timeline.empty')}</p>;
   return (
     <table className="w-full text-sm">
-      <caption className="mb-1 text-left font-semibold">Timeline ({events.length} events)</caption>
+      <caption className="mb-1 text-left font-semibold">{t('timeline.caption', { n: f.number(events.length) })}</caption>
       <thead className="text-left text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">Time</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Sub-status</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Step</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">Percent</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Result</th>
-          <th scope="col" className="py-1 font-medium">Message</th>
+          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.time')}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.status')}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.subStatus')}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.step')}</th>
+          <th scope="col" className="py-1 pr-3 text-right font-medium">{t('timeline.percent')}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.result')}</th>
+          <th scope="col" className="py-1 font-medium">{t('timeline.message')}</th>
         </tr>
       </thead>
       <tbody>
@@ -39,25 +42,25 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
           const json = event.raw === undefined ? null : rawText(event.raw);
           return (
             <tr key={`${event.tid ?? ''}-${event.timestamp ?? event.receivedAt}-${i}`} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-3 whitespace-nowrap tabular-nums" title={`received ${formatDateTime(event.receivedAt)}`}>
-                {formatDateTime(event.timestamp ?? event.receivedAt)}
+              <td className="py-1 pr-3 whitespace-nowrap tabular-nums" title={t('timeline.received', { time: f.dateTime(event.receivedAt) })}>
+                {f.dateTime(event.timestamp ?? event.receivedAt)}
               </td>
-              <td className="py-1 pr-3">{statusLabel(event.status)}</td>
-              <td className="py-1 pr-3">{subLabel(event)}</td>
-              <td className="py-1 pr-3">{event.step === null ? '—' : stepLabel(event.step)}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">{event.percent}%</td>
+              <td className="py-1 pr-3">{labels.status(event.status)}</td>
+              <td className="py-1 pr-3">{subLabel(event, labels)}</td>
+              <td className="py-1 pr-3">{event.step === null ? '—' : labels.step(event.step)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{f.percent(event.percent)}</td>
               <td className="py-1 pr-3">
                 {event.result}
-                {event.result !== 0 ? <span className="block text-xs text-red-800">{resultCodeText(event.result)}</span> : null}
+                {event.result !== 0 ? <span className="block text-xs text-red-800">{labels.resultCode(event.result)}</span> : null}
               </td>
               <td className="py-1">
                 {json === null ? (
-                  <span className="text-slate-500">Raw message not kept</span>
+                  <span className="text-slate-500">{t('timeline.rawNotKept')}</span>
                 ) : (
                   <details>
-                    <summary className="cursor-pointer text-blue-800">Raw JSON</summary>
+                    <summary className="cursor-pointer text-blue-800">{t('timeline.rawJson')}</summary>
                     <pre className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-100 p-2 text-xs">{json}</pre>
-                    <CopyButton text={json} label="Copy JSON" />
+                    <CopyButton text={json} label={t('timeline.copyJson')} />
                   </details>
                 )}
               </td>
