@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/button';
+import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
-import { formatBytes } from './format';
 import type { CreateMd5Worker } from './hash-file-in-worker';
 import { useFileHash, type FileHashResult } from './use-file-hash';
 
@@ -12,17 +13,19 @@ export interface FileHashToolProps {
 
 /** "Hash a local file": MD5 and size of a firmware file on this computer, read in chunks off the main thread. */
 export function FileHashTool({ onHashed, createWorker }: FileHashToolProps) {
+  const { t } = useTranslation('firmware');
+  const f = useFormat();
   const { state, start, cancel } = useFileHash(onHashed, createWorker);
   const inputId = useId();
   const percent = state.status === 'hashing' && state.total > 0 ? Math.floor((state.bytes * 100) / state.total) : 0;
   return (
     <section aria-labelledby={`${inputId}-title`} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-4">
       <h3 id={`${inputId}-title`} className="font-semibold">
-        Hash a local file
+        {t('hash.title')}
       </h3>
-      <p className="text-sm text-slate-600">The file stays on this computer; its name, size and MD5 fill the form below.</p>
+      <p className="text-sm text-slate-600">{t('hash.intro')}</p>
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        File to hash
+        {t('hash.fileLabel')}
       </label>
       <input
         id={inputId}
@@ -37,19 +40,24 @@ export function FileHashTool({ onHashed, createWorker }: FileHashToolProps) {
       />
       {state.status === 'hashing' ? (
         <div className="flex items-center gap-3">
-          <ProgressBar label={`Hashing ${state.fileName}`} value={percent} valueText={`${percent}% of ${formatBytes(state.total)}`} />
+          <ProgressBar
+            label={t('hash.progressLabel', { fileName: state.fileName })}
+            value={percent}
+            valueText={t('hash.progressValue', { percent: f.percent(percent), size: f.bytesWithExact(state.total) })}
+          />
           <Button variant="danger" onClick={cancel}>
-            Cancel
+            {t('hash.cancel')}
           </Button>
         </div>
       ) : null}
       <div aria-live="polite" className="text-sm">
         {state.status === 'done' ? (
           <p>
-            {state.fileName}: {formatBytes(state.size)}, MD5 <span className="font-mono">{state.md5}</span>
+            {t('hash.done', { fileName: state.fileName, size: f.bytesWithExact(state.size) })} <span className="font-mono">{state.md5}</span>
           </p>
         ) : null}
-        {state.status === 'canceled' ? <p>Hashing {state.fileName} was canceled.</p> : null}
+        {state.status === 'canceled' ? <p>{t('hash.canceled', { fileName: state.fileName })}</p> : null}
+        {/* A worker or file-reading error, worded by the browser: shown as it comes. */}
         {state.status === 'error' ? <p className="text-red-700">{state.message}</p> : null}
       </div>
     </section>

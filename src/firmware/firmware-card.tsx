@@ -1,9 +1,10 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { modelLabel } from '../protocol/models';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
+import { useFormat } from '../ui/i18n/use-format';
 import type { Firmware } from './firmware';
-import { formatBytes, formatDate } from './format';
 import { PreflightPanel } from './preflight-panel';
 
 function Field({ term, children, mono }: { term: string; children: ReactNode; mono?: boolean }) {
@@ -17,6 +18,8 @@ function Field({ term, children, mono }: { term: string; children: ReactNode; mo
 
 /** One firmware with everything an operator checks before choosing it. */
 export function FirmwareCard({ firmware, onRemove }: { firmware: Firmware; onRemove?: (key: string) => void }) {
+  const { t } = useTranslation('firmware');
+  const f = useFormat();
   const headingId = useId();
   return (
     <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4">
@@ -24,27 +27,29 @@ export function FirmwareCard({ firmware, onRemove }: { firmware: Firmware; onRem
         <h3 id={headingId} className="font-semibold">
           {firmware.productName} {firmware.productVersion}
         </h3>
-        {firmware.source === 'manual' ? <Badge tone="info">manual</Badge> : null}
+        {firmware.source === 'manual' ? <Badge tone="info">{t('card.manual')}</Badge> : null}
         {onRemove ? (
-          <Button className="ml-auto" onClick={() => onRemove(firmware.key)} aria-label={`Remove ${firmware.fileName}`}>
-            Remove
+          <Button className="ml-auto" onClick={() => onRemove(firmware.key)} aria-label={t('card.removeLabel', { fileName: firmware.fileName })}>
+            {t('card.remove')}
           </Button>
         ) : null}
       </header>
       <dl className="flex flex-col gap-1 text-sm">
-        <Field term="Model">{firmware.model ? `${modelLabel(firmware.model)} (${firmware.model})` : 'The gateway itself'}</Field>
-        <Field term="Version">{firmware.productVersion}</Field>
-        <Field term="File name">{firmware.fileName}</Field>
-        <Field term="Size">{formatBytes(firmware.fileSize)}</Field>
-        <Field term="MD5" mono>
+        <Field term={t('card.model')}>
+          {firmware.model ? t('card.modelValue', { label: modelLabel(firmware.model), model: firmware.model }) : t('card.gatewayItself')}
+        </Field>
+        <Field term={t('card.version')}>{firmware.productVersion}</Field>
+        <Field term={t('card.fileName')}>{firmware.fileName}</Field>
+        <Field term={t('card.size')}>{f.bytesWithExact(firmware.fileSize)}</Field>
+        <Field term={t('card.md5')} mono>
           {firmware.md5}
         </Field>
-        <Field term="URL" mono>
+        <Field term={t('card.url')} mono>
           {firmware.fileUrl}
         </Field>
-        <Field term={firmware.source === 'manual' ? 'Added' : 'Released'}>{formatDate(firmware.releasedAt)}</Field>
+        <Field term={firmware.source === 'manual' ? t('card.added') : t('card.released')}>{f.date(firmware.releasedAt)}</Field>
         {firmware.releaseNotes ? (
-          <Field term="Release notes">
+          <Field term={t('card.releaseNotes')}>
             <span className="whitespace-pre-line">{firmware.releaseNotes}</span>
           </Field>
         ) : null}

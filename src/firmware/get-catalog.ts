@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { browserFetch, isAbortError, type FetchLike } from './fetch-like';
+import { englishText, message, type FirmwareMessage } from './firmware-message';
 import { firmwareKeys } from './firmware-keys';
 import { CatalogFormatError, parseCatalog, type ParsedCatalog } from './parse-catalog';
 import { currentPageUrl, resolveCatalogUrl } from './resolve-catalog-url';
@@ -8,10 +9,11 @@ import { currentPageUrl, resolveCatalogUrl } from './resolve-catalog-url';
 export class CatalogLoadError extends Error {
   override name = 'CatalogLoadError';
   constructor(
-    message: string,
+    /** What the screen says, translated at render; `message` is the English sentence. */
+    readonly text: FirmwareMessage,
     readonly transient: boolean,
   ) {
-    super(message);
+    super(englishText(text));
   }
 }
 
@@ -23,21 +25,23 @@ export async function fetchCatalog(catalogUrl: string, fetchImpl: FetchLike = br
     response = await fetchImpl(catalogUrl, { cache: 'no-cache', headers: { Accept: 'application/json' }, signal });
   } catch (error) {
     if (isAbortError(error)) throw error;
-    throw new CatalogLoadError(`Could not reach the catalog at ${catalogUrl} (network error, or the server does not allow this page to read it: CORS).`, true);
+    throw new CatalogLoadError(message('catalog.errors.unreachable', { url: catalogUrl }), true);
   }
   if (!response.ok) {
-    throw new CatalogLoadError(`The catalog server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${catalogUrl}.`, response.status >= 500 || response.status === 429);
+    // The status is a code, not a quantity: text, so no language groups its digits.
+    const values = { status: String(response.status), statusText: response.statusText, url: catalogUrl };
+    throw new CatalogLoadError(message(response.statusText ? 'catalog.errors.httpWithText' : 'catalog.errors.http', values), response.status >= 500 || response.status === 429);
   }
   const text = await response.text().catch(() => {
-    throw new CatalogLoadError(`The catalog download from ${catalogUrl} was interrupted.`, true);
+    throw new CatalogLoadError(message('catalog.errors.interrupted', { url: catalogUrl }), true);
   });
   // A static host with an SPA fallback answers a missing file with index.html and status 200.
-  if (/^\s*</.test(text)) throw new CatalogFormatError(`${catalogUrl} answered with a web page, not a JSON catalog.`);
+  if (/^\s*</.test(text)) throw new CatalogFormatError(message('catalog.errors.webPage', { url: catalogUrl }));
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new CatalogFormatError(`The catalog at ${catalogUrl} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CatalogFormatError(message('catalog.errors.notJson', { url: catalogUrl, error: error instanceof Error ? error.message : String(error) }));
   }
   return parseCatalog(document, catalogUrl);
 }
@@ -48,7 +52,7 @@ export function catalogQueryOptions(catalogUrl: string, pageUrl: string, fetchIm
   return queryOptions({
     queryKey: firmwareKeys.catalog(absolute ?? catalogUrl),
     queryFn: ({ signal }) => {
-      if (absolute === null) throw new CatalogFormatError(`The catalog URL "${catalogUrl}" is not a valid http(s) URL.`);
+      if (absolute === null) throw new CatalogFormatError(message('catalog.errors.badUrl', { url: catalogUrl }));
       return fetchCatalog(absolute, fetchImpl, signal);
     },
     // One quick retry for a flaky network; a wrong document stays wrong until someone fixes it.

@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { KNOWN_MODEL_KEYS, modelLabel } from '../protocol/models';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
-import { validateManualFirmware, type ManualFirmwareErrors, type ManualFirmwareField, type ManualFirmwareInput, type ManualFirmwareValues } from './manual-firmware-validation';
+import { checkManualFirmware, type ManualFirmwareField, type ManualFirmwareInput, type ManualFirmwareProblems, type ManualFirmwareValues } from './manual-firmware-validation';
+import { useFirmwareText } from './use-firmware-text';
 
 export interface ManualFirmwareFormProps {
   values: ManualFirmwareValues;
@@ -16,10 +18,16 @@ export interface ManualFirmwareFormProps {
  * attempt and then follow every keystroke, so a fixed field clears its message at once.
  */
 export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwareFormProps) {
+  const { t } = useTranslation('firmware');
+  const text = useFirmwareText();
   const [attempted, setAttempted] = useState(false);
   const modelId = useId();
-  const result = validateManualFirmware(values);
-  const errors: ManualFirmwareErrors = attempted && !result.ok ? result.errors : {};
+  const result = checkManualFirmware(values);
+  const problems: ManualFirmwareProblems = attempted && !result.ok ? result.problems : {};
+  const error = (field: ManualFirmwareField) => {
+    const problem = problems[field];
+    return problem ? text(problem) : undefined;
+  };
 
   const set = (field: ManualFirmwareField) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
 
@@ -34,35 +42,51 @@ export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwar
   };
 
   return (
-    <form aria-label="Add firmware manually" noValidate onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
-      <TextField label="Version" value={values.productVersion} onChange={set('productVersion')} error={errors.productVersion} placeholder="10.01.1612" />
+    <form aria-label={t('form.label')} noValidate onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+      <TextField label={t('form.version')} value={values.productVersion} onChange={set('productVersion')} error={error('productVersion')} placeholder="10.01.1612" />
       <div className="flex flex-col gap-1">
         <label htmlFor={modelId} className="text-sm font-medium text-slate-800">
-          Model
+          {t('form.model')}
         </label>
         <select
           id={modelId}
           value={values.model}
           onChange={set('model')}
-          aria-invalid={errors.model ? true : undefined}
+          aria-invalid={problems.model ? true : undefined}
           className="rounded border border-slate-300 px-2 py-1.5 text-sm"
         >
-          <option value="">None: the gateway itself</option>
+          <option value="">{t('form.modelNone')}</option>
           {KNOWN_MODEL_KEYS.map((key) => (
             <option key={key} value={key}>
-              {modelLabel(key)} ({key})
+              {t('form.modelOption', { label: modelLabel(key), model: key })}
             </option>
           ))}
         </select>
-        {errors.model ? <p className="text-sm text-red-700">{errors.model}</p> : null}
+        {problems.model ? <p className="text-sm text-red-700">{error('model')}</p> : null}
       </div>
-      <TextField label="File URL" className="sm:col-span-2" value={values.fileUrl} onChange={set('fileUrl')} error={errors.fileUrl} placeholder="https://files.example.com/dock.bin" inputMode="url" />
-      <TextField label="File name" value={values.fileName} onChange={set('fileName')} error={errors.fileName} hint="As the dock stores it; no folders." />
-      <TextField label="File size (bytes)" value={values.fileSize} onChange={set('fileSize')} error={errors.fileSize} inputMode="numeric" />
-      <TextField label="MD5" className="sm:col-span-2" value={values.md5} onChange={set('md5')} error={errors.md5} hint="32 hexadecimal characters." spellCheck={false} />
+      <TextField
+        label={t('form.fileUrl')}
+        className="sm:col-span-2"
+        value={values.fileUrl}
+        onChange={set('fileUrl')}
+        error={error('fileUrl')}
+        placeholder="https://files.example.com/dock.bin"
+        inputMode="url"
+      />
+      <TextField label={t('form.fileName')} value={values.fileName} onChange={set('fileName')} error={error('fileName')} hint={t('form.fileNameHint')} />
+      <TextField label={t('form.fileSize')} value={values.fileSize} onChange={set('fileSize')} error={error('fileSize')} inputMode="numeric" />
+      <TextField
+        label={t('form.md5')}
+        className="sm:col-span-2"
+        value={values.md5}
+        onChange={set('md5')}
+        error={error('md5')}
+        hint={t('form.md5Hint')}
+        spellCheck={false}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" variant="primary">
-          Add firmware
+          {t('form.submit')}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { FileHashTool } from './file-hash-tool';
 import { FirmwareCard } from './firmware-card';
@@ -10,6 +11,7 @@ import type { FileHashResult } from './use-file-hash';
 
 /** Firmware typed in on this browser: the saved entries, the hash tool and the form. */
 export function ManualFirmwareSection({ createWorker }: { createWorker?: CreateMd5Worker }) {
+  const { t } = useTranslation('firmware');
   const entries = useStore(manualFirmwareStore, (s) => s.entries);
   const added = useStore(manualFirmwareStore, (s) => s.manualFirmwareAdded);
   const removed = useStore(manualFirmwareStore, (s) => s.manualFirmwareRemoved);
@@ -22,12 +24,12 @@ export function ManualFirmwareSection({ createWorker }: { createWorker?: CreateM
   return (
     <section aria-labelledby="manual-title" className="flex flex-col gap-3">
       <h2 id="manual-title" className="text-lg font-semibold">
-        Manual entries
+        {t('manual.title')}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">No manual entries yet. They are saved in this browser only.</p>
+        <p className="text-sm text-slate-600">{t('manual.empty')}</p>
       ) : (
-        <ul aria-label="Manual firmware" className="flex flex-col gap-3">
+        <ul aria-label={t('manual.listLabel')} className="flex flex-col gap-3">
           {entries.map((f) => (
             <li key={f.key}>
               <FirmwareCard firmware={f} onRemove={removed} />
@@ -35,7 +37,7 @@ export function ManualFirmwareSection({ createWorker }: { createWorker?: CreateM
           ))}
         </ul>
       )}
-      <h3 className="font-semibold">Add firmware manually</h3>
+      <h3 className="font-semibold">{t('manual.addTitle')}</h3>
       <FileHashTool onHashed={onHashed} createWorker={createWorker} />
       <ManualFirmwareForm
         values={values}

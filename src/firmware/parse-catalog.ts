@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { productName } from '../protocol/models';
 import { catalogEntrySchema, type CatalogEntry } from './catalog-entry-schema';
 import type { Firmware } from './firmware';
+import { englishText, message, type FirmwareMessage } from './firmware-message';
 
 /** A catalog entry the console will not offer, with every reason an operator needs to fix it. */
 export interface RejectedCatalogEntry {
@@ -9,6 +10,7 @@ export interface RejectedCatalogEntry {
   index: number;
   /** The entry's id or file name when it has a readable one, for finding it in the file. */
   label: string | null;
+  /** In English: they name the catalog's JSON fields and the ota_create field rules, for whoever publishes the catalog. */
   reasons: string[];
 }
 
@@ -22,6 +24,12 @@ export interface ParsedCatalog {
 /** The document as a whole is not a catalog: nothing in it can be trusted. */
 export class CatalogFormatError extends Error {
   override name = 'CatalogFormatError';
+  /** What the screen says, translated at render; `message` is the English sentence. */
+  readonly text: FirmwareMessage;
+  constructor(text: FirmwareMessage) {
+    super(englishText(text));
+    this.text = text;
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -62,11 +70,11 @@ function toFirmware(entry: CatalogEntry): Firmware {
  */
 export function parseCatalog(document: unknown, catalogUrl: string): ParsedCatalog {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new CatalogFormatError('The catalog is not a JSON object with a "firmware" list.');
+    throw new CatalogFormatError(message('catalog.errors.notObject'));
   }
   const list = (document as Record<string, unknown>).firmware;
   if (!Array.isArray(list)) {
-    throw new CatalogFormatError('The catalog has no "firmware" list.');
+    throw new CatalogFormatError(message('catalog.errors.noList'));
   }
   const schema = catalogEntrySchema(catalogUrl);
   const firmware: Firmware[] = [];

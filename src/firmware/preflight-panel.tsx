@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
+import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
 import type { Firmware } from './firmware';
-import { PREFLIGHT_OUTCOME_LABEL, type PreflightOutcome } from './preflight-result';
+import type { PreflightOutcome } from './preflight-result';
+import { useFirmwareText, usePreflightOutcomeLabel } from './use-firmware-text';
 import { usePreflight } from './use-preflight';
 
 const TONE: Record<PreflightOutcome, BadgeTone> = {
@@ -14,32 +17,40 @@ const TONE: Record<PreflightOutcome, BadgeTone> = {
 
 /** The "Check" controls of one firmware and its latest pre-flight result. */
 export function PreflightPanel({ firmware }: { firmware: Firmware }) {
+  const { t } = useTranslation('firmware');
+  const f = useFormat();
+  const text = useFirmwareText();
+  const outcomeLabel = usePreflightOutcomeLabel();
   const { result, running, progress, check, cancel } = usePreflight(firmware);
   const percent = progress && progress.total > 0 ? Math.floor((progress.bytes * 100) / progress.total) : 0;
+  const fileName = firmware.fileName;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => check('size')} disabled={running} aria-label={`Check ${firmware.fileName}`}>
-          Check
+        <Button onClick={() => check('size')} disabled={running} aria-label={t('preflight.checkLabel', { fileName })}>
+          {t('preflight.check')}
         </Button>
-        <Button onClick={() => check('md5')} disabled={running} aria-label={`Download and verify MD5 of ${firmware.fileName}`}>
-          Download and verify MD5
+        <Button onClick={() => check('md5')} disabled={running} aria-label={t('preflight.verifyLabel', { fileName })}>
+          {t('preflight.verify')}
         </Button>
         {running ? (
-          <Button variant="danger" onClick={cancel} aria-label={`Cancel check of ${firmware.fileName}`}>
-            Cancel
+          <Button variant="danger" onClick={cancel} aria-label={t('preflight.cancelLabel', { fileName })}>
+            {t('preflight.cancel')}
           </Button>
         ) : null}
-        {running && !progress ? <span className="text-sm text-slate-600">Checking…</span> : null}
+        {running && !progress ? <span className="text-sm text-slate-600">{t('preflight.checking')}</span> : null}
       </div>
       {running && progress ? (
-        <ProgressBar label={`Downloading ${firmware.fileName}`} value={percent} valueText={`${percent}% of ${firmware.fileName} downloaded`} />
+        <ProgressBar
+          label={t('preflight.progressLabel', { fileName })}
+          value={percent}
+          valueText={t('preflight.progressValue', { percent: f.percent(percent), fileName })}
+        />
       ) : null}
       <div aria-live="polite" className="text-sm">
         {result ? (
           <p>
-            <Badge tone={TONE[result.outcome]}>{PREFLIGHT_OUTCOME_LABEL[result.outcome]}</Badge>{' '}
-            <span className="text-slate-700">{result.detail}</span>
+            <Badge tone={TONE[result.outcome]}>{outcomeLabel(result.outcome)}</Badge> <span className="text-slate-700">{text(result.message)}</span>
           </p>
         ) : null}
       </div>

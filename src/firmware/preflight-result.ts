@@ -1,3 +1,6 @@
+import type { FirmwareMessage } from './firmware-message.ts';
+import { en } from './locales/en.ts';
+
 export type PreflightOutcome = 'ok' | 'size-mismatch' | 'md5-mismatch' | 'unverifiable';
 
 /** 'size' = HEAD and compare Content-Length; 'md5' = download, compare length and MD5. */
@@ -6,7 +9,9 @@ export type PreflightMode = 'size' | 'md5';
 export interface PreflightResult {
   outcome: PreflightOutcome;
   mode: PreflightMode;
-  /** One sentence for the operator: what was compared, or why it could not be. */
+  /** One sentence for the operator: what was compared, or why it could not be (shown translated). */
+  message: FirmwareMessage;
+  /** The same sentence in English, for logs and anything outside React. */
   detail: string;
   /** ms since epoch. */
   checkedAt: number;
@@ -26,9 +31,5 @@ export function preflightBlocksStart(result: PreflightResult | null | undefined,
   return isMismatch(result.outcome) && !override;
 }
 
-export const PREFLIGHT_OUTCOME_LABEL: Record<PreflightOutcome, string> = {
-  ok: 'Verified',
-  'size-mismatch': 'Size mismatch',
-  'md5-mismatch': 'MD5 mismatch',
-  unverifiable: 'Could not verify from this browser',
-};
+/** The outcome names in English; on screen use usePreflightOutcomeLabel() (use-firmware-text.ts). */
+export const PREFLIGHT_OUTCOME_LABEL: Record<PreflightOutcome, string> = en.preflight.outcome;

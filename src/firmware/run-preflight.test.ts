@@ -30,7 +30,13 @@ describe('runPreflight, size (HEAD)', () => {
   it('is ok when Content-Length equals file_size, using HEAD without cache', async () => {
     const fetchImpl = vi.fn(serve(FILE));
     const result = await runPreflight(TARGET, 'size', { fetch: fetchImpl, now });
-    expect(result).toEqual({ outcome: 'ok', mode: 'size', detail: expect.stringContaining('200,001 bytes, as expected'), checkedAt: now() });
+    expect(result).toEqual({
+      outcome: 'ok',
+      mode: 'size',
+      message: { key: 'preflight.detail.sizeOk', values: { actual: 200_001 } },
+      detail: expect.stringContaining('200,001 bytes, as expected'),
+      checkedAt: now(),
+    });
     expect(fetchImpl).toHaveBeenCalledWith(TARGET.fileUrl, expect.objectContaining({ method: 'HEAD', cache: 'no-store' }));
   });
 
@@ -120,7 +126,7 @@ describe('runPreflight, md5 (download)', () => {
 });
 
 describe('preflightBlocksStart', () => {
-  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({ outcome, mode: 'size', detail: '', checkedAt: 0 });
+  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({ outcome, mode: 'size', message: { key: 'preflight.detail.noBody' }, detail: '', checkedAt: 0 });
   it.each([
     [null, false, false],
     [result('ok'), false, false],

@@ -1,4 +1,6 @@
 import { isAbortError, type FetchLike } from './fetch-like';
+import { englishText, message } from './firmware-message';
+import type { en } from './locales/en';
 import { md5OfChunks, streamChunks } from './md5-core';
 import type { PreflightMode, PreflightResult } from './preflight-result';
 
@@ -16,12 +18,16 @@ export interface PreflightDeps {
   now?: () => number;
 }
 
-const NOT_FROM_BROWSER =
-  'the server could not be reached from this browser, or it does not allow this page to read the file (CORS). The dock downloads it from its own network and checks the MD5 itself';
-
 type Verdict = Omit<PreflightResult, 'mode' | 'checkedAt'>;
 
-const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+type DetailKey = keyof (typeof en)['preflight']['detail'];
+
+function verdict(outcome: PreflightResult['outcome'], key: DetailKey, values?: Record<string, string | number>): Verdict {
+  const msg = message(`preflight.detail.${key}`, values);
+  return { outcome, message: msg, detail: englishText(msg) };
+}
+
+type SizeProblem = { key: 'compressed'; encoding: string } | { key: 'noLength' } | { key: 'badLength'; raw: string };
 
 /** Abort is the operator's cancel: it propagates; anything else fetch throws is "unverifiable". */
 async function request(url: string, init: RequestInit, deps: PreflightDeps): Promise<Response | Verdict> {
@@ -30,29 +36,31 @@ async function request(url: string, init: RequestInit, deps: PreflightDeps): Pro
     response = await deps.fetch(url, { ...init, cache: 'no-store', signal: deps.signal });
   } catch (error) {
     if (isAbortError(error) || deps.signal?.aborted) throw error;
-    return { outcome: 'unverifiable', detail: `Could not verify: ${NOT_FROM_BROWSER}.` };
+    return verdict('unverifiable', 'unreachable');
   }
   // Only a no-cors request yields these, and it hides status and headers: nothing to compare.
   if (response.type === 'opaque' || response.type === 'opaqueredirect') {
-    return { outcome: 'unverifiable', detail: `Could not verify: ${NOT_FROM_BROWSER}.` };
+    return verdict('unverifiable', 'unreachable');
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return {
-      outcome: 'unverifiable',
-      detail: `Could not verify: the server answered ${init.method ?? 'GET'} with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-    };
+    const method = init.method ?? 'GET';
+    // The status is a code, not a quantity: passed as text so no language groups its digits.
+    const status = String(response.status);
+    return response.statusText
+      ? verdict('unverifiable', 'httpWithText', { method, status, statusText: response.statusText })
+      : verdict('unverifiable', 'http', { method, status });
   }
   return response;
 }
 
 /** Content-Length as a byte count, or a reason it cannot be compared with the file size. */
-function declaredLength(response: Response): number | string {
+function declaredLength(response: Response): number | SizeProblem {
   const encoding = response.headers.get('content-encoding');
-  if (encoding && encoding.trim().toLowerCase() !== 'identity') return `the server compresses the file (${encoding}), so its length is not the file size`;
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return { key: 'compressed', encoding };
   const raw = response.headers.get('content-length');
-  if (raw === null) return 'the server does not say the file size (no Content-Length)';
-  if (!/^\s*\d+\s*$/.test(raw)) return `the server sent an unreadable Content-Length (${raw})`;
+  if (raw === null) return { key: 'noLength' };
+  if (!/^\s*\d+\s*$/.test(raw)) return { key: 'badLength', raw };
   return Number(raw);
 }
 
@@ -60,11 +68,12 @@ async function checkSize(target: PreflightTarget, deps: PreflightDeps): Promise<
   const response = await request(target.fileUrl, { method: 'HEAD' }, deps);
   if (!(response instanceof Response)) return response;
   const length = declaredLength(response);
-  if (typeof length === 'string') return { outcome: 'unverifiable', detail: `Could not verify the size: ${length}.` };
-  if (length !== target.fileSize) {
-    return { outcome: 'size-mismatch', detail: `The server has ${bytes(length)}, the firmware entry says ${bytes(target.fileSize)}.` };
+  if (typeof length !== 'number') {
+    const { key, ...values } = length;
+    return verdict('unverifiable', key, values);
   }
-  return { outcome: 'ok', detail: `The server has ${bytes(length)}, as expected. MD5 not checked (download to check it).` };
+  if (length !== target.fileSize) return verdict('size-mismatch', 'sizeMismatch', { actual: length, expected: target.fileSize });
+  return verdict('ok', 'sizeOk', { actual: length });
 }
 
 async function checkMd5(target: PreflightTarget, deps: PreflightDeps): Promise<Verdict> {
@@ -74,9 +83,9 @@ async function checkMd5(target: PreflightTarget, deps: PreflightDeps): Promise<V
   // Wrong before the first byte: no need to download hundreds of megabytes to say so.
   if (typeof length === 'number' && length !== target.fileSize) {
     await response.body?.cancel().catch(() => undefined);
-    return { outcome: 'size-mismatch', detail: `The server has ${bytes(length)}, the firmware entry says ${bytes(target.fileSize)}.` };
+    return verdict('size-mismatch', 'sizeMismatch', { actual: length, expected: target.fileSize });
   }
-  if (response.body === null) return { outcome: 'unverifiable', detail: 'Could not verify: the server sent no file content.' };
+  if (response.body === null) return verdict('unverifiable', 'noBody');
 
   let received = 0;
   let oversized = false;
@@ -96,16 +105,12 @@ async function checkMd5(target: PreflightTarget, deps: PreflightDeps): Promise<V
     ({ md5 } = await md5OfChunks(upToExpected(), { signal: deps.signal, onProgress: (done) => deps.onProgress?.(done, target.fileSize) }));
   } catch (error) {
     if (isAbortError(error) || deps.signal?.aborted) throw error;
-    return { outcome: 'unverifiable', detail: `Could not verify: the download broke off after ${bytes(received)} (${error instanceof Error ? error.message : String(error)}).` };
+    return verdict('unverifiable', 'brokeOff', { received, error: error instanceof Error ? error.message : String(error) });
   }
-  if (oversized) return { outcome: 'size-mismatch', detail: `The server sent more than the ${bytes(target.fileSize)} the firmware entry says.` };
-  if (received !== target.fileSize) {
-    return { outcome: 'size-mismatch', detail: `The server sent ${bytes(received)}, the firmware entry says ${bytes(target.fileSize)}.` };
-  }
-  if (md5 !== target.md5.toLowerCase()) {
-    return { outcome: 'md5-mismatch', detail: `The downloaded file's MD5 is ${md5}, the firmware entry says ${target.md5.toLowerCase()}.` };
-  }
-  return { outcome: 'ok', detail: `Downloaded ${bytes(received)}; size and MD5 match.` };
+  if (oversized) return verdict('size-mismatch', 'oversized', { expected: target.fileSize });
+  if (received !== target.fileSize) return verdict('size-mismatch', 'receivedMismatch', { received, expected: target.fileSize });
+  if (md5 !== target.md5.toLowerCase()) return verdict('md5-mismatch', 'md5Mismatch', { actual: md5, expected: target.md5.toLowerCase() });
+  return verdict('ok', 'md5Ok', { received });
 }
 
 /**
