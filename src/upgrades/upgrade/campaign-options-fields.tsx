@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/text-field';
 import type { CampaignOptionsText, OptionsParse } from './campaign-options';
+import { useUpgradeText } from './use-upgrade-text';
 
 export interface CampaignOptionsFieldsProps {
   text: CampaignOptionsText;
@@ -9,31 +11,34 @@ export interface CampaignOptionsFieldsProps {
 
 /** Max parallel upgrades, the failure stop rule and the canary size; empty means no limit / off. */
 export function CampaignOptionsFields({ text, parsed, onChange }: CampaignOptionsFieldsProps) {
+  const { t } = useTranslation('upgrades');
+  const say = useUpgradeText();
+  const { errors } = parsed;
   return (
     <fieldset className="grid gap-3 sm:grid-cols-3">
-      <legend className="mb-1 text-sm font-semibold">Campaign options</legend>
+      <legend className="mb-1 text-sm font-semibold">{t('options.legend')}</legend>
       <TextField
-        label="Max parallel upgrades"
+        label={t('options.maxParallel')}
         inputMode="numeric"
         value={text.maxParallel}
         onChange={(e) => onChange({ ...text, maxParallel: e.target.value })}
-        hint="Empty: no limit."
-        error={parsed.errors.maxParallel}
+        hint={t('options.maxParallelHint')}
+        error={errors.maxParallel === null ? null : say(errors.maxParallel)}
       />
       <TextField
-        label="Pause after failures"
+        label={t('options.pauseAfterFailures')}
         value={text.pauseAfterFailures}
         onChange={(e) => onChange({ ...text, pauseAfterFailures: e.target.value })}
-        hint="A number of failures, or a percent such as 10%. Empty: never pause."
-        error={parsed.errors.pauseAfterFailures}
+        hint={t('options.pauseAfterFailuresHint')}
+        error={errors.pauseAfterFailures === null ? null : say(errors.pauseAfterFailures)}
       />
       <TextField
-        label="Canary gateways"
+        label={t('options.canary')}
         inputMode="numeric"
         value={text.canary}
         onChange={(e) => onChange({ ...text, canary: e.target.value })}
-        hint="Optional: upgrade this many first; the rest wait until they all succeed."
-        error={parsed.errors.canary}
+        hint={t('options.canaryHint')}
+        error={errors.canary === null ? null : say(errors.canary)}
       />
     </fieldset>
   );

@@ -3,7 +3,12 @@
  * "no limit" / "off"; anything else must be a whole number (the pause rule may be a percent).
  */
 import type { PauseAfterFailures } from '../campaign-types.ts';
+import { englishText, message, type Message } from './upgrade-message.ts';
 
+/** A field read: its value, or why it is refused (translated where shown). */
+export type FieldRead<T> = { ok: true; value: T } | { ok: false; error: Message };
+
+/** The same in English, for logs and tests. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface CampaignOptionsText {
@@ -22,53 +27,65 @@ export const EMPTY_OPTIONS_TEXT: CampaignOptionsText = { maxParallel: '', pauseA
 
 const WHOLE = /^\d+$/;
 
-function positiveWhole(text: string, what: string): Parsed<number | null> {
+type Refusal = 'whole' | 'min';
+
+function positiveWhole(text: string): { ok: true; value: number | null } | { ok: false; refusal: Refusal } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
-  if (!WHOLE.test(trimmed)) return { ok: false, error: `${what} must be a whole number, or empty` };
+  if (!WHOLE.test(trimmed)) return { ok: false, refusal: 'whole' };
   const value = Number(trimmed);
-  if (value < 1 || !Number.isSafeInteger(value)) return { ok: false, error: `${what} must be at least 1, or empty` };
+  if (value < 1 || !Number.isSafeInteger(value)) return { ok: false, refusal: 'min' };
   return { ok: true, value };
 }
 
+function inEnglish<T>(read: FieldRead<T>): Parsed<T> {
+  return read.ok ? read : { ok: false, error: englishText(read.error) };
+}
+
 /** Empty = no limit. */
-export function parseMaxParallel(text: string): Parsed<number | null> {
-  return positiveWhole(text, 'Max parallel upgrades');
+export function readMaxParallel(text: string): FieldRead<number | null> {
+  const read = positiveWhole(text);
+  if (read.ok) return read;
+  return { ok: false, error: message(read.refusal === 'whole' ? 'options.error.maxParallelWhole' : 'options.error.maxParallelMin') };
 }
 
 /** Empty = off; "3" = after 3 failures; "10%" = after 10 % of the gateways failed. */
-export function parsePauseAfterFailures(text: string): Parsed<PauseAfterFailures | null> {
+export function readPauseAfterFailures(text: string): FieldRead<PauseAfterFailures | null> {
   const trimmed = text.trim();
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
   if (percent) {
     const value = Number(percent[1]);
-    if (value <= 0 || value > 100) return { ok: false, error: 'Pause after failures: a percent must be above 0 and at most 100' };
+    if (value <= 0 || value > 100) return { ok: false, error: message('options.error.pausePercent') };
     return { ok: true, value: { percent: value } };
   }
-  const count = positiveWhole(trimmed, 'Pause after failures');
-  if (!count.ok) return { ok: false, error: `${count.error.replace(', or empty', '')} or a percent such as 10%, or empty` };
+  const count = positiveWhole(trimmed);
+  if (!count.ok) return { ok: false, error: message(count.refusal === 'whole' ? 'options.error.pauseWhole' : 'options.error.pauseMin') };
   return { ok: true, value: count.value === null ? null : { count: count.value } };
 }
 
 /** Empty = no canary; otherwise fewer gateways than the campaign sends to, or it is no canary. */
-export function parseCanary(text: string, gatewaysToSend: number): Parsed<number | null> {
-  const parsed = positiveWhole(text, 'Canary gateways');
-  if (!parsed.ok || parsed.value === null) return parsed;
-  if (gatewaysToSend > 0 && parsed.value >= gatewaysToSend) {
-    return { ok: false, error: `Canary gateways must be fewer than the ${gatewaysToSend} gateway${gatewaysToSend === 1 ? '' : 's'} to upgrade` };
+export function readCanary(text: string, gatewaysToSend: number): FieldRead<number | null> {
+  const read = positiveWhole(text);
+  if (!read.ok) return { ok: false, error: message(read.refusal === 'whole' ? 'options.error.canaryWhole' : 'options.error.canaryMin') };
+  if (read.value !== null && gatewaysToSend > 0 && read.value >= gatewaysToSend) {
+    return { ok: false, error: message('options.error.canaryFewer', { count: gatewaysToSend }) };
   }
-  return parsed;
+  return read;
 }
+
+export const parseMaxParallel = (text: string): Parsed<number | null> => inEnglish(readMaxParallel(text));
+export const parsePauseAfterFailures = (text: string): Parsed<PauseAfterFailures | null> => inEnglish(readPauseAfterFailures(text));
+export const parseCanary = (text: string, gatewaysToSend: number): Parsed<number | null> => inEnglish(readCanary(text, gatewaysToSend));
 
 export interface OptionsParse {
   options: CampaignOptions | null;
-  errors: { maxParallel: string | null; pauseAfterFailures: string | null; canary: string | null };
+  errors: { maxParallel: Message | null; pauseAfterFailures: Message | null; canary: Message | null };
 }
 
 export function parseCampaignOptions(text: CampaignOptionsText, gatewaysToSend: number): OptionsParse {
-  const maxParallel = parseMaxParallel(text.maxParallel);
-  const pause = parsePauseAfterFailures(text.pauseAfterFailures);
-  const canary = parseCanary(text.canary, gatewaysToSend);
+  const maxParallel = readMaxParallel(text.maxParallel);
+  const pause = readPauseAfterFailures(text.pauseAfterFailures);
+  const canary = readCanary(text.canary, gatewaysToSend);
   const errors = {
     maxParallel: maxParallel.ok ? null : maxParallel.error,
     pauseAfterFailures: pause.ok ? null : pause.error,

@@ -5,6 +5,7 @@
  */
 import type { Firmware } from '../../firmware/firmware.ts';
 import { modelLabel } from '../../protocol/models.ts';
+import { englishText, message, type Message } from './upgrade-message.ts';
 
 /** The group of firmware that names no model (it targets the gateway device, whatever its model). */
 export const GATEWAY_GROUP = 'gateway';
@@ -15,7 +16,7 @@ export interface FirmwareGroup {
   key: FirmwareGroupKey;
   /** The model key, or null for the gateway group. */
   model: string | null;
-  /** The radio group's accessible name: starts with "Firmware". */
+  /** The radio group's accessible name in English: starts with "Firmware" (the screen shows groupLabelMessage translated). */
   label: string;
   firmware: readonly Firmware[];
 }
@@ -25,8 +26,12 @@ export function groupKeyOf(firmware: Pick<Firmware, 'model'>): FirmwareGroupKey 
   return firmware.model ?? GATEWAY_GROUP;
 }
 
+export function groupLabelMessage(model: string | null): Message {
+  return model === null ? message('firmware.groupForGateway') : message('firmware.groupForModel', { product: modelLabel(model), model });
+}
+
 export function groupLabel(model: string | null): string {
-  return model === null ? 'Firmware for the gateway itself (no model given)' : `Firmware for ${modelLabel(model)} (${model})`;
+  return englishText(groupLabelMessage(model));
 }
 
 /** Contains the product, version and file name, as the accessibility contract asks. */

@@ -1,6 +1,7 @@
 /** Why a selected gateway gets no ota_create, as data (for tests and counts) and as a sentence. */
 import { modelLabel } from '../../protocol/models.ts';
 import { MAX_OTA_DEVICES } from '../../protocol/builders.ts';
+import { englishText, listOf, message, type Message } from './upgrade-message.ts';
 
 export type SkipReason =
   /** None of the gateway's devices has the model of a chosen firmware. */
@@ -22,47 +23,53 @@ export type BusyCause =
 export type SkipKind = SkipReason['kind'];
 
 /** Short names for counts ("3 offline") and filters. */
-export const SKIP_KIND_LABEL: Record<SkipKind, string> = {
-  'no-matching-device': 'no matching device',
-  'already-on-target': 'already on target',
-  offline: 'offline',
-  busy: 'busy',
-  'too-many-targets': 'too many devices',
-  'invalid-sn': 'invalid SN',
-  conflict: 'conflicting firmware',
+export const SKIP_KIND_MESSAGE: Record<SkipKind, Message> = {
+  'no-matching-device': message('skip.kind.noMatchingDevice'),
+  'already-on-target': message('skip.kind.alreadyOnTarget'),
+  offline: message('skip.kind.offline'),
+  busy: message('skip.kind.busy'),
+  'too-many-targets': message('skip.kind.tooManyTargets'),
+  'invalid-sn': message('skip.kind.invalidSn'),
+  conflict: message('skip.kind.conflict'),
 };
 
-function busyText(cause: BusyCause): string {
+function busyMessage(cause: BusyCause): Message {
   switch (cause.source) {
     case 'task':
-      return `Busy: an upgrade is already running on it (task ${cause.bid})`;
+      return message('skip.busyTask', { bid: cause.bid });
     case 'upgrade-status':
-      return `Busy: ${cause.sn} reports firmware_upgrade_status 1 (upgrading)`;
+      return message('skip.busyUpgradeStatus', { sn: cause.sn });
     case 'osd':
-      return `Busy: ${cause.sn} reports it is upgrading (osd mode_code ${cause.modeCode})`;
+      return message('skip.busyOsd', { sn: cause.sn, modeCode: cause.modeCode });
   }
 }
 
 /** One sentence for the operator, shown beside the gateway and in the preview. */
-export function skipReasonText(reason: SkipReason): string {
+export function skipReasonMessage(reason: SkipReason): Message {
   switch (reason.kind) {
     case 'no-matching-device': {
-      if (reason.models.length === 0) return 'No matching device: no firmware is chosen for its devices';
-      const wanted = reason.models.map(modelLabel).join(' or ');
-      const has = reason.deviceModels.length > 0 ? reason.deviceModels.map(modelLabel).join(', ') : 'no device with a known model yet';
-      return `No matching device: the chosen firmware is for ${wanted}; this gateway has ${has}`;
+      if (reason.models.length === 0) return message('skip.noFirmwareForDevices');
+      const wanted = listOf(reason.models.map(modelLabel), 'or');
+      if (reason.deviceModels.length === 0) return message('skip.noMatchingKnownModel', { wanted });
+      return message('skip.noMatchingDevice', { wanted, has: listOf(reason.deviceModels.map(modelLabel), 'comma') });
     }
     case 'already-on-target':
-      return `Already on the target version (${reason.devices.map((d) => `${d.sn} ${d.version}`).join(', ')})`;
+      return message('skip.alreadyOnTarget', { devices: listOf(reason.devices.map((d) => `${d.sn} ${d.version}`), 'comma') });
     case 'offline':
-      return reason.liveness === 'unseen' ? 'Offline: never heard from' : 'Offline: no message recently (stale)';
+      return message(reason.liveness === 'unseen' ? 'skip.offlineUnseen' : 'skip.offlineStale');
     case 'busy':
-      return busyText(reason.cause);
+      return busyMessage(reason.cause);
     case 'too-many-targets':
-      return `${reason.count} devices match; one ota_create takes at most ${MAX_OTA_DEVICES}`;
+      return message('skip.tooManyTargets', { matched: reason.count, max: MAX_OTA_DEVICES });
     case 'invalid-sn':
-      return `Invalid SN "${reason.sn}": ${reason.problem}`;
+      // The problem sentence comes from src/protocol's validation, which stays English.
+      return message('skip.invalidSn', { sn: reason.sn, problem: reason.problem });
     case 'conflict':
-      return `${reason.sn} matches two chosen firmware (${reason.files.join(' and ')}); choose None in one group`;
+      return message('skip.conflict', { sn: reason.sn, files: listOf(reason.files, 'and') });
   }
+}
+
+/** The sentence in English (logs, tests). */
+export function skipReasonText(reason: SkipReason): string {
+  return englishText(skipReasonMessage(reason));
 }

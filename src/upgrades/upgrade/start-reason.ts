@@ -2,6 +2,7 @@
 import type { Firmware } from '../../firmware/firmware.ts';
 import { preflightBlocksStart, type PreflightResult } from '../../firmware/preflight-result.ts';
 import type { OptionsParse } from './campaign-options.ts';
+import { englishText, listOf, message, type Message } from './upgrade-message.ts';
 
 export interface StartInputs {
   readOnly: boolean;
@@ -14,17 +15,21 @@ export interface StartInputs {
   override: boolean;
 }
 
-export function startBlockedReason(input: StartInputs): string | null {
-  if (input.readOnly) return 'Read-only mode: this console sends nothing.';
-  if (input.chosen.length === 0) return 'Choose a firmware first.';
-  if (input.selectedCount === 0) return 'Select at least one gateway.';
-  if (input.sendCount === 0) return 'Nothing to send: every selected gateway is skipped (see the preview for why).';
+export function startBlockedMessage(input: StartInputs): Message | null {
+  if (input.readOnly) return message('start.blocked.readOnly');
+  if (input.chosen.length === 0) return message('start.blocked.noFirmware');
+  if (input.selectedCount === 0) return message('start.blocked.noGateway');
+  if (input.sendCount === 0) return message('start.blocked.nothingToSend');
   const { errors } = input.options;
   const optionError = errors.maxParallel ?? errors.pauseAfterFailures ?? errors.canary;
-  if (optionError !== null) return `Fix the campaign options: ${optionError}.`;
+  if (optionError !== null) return message('start.blocked.options', { error: optionError });
   const blocking = input.chosen.filter((_, i) => preflightBlocksStart(input.preflight[i], input.override));
-  if (blocking.length > 0) {
-    return `The pre-flight check found a mismatch for ${blocking.map((f) => f.fileName).join(', ')}. Tick “Override pre-flight mismatch” to send anyway.`;
-  }
+  if (blocking.length > 0) return message('start.blocked.preflight', { files: listOf(blocking.map((f) => f.fileName), 'comma') });
   return null;
+}
+
+/** The reason in English (logs, tests). */
+export function startBlockedReason(input: StartInputs): string | null {
+  const reason = startBlockedMessage(input);
+  return reason === null ? null : englishText(reason);
 }

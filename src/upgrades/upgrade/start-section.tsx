@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Firmware } from '../../firmware/firmware';
-import { isMismatch, PREFLIGHT_OUTCOME_LABEL } from '../../firmware/preflight-result';
+import { isMismatch } from '../../firmware/preflight-result';
 import { useGatewaySns } from '../../fleet/fleet-hooks';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { Button } from '../../ui/button';
@@ -11,10 +12,11 @@ import { CampaignOptionsFields } from './campaign-options-fields';
 import { ConfirmStartDialog } from './confirm-start-dialog';
 import { willSend, type OfferedUpgradeType } from './resolve-targets';
 import { selectionStore, useSelected } from './selection-store';
-import { startBlockedReason } from './start-reason';
+import { startBlockedMessage } from './start-reason';
 import { UpgradePreview } from './upgrade-preview';
 import { usePreflightResults } from './use-preflight-results';
 import { useResolutions } from './use-resolutions';
+import { useUpgradeText } from './use-upgrade-text';
 
 export interface StartSectionProps {
   chosen: readonly Firmware[];
@@ -39,10 +41,13 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
   const [confirming, setConfirming] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
   const reasonId = useId();
+  const { t } = useTranslation('upgrades');
+  const say = useUpgradeText();
 
   const mismatched = chosen.filter((_, i) => isMismatch(preflight[i]?.outcome ?? 'ok'));
   const unverifiable = chosen.filter((_, i) => preflight[i]?.outcome === 'unverifiable');
-  const reason = startBlockedReason({ readOnly, chosen, selectedCount: selectedSns.length, sendCount, options: parsed, preflight, override });
+  const blocked = startBlockedMessage({ readOnly, chosen, selectedCount: selectedSns.length, sendCount, options: parsed, preflight, override });
+  const reason = blocked === null ? null : say(blocked);
   const plan = parsed.options === null || sendCount === 0 ? null : buildCampaignPlan(resolutions, parsed.options);
   const usedFirmware = chosen.filter((f) => resolutions.some((r) => willSend(r) && r.targets.some((t) => t.firmware.key === f.key)));
 
@@ -69,18 +74,18 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
       <UpgradePreview resolutions={resolutions} onTypeChange={onTypeChange} />
       <section aria-labelledby="upgrade-start-title" className="flex flex-col gap-3">
         <h2 id="upgrade-start-title" className="text-lg font-semibold">
-          Start
+          {t('start.title')}
         </h2>
         <CampaignOptionsFields text={optionsText} parsed={parsed} onChange={setOptionsText} />
         {unverifiable.length > 0 ? (
           <p className="text-sm text-amber-800">
-            {PREFLIGHT_OUTCOME_LABEL.unverifiable}: {unverifiable.map((f) => f.fileName).join(', ')}. This does not block the start; the dock checks the MD5 itself.
+            {t('start.unverifiable', { files: unverifiable.map((f) => f.fileName).join(t('join.comma')) })}
           </p>
         ) : null}
         {mismatched.length > 0 ? (
           <CheckboxField
-            label="Override pre-flight mismatch"
-            hint={`Send ${mismatched.map((f) => f.fileName).join(', ')} even though the pre-flight check found a mismatch.`}
+            label={t('start.override')}
+            hint={t('start.overrideHint', { files: mismatched.map((f) => f.fileName).join(t('join.comma')) })}
             checked={override}
             onChange={(e) => setOverride(e.target.checked)}
           />
@@ -95,7 +100,7 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
               setConfirming(true);
             }}
           >
-            Start upgrade
+            {t('start.button')}
           </Button>
           {reason !== null ? (
             <p id={reasonId} className="text-sm text-slate-700">
