@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAvailableFirmware } from '../firmware/use-available-firmware';
 import type { CampaignsStore } from './campaign-store';
@@ -25,6 +26,7 @@ export default function UpgradeScreen({ catalogUrl, readOnly = false, startedPat
   const [choice, setChoice] = useState<ReadonlyMap<FirmwareGroupKey, string>>(() => new Map());
   const chosen = useMemo(() => chosenFirmware(firmware, choice), [firmware, choice]);
   const navigate = useNavigate();
+  const { t } = useTranslation('upgrades');
   const onChoose = useCallback((group: FirmwareGroupKey, key: string | null) => {
     setChoice((prev) => {
       const next = new Map(prev);
@@ -43,7 +45,7 @@ export default function UpgradeScreen({ catalogUrl, readOnly = false, startedPat
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
-        Upgrade
+        {t('screen.title')}
       </h1>
       <FirmwarePicker firmware={firmware} catalog={catalogStatus} choice={choice} chosen={chosen} onChoose={onChoose} />
       <GatewayPicker chosen={chosen} />

@@ -1,8 +1,11 @@
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Firmware } from '../../firmware/firmware';
 import { useFleet, useGatewaySns } from '../../fleet/fleet-hooks';
 import { searchGatewaySns } from '../../fleet/fleet-selectors';
 import { Button } from '../../ui/button';
+import { useFormat } from '../../ui/i18n/use-format';
+import { UNGROUPED } from './use-upgrade-text';
 import { FixedRowList } from './fixed-row-list';
 import { GATEWAY_ROW_HEIGHT, GatewayRow } from './gateway-row';
 import { selectionStore, useSelected } from './selection-store';
@@ -21,47 +24,50 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
   const getKey = useCallback((i: number) => shown[i] ?? String(i), [shown]);
   const renderRow = useCallback((i: number) => <GatewayRow sn={shown[i] ?? ''} chosen={chosen} />, [shown, chosen]);
   const known = gatewaySns.filter((sn) => selected.has(sn)).length;
+  const { t } = useTranslation('upgrades');
+  const f = useFormat();
+  const counts = { selected: f.number(known, UNGROUPED), total: f.number(gatewaySns.length, UNGROUPED), shown: f.number(shown.length, UNGROUPED) };
 
   return (
     <section aria-labelledby="upgrade-gateways-title" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 id="upgrade-gateways-title" className="text-lg font-semibold">
-          Gateways
+          {t('gateways.title')}
         </h2>
         <p className="text-sm text-slate-600" aria-live="polite">
-          {known} of {gatewaySns.length} selected{shown.length !== gatewaySns.length ? `, ${shown.length} shown` : ''}
+          {shown.length !== gatewaySns.length ? t('gateways.selectedShown', counts) : t('gateways.selected', counts)}
         </p>
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={filterId} className="text-sm font-medium text-slate-800">
-            Filter gateways
+            {t('gateways.filterLabel')}
           </label>
           <input
             id={filterId}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Gateway or device SN"
+            placeholder={t('gateways.filterPlaceholder')}
             className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
           />
         </div>
         <Button onClick={() => selectionStore.getState().gatewaysSelected(shown)} disabled={shown.length === 0}>
-          Select all shown
+          {t('gateways.selectAllShown')}
         </Button>
         <Button onClick={() => selectionStore.getState().gatewaysDeselected(shown)} disabled={shown.length === 0}>
-          Select none shown
+          {t('gateways.selectNoneShown')}
         </Button>
         <Button onClick={() => selectionStore.getState().selectionCleared()} disabled={selected.size === 0}>
-          Clear selection
+          {t('gateways.clearSelection')}
         </Button>
       </div>
       {gatewaySns.length === 0 ? (
-        <p className="text-sm text-slate-600">No gateways yet: they appear when they report to the broker, or add them on the Fleet screen.</p>
+        <p className="text-sm text-slate-600">{t('gateways.emptyFleet')}</p>
       ) : shown.length === 0 ? (
-        <p className="text-sm text-slate-600">No gateway or device SN contains “{deferredQuery.trim()}”.</p>
+        <p className="text-sm text-slate-600">{t('gateways.noMatch', { query: deferredQuery.trim() })}</p>
       ) : (
-        <FixedRowList count={shown.length} rowHeight={GATEWAY_ROW_HEIGHT} maxHeight={LIST_MAX_HEIGHT} label="Gateways to choose from" getKey={getKey} renderRow={renderRow} />
+        <FixedRowList count={shown.length} rowHeight={GATEWAY_ROW_HEIGHT} maxHeight={LIST_MAX_HEIGHT} label={t('gateways.listLabel')} getKey={getKey} renderRow={renderRow} />
       )}
     </section>
   );

@@ -1,7 +1,10 @@
 import { memo, useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/i18n/use-format';
 import { FixedRowList } from './fixed-row-list';
 import { willSend, type GatewayResolution, type OfferedUpgradeType, type TargetDevice } from './resolve-targets';
-import { skipReasonText } from './skip-reasons';
+import { skipReasonMessage } from './skip-reasons';
+import { UNGROUPED, useUpgradeText } from './use-upgrade-text';
 
 const SEND_ROW_HEIGHT = 88;
 const SKIP_ROW_HEIGHT = 52;
@@ -9,28 +12,29 @@ const MAX_HEIGHT = 360;
 
 export type TypeChange = (deviceSn: string, type: OfferedUpgradeType) => void;
 
-const TYPE_TEXT: Record<OfferedUpgradeType, string> = { 3: 'type 3 (regular)', 2: 'type 2 (consistency)' };
+const TYPE_KEY = { 3: 'preview.typeRegular', 2: 'preview.typeConsistency' } as const satisfies Record<OfferedUpgradeType, string>;
 
 function TargetLine({ target, onTypeChange }: { target: TargetDevice; onTypeChange: TypeChange }) {
+  const { t } = useTranslation('upgrades');
   return (
     <div className="flex min-w-0 items-center gap-2 text-xs">
       <span className="font-mono">{target.sn}</span>
-      <span className="text-slate-600">{target.productName ?? target.modelKey ?? 'gateway'}</span>
+      <span className="text-slate-600">{target.productName ?? target.modelKey ?? t('preview.gatewayDevice')}</span>
       <span>
-        {target.fromVersion ?? 'version unknown'} → <span className="font-medium">{target.firmware.productVersion}</span>
+        {target.fromVersion ?? t('preview.versionUnknown')} → <span className="font-medium">{target.firmware.productVersion}</span>
       </span>
       {target.consistencyOffered ? (
         <select
-          aria-label={`Upgrade type for ${target.sn}`}
+          aria-label={t('preview.upgradeTypeFor', { sn: target.sn })}
           value={target.upgradeType}
           onChange={(e) => onTypeChange(target.sn, e.target.value === '2' ? 2 : 3)}
           className="rounded border border-slate-300 px-1 py-0.5"
         >
-          <option value={3}>{TYPE_TEXT[3]}</option>
-          <option value={2}>{TYPE_TEXT[2]}</option>
+          <option value={3}>{t(TYPE_KEY[3])}</option>
+          <option value={2}>{t(TYPE_KEY[2])}</option>
         </select>
       ) : (
-        <span>{TYPE_TEXT[target.upgradeType]}</span>
+        <span>{t(TYPE_KEY[target.upgradeType])}</span>
       )}
       <span className="truncate font-mono text-slate-500">{target.firmware.fileName}</span>
     </div>
@@ -38,23 +42,28 @@ function TargetLine({ target, onTypeChange }: { target: TargetDevice; onTypeChan
 }
 
 const SendRow = memo(function SendRow({ resolution, onTypeChange }: { resolution: GatewayResolution; onTypeChange: TypeChange }) {
+  const { t } = useTranslation('upgrades');
   return (
-    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={`Send to ${resolution.gatewaySn}`}>
+    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.sendTo', { sn: resolution.gatewaySn })}>
       <span className="font-mono text-sm font-medium">{resolution.gatewaySn}</span>
       {resolution.targets.map((t) => (
         <TargetLine key={t.sn} target={t} onTypeChange={onTypeChange} />
       ))}
       {resolution.onTarget.length > 0 ? (
-        <span className="truncate text-xs text-slate-500">Not sent: {resolution.onTarget.map((d) => `${d.sn} is already on ${d.version}`).join(', ')}</span>
+        <span className="truncate text-xs text-slate-500">
+          {t('preview.notSent', { devices: resolution.onTarget.map((d) => t('preview.alreadyOn', { sn: d.sn, version: d.version })).join(t('join.comma')) })}
+        </span>
       ) : null}
     </div>
   );
 });
 
 const SkipRow = memo(function SkipRow({ resolution }: { resolution: GatewayResolution }) {
-  const text = resolution.skip.map(skipReasonText).join('; ');
+  const { t } = useTranslation('upgrades');
+  const say = useUpgradeText();
+  const text = resolution.skip.map((reason) => say(skipReasonMessage(reason))).join(t('join.semicolon'));
   return (
-    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={`Skip ${resolution.gatewaySn}`}>
+    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.skip', { sn: resolution.gatewaySn })}>
       <span className="font-mono text-sm font-medium">{resolution.gatewaySn}</span>
       <span className="truncate text-xs text-amber-800" title={text}>
         {text}
@@ -70,6 +79,8 @@ export interface UpgradePreviewProps {
 
 /** The dry run: exactly what each ota_create will carry, and which selected gateways get none and why. */
 export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProps) {
+  const { t } = useTranslation('upgrades');
+  const f = useFormat();
   const sending = useMemo(() => resolutions.filter(willSend), [resolutions]);
   const skipped = useMemo(() => resolutions.filter((r) => !willSend(r)), [resolutions]);
   const devices = sending.reduce((n, r) => n + r.targets.length, 0);
@@ -78,19 +89,23 @@ export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProp
   return (
     <section aria-labelledby="upgrade-preview-title" className="flex flex-col gap-3">
       <h2 id="upgrade-preview-title" className="text-lg font-semibold">
-        Dry-run preview
+        {t('preview.title')}
       </h2>
       <p className="text-sm text-slate-700">
-        {sending.length} ota_create to send ({devices} device{devices === 1 ? '' : 's'}), {skipped.length} selected gateway{skipped.length === 1 ? '' : 's'} skipped.
+        {t('preview.summary', {
+          sends: f.number(sending.length, UNGROUPED),
+          devices: t('preview.devices', { count: devices, n: f.number(devices, UNGROUPED) }),
+          skipped: t('preview.skippedGateways', { count: skipped.length, n: f.number(skipped.length, UNGROUPED) }),
+        })}
       </p>
       {sending.length > 0 ? (
         <div className="flex flex-col gap-1">
-          <h3 className="text-sm font-semibold">Will be sent ({sending.length})</h3>
+          <h3 className="text-sm font-semibold">{t('preview.willBeSent', { n: f.number(sending.length, UNGROUPED) })}</h3>
           <FixedRowList
             count={sending.length}
             rowHeight={SEND_ROW_HEIGHT}
             maxHeight={MAX_HEIGHT}
-            label="Gateways to send"
+            label={t('preview.sendList')}
             getKey={sendKey}
             renderRow={(i) => {
               const r = sending[i];
@@ -101,12 +116,12 @@ export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProp
       ) : null}
       {skipped.length > 0 ? (
         <div className="flex flex-col gap-1">
-          <h3 className="text-sm font-semibold">Skipped ({skipped.length})</h3>
+          <h3 className="text-sm font-semibold">{t('preview.skippedHeading', { n: f.number(skipped.length, UNGROUPED) })}</h3>
           <FixedRowList
             count={skipped.length}
             rowHeight={SKIP_ROW_HEIGHT}
             maxHeight={MAX_HEIGHT}
-            label="Skipped gateways"
+            label={t('preview.skipList')}
             getKey={skipKey}
             renderRow={(i) => {
               const r = skipped[i];
