@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { snProblem } from '../protocol/sn.ts';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { addProblem } from './add-outcome-text.ts';
+import type { FleetText } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
+import { snIssue } from './sn-issue.ts';
+import { useFleetText } from './use-fleet-text.ts';
 
 export interface AddGatewayFormProps {
   onAdd: (sn: string) => AddOutcome;
@@ -11,26 +14,28 @@ export interface AddGatewayFormProps {
 
 /** Adds one gateway by SN; the SN is checked before it can ever become part of a topic. */
 export function AddGatewayForm({ onAdd }: AddGatewayFormProps) {
+  const { t } = useTranslation('fleet');
+  const text = useFleetText();
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FleetText | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const sn = value.trim();
-    const problem = snProblem(sn) ?? addProblem(onAdd(sn));
+    const problem = snIssue(sn) ?? addProblem(onAdd(sn));
     setError(problem);
     setAdded(problem === null ? sn : null);
     if (problem === null) setValue('');
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a gateway" className="flex flex-wrap items-end gap-2">
+    <form onSubmit={submit} noValidate aria-label={t('add.formLabel')} className="flex flex-wrap items-end gap-2">
       <TextField
-        label="Gateway SN"
-        hint="Letters, digits, - and _; up to 64 characters."
+        label={t('add.snLabel')}
+        hint={t('add.snHint')}
         value={value}
-        error={error}
+        error={error === null ? null : text(error)}
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => {
@@ -40,10 +45,10 @@ export function AddGatewayForm({ onAdd }: AddGatewayFormProps) {
         className="min-w-64"
       />
       <Button type="submit" variant="primary" className="mb-6">
-        Add gateway
+        {t('add.submit')}
       </Button>
       <p role="status" className="mb-6 text-sm text-green-800">
-        {added === null ? '' : `Added gateway ${added}`}
+        {added === null ? '' : t('add.added', { sn: added })}
       </p>
     </form>
   );

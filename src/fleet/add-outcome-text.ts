@@ -1,15 +1,17 @@
+import { message, type FleetText } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
+import { snIssue } from './sn-issue.ts';
 
-/** Why an SN was not added, in words for the operator; null when it was added. */
-export function addProblem(outcome: AddOutcome): string | null {
+/** Why an SN was not added, as a message for the operator; null when it was added. */
+export function addProblem(outcome: AddOutcome): FleetText | null {
   switch (outcome.status) {
     case 'added':
       return null;
     case 'already-known':
-      return `Gateway ${outcome.sn} is already in the fleet`;
+      return message('add.alreadyKnown', { sn: outcome.sn });
     case 'is-device':
-      return `${outcome.sn} is a device of gateway ${outcome.gatewaySn}, not a gateway`;
+      return message('add.isDevice', { sn: outcome.sn, gateway: outcome.gatewaySn });
     case 'invalid':
-      return outcome.reason;
+      return snIssue(outcome.sn) ?? outcome.reason;
   }
 }

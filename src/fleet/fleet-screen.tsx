@@ -1,4 +1,6 @@
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../ui/i18n/use-format';
 import { AddGatewayForm } from './add-gateway-form.tsx';
 import { useFleet, useGatewaySns } from './fleet-hooks.ts';
 import { DEFAULT_STALE_AFTER_MS, searchGatewaySns } from './fleet-selectors.ts';
@@ -17,6 +19,8 @@ const importGateways = (sns: readonly string[]) => fleetStore.getState().gateway
 
 /** Every gateway with its dock and aircraft, firmware, consistency and liveness; add, import, remove. */
 export default function FleetScreen({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: FleetScreenProps) {
+  const { t } = useTranslation('fleet');
+  const f = useFormat();
   const gatewaySns = useGatewaySns();
   const deviceGateway = useFleet((s) => s.deviceGateway);
   const [query, setQuery] = useState('');
@@ -30,24 +34,24 @@ export default function FleetScreen({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: F
     <section aria-labelledby="screen-title" className="flex flex-col gap-5 p-6">
       <header className="flex flex-wrap items-baseline gap-3">
         <h1 id="screen-title" className="text-xl font-semibold">
-          Fleet
+          {t('screen.title')}
         </h1>
         <p className="text-sm text-slate-600">
-          {gatewaySns.length === 1 ? '1 gateway' : `${gatewaySns.length} gateways`}
-          {shown.length !== gatewaySns.length ? `, ${shown.length} shown` : ''}
+          {t('screen.gateways', { count: gatewaySns.length, n: f.number(gatewaySns.length) })}
+          {shown.length !== gatewaySns.length ? t('screen.shown', { n: f.number(shown.length) }) : ''}
         </p>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby={`${searchId}-add`} className="flex flex-col gap-2">
           <h2 id={`${searchId}-add`} className="font-semibold">
-            Add a gateway
+            {t('screen.addHeading')}
           </h2>
           <AddGatewayForm onAdd={addGateway} />
         </section>
         <section aria-labelledby={`${searchId}-import`} className="flex flex-col gap-2">
           <h2 id={`${searchId}-import`} className="font-semibold">
-            Import gateways
+            {t('screen.importHeading')}
           </h2>
           <ImportGatewaysPanel onImport={importGateways} />
         </section>
@@ -55,14 +59,14 @@ export default function FleetScreen({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: F
 
       <div className="flex flex-col gap-1">
         <label htmlFor={searchId} className="text-sm font-medium text-slate-800">
-          Search gateways
+          {t('screen.searchLabel')}
         </label>
         <input
           id={searchId}
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="Gateway or device SN"
+          placeholder={t('screen.searchPlaceholder')}
           className="max-w-sm rounded border border-slate-300 px-2 py-1.5 text-sm"
         />
       </div>

@@ -4,7 +4,8 @@
  * cannot be used is reported with its position and the reason; the rest is still usable.
  */
 import Papa from 'papaparse';
-import { snProblem } from '../protocol/sn.ts';
+import { englishText, message, type FleetMessage, type FleetText } from './fleet-message.ts';
+import { snIssue } from './sn-issue.ts';
 
 export const MAX_IMPORT_CHARS = 5_000_000;
 export const MAX_IMPORT_ENTRIES = 100_000;
@@ -16,6 +17,9 @@ export interface ImportProblem {
   kind: 'invalid' | 'duplicate';
   /** The value as read (may be shown, never used in a topic). */
   value: string;
+  /** Why, for the screen (translated at render). */
+  issue: FleetMessage;
+  /** Why, in English. */
   reason: string;
 }
 
@@ -30,8 +34,10 @@ export interface ParsedImport {
   /** Valid SNs, each once, in file order. */
   entries: ImportEntry[];
   problems: ImportProblem[];
-  /** The whole input was unusable (bad JSON, too large); entries is then empty. */
+  /** The whole input was unusable (bad JSON, too large), in English; entries is then empty. */
   fatal: string | null;
+  /** The same, for the screen (translated at render). */
+  fatalIssue: FleetMessage | null;
 }
 
 const HEADER = /^(sn|serial|serial[ _-]?(number|no)|gateway|gateway[ _-]?sn|dock|dock[ _-]?sn)$/i;
@@ -42,29 +48,37 @@ class Collector {
   readonly #firstSeen = new Map<string, number>();
 
   add(unit: 'line' | 'item', position: number, value: string): void {
-    const reason = snProblem(value);
-    if (reason !== null) {
-      this.problems.push({ unit, position, kind: 'invalid', value, reason });
+    const issue = snIssue(value);
+    if (issue !== null) {
+      this.invalid(unit, position, value, issue);
       return;
     }
     const first = this.#firstSeen.get(value);
     if (first !== undefined) {
-      this.problems.push({ unit, position, kind: 'duplicate', value, reason: `duplicate of ${unit} ${first}` });
+      const duplicate = message(unit === 'line' ? 'problem.duplicateOfLine' : 'problem.duplicateOfItem', { first });
+      this.problems.push({ unit, position, kind: 'duplicate', value, issue: duplicate, reason: englishText(duplicate) });
       return;
     }
     this.#firstSeen.set(value, position);
     this.entries.push({ sn: value, unit, position });
   }
 
-  invalid(unit: 'line' | 'item', position: number, value: string, reason: string): void {
-    this.problems.push({ unit, position, kind: 'invalid', value, reason });
+  invalid(unit: 'line' | 'item', position: number, value: string, issue: FleetMessage): void {
+    this.problems.push({ unit, position, kind: 'invalid', value, issue, reason: englishText(issue) });
   }
 }
 
-function describeJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object without "sn"' : `a ${typeof value}`;
+function describeJson(value: unknown): FleetText {
+  if (value === null) return message('problem.jsonNull');
+  if (Array.isArray(value)) return message('problem.jsonArray');
+  if (typeof value === 'object') return message('problem.jsonObject');
+  if (typeof value === 'number') return message('problem.jsonNumber');
+  if (typeof value === 'boolean') return message('problem.jsonBoolean');
+  return message('problem.jsonOther', { type: typeof value });
+}
+
+function fatal(format: ParsedImport['format'], issue: FleetMessage): ParsedImport {
+  return { format, entries: [], problems: [], fatal: englishText(issue), fatalIssue: issue };
 }
 
 function snFromItem(item: unknown): string | null {
@@ -83,22 +97,22 @@ function parseJson(text: string): ParsedImport {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { format: 'json', entries: [], problems: [], fatal: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return fatal('json', message('fatal.notJson', { message: error instanceof Error ? error.message : String(error) }));
   }
   const list = Array.isArray(parsed)
     ? parsed
     : typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, 'gateways') && Array.isArray((parsed as { gateways: unknown }).gateways)
       ? (parsed as { gateways: unknown[] }).gateways
       : null;
-  if (list === null) return { format: 'json', entries: [], problems: [], fatal: 'JSON must be an array of SNs or an object {"gateways": [...]}' };
-  if (list.length > MAX_IMPORT_ENTRIES) return { format: 'json', entries: [], problems: [], fatal: `${list.length} items; at most ${MAX_IMPORT_ENTRIES} can be imported at once` };
+  if (list === null) return fatal('json', message('fatal.notList'));
+  if (list.length > MAX_IMPORT_ENTRIES) return fatal('json', message('fatal.tooManyItems', { n: list.length, max: MAX_IMPORT_ENTRIES }));
   const out = new Collector();
   list.forEach((item, i) => {
     const sn = snFromItem(item);
-    if (sn === null) out.invalid('item', i + 1, typeof item === 'object' ? JSON.stringify(item).slice(0, 80) : String(item), `expected an SN, got ${describeJson(item)}`);
+    if (sn === null) out.invalid('item', i + 1, typeof item === 'object' ? JSON.stringify(item).slice(0, 80) : String(item), message('problem.expectedSn', { what: describeJson(item) }));
     else out.add('item', i + 1, sn);
   });
-  return { format: 'json', entries: out.entries, problems: out.problems, fatal: null };
+  return { format: 'json', entries: out.entries, problems: out.problems, fatal: null, fatalIssue: null };
 }
 
 /**
@@ -117,7 +131,7 @@ function parseCsv(text: string): ParsedImport {
   let line = 1;
   let previousCursor = 0;
   let rows = 0;
-  let fatal: string | null = null;
+  let tooMany = false;
   Papa.parse<string[]>(text, {
     newline: '\n',
     delimiter: delimiterOf(text),
@@ -127,7 +141,7 @@ function parseCsv(text: string): ParsedImport {
       for (let i = previousCursor; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
       previousCursor = cursor;
       if (++rows > MAX_IMPORT_ENTRIES) {
-        fatal = `more than ${MAX_IMPORT_ENTRIES} lines; import at most ${MAX_IMPORT_ENTRIES} at once`;
+        tooMany = true;
         parser.abort();
         return;
       }
@@ -135,7 +149,7 @@ function parseCsv(text: string): ParsedImport {
       if (cells.every((c) => c === '')) return;
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        out.invalid('line', rowLine, cells.join(',').slice(0, 80), `unterminated quote: ${quoteError.message}`);
+        out.invalid('line', rowLine, cells.join(',').slice(0, 80), message('problem.unterminatedQuote', { message: quoteError.message }));
         return;
       }
       if (!headerDecided) {
@@ -147,18 +161,18 @@ function parseCsv(text: string): ParsedImport {
         }
       }
       const value = cells[column] ?? '';
-      if (value === '') out.invalid('line', rowLine, cells.join(','), `no SN in column ${column + 1}`);
+      if (value === '') out.invalid('line', rowLine, cells.join(','), message('problem.noSn', { column: column + 1 }));
       else out.add('line', rowLine, value);
     },
   });
-  if (fatal !== null) return { format: 'csv', entries: [], problems: [], fatal };
-  return { format: 'csv', entries: out.entries, problems: out.problems, fatal: null };
+  if (tooMany) return fatal('csv', message('fatal.tooManyLines', { max: MAX_IMPORT_ENTRIES }));
+  return { format: 'csv', entries: out.entries, problems: out.problems, fatal: null, fatalIssue: null };
 }
 
 /** Parses pasted or uploaded text; never throws. */
 export function parseGatewayImport(input: string): ParsedImport {
   if (input.length > MAX_IMPORT_CHARS) {
-    return { format: 'csv', entries: [], problems: [], fatal: `the list is ${input.length} characters; at most ${MAX_IMPORT_CHARS} are read` };
+    return fatal('csv', message('fatal.tooLong', { length: input.length, max: MAX_IMPORT_CHARS }));
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const start = text.trimStart()[0];
@@ -166,7 +180,12 @@ export function parseGatewayImport(input: string): ParsedImport {
   return start === '[' || start === '{' ? parseJson(text) : parseCsv(text);
 }
 
+/** "Line 3: <why>", for the screen. */
+export function problemMessage(problem: Pick<ImportProblem, 'unit' | 'position' | 'issue'>): FleetMessage {
+  return message(problem.unit === 'line' ? 'problem.line' : 'problem.item', { position: problem.position, reason: problem.issue });
+}
+
+/** "Line 3: <why>" in English. */
 export function describeProblem(problem: ImportProblem): string {
-  const unit = problem.unit === 'line' ? 'Line' : 'Item';
-  return `${unit} ${problem.position}: ${problem.reason}`;
+  return englishText(problemMessage(problem));
 }

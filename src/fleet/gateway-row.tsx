@@ -1,4 +1,5 @@
 import { memo, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { DeviceLine } from './device-line.tsx';
@@ -21,6 +22,7 @@ export interface GatewayRowProps {
 
 /** One gateway; subscribes to its own record only, so traffic for other gateways does not redraw it. */
 export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleAfterMs, onRemove, measureRef }: GatewayRowProps) {
+  const { t } = useTranslation('fleet');
   const gateway = useGateway(sn);
   if (gateway === undefined) return null;
   return (
@@ -34,10 +36,10 @@ export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleA
     >
       <div role="rowheader" className="flex flex-col items-start gap-1">
         <span className="font-mono text-sm font-semibold">{sn}</span>
-        {gateway.manual ? <Badge>Added by hand</Badge> : null}
+        {gateway.manual ? <Badge>{t('row.addedByHand')}</Badge> : null}
       </div>
       <div role="cell">
-        <ul aria-label={`Devices of ${sn}`} className="flex flex-col gap-1">
+        <ul aria-label={t('row.devicesOf', { sn })} className="flex flex-col gap-1">
           {gateway.devices.map((device) => (
             <DeviceLine key={device.sn} device={device} />
           ))}
@@ -46,10 +48,10 @@ export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleA
       <div role="cell">
         <LastSeen lastSeen={gateway.lastSeen} staleAfterMs={staleAfterMs} />
       </div>
-      <div role="cell">{gateway.upgrading ? <Badge tone="info">Upgrading</Badge> : <span className="text-sm text-slate-600">No upgrade</span>}</div>
+      <div role="cell">{gateway.upgrading ? <Badge tone="info">{t('row.upgrading')}</Badge> : <span className="text-sm text-slate-600">{t('row.noUpgrade')}</span>}</div>
       <div role="cell">
-        <Button variant="secondary" aria-label={`Remove gateway ${sn}`} onClick={() => onRemove(sn)}>
-          Remove
+        <Button variant="secondary" aria-label={t('row.removeLabel', { sn })} onClick={() => onRemove(sn)}>
+          {t('row.remove')}
         </Button>
       </div>
     </div>

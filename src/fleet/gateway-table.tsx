@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GATEWAY_COLUMNS, GatewayRow } from './gateway-row.tsx';
 
-const HEADERS = ['Gateway', 'Devices', 'Connection', 'Upgrade', 'Actions'] as const;
+const HEADERS = ['gateway', 'devices', 'connection', 'upgrade', 'actions'] as const;
 /** A gateway with a dock and one aircraft; rows are measured after they render. */
 const ESTIMATED_ROW_PX = 92;
 
@@ -17,6 +18,7 @@ export interface GatewayTableProps {
  * its own gateway, so 10,000 gateways scroll like 20.
  */
 export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps) {
+  const { t } = useTranslation('fleet');
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -28,17 +30,17 @@ export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps)
   });
 
   return (
-    <div role="table" aria-label="Gateways" aria-rowcount={sns.length + 1} className="rounded border border-slate-200 bg-white">
+    <div role="table" aria-label={t('table.label')} aria-rowcount={sns.length + 1} className="rounded border border-slate-200 bg-white">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={`${GATEWAY_COLUMNS} border-b border-slate-300 bg-slate-50 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600`}>
           {HEADERS.map((h) => (
             <div role="columnheader" key={h}>
-              {h}
+              {t(`table.${h}`)}
             </div>
           ))}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="max-h-[70vh] overflow-auto" tabIndex={0} aria-label="Gateway rows">
+      <div ref={scrollRef} role="rowgroup" className="max-h-[70vh] overflow-auto" tabIndex={0} aria-label={t('table.rows')}>
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const sn = sns[item.index];
@@ -57,7 +59,7 @@ export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps)
           })}
         </div>
       </div>
-      {sns.length === 0 ? <p className="p-4 text-sm text-slate-600">No gateways to show.</p> : null}
+      {sns.length === 0 ? <p className="p-4 text-sm text-slate-600">{t('table.empty')}</p> : null}
     </div>
   );
 }

@@ -1,8 +1,12 @@
 import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/button';
+import { useFormat } from '../ui/i18n/use-format';
+import { message } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
 import { parseGatewayImport } from './gateway-import.ts';
-import { buildImportReport, type ImportReport } from './import-report.ts';
+import { buildImportReport, type ImportReport, type ImportSource } from './import-report.ts';
+import { useFleetText } from './use-fleet-text.ts';
 
 export interface ImportGatewaysPanelProps {
   onImport: (sns: readonly string[]) => AddOutcome[];
@@ -13,36 +17,36 @@ function readFileText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.onerror = () => reject(reader.error);
     reader.readAsText(file);
   });
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation('fleet');
+  const text = useFleetText();
+  const f = useFormat();
   const errors = report.lines.filter((l) => l.kind === 'error').length;
   const duplicates = report.lines.length - errors;
+  const source = report.source.kind === 'pasted' ? t('import.pastedList') : report.source.name;
   return (
-    <section aria-label="Import report" className="flex flex-col gap-1 rounded border border-slate-200 bg-white p-3 text-sm">
+    <section aria-label={t('report.label')} className="flex flex-col gap-1 rounded border border-slate-200 bg-white p-3 text-sm">
       {report.fatal !== null ? (
-        <p className="font-medium text-red-800">
-          Nothing imported from {report.source}: {report.fatal}
-        </p>
+        <p className="font-medium text-red-800">{t('report.nothing', { source, problem: text(report.fatal) })}</p>
       ) : (
         <p className="font-medium">
-          Added {plural(report.added.length, 'gateway', 'gateways')} from {report.source}
-          {duplicates > 0 ? `; ${plural(duplicates, 'duplicate', 'duplicates')} skipped` : ''}
-          {errors > 0 ? `; ${plural(errors, report.unit, `${report.unit}s`)} with errors` : ''}.
+          {t('report.added', { source, gateways: t('screen.gateways', { count: report.added.length, n: f.number(report.added.length) }) })}
+          {duplicates > 0 ? t('report.skipped', { count: duplicates, n: f.number(duplicates) }) : ''}
+          {errors > 0 ? t(report.unit === 'line' ? 'report.lineErrors' : 'report.itemErrors', { count: errors, n: f.number(errors) }) : ''}
+          {t('report.end')}
         </p>
       )}
       {report.lines.length > 0 ? (
-        <ul aria-label="Lines not imported" className="max-h-48 overflow-auto">
+        <ul aria-label={t('report.notImported')} className="max-h-48 overflow-auto">
           {report.lines.map((line, i) => (
             <li key={i} className={line.kind === 'error' ? 'text-red-800' : 'text-slate-700'}>
-              <span className="font-semibold">{line.kind === 'error' ? 'Error' : 'Duplicate'}:</span> {line.text}
+              <span className="font-semibold">{line.kind === 'error' ? t('report.error') : t('report.duplicate')}</span>
+              {text(line.text)}
             </li>
           ))}
         </ul>
@@ -53,12 +57,13 @@ function ImportReportView({ report }: { report: ImportReport }) {
 
 /** Paste or upload a list of gateway SNs (CSV or JSON); valid lines are added, the rest reported line by line. */
 export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
+  const { t } = useTranslation('fleet');
   const [text, setText] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const textId = useId();
   const fileId = useId();
 
-  function run(input: string, source: string) {
+  function run(input: string, source: ImportSource) {
     const parsed = parseGatewayImport(input);
     const outcomes = parsed.fatal === null ? onImport(parsed.entries.map((e) => e.sn)) : [];
     setReport(buildImportReport(source, parsed, outcomes));
@@ -69,9 +74,10 @@ export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
     const file = input.files?.[0];
     if (file === undefined) return;
     try {
-      run(await readFileText(file), file.name);
+      run(await readFileText(file), { kind: 'file', name: file.name });
     } catch (error) {
-      setReport({ source: file.name, unit: 'line', fatal: `could not read the file: ${error instanceof Error ? error.message : String(error)}`, added: [], lines: [] });
+      const why = error instanceof Error ? error.message : message('import.unreadable');
+      setReport({ source: { kind: 'file', name: file.name }, unit: 'line', fatal: message('import.readFailed', { message: why }), added: [], lines: [] });
     } finally {
       // The same file can be chosen again after it was edited.
       input.value = '';
@@ -81,7 +87,7 @@ export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor={textId} className="text-sm font-medium text-slate-800">
-        Gateway list (CSV or JSON)
+        {t('import.listLabel')}
       </label>
       <textarea
         id={textId}
@@ -89,15 +95,15 @@ export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
         value={text}
         spellCheck={false}
         onChange={(e) => setText(e.target.value)}
-        placeholder={'sn\nDOCK-0001\nDOCK-0002\n\nor ["DOCK-0001", "DOCK-0002"]'}
+        placeholder={t('import.placeholder')}
         className="rounded border border-slate-300 px-2 py-1.5 font-mono text-sm"
       />
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="primary" disabled={text.trim() === ''} onClick={() => run(text, 'the pasted list')}>
-          Import list
+        <Button variant="primary" disabled={text.trim() === ''} onClick={() => run(text, { kind: 'pasted' })}>
+          {t('import.importList')}
         </Button>
         <label htmlFor={fileId} className="text-sm text-slate-800">
-          Import a file
+          {t('import.importFile')}
         </label>
         <input id={fileId} type="file" accept=".csv,.json,.txt,text/csv,application/json,text/plain" onChange={readFile} className="text-sm" />
       </div>

@@ -1,28 +1,32 @@
 import { addProblem } from './add-outcome-text.ts';
+import { message, type FleetText } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
-import { describeProblem, type ParsedImport } from './gateway-import.ts';
+import { problemMessage, type ParsedImport } from './gateway-import.ts';
 
 export interface ImportReportLine {
   kind: 'error' | 'duplicate';
   position: number;
-  text: string;
+  text: FleetText;
 }
 
+/** Where the list came from: named when the report is shown, so it follows the language. */
+export type ImportSource = { kind: 'pasted' } | { kind: 'file'; name: string };
+
 export interface ImportReport {
-  source: string;
+  source: ImportSource;
   /** What a position counts: lines of a CSV, items of a JSON array. */
   unit: 'line' | 'item';
-  fatal: string | null;
+  fatal: FleetText | null;
   added: string[];
   lines: ImportReportLine[];
 }
 
 /** Parser problems and store outcomes as one list in file order: what was added, what was not and why. */
-export function buildImportReport(source: string, parsed: ParsedImport, outcomes: readonly AddOutcome[]): ImportReport {
+export function buildImportReport(source: ImportSource, parsed: ParsedImport, outcomes: readonly AddOutcome[]): ImportReport {
   const lines: ImportReportLine[] = parsed.problems.map((p) => ({
     kind: p.kind === 'duplicate' ? 'duplicate' : 'error',
     position: p.position,
-    text: describeProblem(p),
+    text: problemMessage(p),
   }));
   const added: string[] = [];
   parsed.entries.forEach((entry, i) => {
@@ -33,9 +37,9 @@ export function buildImportReport(source: string, parsed: ParsedImport, outcomes
       added.push(entry.sn);
       return;
     }
-    const unit = entry.unit === 'line' ? 'Line' : 'Item';
-    lines.push({ kind: outcome.status === 'already-known' ? 'duplicate' : 'error', position: entry.position, text: `${unit} ${entry.position}: ${problem}` });
+    const text = message(entry.unit === 'line' ? 'problem.line' : 'problem.item', { position: entry.position, reason: problem });
+    lines.push({ kind: outcome.status === 'already-known' ? 'duplicate' : 'error', position: entry.position, text });
   });
   lines.sort((a, b) => a.position - b.position);
-  return { source, unit: parsed.format === 'json' ? 'item' : 'line', fatal: parsed.fatal, added, lines };
+  return { source, unit: parsed.format === 'json' ? 'item' : 'line', fatal: parsed.fatalIssue, added, lines };
 }

@@ -1,26 +1,24 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../ui/badge';
+import { useFormat } from '../ui/i18n/use-format';
 import { livenessAt, type Liveness } from './fleet-selectors.ts';
-import { formatAge } from './relative-age.ts';
 import { useClockValue } from './use-clock.ts';
 
-const LIVENESS: Record<Liveness, { label: string; tone: BadgeTone }> = {
-  online: { label: 'Online', tone: 'success' },
-  stale: { label: 'Stale', tone: 'warning' },
-  unseen: { label: 'Not reported yet', tone: 'neutral' },
-};
+const TONE: Record<Liveness, BadgeTone> = { online: 'success', stale: 'warning', unseen: 'neutral' };
 
 /** Online/stale in words (never by colour alone) and the age of the last message, kept current. */
 export function LastSeen({ lastSeen, staleAfterMs }: { lastSeen: number | null; staleAfterMs: number }) {
+  const { t } = useTranslation('fleet');
+  const f = useFormat();
   const liveness = useClockValue(useCallback((now: number) => livenessAt(lastSeen, now, staleAfterMs), [lastSeen, staleAfterMs]));
-  const age = useClockValue(useCallback((now: number) => (lastSeen === null ? null : formatAge(now - lastSeen)), [lastSeen]));
-  const { label, tone } = LIVENESS[liveness];
+  const age = useClockValue(useCallback((now: number) => (lastSeen === null ? null : f.relativeAge(now - lastSeen)), [lastSeen, f]));
   return (
     <span className="flex flex-col items-start gap-0.5">
-      <Badge tone={tone}>{label}</Badge>
+      <Badge tone={TONE[liveness]}>{t(`liveness.${liveness}`)}</Badge>
       {age !== null && lastSeen !== null ? (
-        <time dateTime={new Date(lastSeen).toISOString()} title={new Date(lastSeen).toLocaleString()} className="text-xs text-slate-600">
-          last seen {age}
+        <time dateTime={new Date(lastSeen).toISOString()} title={f.dateTime(lastSeen)} className="text-xs text-slate-600">
+          {t('liveness.lastSeen', { age })}
         </time>
       ) : null}
     </span>

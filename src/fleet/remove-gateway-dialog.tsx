@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 
 export interface RemoveGatewayDialogProps {
@@ -8,9 +9,10 @@ export interface RemoveGatewayDialogProps {
 
 /** Asks before forgetting a gateway; Escape or Cancel keeps it (focus starts on Cancel). */
 export function RemoveGatewayDialog({ sn, onConfirm, onCancel }: RemoveGatewayDialogProps) {
+  const { t } = useTranslation('fleet');
   return (
-    <ConfirmDialog title={`Remove gateway ${sn}?`} confirmLabel="Remove" confirmVariant="danger" onConfirm={onConfirm} onCancel={onCancel}>
-      <p>This console forgets the gateway and its devices. It comes back if it reports to the broker again.</p>
+    <ConfirmDialog title={t('remove.title', { sn })} confirmLabel={t('remove.confirm')} confirmVariant="danger" onConfirm={onConfirm} onCancel={onCancel}>
+      <p>{t('remove.body')}</p>
     </ConfirmDialog>
   );
 }
