@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { diagnosticsStore as pageDiagnostics, type DiagnosticsStore } from '../broker/diagnostics-store';
 import { Button } from '../ui/button';
+import { useFormat } from '../ui/i18n/use-format';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
 import { FamilyRates } from './family-rates';
 import { InvalidLog } from './invalid-log';
@@ -13,6 +15,8 @@ export interface DiagnosticsScreenProps {
 }
 
 export default function DiagnosticsScreen({ store = pageDiagnostics }: DiagnosticsScreenProps) {
+  const { t } = useTranslation('diagnostics');
+  const f = useFormat();
   useDiagnosticsClock(store);
   const total = useStore(store, (s) => s.total);
   const invalidTotal = useStore(store, (s) => s.invalidTotal);
@@ -21,16 +25,16 @@ export default function DiagnosticsScreen({ store = pageDiagnostics }: Diagnosti
     <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">
       <div className="flex flex-wrap items-center gap-4">
         <h1 id="screen-title" className="text-xl font-semibold">
-          Diagnostics
+          {t('title')}
         </h1>
         <Button className="ml-auto" onClick={() => store.getState().reset()}>
-          Reset
+          {t('reset')}
         </Button>
       </div>
-      <SummaryTiles label="Message totals">
-        <SummaryTile label="Messages received" value={total} />
-        <SummaryTile label="Invalid" value={invalidTotal} />
-        <SummaryTile label="Ignored" value={ignoredTotal} />
+      <SummaryTiles label={t('totals.label')}>
+        <SummaryTile label={t('totals.received')} value={f.number(total)} />
+        <SummaryTile label={t('totals.invalid')} value={f.number(invalidTotal)} />
+        <SummaryTile label={t('totals.ignored')} value={f.number(ignoredTotal)} />
       </SummaryTiles>
       <div className="flex flex-wrap gap-10">
         <KindCounts store={store} />

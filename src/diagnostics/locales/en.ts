@@ -1,2 +1,40 @@
-/** The 'diagnostics' namespace in English. Empty until this folder's strings are converted (see /work/notes/i18n-convention.md). */
-export const en = {} as const;
+/** The 'diagnostics' namespace in English: message counts, rates and the invalid-message log. */
+export const en = {
+  title: 'Diagnostics',
+  reset: 'Reset',
+  totals: {
+    label: 'Message totals',
+    received: 'Messages received',
+    invalid: 'Invalid',
+    ignored: 'Ignored',
+  },
+  kinds: {
+    caption: 'Messages by kind',
+    kind: 'Kind',
+    count: 'Count',
+    all: 'All messages',
+    ota_progress: 'Upgrade progress (ota_progress)',
+    ota_create: 'Upgrade commands (ota_create)',
+    ota_create_reply: 'Command replies (services_reply)',
+    update_topo: 'Topology (update_topo)',
+    state: 'Device state',
+    osd: 'Telemetry (osd)',
+    ignored: 'Ignored (well-formed, not ours to act on)',
+    invalid: 'Invalid',
+  },
+  rates: {
+    caption: 'Messages per second (last {{seconds}} s)',
+    family: 'Topic family',
+    perSecond: 'msg/s',
+    other: 'other topics',
+  },
+  invalid: {
+    heading: 'Last invalid messages',
+    kept: 'The newest {{n}} are kept; older ones are only counted.',
+    none: 'No invalid messages.',
+    time: 'Time',
+    topic: 'Topic',
+    reason: 'Reason',
+    size: 'Size',
+  },
+} as const;
