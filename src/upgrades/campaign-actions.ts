@@ -75,7 +75,7 @@ export function failedAttemptCount(campaign: Campaign): number {
 
 export function pausedByOperator(campaign: Campaign, now: number): Campaign {
   if (campaign.state !== 'running') return campaign;
-  return { ...campaign, state: 'paused', pausedReason: 'Paused by the operator', updatedAt: now };
+  return { ...campaign, state: 'paused', pausedReason: { kind: 'operator' }, updatedAt: now };
 }
 
 /**

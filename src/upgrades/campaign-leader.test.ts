@@ -92,7 +92,7 @@ describe('campaigns store in a follower tab', () => {
     expect(() => store.getState().campaignStarted(makePlan(1), 2)).toThrow(RUN_ELSEWHERE_MESSAGE);
     store.getState().campaignPaused(id, 3);
     expect(store.getState().campaigns[0]?.state).toBe('running');
-    store.getState().campaignsMirrored([{ ...mirrored[0]!, state: 'paused', pausedReason: 'Paused by the operator' }]);
+    store.getState().campaignsMirrored([{ ...mirrored[0]!, state: 'paused', pausedReason: { kind: 'operator' } }]);
     expect(store.getState().campaigns[0]?.state).toBe('paused');
     store.getState().controlChanged(false);
     store.getState().campaignResumed(id, 4);

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isGatewayActive } from './campaign-orchestrator.ts';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign/campaign-test-world.ts';
+import { campaignTestI18n } from './campaign/campaign-test-i18n.ts';
+import { pausedReasonText, skipReasonText } from './campaign/campaign-texts.ts';
 import type { Campaign } from './campaign-types.ts';
+import { formattersFor } from '../ui/i18n/use-format.ts';
+
+// Reasons are stored as descriptors; the English sentence is what the campaign view shows for them.
+const english = campaignTestI18n('en').getFixedT('en', 'campaigns');
+const reasonText = (c: Campaign): string => (c.pausedReason === null ? '' : pausedReasonText(c.pausedReason, english, formattersFor('en')));
 
 let worlds: World[] = [];
 function world(...args: Parameters<typeof createWorld>): World {
@@ -120,7 +127,8 @@ describe('stop rule', () => {
     await w.settle();
     const c = campaignOf(w, id);
     expect(c.state).toBe('paused');
-    expect(c.pausedReason).toBe('Paused: 1 failure reached the limit of 1');
+    expect(c.pausedReason).toEqual({ kind: 'failures', failures: 1, limit: 1 });
+    expect(reasonText(c)).toBe('Paused: 1 failure reached the limit of 1');
     w.report(gatewaySn(2), 'ok');
     await w.advance(5_000);
     expect(w.sentGateways()).toEqual([gatewaySn(1), gatewaySn(2)]);
@@ -143,7 +151,8 @@ describe('stop rule', () => {
     await w.advance(w.tasks.getState().timings.replyTimeoutMs);
     const c = campaignOf(w, id);
     expect(c.state).toBe('paused');
-    expect(c.pausedReason).toBe('Paused: 2 failures reached the limit of 2');
+    expect(c.pausedReason).toEqual({ kind: 'failures', failures: 2, limit: 2 });
+    expect(reasonText(c)).toBe('Paused: 2 failures reached the limit of 2');
     expect(w.tasks.getState().table.byBid.get(c.gateways[1]?.attempts[0]?.bid ?? '')?.command).toBe('no-reply');
   });
 
@@ -156,7 +165,8 @@ describe('stop rule', () => {
     expect(campaignOf(w, id).state).toBe('running');
     w.report(gatewaySn(2), 'timeout');
     await w.settle();
-    expect(campaignOf(w, id).pausedReason).toBe('Paused: 2 failures reached the limit of 15% (2 failures of 10 gateways)');
+    expect(campaignOf(w, id).pausedReason).toEqual({ kind: 'failures-percent', failures: 2, percent: 15, limit: 2, gateways: 10 });
+    expect(reasonText(campaignOf(w, id))).toBe('Paused: 2 failures reached the limit of 15% (2 failures of 10 gateways)');
   });
 });
 
@@ -184,7 +194,8 @@ describe('canary', () => {
     expect(w.sentGateways()).toEqual([gatewaySn(1), gatewaySn(2)]);
     w.report(gatewaySn(2), 'ok');
     await w.settle();
-    expect(campaignOf(w, id).pausedReason).toBe('Paused: the canary failed on 1 of 2 gateways');
+    expect(campaignOf(w, id).pausedReason).toEqual({ kind: 'canary', failed: 1, canary: 2 });
+    expect(reasonText(campaignOf(w, id))).toBe('Paused: the canary failed on 1 of 2 gateways');
     expect(w.sentGateways()).toHaveLength(2);
     w.campaigns.getState().campaignResumed(id, w.clock.now);
     await w.settle();
@@ -200,7 +211,8 @@ describe('operator actions', () => {
     w.campaigns.getState().campaignPaused(id, w.clock.now);
     w.report(gatewaySn(1), 'ok');
     await w.settle();
-    expect(campaignOf(w, id).pausedReason).toBe('Paused by the operator');
+    expect(campaignOf(w, id).pausedReason).toEqual({ kind: 'operator' });
+    expect(reasonText(campaignOf(w, id))).toBe('Paused by the operator');
     expect(w.sentGateways()).toHaveLength(1);
     w.campaigns.getState().campaignResumed(id, w.clock.now);
     await w.settle();
@@ -266,7 +278,8 @@ describe('gateways busy with another task', () => {
     expect(w.sentGateways()).toEqual([gatewaySn(1), gatewaySn(3)]);
     const c = campaignOf(w, id);
     expect(c.state).toBe('running');
-    expect(c.gateways[1]?.skippedReason).toBe('Skipped: another upgrade is active on this gateway (task single-1, started from this console)');
+    expect(c.gateways[1]?.skippedReason).toEqual({ kind: 'busy', bid: 'single-1', owner: 'this-console' });
+    expect(skipReasonText(c.gateways[1]!.skippedReason!, english)).toBe('Skipped: another upgrade is active on this gateway (task single-1, started from this console)');
     w.report(gatewaySn(1), 'ok');
     w.report(gatewaySn(3), 'ok');
     await w.settle();

@@ -19,7 +19,7 @@
  *   never end here. Skipped is not a failure; Retry sends it later.
  */
 import { failedAttemptCount } from './campaign-actions.ts';
-import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
+import type { Campaign, CampaignAttempt, CampaignGateway, PausedReason, SendDecision, SkipReason } from './campaign-types.ts';
 import { taskState } from './task-derived.ts';
 import { resultCodeLine, taskResultCode } from './task-status-text.ts';
 import type { TaskTable } from './task-table.ts';
@@ -90,18 +90,15 @@ export function failureThreshold(campaign: Campaign): number | null {
   return Math.max(1, Math.ceil((rule.percent / 100) * campaign.gateways.length));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function stopRuleReason(campaign: Campaign): string | null {
+function stopRuleReason(campaign: Campaign): PausedReason | null {
   const threshold = failureThreshold(campaign);
   if (threshold === null) return null;
   const failures = failedAttemptCount(campaign) - campaign.failuresBeforeResume;
   if (failures < threshold) return null;
   const rule = campaign.pauseAfterFailures;
-  const limit = rule !== null && 'percent' in rule ? `${rule.percent}% (${plural(threshold, 'failure')} of ${plural(campaign.gateways.length, 'gateway')})` : String(threshold);
-  return `Paused: ${plural(failures, 'failure')} reached the limit of ${limit}`;
+  return rule !== null && 'percent' in rule
+    ? { kind: 'failures-percent', failures, percent: rule.percent, limit: threshold, gateways: campaign.gateways.length }
+    : { kind: 'failures', failures, limit: threshold };
 }
 
 function canaryGateways(campaign: Campaign): CampaignGateway[] {
@@ -109,11 +106,11 @@ function canaryGateways(campaign: Campaign): CampaignGateway[] {
 }
 
 /** The canary's verdict once all of it ended: null while it runs. */
-function canaryVerdict(campaign: Campaign): 'passed' | string | null {
+function canaryVerdict(campaign: Campaign): 'passed' | PausedReason | null {
   const canary = canaryGateways(campaign);
   if (!canary.every(isGatewayDone)) return null;
   const failed = canary.filter((gw) => lastAttempt(gw)?.outcome === 'failed').length;
-  return failed === 0 ? 'passed' : `Paused: the canary failed on ${failed} of ${plural(canary.length, 'gateway')}`;
+  return failed === 0 ? 'passed' : { kind: 'canary', failed, canary: canary.length };
 }
 
 /** The active task on the gateway that is not one of this campaign's attempts, if any. */
@@ -129,9 +126,9 @@ function foreignActiveTask(gw: CampaignGateway, table: TaskTable, now: number, t
   return null;
 }
 
-function skipReason(task: UpgradeTask): string {
-  const whose = task.origin === 'elsewhere' ? 'started elsewhere' : task.campaignId !== undefined ? 'of another campaign' : 'started from this console';
-  return `Skipped: another upgrade is active on this gateway (task ${task.bid}, ${whose})`;
+function skipReason(task: UpgradeTask): SkipReason {
+  const owner = task.origin === 'elsewhere' ? 'elsewhere' : task.campaignId !== undefined ? 'other-campaign' : 'this-console';
+  return { kind: 'busy', bid: task.bid, owner };
 }
 
 export function orchestrate(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings): OrchestratorResult {
@@ -151,7 +148,7 @@ export function orchestrate(campaign: Campaign, table: TaskTable, now: number, t
   const eligible = next.canaryDone ? next.gateways : canaryGateways(next);
   let room = next.maxParallel === null ? Number.POSITIVE_INFINITY : next.maxParallel - next.gateways.filter(isGatewayActive).length;
   const sends: SendDecision[] = [];
-  const skipped = new Map<string, string>();
+  const skipped = new Map<string, SkipReason>();
   for (const gw of eligible) {
     if (room <= 0) break;
     if (!wantsSend(gw)) continue;

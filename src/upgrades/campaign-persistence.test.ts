@@ -32,6 +32,29 @@ describe('campaign persistence', () => {
     expect(loadCampaigns(throwing)).toEqual([]);
   });
 
+  it('reads the English reasons older builds stored as descriptors, and keeps a sentence it does not know as text', () => {
+    const old = (pausedReason: string, skippedReason: string | null = null) => {
+      const c = campaign('p', 'paused');
+      return { ...c, pausedReason, gateways: c.gateways.map((g, i) => (i === 0 ? { ...g, skippedReason } : g)) };
+    };
+    const load = (stored: object) => loadCampaigns(memoryStorage({ [CAMPAIGNS_STORAGE_KEY]: JSON.stringify({ version: 1, savedAt: 1, campaigns: [stored] }) }))[0];
+    expect(load(old('Paused by the operator'))?.pausedReason).toEqual({ kind: 'operator' });
+    expect(load(old('Paused: 1 failure reached the limit of 1'))?.pausedReason).toEqual({ kind: 'failures', failures: 1, limit: 1 });
+    expect(load(old('Paused: 2 failures reached the limit of 12.5% (2 failures of 10 gateways)'))?.pausedReason).toEqual({
+      kind: 'failures-percent',
+      failures: 2,
+      percent: 12.5,
+      limit: 2,
+      gateways: 10,
+    });
+    expect(load(old('Paused: the canary failed on 1 of 2 gateways'))?.pausedReason).toEqual({ kind: 'canary', failed: 1, canary: 2 });
+    expect(load(old('Paused for a reason from the future'))?.pausedReason).toEqual({ kind: 'text', text: 'Paused for a reason from the future' });
+    const skipped = load(old('Paused by the operator', 'Skipped: another upgrade is active on this gateway (task b-1, started elsewhere)'));
+    expect(skipped?.gateways[0]?.skippedReason).toEqual({ kind: 'busy', bid: 'b-1', owner: 'elsewhere' });
+    expect(load(old('Paused by the operator', 'Skipped: who knows'))?.gateways[0]?.skippedReason).toEqual({ kind: 'text', text: 'Skipped: who knows' });
+    expect(load({ ...campaign('q', 'paused'), pausedReason: { kind: 'failures', failures: -1, limit: 1 } })).toBeUndefined();
+  });
+
   it('drops the oldest finished campaigns to fit, never a running or paused one', () => {
     const storage = memoryStorage();
     const list = [campaign('old-done', 'finished'), campaign('live'), campaign('new-done', 'aborted'), campaign('paused', 'paused')];

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FIRMWARE_UPGRADE_TYPES } from '../protocol/messages.ts';
+import { pausedReasonFromText, skipReasonFromText } from './campaign-legacy-reasons.ts';
 import type { CampaignsStore } from './campaign-store.ts';
 import { MAX_CAMPAIGNS, type Campaign } from './campaign-types.ts';
 import { TASK_STATES } from './task-types.ts';
@@ -19,6 +20,28 @@ export type CampaignStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 const time = z.number().finite();
 const count = z.number().int().min(1);
+
+const natural = z.number().int().min(0);
+
+// Reasons are descriptors since issue 10; a string is an older build's English sentence (same format version).
+const pausedReasonSchema = z.union([
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('operator') }),
+    z.object({ kind: z.literal('failures'), failures: natural, limit: natural }),
+    z.object({ kind: z.literal('failures-percent'), failures: natural, percent: z.number().gt(0).max(100), limit: natural, gateways: natural }),
+    z.object({ kind: z.literal('canary'), failed: natural, canary: natural }),
+    z.object({ kind: z.literal('text'), text: z.string() }),
+  ]),
+  z.string().transform(pausedReasonFromText),
+]);
+
+const skipReasonSchema = z.union([
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('busy'), bid: z.string(), owner: z.enum(['elsewhere', 'other-campaign', 'this-console']) }),
+    z.object({ kind: z.literal('text'), text: z.string() }),
+  ]),
+  z.string().transform(skipReasonFromText),
+]);
 
 const deviceSchema = z.object({
   sn: z.string(),
@@ -49,7 +72,7 @@ const gatewaySchema = z.object({
   deviceInfo: z.array(z.object({ sn: z.string(), modelKey: z.string().optional(), fromVersion: z.string().optional() })),
   attempts: z.array(attemptSchema),
   retryRequested: z.boolean(),
-  skippedReason: z.string().nullable(),
+  skippedReason: skipReasonSchema.nullable(),
 });
 
 const campaignSchema = z.object({
@@ -62,7 +85,7 @@ const campaignSchema = z.object({
   canarySize: count.nullable(),
   gateways: z.array(gatewaySchema).min(1),
   state: z.enum(['running', 'paused', 'finished', 'aborted']),
-  pausedReason: z.string().nullable(),
+  pausedReason: pausedReasonSchema.nullable(),
   failuresBeforeResume: z.number().int().min(0),
   canaryDone: z.boolean(),
   finishedAt: time.nullable(),

@@ -152,6 +152,6 @@ describe('reload', () => {
     const after = reload(w, { keepTasks: true });
     await after.advance(5_000);
     expect(after.publisher.sent).toHaveLength(0);
-    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.pausedReason).toBe('Paused: 1 failure reached the limit of 1');
+    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.pausedReason).toEqual({ kind: 'failures', failures: 1, limit: 1 });
   });
 });

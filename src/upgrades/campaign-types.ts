@@ -39,6 +39,27 @@ export interface CampaignPlan {
 
 export type CampaignState = 'running' | 'paused' | 'finished' | 'aborted';
 
+/**
+ * Why a campaign paused, stored as what happened (not as a sentence) so the campaign view and
+ * notifications say it in the operator's language. 'text' is a reason stored by an older build that
+ * no longer parses: shown as it was written.
+ */
+export type PausedReason =
+  | { kind: 'operator' }
+  /** Failures since the start / last resume reached the count rule. */
+  | { kind: 'failures'; failures: number; limit: number }
+  /** ... reached the percent rule: `limit` failures = `percent`% of `gateways`, rounded up. */
+  | { kind: 'failures-percent'; failures: number; percent: number; limit: number; gateways: number }
+  /** `failed` of the `canary` first gateways failed. */
+  | { kind: 'canary'; failed: number; canary: number }
+  | { kind: 'text'; text: string };
+
+/** Whose task kept a gateway busy when its turn came. */
+export type BusyTaskOwner = 'elsewhere' | 'other-campaign' | 'this-console';
+
+/** Why a gateway was skipped; 'text' as for PausedReason. */
+export type SkipReason = { kind: 'busy'; bid: string; owner: BusyTaskOwner } | { kind: 'text'; text: string };
+
 /** How one attempt ended, as far as the campaign is concerned. */
 export type AttemptOutcome = 'succeeded' | 'failed';
 
@@ -72,7 +93,7 @@ export interface CampaignGateway extends CampaignPlanItem {
    * upgrade's, or another console's) was already active on it. Skipped is not a failure; Retry
    * clears it. null otherwise.
    */
-  skippedReason: string | null;
+  skippedReason: SkipReason | null;
 }
 
 export interface Campaign {
@@ -86,8 +107,8 @@ export interface Campaign {
   canarySize: number | null;
   gateways: CampaignGateway[];
   state: CampaignState;
-  /** "Paused: 1 failure reached the limit of 1", "Paused by the operator", ...; null unless paused. */
-  pausedReason: string | null;
+  /** Shown as "Paused: 1 failure reached the limit of 1", "Paused by the operator", ...; null unless paused. */
+  pausedReason: PausedReason | null;
   /** Failed attempts counted before the last resume no longer count toward the stop rule. */
   failuresBeforeResume: number;
   /** The canary gateways all ended well (or the operator resumed past a failed canary). */

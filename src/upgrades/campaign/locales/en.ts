@@ -1,2 +1,128 @@
-/** The 'campaigns' namespace in English. Empty until this folder's strings are converted (see /work/notes/i18n-convention.md). */
-export const en = {} as const;
+/** The 'campaigns' namespace in English: the campaign list and view, its controls, reasons, alerts and report texts. */
+export const en = {
+  screen: {
+    title: 'Campaigns',
+    back: '← Campaigns',
+    detailTitle: 'Campaign {{name}}',
+  },
+  state: {
+    running: 'Running',
+    paused: 'Paused',
+    finished: 'Finished',
+    aborted: 'Aborted',
+  },
+  list: {
+    label: 'Campaigns',
+    // <upgrade> wraps the word that opens the Upgrade screen.
+    empty: 'No campaigns yet. Start one from the <upgrade>Upgrade</upgrade> screen.',
+    meta: '{{state}} · started {{started}}',
+  },
+  detail: {
+    notFound: 'No campaign with this id is known here (the oldest finished campaigns are forgotten).',
+    stateLabel: 'Campaign state',
+    runElsewhere:
+      'Campaigns are run by another tab of this console (only one tab sends, so nothing goes out twice). Use that tab, or close it and this one takes over.',
+    progressLabel: 'Campaign progress',
+    progressValue: '{{percent}} · {{state}}',
+    summaryLabel: 'Campaign summary',
+    openMonitor: 'Open the monitor for this campaign',
+  },
+  tiles: {
+    gateways: 'Gateways',
+    overall: 'Overall',
+    elapsed: 'Elapsed',
+    eta: 'ETA',
+    none: '—',
+  },
+  limits: {
+    limit: 'Limit: {{value}}',
+    allAtOnce: 'all at once',
+    atATime: '{{count}} at a time',
+    pause: 'Pause after failures: {{value}}',
+    off: 'off',
+    canary: 'Canary: first {{count}}',
+    canaryDone: 'Canary: first {{count}} (done)',
+    separator: ' · ',
+  },
+  controls: {
+    readOnly: 'Campaigns cannot be changed here.',
+    pause: 'Pause',
+    resume: 'Resume',
+    retryFailed: 'Retry failed',
+    abort: 'Abort',
+    confirmLabel: 'Confirm abort',
+    confirmText: 'No new upgrades will be sent; upgrades already running go on.',
+    confirmAbort: 'Abort campaign',
+    keep: 'Keep it',
+  },
+  table: {
+    label: 'Gateways in this campaign',
+    gateway: 'Gateway',
+    devices: 'Devices',
+    state: 'State',
+    attempts: 'Attempts',
+    result: 'Result',
+    actions: 'Actions',
+    retry: 'Retry',
+    retryLabel: 'Retry {{gateway}}',
+    task: 'Task',
+    taskLabel: 'Task of {{gateway}}',
+    resultLine: '{{code}}: {{text}}',
+  },
+  // Gateway states that are not device statuses (those come from the protocol labels).
+  rowState: {
+    queued: 'Queued',
+    published: 'Published',
+    accepted: 'Accepted',
+    noReply: 'No reply',
+    stalled: 'Stalled',
+    verified: 'Verified',
+    versionMismatch: 'Version mismatch',
+    notSent: 'Not sent yet',
+    skipped: 'Skipped',
+    retryQueued: 'Retry queued',
+  },
+  verified: {
+    pending: 'pending',
+    yes: 'yes',
+    mismatch: 'no (version mismatch)',
+  },
+  unit: {
+    failure_one: '{{count}} failure',
+    failure_other: '{{count}} failures',
+    gateway_one: '{{count}} gateway',
+    gateway_other: '{{count}} gateways',
+  },
+  pausedReason: {
+    operator: 'Paused by the operator',
+    failures: 'Paused: {{failures}} reached the limit of {{limit}}',
+    failuresPercent: 'Paused: {{failures}} reached the limit of {{percent}} ({{limitFailures}} of {{gateways}})',
+    canary: 'Paused: the canary failed on {{failed}} of {{gateways}}',
+  },
+  skipReason: {
+    busy: 'Skipped: another upgrade is active on this gateway (task {{bid}}, {{owner}})',
+    owner: {
+      elsewhere: 'started elsewhere',
+      otherCampaign: 'of another campaign',
+      thisConsole: 'started from this console',
+    },
+  },
+  report: {
+    exportCsv: 'Export CSV',
+    exportJson: 'Export JSON',
+  },
+  notify: {
+    unsupported: 'This browser has no notifications; the page title shows when a campaign pauses or finishes.',
+    stop: 'Stop notifications',
+    start: 'Notify me when a campaign pauses or finishes',
+    blocked: 'Notifications are blocked for this site in the browser settings.',
+  },
+  alerts: {
+    badgePaused: '({{count}} paused) ',
+    badgeFinished: '(Finished) ',
+    pausedTitle: 'Campaign paused: {{name}}',
+    pausedBody: 'Paused',
+    finishedTitle: 'Campaign finished: {{name}}',
+    finishedBody: 'All gateways have a result.',
+  },
+} as const;
