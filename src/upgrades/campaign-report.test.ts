@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS, reportCsv, reportJson, reportRows } from './campaign/campaign-report.ts';
 import { campaignProgress, gatewayRows } from './campaign/campaign-rows.ts';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign/campaign-test-world.ts';
+import { campaignTestI18n } from './campaign/campaign-test-i18n.ts';
+import { campaignTextsFor } from './campaign/campaign-texts.ts';
+import { protocolLabelsFor } from '../ui/i18n/protocol-labels.ts';
 
 let w: World;
 afterEach(() => w.stop());
@@ -56,6 +59,19 @@ describe('campaign report', () => {
     const row = Object.fromEntries(REPORT_COLUMNS.map((c) => [c, null])) as Parameters<typeof reportCsv>[0][number];
     const csv = reportCsv([{ ...row, sub_status: '=HYPERLINK("x")' }]);
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('keeps the column names English and writes the words in the language it is given', async () => {
+    const id = await finishedCampaign();
+    const { table, timings } = w.tasks.getState();
+    const zh = campaignTestI18n('zh-CN');
+    const texts = campaignTextsFor(zh.getFixedT('zh-CN', 'campaigns'), protocolLabelsFor(zh, 'zh-CN'));
+    const parsed = Papa.parse<Record<string, string>>(reportCsv(reportRows(campaign(id), table, w.clock.now, timings, texts)), { header: true });
+    expect(parsed.meta.fields).toEqual([...REPORT_COLUMNS]);
+    const byGateway = new Map(parsed.data.map((r) => [r.gateway, r]));
+    expect(byGateway.get(gatewaySn(1))).toMatchObject({ final_status: '执行成功', result_code: '0', verified: '待验证' });
+    expect(byGateway.get(gatewaySn(2))).toMatchObject({ final_status: '拒绝', result_code: '312015', result_text: '机场忙碌中（例如正在执行飞行任务）' });
+    expect(byGateway.get(gatewaySn(4))).toMatchObject({ final_status: '已发布' });
   });
 
   it('writes the same rows as JSON with the campaign it belongs to', async () => {

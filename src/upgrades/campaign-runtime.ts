@@ -11,6 +11,8 @@ import type { Decoded } from '../protocol/messages.ts';
 import { startCampaignDriver, type CampaignDriver } from './campaign-driver.ts';
 import { CAMPAIGNS_STORAGE_KEY, connectCampaignsPersistence, loadCampaigns, type CampaignsPersistence } from './campaign-persistence.ts';
 import { campaignsStore } from './campaign-store.ts';
+import { i18n } from '../ui/i18n/i18n.ts';
+import { alertTextsFor } from './campaign/campaign-alert-texts.ts';
 import { watchCampaignAlerts } from './campaign/campaign-alerts.ts';
 import { electCampaignLeader } from './campaign/campaign-leader.ts';
 import { browserStorage } from './tasks-persistence.ts';
@@ -56,7 +58,7 @@ function follow(storage: Storage | null): void {
 function start(): void {
   if (typeof window === 'undefined') return;
   const storage = browserStorage() as Storage | null;
-  watchCampaignAlerts(campaignsStore);
+  watchCampaignAlerts(campaignsStore, alertTextsFor(i18n));
   const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
   electCampaignLeader(
     {

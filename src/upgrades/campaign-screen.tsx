@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CampaignDetail } from './campaign/campaign-detail';
 import { CampaignList } from './campaign/campaign-list';
@@ -13,6 +14,7 @@ export interface CampaignScreenProps {
 
 /** Routes /campaigns (the list) and /campaigns/:id (one campaign with its controls and report). */
 export default function CampaignScreen({ readOnly = false, campaigns = campaignsStore, tasks = tasksStore }: CampaignScreenProps) {
+  const { t } = useTranslation('campaigns');
   const id = useParams().id;
   const campaign = useCampaign(id ?? '', campaigns);
   return (
@@ -20,7 +22,7 @@ export default function CampaignScreen({ readOnly = false, campaigns = campaigns
       {id === undefined ? (
         <>
           <h1 id="screen-title" className="text-xl font-semibold">
-            Campaigns
+            {t('screen.title')}
           </h1>
           <CampaignList campaigns={campaigns} />
         </>
@@ -28,10 +30,10 @@ export default function CampaignScreen({ readOnly = false, campaigns = campaigns
         <>
           <div>
             <Link to="/campaigns" className="text-sm text-blue-800 underline">
-              ← Campaigns
+              {t('screen.back')}
             </Link>
             <h1 id="screen-title" className="text-xl font-semibold">
-              Campaign {campaign?.name ?? ''}
+              {t('screen.detailTitle', { name: campaign?.name ?? '' })}
             </h1>
           </div>
           <CampaignDetail id={id} campaigns={campaigns} tasks={tasks} readOnly={readOnly} />

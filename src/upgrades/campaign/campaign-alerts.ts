@@ -1,7 +1,8 @@
 /**
  * Telling the operator a campaign needs them while they look elsewhere: a title badge
  * ("(1 paused) OTA Console", "(Finished) ...") and, only if they opted in with a click, a browser
- * notification when a campaign pauses or finishes.
+ * notification when a campaign pauses or finishes. The words come in as AlertTexts, so this file
+ * has no i18n of its own.
  */
 import type { CampaignsStore } from '../campaign-store.ts';
 import type { Campaign } from '../campaign-types.ts';
@@ -25,16 +26,22 @@ export function alertEvents(previous: readonly Campaign[], next: readonly Campai
   return events;
 }
 
+export type TitleBadge = { kind: 'paused'; count: number } | { kind: 'finished' } | null;
+
 /** The title prefix: paused campaigns first (they wait for a decision), else an unseen finish. */
-export function titleBadge(campaigns: readonly Campaign[], unseenFinish: boolean): string {
+export function titleBadge(campaigns: readonly Campaign[], unseenFinish: boolean): TitleBadge {
   const paused = campaigns.filter((c) => c.state === 'paused').length;
-  if (paused > 0) return `(${paused} paused) `;
-  return unseenFinish ? '(Finished) ' : '';
+  if (paused > 0) return { kind: 'paused', count: paused };
+  return unseenFinish ? { kind: 'finished' } : null;
 }
 
-export function alertText(event: AlertEvent): { title: string; body: string } {
-  if (event.kind === 'paused') return { title: `Campaign paused: ${event.campaign.name}`, body: event.campaign.pausedReason ?? 'Paused' };
-  return { title: `Campaign finished: ${event.campaign.name}`, body: 'All gateways have a result.' };
+/** The words of the badge and notifications, in the language of the moment (campaign-alert-texts.ts). */
+export interface AlertTexts {
+  /** "(1 paused) ", "(Finished) ", '' for none: put in front of the page title. */
+  badge(badge: TitleBadge): string;
+  notification(event: AlertEvent): { title: string; body: string };
+  /** Calls back when the words change (a language switch); returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
 }
 
 export type NotifyPermission = 'granted' | 'denied' | 'default' | 'unsupported';
@@ -72,11 +79,11 @@ export function disableNotifications(): void {
 }
 
 /** Keeps the document title badge and sends notifications; returns a stop function. */
-export function watchCampaignAlerts(store: CampaignsStore, doc: Document = document): () => void {
+export function watchCampaignAlerts(store: CampaignsStore, texts: AlertTexts, doc: Document = document): () => void {
   const base = doc.title;
   let unseenFinish = false;
   const render = (): void => {
-    doc.title = titleBadge(store.getState().campaigns, unseenFinish) + base;
+    doc.title = texts.badge(titleBadge(store.getState().campaigns, unseenFinish)) + base;
   };
   const seen = (): void => {
     if (doc.visibilityState !== 'visible') return;
@@ -88,7 +95,7 @@ export function watchCampaignAlerts(store: CampaignsStore, doc: Document = docum
     for (const event of alertEvents(previous.campaigns, state.campaigns)) {
       if (event.kind === 'finished' && !(doc.visibilityState === 'visible' && doc.hasFocus())) unseenFinish = true;
       if (notificationsWanted()) {
-        const { title, body } = alertText(event);
+        const { title, body } = texts.notification(event);
         try {
           new Notification(title, { body, tag: `campaign-${event.campaign.id}` });
         } catch {
@@ -98,11 +105,13 @@ export function watchCampaignAlerts(store: CampaignsStore, doc: Document = docum
     }
     render();
   });
+  const stopTexts = texts.onChange(render);
   doc.addEventListener('visibilitychange', seen);
   doc.defaultView?.addEventListener('focus', seen);
   render();
   return () => {
     unsubscribe();
+    stopTexts();
     doc.removeEventListener('visibilitychange', seen);
     doc.defaultView?.removeEventListener('focus', seen);
     doc.title = base;

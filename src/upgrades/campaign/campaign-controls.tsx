@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import type { Campaign } from '../campaign-types';
 
@@ -14,27 +15,28 @@ export interface CampaignControlsProps {
 
 /** Pause / Resume, Abort (asks once: it cannot be undone) and Retry failed. */
 export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onResume, onAbort, onRetryFailed }: CampaignControlsProps) {
+  const { t } = useTranslation('campaigns');
   const [confirmAbort, setConfirmAbort] = useState(false);
   const abortButton = useRef<HTMLButtonElement>(null);
   const open = campaign.state === 'running' || campaign.state === 'paused';
-  if (readOnly) return <p className="text-sm text-slate-600">Campaigns cannot be changed here.</p>;
+  if (readOnly) return <p className="text-sm text-slate-600">{t('controls.readOnly')}</p>;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {/* One button that changes its label, so keyboard focus stays on it across Pause/Resume. */}
       {open ? (
         <Button variant={campaign.state === 'paused' ? 'primary' : 'secondary'} onClick={campaign.state === 'paused' ? onResume : onPause}>
-          {campaign.state === 'paused' ? 'Resume' : 'Pause'}
+          {campaign.state === 'paused' ? t('controls.resume') : t('controls.pause')}
         </Button>
       ) : null}
-      {hasFailed && campaign.state !== 'aborted' ? <Button onClick={onRetryFailed}>Retry failed</Button> : null}
+      {hasFailed && campaign.state !== 'aborted' ? <Button onClick={onRetryFailed}>{t('controls.retryFailed')}</Button> : null}
       {open && !confirmAbort ? (
         <Button ref={abortButton} variant="danger" onClick={() => setConfirmAbort(true)}>
-          Abort
+          {t('controls.abort')}
         </Button>
       ) : null}
       {open && confirmAbort ? (
-        <div role="group" aria-label="Confirm abort" className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1">
-          <span className="text-sm">No new upgrades will be sent; upgrades already running go on.</span>
+        <div role="group" aria-label={t('controls.confirmLabel')} className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1">
+          <span className="text-sm">{t('controls.confirmText')}</span>
           <Button
             variant="danger"
             onClick={() => {
@@ -42,7 +44,7 @@ export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onRes
               onAbort();
             }}
           >
-            Abort campaign
+            {t('controls.confirmAbort')}
           </Button>
           {/* Focus lands on the safe choice; keeping the campaign gives focus back to Abort. */}
           <Button
@@ -52,7 +54,7 @@ export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onRes
               requestAnimationFrame(() => abortButton.current?.focus());
             }}
           >
-            Keep it
+            {t('controls.keep')}
           </Button>
         </div>
       ) : null}

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../ui/button';
+import { useFormat } from '../../ui/i18n/use-format';
 import { StatusBadge, type StatusKind } from '../../ui/status-badge';
 import { TASK_STATE_KIND } from '../monitor/state-look';
 import type { GatewayRow, GatewayRowState } from './campaign-rows';
+import { useCampaignTexts } from './use-campaign-texts';
 
 function rowKind(state: GatewayRowState): StatusKind {
   if (state === 'not-sent' || state === 'retry-queued') return 'pending';
@@ -18,17 +21,20 @@ export interface CampaignGatewayTableProps {
 
 /** One row per gateway: devices, state, attempts, result, and Retry for a failed one. */
 export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProps) {
+  const { t } = useTranslation('campaigns');
+  const texts = useCampaignTexts();
+  const f = useFormat();
   return (
-    <table className="w-full border-collapse text-sm" aria-label="Gateways in this campaign">
+    <table className="w-full border-collapse text-sm" aria-label={t('table.label')}>
       <thead>
         <tr className="border-b border-slate-300 text-left">
-          <th scope="col" className="py-1 pr-3">Gateway</th>
-          <th scope="col" className="py-1 pr-3">Devices</th>
-          <th scope="col" className="py-1 pr-3">State</th>
-          <th scope="col" className="py-1 pr-3">Attempts</th>
-          <th scope="col" className="py-1 pr-3">Result</th>
+          <th scope="col" className="py-1 pr-3">{t('table.gateway')}</th>
+          <th scope="col" className="py-1 pr-3">{t('table.devices')}</th>
+          <th scope="col" className="py-1 pr-3">{t('table.state')}</th>
+          <th scope="col" className="py-1 pr-3">{t('table.attempts')}</th>
+          <th scope="col" className="py-1 pr-3">{t('table.result')}</th>
           <th scope="col" className="py-1">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('table.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -40,20 +46,20 @@ export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProp
             </th>
             <td className="py-1.5 pr-3 font-mono">{row.deviceSns.join(', ')}</td>
             <td className="py-1.5 pr-3">
-              <StatusBadge kind={rowKind(row.state)} label={row.label} />
-              {row.subStatus === '' ? null : <span className="ml-2 text-slate-600">{row.subStatus}</span>}
+              <StatusBadge kind={rowKind(row.state)} label={texts.rowState(row.state)} />
+              {row.subStatus === null ? null : <span className="ml-2 text-slate-600">{texts.subStatus(row.subStatus)}</span>}
             </td>
-            <td className="py-1.5 pr-3 tabular-nums">{row.attempts}</td>
-            <td className="py-1.5 pr-3 break-words">{row.resultText}</td>
+            <td className="py-1.5 pr-3 tabular-nums">{f.number(row.attempts)}</td>
+            <td className="py-1.5 pr-3 break-words">{texts.result(row.result)}</td>
             <td className="flex gap-2 py-1.5">
               {onRetry !== null && row.canRetry ? (
-                <Button aria-label={`Retry ${row.gateway}`} onClick={() => onRetry(row.gateway)}>
-                  Retry
+                <Button aria-label={t('table.retryLabel', { gateway: row.gateway })} onClick={() => onRetry(row.gateway)}>
+                  {t('table.retry')}
                 </Button>
               ) : null}
               {row.bid === null ? null : (
-                <Link to={`/tasks/${encodeURIComponent(row.bid)}`} className="text-blue-800 underline" aria-label={`Task of ${row.gateway}`}>
-                  Task
+                <Link to={`/tasks/${encodeURIComponent(row.bid)}`} className="text-blue-800 underline" aria-label={t('table.taskLabel', { gateway: row.gateway })}>
+                  {t('table.task')}
                 </Link>
               )}
             </td>

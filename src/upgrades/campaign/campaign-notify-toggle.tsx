@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { disableNotifications, enableNotifications, notificationPermission, notificationsWanted, type NotifyPermission } from './campaign-alerts';
 
 /** Browser notifications are asked for only here, on a click. */
 export function CampaignNotifyToggle() {
+  const { t } = useTranslation('campaigns');
   const [wanted, setWanted] = useState(notificationsWanted);
   const [permission, setPermission] = useState<NotifyPermission>(notificationPermission);
-  if (permission === 'unsupported') return <p className="text-sm text-slate-600">This browser has no notifications; the page title shows when a campaign pauses or finishes.</p>;
+  if (permission === 'unsupported') return <p className="text-sm text-slate-600">{t('notify.unsupported')}</p>;
   if (wanted) {
     return (
       <Button
@@ -15,7 +17,7 @@ export function CampaignNotifyToggle() {
           setWanted(false);
         }}
       >
-        Stop notifications
+        {t('notify.stop')}
       </Button>
     );
   }
@@ -29,9 +31,9 @@ export function CampaignNotifyToggle() {
           });
         }}
       >
-        Notify me when a campaign pauses or finishes
+        {t('notify.start')}
       </Button>
-      {permission === 'denied' ? <span className="text-sm text-slate-600">Notifications are blocked for this site in the browser settings.</span> : null}
+      {permission === 'denied' ? <span className="text-sm text-slate-600">{t('notify.blocked')}</span> : null}
     </div>
   );
 }

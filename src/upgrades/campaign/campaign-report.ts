@@ -3,12 +3,20 @@
  * never how to reach anything: no file URLs (they may hold tokens), no broker settings.
  */
 import Papa from 'papaparse';
+import { subStatusLabel } from '../../protocol/labels.ts';
 import { resultCodeText } from '../../protocol/result-codes.ts';
-import type { Campaign } from '../campaign-types.ts';
+import type { Campaign, SkipReason } from '../campaign-types.ts';
 import type { TaskTable } from '../task-table.ts';
-import type { TaskTimings, Verification } from '../task-types.ts';
-import { gatewayRows } from './campaign-rows.ts';
+import type { TaskTimings } from '../task-types.ts';
+import type { CampaignTexts } from './campaign-texts.ts';
+import { GATEWAY_ROW_LABELS, gatewayRows } from './campaign-rows.ts';
+import { en } from './locales/en.ts';
 
+/**
+ * Column names (and the JSON keys) stay English whatever the console's language: the report is
+ * machine-readable, read by scripts and spreadsheets that look columns up by name. The cells that
+ * hold words (status, sub-status, result text, verified) are in the language the operator exported in.
+ */
 export const REPORT_COLUMNS = [
   'gateway',
   'device',
@@ -28,15 +36,27 @@ export const REPORT_COLUMNS = [
 
 export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number | null>;
 
-const VERIFIED_WORDS: Readonly<Record<Exclude<Verification, null>, string>> = {
-  pending: 'pending',
-  verified: 'yes',
-  'version-mismatch': 'no (version mismatch)',
+/** The words a report cell holds. */
+export type ReportTexts = Pick<CampaignTexts, 'rowState' | 'subStatus' | 'resultCode' | 'skipReason' | 'verified'>;
+
+function englishSkipReason(reason: SkipReason): string {
+  if (reason.kind === 'text') return reason.text;
+  const owner = { elsewhere: en.skipReason.owner.elsewhere, 'other-campaign': en.skipReason.owner.otherCampaign, 'this-console': en.skipReason.owner.thisConsole }[reason.owner];
+  return en.skipReason.busy.replace('{{bid}}', reason.bid).replace('{{owner}}', owner);
+}
+
+/** English without an i18n instance (the protocol's own tables), for callers outside the UI. */
+export const ENGLISH_REPORT_TEXTS: ReportTexts = {
+  rowState: (state) => GATEWAY_ROW_LABELS[state],
+  subStatus: subStatusLabel,
+  resultCode: resultCodeText,
+  skipReason: englishSkipReason,
+  verified: (v) => (v === 'pending' ? en.verified.pending : v === 'verified' ? en.verified.yes : en.verified.mismatch),
 };
 
 const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());
 
-export function reportRows(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings): ReportRow[] {
+export function reportRows(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings, texts: ReportTexts = ENGLISH_REPORT_TEXTS): ReportRow[] {
   const rows: ReportRow[] = [];
   const byGateway = new Map(campaign.gateways.map((g) => [g.gateway, g]));
   for (const row of gatewayRows(campaign, table, now, timings)) {
@@ -55,15 +75,15 @@ export function reportRows(campaign: Campaign, table: TaskTable, now: number, ti
         model: info?.modelKey ?? null,
         from_version: info?.fromVersion ?? null,
         target_version: device.product_version,
-        final_status: row.label,
-        sub_status: row.subStatus === '' ? null : row.subStatus,
+        final_status: texts.rowState(row.state),
+        sub_status: row.subStatus === null ? null : texts.subStatus(row.subStatus),
         result_code: code,
-        result_text: code !== null && code !== 0 ? resultCodeText(code) : gw.skippedReason,
+        result_text: code !== null && code !== 0 ? texts.resultCode(code) : gw.skippedReason === null ? null : texts.skipReason(gw.skippedReason),
         started: iso(started),
         finished: iso(finished),
         duration_s: started !== null && finished !== null ? Math.round((finished - started) / 1000) : null,
         attempts: gw.attempts.length,
-        verified: verification === null ? null : VERIFIED_WORDS[verification],
+        verified: verification === null ? null : texts.verified(verification),
       });
     }
   }

@@ -3,10 +3,10 @@
  * per gateway, counts per state, overall percent, elapsed and ETA. Pure, so it is tested directly.
  */
 import { canRetryGateway } from '../campaign-actions.ts';
-import type { Campaign, CampaignAttempt, CampaignGateway } from '../campaign-types.ts';
+import type { Campaign, CampaignAttempt, CampaignGateway, SkipReason } from '../campaign-types.ts';
 import { taskCompletion, taskState } from '../task-derived.ts';
 import { TASK_STATE_LABELS } from '../monitor/state-look.ts';
-import { resultCodeLine, taskResultCode, taskSubStatusLabel } from '../task-status-text.ts';
+import { taskResultCode } from '../task-status-text.ts';
 import type { TaskTable } from '../task-table.ts';
 import type { TaskState, TaskTimings, UpgradeTask } from '../task-types.ts';
 
@@ -20,14 +20,19 @@ export const GATEWAY_ROW_LABELS: Readonly<Record<GatewayRowState, string>> = {
   'retry-queued': 'Retry queued',
 };
 
+/** What the Result column says, as data: the words are chosen at render (campaign-texts.ts). */
+export type GatewayResult = { kind: 'skipped'; reason: SkipReason } | { kind: 'code'; code: number } | { kind: 'text'; text: string } | null;
+
 export interface GatewayRow {
   gateway: string;
   deviceSns: string[];
   state: GatewayRowState;
+  /** The state in English (GATEWAY_ROW_LABELS): the report's default words and the counts' key. */
   label: string;
-  /** "312015: The dock is busy ...", the skip reason, or ''. */
-  resultText: string;
-  subStatus: string;
+  /** Shown as "312015: The dock is busy ...", the skip reason, or nothing. */
+  result: GatewayResult;
+  /** The sub-status value the device reported (a protocol word or its own), or null. */
+  subStatus: string | null;
   attempts: number;
   /** The newest attempt's task, for the task detail link. */
   bid: string | null;
@@ -46,20 +51,35 @@ function rowState(gw: CampaignGateway, attempt: CampaignAttempt | null, task: Up
   return attempt.lastState ?? 'queued';
 }
 
+/** The code of a result line stored by the orchestrator ("312015: ..."), which starts with it. */
+function storedResult(text: string | null | undefined): GatewayResult {
+  if (text === null || text === undefined || text === '') return null;
+  const code = /^(-?\d+): /.exec(text)?.[1];
+  return code === undefined ? { kind: 'text', text } : { kind: 'code', code: Number(code) };
+}
+
+function subStatusValue(task: UpgradeTask | null): string | null {
+  const execution = task?.execution ?? null;
+  if (task === null || execution === null || task.command === 'rejected') return null;
+  if (execution.subStatus !== null) return execution.subStatus;
+  return execution.subStatusRaw !== null && execution.subStatusRaw !== '' ? execution.subStatusRaw : null;
+}
+
 export function gatewayRow(gw: CampaignGateway, table: TaskTable, now: number, timings: TaskTimings): GatewayRow {
   const attempt = gw.attempts.at(-1) ?? null;
   const task = attempt === null ? null : (table.byBid.get(attempt.bid) ?? null);
   const state = rowState(gw, attempt, task, now, timings);
   const code = task === null ? null : taskResultCode(task);
-  const resultText = gw.skippedReason ?? (code !== null ? resultCodeLine(code) : (attempt?.resultText ?? ''));
+  const result: GatewayResult =
+    gw.skippedReason !== null ? { kind: 'skipped', reason: gw.skippedReason } : code !== null ? { kind: 'code', code } : storedResult(attempt?.resultText);
   const ended = attempt?.outcome !== null && attempt !== null;
   return {
     gateway: gw.gateway,
     deviceSns: gw.devices.map((d) => d.sn),
     state,
     label: GATEWAY_ROW_LABELS[state],
-    resultText,
-    subStatus: task === null ? '' : (taskSubStatusLabel(task) ?? ''),
+    result,
+    subStatus: subStatusValue(task),
     attempts: gw.attempts.length,
     bid: attempt?.bid ?? null,
     completion: gw.skippedReason !== null || ended ? 100 : task === null ? 0 : taskCompletion(task),
@@ -74,8 +94,8 @@ export function gatewayRows(campaign: Campaign, table: TaskTable, now: number, t
 }
 
 export interface CampaignProgress {
-  /** Rows per label, in first-seen order (only states that occur). */
-  counts: { label: string; count: number }[];
+  /** Rows per state, in first-seen order (only states that occur); label is the English word. */
+  counts: { state: GatewayRowState; label: string; count: number }[];
   percent: number;
   elapsedMs: number;
   /** null when nothing has finished yet to estimate from, or when nothing is left. */
@@ -85,8 +105,8 @@ export interface CampaignProgress {
 }
 
 export function campaignProgress(campaign: Campaign, rows: readonly GatewayRow[], now: number): CampaignProgress {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.label, (counts.get(row.label) ?? 0) + 1);
+  const counts = new Map<GatewayRowState, number>();
+  for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
   const percent = rows.length === 0 ? 0 : rows.reduce((sum, r) => sum + r.completion, 0) / rows.length;
   const end = campaign.finishedAt ?? now;
   const durations = rows.flatMap((r) => {
@@ -102,7 +122,7 @@ export function campaignProgress(campaign: Campaign, rows: readonly GatewayRow[]
     etaMs = (left * mean) / lanes;
   }
   return {
-    counts: [...counts].map(([label, count]) => ({ label, count })),
+    counts: [...counts].map(([state, count]) => ({ state, label: GATEWAY_ROW_LABELS[state], count })),
     percent,
     elapsedMs: Math.max(0, end - campaign.createdAt),
     etaMs,
