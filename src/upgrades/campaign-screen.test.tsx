@@ -101,7 +101,7 @@ describe('CampaignScreen', () => {
     const id = await pausedCampaign();
     await act(() => setLanguage('zh-CN', { persist: false }));
     renderAt(`/campaigns/${id}`);
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('批量升级 10.1.0 on 4 gateways');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('批量升级 10.1.0（4 个网关）');
     const state = screen.getByRole('status', { name: '批量升级状态' });
     expect(state).toHaveTextContent('已暂停');
     expect(state).toHaveTextContent('已暂停：1 次失败，达到上限 1');

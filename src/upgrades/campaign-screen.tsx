@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CampaignDetail } from './campaign/campaign-detail';
 import { CampaignList } from './campaign/campaign-list';
+import { useCampaignTexts } from './campaign/use-campaign-texts';
 import { useCampaign } from './campaign-hooks';
 import { campaignsStore, type CampaignsStore } from './campaign-store';
 import { tasksStore, type TasksStore } from './tasks-store';
@@ -15,6 +16,7 @@ export interface CampaignScreenProps {
 /** Routes /campaigns (the list) and /campaigns/:id (one campaign with its controls and report). */
 export default function CampaignScreen({ readOnly = false, campaigns = campaignsStore, tasks = tasksStore }: CampaignScreenProps) {
   const { t } = useTranslation('campaigns');
+  const texts = useCampaignTexts();
   const id = useParams().id;
   const campaign = useCampaign(id ?? '', campaigns);
   return (
@@ -33,7 +35,7 @@ export default function CampaignScreen({ readOnly = false, campaigns = campaigns
               {t('screen.back')}
             </Link>
             <h1 id="screen-title" className="text-xl font-semibold">
-              {t('screen.detailTitle', { name: campaign?.name ?? '' })}
+              {t('screen.detailTitle', { name: campaign === undefined ? '' : texts.name(campaign) })}
             </h1>
           </div>
           <CampaignDetail id={id} campaigns={campaigns} tasks={tasks} readOnly={readOnly} />

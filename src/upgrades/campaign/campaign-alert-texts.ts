@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { FALLBACK_LANGUAGE, normalizeLanguage } from '../../ui/i18n/languages.ts';
 import { formattersFor } from '../../ui/i18n/use-format.ts';
 import type { AlertTexts } from './campaign-alerts.ts';
-import { pausedReasonText } from './campaign-texts.ts';
+import { campaignNameText, pausedReasonText } from './campaign-texts.ts';
 
 /**
  * The badge and notification words from an i18n instance (the app's, or a test's), read at the
@@ -21,9 +21,10 @@ export function alertTextsFor(instance: I18n): AlertTexts {
     },
     notification({ campaign, kind }) {
       const { t, f } = current();
-      if (kind === 'finished') return { title: t('alerts.finishedTitle', { name: campaign.name }), body: t('alerts.finishedBody') };
+      const name = campaignNameText(campaign, t);
+      if (kind === 'finished') return { title: t('alerts.finishedTitle', { name }), body: t('alerts.finishedBody') };
       const body = campaign.pausedReason === null ? t('alerts.pausedBody') : pausedReasonText(campaign.pausedReason, t, f);
-      return { title: t('alerts.pausedTitle', { name: campaign.name }), body };
+      return { title: t('alerts.pausedTitle', { name }), body };
     },
     onChange(listener) {
       instance.on('languageChanged', listener);

@@ -7,7 +7,7 @@
 import type { TFunction } from 'i18next';
 import type { ProtocolLabels } from '../../ui/i18n/protocol-labels.ts';
 import type { Formatters } from '../../ui/i18n/use-format.ts';
-import type { PausedReason, SkipReason } from '../campaign-types.ts';
+import type { Campaign, PausedReason, SkipReason } from '../campaign-types.ts';
 import type { Verification } from '../task-types.ts';
 import type { GatewayResult, GatewayRowState } from './campaign-rows.ts';
 
@@ -44,6 +44,12 @@ export function pausedReasonText(reason: PausedReason, t: CampaignT, f: NumberFo
     case 'text':
       return reason.text;
   }
+}
+
+/** "10.1.0 on 4 gateways": built from the campaign, so it reads in the current language (the stored name is English). */
+export function campaignNameText(campaign: Pick<Campaign, 'firmware' | 'gateways'>, t: CampaignT): string {
+  const versions = campaign.firmware.map((f) => f.productVersion).join(t('name.join'));
+  return t('name.versions', { versions: versions === '' ? t('name.noVersion') : versions, gateways: t('unit.gateway', { count: campaign.gateways.length }) });
 }
 
 export function skipReasonText(reason: SkipReason, t: CampaignT): string {

@@ -5,6 +5,12 @@ export const en = {
     back: '← Campaigns',
     detailTitle: 'Campaign {{name}}',
   },
+  // A campaign's name as shown: its firmware versions and gateway count (the stored name is this in English).
+  name: {
+    versions: '{{versions}} on {{gateways}}',
+    noVersion: 'Upgrade',
+    join: ' + ',
+  },
   state: {
     running: 'Running',
     paused: 'Paused',

@@ -11,6 +11,11 @@ export const zhCN: Translation<typeof en> = {
     back: '← 批量升级',
     detailTitle: '批量升级 {{name}}',
   },
+  name: {
+    versions: '{{versions}}（{{gateways}}）',
+    noVersion: '升级',
+    join: ' + ',
+  },
   state: {
     running: '进行中',
     paused: '已暂停',
