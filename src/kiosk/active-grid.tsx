@@ -1,9 +1,11 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../ui/i18n/use-format';
 import type { TaskTimings } from '../upgrades/task-types';
 import type { TasksStore } from '../upgrades/tasks-store';
 import { DeviceCard } from './device-card';
 import type { DeviceCard as DeviceCardRef } from './kiosk-view';
-import { CARD_METRICS, pageCount, pageItems, pageLabel, type GridShape } from './paging';
+import { CARD_METRICS, clampPage, pageCount, pageItems, type GridShape } from './paging';
 import { useGridShape } from './use-grid-shape';
 import { usePageRotation } from './use-page-rotation';
 
@@ -21,6 +23,8 @@ interface ActiveGridProps {
  * Nothing scrolls: a wallboard has no one to scroll it.
  */
 export function ActiveGrid({ cards, store, timings, intervalSeconds, shape: given }: ActiveGridProps) {
+  const { t } = useTranslation('kiosk');
+  const f = useFormat();
   const area = useRef<HTMLDivElement>(null);
   const measured = useGridShape(area);
   const shape = given ?? measured;
@@ -32,25 +36,27 @@ export function ActiveGrid({ cards, store, timings, intervalSeconds, shape: give
     <section aria-labelledby="kiosk-active" className="flex min-h-0 min-w-0 flex-1 flex-col gap-[0.5em]">
       <div className="flex items-baseline gap-[1em]">
         <h2 id="kiosk-active" className="text-[1.3em] font-bold">
-          Upgrading now
+          {t('grid.heading')}
         </h2>
         {cards.length > 0 ? (
           <span className="text-[1.05em] text-neutral-300">
-            {count > 1 ? `Devices ${first}–${first + shown.length - 1} of ${cards.length}` : `${cards.length} device${cards.length === 1 ? '' : 's'}`}
+            {count > 1
+              ? t('grid.range', { first: f.number(first), last: f.number(first + shown.length - 1), total: f.number(cards.length) })
+              : t('grid.devices', { count: cards.length, n: f.number(cards.length) })}
           </span>
         ) : null}
         {count > 1 ? (
           <span className="ml-auto rounded bg-neutral-800 px-[0.6em] text-[1.2em] font-semibold tabular-nums">
-            {pageLabel(page, count)}
+            {t('grid.page', { page: clampPage(page, count) + 1, total: Math.max(1, count) })}
           </span>
         ) : null}
       </div>
       <div ref={area} className="min-h-0 flex-1 overflow-hidden">
         {cards.length === 0 ? (
-          <p className="pt-[2em] text-center text-[2em] text-neutral-400">No upgrades running</p>
+          <p className="pt-[2em] text-center text-[2em] text-neutral-400">{t('grid.none')}</p>
         ) : (
           <ul
-            aria-label="Active upgrades"
+            aria-label={t('grid.list')}
             className="grid overflow-hidden"
             style={{
               gridTemplateColumns: `repeat(${shape.columns}, minmax(0, 1fr))`,

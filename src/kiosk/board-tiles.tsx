@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatDuration } from '../upgrades/monitor/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../ui/i18n/use-format';
 import type { KioskFigures } from './kiosk-view';
 
 type Accent = 'plain' | 'good' | 'bad' | 'warn';
@@ -21,24 +22,34 @@ function Tile({ label, value, hint, accent = 'plain' }: { label: string; value: 
   );
 }
 
-function failedHint(figures: KioskFigures): string | undefined {
-  const parts = [figures.timeout > 0 ? `${figures.timeout} timed out` : null, figures.canceled > 0 ? `${figures.canceled} canceled` : null].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
-}
-
 /** The figures people read first; a non-zero failure or stall count is coloured, never only coloured. */
 export function BoardTiles({ figures }: { figures: KioskFigures }) {
+  const { t } = useTranslation('kiosk');
+  const f = useFormat();
+  const failedParts = [
+    figures.timeout > 0 ? t('tiles.timedOut', { n: f.number(figures.timeout) }) : null,
+    figures.canceled > 0 ? t('tiles.canceled', { n: f.number(figures.canceled) }) : null,
+  ].filter((part) => part !== null);
   return (
-    <div role="group" aria-label="Upgrade summary">
+    <div role="group" aria-label={t('tiles.label')}>
       <dl className="grid grid-cols-8 gap-[0.6em]">
-        <Tile label="In progress" value={figures.inProgress} />
-        <Tile label="OK" value={figures.ok} hint="not yet verified" accent={figures.ok > 0 ? 'good' : 'plain'} />
-        <Tile label="Verified" value={figures.verified} accent={figures.verified > 0 ? 'good' : 'plain'} />
-        <Tile label="Failed" value={figures.failed} hint={failedHint(figures)} accent={figures.failed > 0 ? 'bad' : 'plain'} />
-        <Tile label="Rejected" value={figures.rejected} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
-        <Tile label="Stalled" value={figures.stalled} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
-        <Tile label="Overall" value={figures.overallPercent === null ? '—' : `${Math.round(figures.overallPercent)}%`} hint={`${figures.total} task${figures.total === 1 ? '' : 's'}`} />
-        <Tile label="ETA" value={figures.etaMs === null ? '—' : formatDuration(figures.etaMs)} hint="current steps" />
+        <Tile label={t('tiles.inProgress')} value={f.number(figures.inProgress)} />
+        <Tile label={t('tiles.ok')} value={f.number(figures.ok)} hint={t('tiles.okHint')} accent={figures.ok > 0 ? 'good' : 'plain'} />
+        <Tile label={t('tiles.verified')} value={f.number(figures.verified)} accent={figures.verified > 0 ? 'good' : 'plain'} />
+        <Tile
+          label={t('tiles.failed')}
+          value={f.number(figures.failed)}
+          hint={failedParts.length > 0 ? failedParts.join(t('tiles.separator')) : undefined}
+          accent={figures.failed > 0 ? 'bad' : 'plain'}
+        />
+        <Tile label={t('tiles.rejected')} value={f.number(figures.rejected)} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
+        <Tile label={t('tiles.stalled')} value={f.number(figures.stalled)} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
+        <Tile
+          label={t('tiles.overall')}
+          value={figures.overallPercent === null ? '—' : f.percent(Math.round(figures.overallPercent))}
+          hint={t('tiles.tasks', { count: figures.total, n: f.number(figures.total) })}
+        />
+        <Tile label={t('tiles.eta')} value={figures.etaMs === null ? '—' : f.duration(figures.etaMs)} hint={t('tiles.etaHint')} />
       </dl>
     </div>
   );

@@ -1,16 +1,17 @@
 import { memo } from 'react';
-import { stepLabel } from '../protocol/labels';
+import { Trans, useTranslation } from 'react-i18next';
 import { productName } from '../protocol/models';
+import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
 import { useNow } from '../upgrades/monitor/clock-store';
-import { formatDuration } from '../upgrades/monitor/format';
 import { barTone } from '../upgrades/monitor/state-look';
 import { taskEtaMs, taskState } from '../upgrades/task-derived';
-import { devicePercent, deviceStatusText, taskSubStatusLabel } from '../upgrades/task-status-text';
+import { devicePercent } from '../upgrades/task-status-text';
 import type { TaskTimings } from '../upgrades/task-types';
 import { useTask } from '../upgrades/tasks-hooks';
 import type { TasksStore } from '../upgrades/tasks-store';
 import { StateLabel } from './state-label';
+import { useTaskWords } from './use-task-words';
 
 interface DeviceCardProps {
   bid: string;
@@ -21,13 +22,16 @@ interface DeviceCardProps {
 
 /** One device of an active task: SN, gateway, state, the contract's progress bar, step and ETA. */
 function DeviceCardView({ bid, sn, store, timings }: DeviceCardProps) {
+  const { t } = useTranslation('kiosk');
+  const f = useFormat();
+  const words = useTaskWords();
   const task = useTask(bid, store);
   const now = useNow();
   if (task === undefined) return <li className="rounded-[0.3em] bg-neutral-900" />;
   const state = taskState(task, now, timings);
   const percent = Math.round(devicePercent(task));
   const step = task.execution?.step ?? null;
-  const sub = taskSubStatusLabel(task);
+  const sub = words.subStatus(task);
   const eta = taskEtaMs(task);
   const stalled = state === 'stalled';
   const modelKey = task.devices.find((d) => d.sn === sn)?.modelKey;
@@ -42,20 +46,24 @@ function DeviceCardView({ bid, sn, store, timings }: DeviceCardProps) {
           <StateLabel state={state} />
         </span>
         <span className="truncate text-[0.85em] text-neutral-400">
-          {sn === task.gateway ? (model ?? 'Gateway') : <>{model ?? 'Device'} on <span className="font-mono">{task.gateway}</span></>}
+          {sn === task.gateway ? (
+            (model ?? t('card.gateway'))
+          ) : (
+            <Trans t={t} i18nKey="card.onGateway" values={{ model: model ?? t('card.device'), gateway: task.gateway }} components={{ sn: <span className="font-mono" /> }} />
+          )}
         </span>
       </div>
       <ProgressBar
-        label={`Upgrade progress ${sn}`}
+        label={t('card.progress', { sn })}
         value={percent}
-        valueText={deviceStatusText(task, sn)}
+        valueText={words.deviceStatus(task, sn)}
         tone={barTone(state)}
         className="h-[0.7em]! bg-neutral-700!"
       />
       <div className="flex min-w-0 items-baseline gap-[0.6em] text-[0.95em]">
-        <span className="text-[1.2em] font-bold tabular-nums">{percent}%</span>
-        <span className="truncate text-neutral-300">{[step !== null ? stepLabel(step) : null, sub].filter(Boolean).join(' · ')}</span>
-        {eta !== null ? <span className="ml-auto shrink-0 tabular-nums text-neutral-300">ETA {formatDuration(eta)}</span> : null}
+        <span className="text-[1.2em] font-bold tabular-nums">{f.percent(percent)}</span>
+        <span className="truncate text-neutral-300">{[step !== null ? words.step(step) : null, sub].filter(Boolean).join(' · ')}</span>
+        {eta !== null ? <span className="ml-auto shrink-0 tabular-nums text-neutral-300">{t('card.eta', { eta: f.duration(eta) })}</span> : null}
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
 import { dockAndDrone, kit, T0 } from '../upgrades/monitor/monitor-test-kit';
+import { applyInitialLanguage } from '../ui/i18n/i18n';
 import type { TasksStore } from '../upgrades/tasks-store';
 import { formatHourMinute } from './format';
 import KioskScreen from './kiosk-screen';
@@ -168,11 +169,15 @@ describe('KioskScreen content', () => {
     }
   });
 
-  it('notes rejected URL values and configuration problems in small print', () => {
-    board(kit().store, { search: '?kiosk&interval=fast&lang=de', configNotes: ['broker (URL): must start with ws:// or wss://'] });
+  it('notes rejected URL values and configuration problems in small print', async () => {
+    // The console chose the language at start-up (src/ui/i18n) and kept the ?lang= it does not ship.
+    const search = '?kiosk&interval=fast&lang=de';
+    await applyInitialLanguage({ search, browser: ['en-US'] });
+    board(kit().store, { search, configNotes: ['broker (URL): must start with ws:// or wss://'] });
     const notes = screen.getByRole('contentinfo', { name: 'Configuration notes' });
     expect(notes).toHaveTextContent('interval "fast" is not a number: pages turn every 10 s');
-    expect(notes).toHaveTextContent('lang "de" is not available yet: showing English');
+    expect(notes).toHaveTextContent('lang "de" is not available: showing English');
+    await applyInitialLanguage({ search: '', browser: ['en-US'] });
     expect(notes).toHaveTextContent('broker (URL): must start with ws:// or wss://');
     expect(screen.getByText('No upgrades running')).toBeInTheDocument();
   });

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { connectionStore, type ConnectionState } from '../broker/connection-store';
@@ -10,12 +11,13 @@ import { BoardTiles } from './board-tiles';
 import { ConnectionBanner } from './connection-banner';
 import { FailuresPanel } from './failures-panel';
 import { parseKioskParams } from './kiosk-params';
+import { useKioskNotes } from './use-kiosk-notes';
 import type { GridShape } from './paging';
 import { useKioskBoard } from './use-kiosk-board';
 import { useWakeLock } from './use-wake-lock';
 
 export interface KioskScreenProps {
-  /** The page's query string: `gateway`, `interval` and `lang` configure the board. */
+  /** The page's query string: `gateway`, `campaign` and `interval` configure the board (`lang` is the console's). */
   search: string;
   /** Problems with the rest of the configuration (broker, credentials), one line each. */
   configNotes?: readonly string[];
@@ -31,17 +33,17 @@ export interface KioskScreenProps {
  * session below it is read-only as well (src/broker refuses every publish of a kiosk session).
  */
 export default function KioskScreen({ search, configNotes = [], store = pageTasks, connection = connectionStore, gridShape }: KioskScreenProps) {
+  const { t } = useTranslation('kiosk');
   const params = useMemo(() => parseKioskParams(search), [search]);
+  const paramNotes = useKioskNotes(params.notes);
   useTasksClock(1_000, store);
   useWakeLock();
   const board = useKioskBoard(store, params.gatewayPrefix, params.campaignId);
   const stale = useStore(connection, (s) => s.phase !== 'connected');
-  const notes = [...params.notes, ...configNotes];
+  const notes = [...paramNotes, ...configNotes];
   const dim = stale ? 'opacity-80 grayscale' : '';
   return (
     <div
-      lang={params.lang}
-      data-requested-lang={params.requestedLang ?? undefined}
       data-stale={stale ? 'true' : undefined}
       className="fixed inset-0 flex cursor-none flex-col overflow-hidden bg-neutral-950 text-[clamp(14px,1.15vw,64px)] text-neutral-50 select-none"
     >
@@ -50,7 +52,8 @@ export default function KioskScreen({ search, configNotes = [], store = pageTask
       <main className="flex min-h-0 flex-1 flex-col gap-[0.8em] px-[1em] py-[0.8em]">
         {stale ? (
           <p className="text-[1.3em] font-bold text-amber-300">
-            <span aria-hidden="true">⚠ </span>Data may be out of date
+            <span aria-hidden="true">⚠ </span>
+            {t('stale')}
           </p>
         ) : null}
         <div className={dim}>
@@ -62,8 +65,8 @@ export default function KioskScreen({ search, configNotes = [], store = pageTask
         </div>
       </main>
       {notes.length > 0 ? (
-        <footer aria-label="Configuration notes" className="truncate border-t border-neutral-800 px-[1em] py-[0.2em] text-[0.8em] text-neutral-400">
-          {notes.join(' · ')}
+        <footer aria-label={t('notes.label')} className="truncate border-t border-neutral-800 px-[1em] py-[0.2em] text-[0.8em] text-neutral-400">
+          {notes.join(t('notes.separator'))}
         </footer>
       ) : null}
     </div>

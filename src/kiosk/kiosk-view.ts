@@ -37,9 +37,11 @@ export interface KioskFailure {
   /** The device SNs of the task, for people looking for their dock. */
   devices: readonly string[];
   state: TaskState;
-  /** The status word, e.g. "Failed". */
+  /** The task, for the board to word label and reason in its language (use-task-words.ts). */
+  task: UpgradeTask;
+  /** The status word in English, e.g. "Failed". */
   label: string;
-  /** Why: the result code with its text, else the sub-status, else the status. */
+  /** Why, in English: the result code with its text, else the sub-status, else the status. */
   reason: string;
   at: number;
 }
@@ -116,6 +118,7 @@ export function recentFailures(tasks: readonly UpgradeTask[], now: number, timin
       gateway: task.gateway,
       devices: task.devices.map((d) => d.sn),
       state,
+      task,
       label: state === 'version-mismatch' ? 'Version mismatch' : taskStatusLabel(task),
       reason: failureReason(task, state),
       at,

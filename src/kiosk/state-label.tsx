@@ -1,6 +1,7 @@
 import type { StatusKind } from '../ui/status-badge';
-import { TASK_STATE_KIND, TASK_STATE_LABELS } from '../upgrades/monitor/state-look';
+import { TASK_STATE_KIND } from '../upgrades/monitor/state-look';
 import type { TaskState } from '../upgrades/task-types';
+import { useTaskWords } from './use-task-words';
 
 // The same icons as the console's StatusBadge, sized in em so they grow with the board's type
 // (the badge is sized for a desk monitor and stays small on a 4K TV).
@@ -16,11 +17,12 @@ const LOOK: Record<StatusKind, { icon: string; className: string }> = {
 
 /** The task's state in words, with an icon; never told by colour alone. */
 export function StateLabel({ state }: { state: TaskState }) {
+  const words = useTaskWords();
   const look = LOOK[TASK_STATE_KIND[state]];
   return (
     <span className={`inline-flex items-center gap-[0.3em] rounded-[0.25em] px-[0.4em] py-[0.05em] font-semibold ${look.className}`}>
       <span aria-hidden="true">{look.icon}</span>
-      {TASK_STATE_LABELS[state]}
+      {words.state(state)}
     </span>
   );
 }
