@@ -47,7 +47,7 @@ describe('KioskScreen in Simplified Chinese', () => {
     expect(bar.getAttribute('aria-valuetext')).toMatch(/^40% · [^A-Za-z]+ · [^A-Za-z]+$/);
 
     const failures = screen.getByRole('list', { name: '最近失败' });
-    expect(within(failures).getAllByRole('listitem')[0]).toHaveTextContent(/^DOCK-R, DRONE-R\d\d:\d\d[^A-Za-z]+312015: [^A-Za-z]+$/);
+    expect(within(failures).getAllByRole('listitem')[0]).toHaveTextContent(/^DOCK-R, DRONE-R\d\d:\d\d[^A-Za-z]+312015：[^A-Za-z]+$/);
     expect(screen.getByRole('contentinfo', { name: '配置提示' })).toHaveTextContent('interval 参数“x”不是数字：每 10 秒翻页');
 
     act(() => connection.setState({ phase: 'reconnecting', since: T0 - 120_000, lastError: null }));

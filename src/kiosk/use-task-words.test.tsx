@@ -48,9 +48,9 @@ describe('useTaskWords', () => {
     const byBid = new Map(variedTasks().map((t) => [t.bid, t]));
     const progress = byBid.get('b-prog')!;
     expect(result.current.deviceStatus(progress, 'DOCK-P')).toMatch(/^42% · [^A-Za-z]+ · [^A-Za-z]+$/);
-    expect(result.current.failureReason(byBid.get('b-rej')!, 'rejected')).toMatch(/^312015: [^A-Za-z]+$/);
+    expect(result.current.failureReason(byBid.get('b-rej')!, 'rejected')).toMatch(/^312015：[^A-Za-z]+$/);
     expect(result.current.state('stalled')).toBe('停滞');
-    expect(result.current.state('verified')).toBe('已核验');
+    expect(result.current.state('verified')).toBe('已验证');
     for (const state of ALL_STATES) expect(result.current.state(state), state).toMatch(/^[^A-Za-z]+$/);
   });
 });

@@ -1,64 +1,24 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProtocolLabels } from '../ui/i18n/protocol-labels';
-import { useFormat } from '../ui/i18n/use-format';
-import { devicePercent, taskResultCode } from '../upgrades/task-status-text';
-import type { CommandState, TaskState, UpgradeTask } from '../upgrades/task-types';
-
-type KioskStateKey = 'queued' | 'published' | 'accepted' | 'noReply' | 'stalled' | 'verified' | 'versionMismatch';
-
-/** Task states that are not device statuses; the rest are the protocol's status words. */
-const OWN_STATE: Partial<Record<TaskState, KioskStateKey>> = {
-  queued: 'queued',
-  published: 'published',
-  accepted: 'accepted',
-  'no-reply': 'noReply',
-  stalled: 'stalled',
-  verified: 'verified',
-  'version-mismatch': 'versionMismatch',
-};
-
-/** The command's word before the device reports: "Sent" for published, as the monitor says it. */
-const COMMAND: Record<CommandState, { own: KioskStateKey } | { status: string }> = {
-  queued: { own: 'queued' },
-  published: { status: 'sent' },
-  accepted: { own: 'accepted' },
-  rejected: { status: 'rejected' },
-  'no-reply': { own: 'noReply' },
-};
+import { useTaskStateLabel, useTaskStatusText } from '../upgrades/monitor/use-status-words';
+import { taskResultCode } from '../upgrades/task-status-text';
+import type { TaskState, UpgradeTask } from '../upgrades/task-types';
 
 /**
- * The wallboard's words for a task in the active language. They follow the decisions of
- * src/upgrades/task-status-text.ts (which returns English only) and monitor/state-look.ts, worded
- * with the protocol labels and the 'kiosk' namespace; the English is byte-identical to theirs
- * (the board's tests assert it), and these can go once those return translatable messages.
+ * The wallboard's words for a task in the active language: the monitor's localised status text
+ * (the same rules as src/upgrades/task-status-text.ts, byte-identical in English) plus what only
+ * the board shows, the reason a failure card gives.
  */
 export function useTaskWords() {
   const { t } = useTranslation('kiosk');
+  const text = useTaskStatusText();
+  const state = useTaskStateLabel();
   const labels = useProtocolLabels();
-  const f = useFormat();
   return useMemo(() => {
-    const command = (state: CommandState) => {
-      const word = COMMAND[state];
-      return 'own' in word ? t(`state.${word.own}`) : labels.status(word.status);
-    };
-    const status = (task: UpgradeTask): string => {
-      if (task.supersededBy !== undefined) return t('state.superseded');
-      if (task.command === 'rejected' && task.execution?.status !== 'ok') return command('rejected');
-      if (task.execution !== null) return labels.status(task.execution.status);
-      return task.command === null ? labels.status('sent') : command(task.command);
-    };
-    const subStatus = (task: UpgradeTask): string | null => {
-      const execution = task.execution;
-      if (execution === null || task.command === 'rejected') return null;
-      if (execution.subStatus !== null) return labels.subStatus(execution.subStatus);
-      return execution.subStatusRaw !== null && execution.subStatusRaw !== '' ? labels.subStatus(execution.subStatusRaw) : null;
-    };
-    const resultLine = (code: number) => `${code}: ${labels.resultCode(code)}`;
-    const state = (value: TaskState): string => {
-      const own = OWN_STATE[value];
-      return own === undefined ? labels.status(value) : t(`state.${own}`);
-    };
+    const status = text.statusLabel;
+    const subStatus = text.subStatusLabel;
+    const resultLine = text.resultCodeLine;
     return {
       status,
       subStatus,
@@ -66,15 +26,7 @@ export function useTaskWords() {
       state,
       step: labels.step,
       /** The progressbar's aria-valuetext: "{percent}% · {status} · {sub-status}[ · {code}: {text}]". */
-      deviceStatus(task: UpgradeTask, deviceSn: string): string {
-        if (!task.devices.some((d) => d.sn === deviceSn)) return '';
-        const parts = [f.percent(Math.round(devicePercent(task))), status(task)];
-        const sub = subStatus(task);
-        if (sub !== null) parts.push(sub);
-        const rejectedCode = task.command === 'rejected' || task.execution?.status === 'rejected' ? taskResultCode(task) : null;
-        if (rejectedCode !== null) parts.push(resultLine(rejectedCode));
-        return parts.join(' · ');
-      },
+      deviceStatus: text.deviceStatusText,
       /** What a person can act on: the result code, else the version the device reports, else the (sub-)status. */
       failureReason(task: UpgradeTask, taskState: TaskState): string {
         const code = taskResultCode(task);
@@ -89,7 +41,7 @@ export function useTaskWords() {
         return taskState === 'version-mismatch' ? state('version-mismatch') : status(task);
       },
     };
-  }, [t, labels, f]);
+  }, [t, text, state, labels]);
 }
 
 export type TaskWords = ReturnType<typeof useTaskWords>;

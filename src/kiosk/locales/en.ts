@@ -57,16 +57,6 @@ export const en = {
     theTarget: 'the target',
   },
   /** Task states and command states that are not device statuses (those come from the protocol labels). */
-  state: {
-    queued: 'Queued',
-    published: 'Published',
-    accepted: 'Accepted',
-    noReply: 'No reply',
-    stalled: 'Stalled',
-    verified: 'Verified',
-    versionMismatch: 'Version mismatch',
-    superseded: 'Superseded',
-  },
   notes: {
     label: 'Configuration notes',
     gateway: 'gateway "{{value}}" {{problem}}: showing every gateway',
