@@ -44,9 +44,13 @@ function expectedCounts(messages: readonly HostileMessage[]): { kinds: Record<De
   return { kinds, total };
 }
 
+/** Counts are shown formatted for the page's language (English in tests: "9,996"). */
+const EN_NUMBER = new Intl.NumberFormat('en-US');
+const shownNumber = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
+
 async function kindCounts(page: Page): Promise<Record<string, number>> {
   const rows = page.getByRole('table', { name: 'Messages by kind' }).locator('tbody tr');
-  const pairs = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', Number(tr.querySelector('td')?.textContent)] as const));
+  const pairs = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, ''))] as const));
   return Object.fromEntries(pairs);
 }
 
@@ -108,13 +112,13 @@ test('10,000 hostile payloads on every subscribed topic: still Connected, counte
   expected.kinds.ota_progress += 1;
   expected.total += 1;
 
-  await expect.poll(async () => Number(await totalTile(page, 'Messages received').textContent()), { timeout: 30_000 }).toBe(expected.total);
+  await expect.poll(async () => shownNumber(await totalTile(page, 'Messages received').textContent()), { timeout: 30_000 }).toBe(expected.total);
   const shown = await kindCounts(page);
   for (const [kind, label] of Object.entries(KIND_ROWS) as [DecodedKind, string][]) {
     expect(shown[label], `${kind} count`).toBe(expected.kinds[kind]);
   }
-  await expect(totalTile(page, 'Invalid')).toHaveText(String(expected.kinds.invalid));
-  await expect(totalTile(page, 'Ignored')).toHaveText(String(expected.kinds.ignored));
+  await expect(totalTile(page, 'Invalid')).toHaveText(EN_NUMBER.format(expected.kinds.invalid));
+  await expect(totalTile(page, 'Ignored')).toHaveText(EN_NUMBER.format(expected.kinds.ignored));
   expect(expected.kinds.invalid).toBeGreaterThan(COUNT / 2);
   // Markup in topics and reasons shows up literally, as text.
   await expect(page.getByRole('table', { name: 'Last invalid messages' }).getByText('<img src=x onerror', { exact: false }).first()).toBeVisible();
