@@ -13,7 +13,7 @@ export type Md5WorkerReply =
   | { type: 'done'; md5: string; size: number }
   | { type: 'error'; message: string };
 
-// Duck-typed rather than `instanceof Blob`: any Blob implementation with slice() will do.
+// Duck-typed rather than `instanceof Blob`: every Blob implementation with slice() will do.
 function isBlobLike(x: unknown): x is Blob {
   return typeof x === 'object' && x !== null && typeof (x as Blob).slice === 'function' && typeof (x as Blob).size === 'number';
 }
