@@ -1,35 +1,14 @@
 /**
- * The 'protocol' namespace in English: the seed's labels and the result-code texts of
- * src/protocol/labels.ts and result-codes.ts, word for word (protocol-labels.test.ts holds them equal).
+ * The 'protocol' namespace in English: the seed's labels from src/protocol/labels.ts, and the
+ * result-code texts of result-codes.ts word for word (protocol-labels.test.ts holds those equal).
  */
+import { STATUS_LABELS, STEP_LABELS, SUB_STATUS_LABELS } from '../../../protocol/labels.ts';
+
 export const en = {
-  status: {
-    canceled: 'Canceled or Terminated',
-    failed: 'Failed',
-    in_progress: 'In Progress',
-    ok: 'Successful Execution',
-    paused: 'Paused',
-    rejected: 'Rejected',
-    sent: 'Sent',
-    timeout: 'Timeout',
-  },
-  subStatus: {
-    UNKNOWN: 'Unknown',
-    VERIFY: 'Start file verification',
-    VERIFY_SUCCESS: 'File verification successful',
-    UPGRADING: 'Upgrading',
-    UPGRADE_SUCCESS: 'Upgrade successful',
-    UPGRADE_FAIL: 'Upgrade failed',
-    DOWNLOADING: 'Downloading',
-    DOWNLOAD_SUCCESS: 'Download successful',
-    DOWNLOAD_FAILED: 'Download failed',
-    UPLOADING_DRONE: 'Uploading upgrade package to drone',
-    VERIFY_FAILED: 'Verification failed',
-  },
-  step: {
-    download_firmware: 'Downloading Firmware',
-    upgrade_firmware: 'Upgrading Firmware',
-  },
+  // The seed's labels themselves: one table (src/protocol/labels.ts), not a copy to keep in step.
+  status: STATUS_LABELS,
+  subStatus: SUB_STATUS_LABELS,
+  step: STEP_LABELS,
   resultCode: {
     '0': 'Success',
     '312001': 'A consistency upgrade was sent, but the device did not ask for one',
