@@ -6,10 +6,33 @@ import { createStore } from 'zustand/vanilla';
  */
 export type ConnectionPhase = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
+/**
+ * What the last error was, so each screen can say it in its own language; `lastError` is its
+ * English text. Written together with it (broker-error.ts `errorState`), never alone.
+ */
+export type BrokerErrorInfo =
+  /** The broker refused the CONNECT: a 3.1.1 return code or an MQTT 5 reason code. */
+  | { kind: 'connack'; code: number }
+  /** The socket failed with a Node-style code (ECONNREFUSED, ENOTFOUND, ...). */
+  | { kind: 'transport'; code: string }
+  /** The socket failed without saying why (a browser WebSocket) before a CONNACK. */
+  | { kind: 'refused' }
+  | { kind: 'closedBeforeConnack' }
+  /** An established connection dropped. */
+  | { kind: 'lost' }
+  /** SUBACK refused these filters: all of them (no connection) or some (connected without them). */
+  | { kind: 'subscriptionsRefused'; filters: readonly string[]; all: boolean }
+  /** An MQTT 5 DISCONNECT from the broker, with its reason code. */
+  | { kind: 'disconnected'; code: number }
+  /** Any other error, as its message says it (not translated). */
+  | { kind: 'text'; text: string };
+
 export interface ConnectionState {
   phase: ConnectionPhase;
-  /** Human-readable text of the last error (auth refused, socket closed, ...), or null. */
+  /** Human-readable English text of the last error (auth refused, socket closed, ...), or null. */
   lastError: string | null;
+  /** The same error as data, for words in the operator's language; null when lastError is. */
+  lastErrorInfo: BrokerErrorInfo | null;
   /** ms epoch of the last phase change. */
   since: number;
   /** ms epoch of the last inbound message, or null before the first. */
@@ -25,6 +48,7 @@ export interface ConnectionState {
 export const initialConnectionState: ConnectionState = {
   phase: 'disconnected',
   lastError: null,
+  lastErrorInfo: null,
   since: 0,
   lastMessageAt: null,
   url: null,

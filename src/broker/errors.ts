@@ -24,38 +24,105 @@ export class SessionClosedError extends Error {
 /**
  * CONNACK refusals, 3.1.1 return codes (1-5) and MQTT 5 reason codes (>= 0x80) in one table: the
  * ranges do not overlap, and a 3.1.1-only broker answers an MQTT 5 CONNECT with a 3.1.1 code.
+ * Each code names its reason; codes that mean the same (4 and 0x86) share one, and so one text in
+ * every language.
  */
-const CONNACK_TEXT: Readonly<Record<number, string>> = {
-  1: 'Unacceptable protocol version',
-  2: 'Client identifier rejected',
-  3: 'Server unavailable',
-  4: 'Bad username or password',
-  5: 'Not authorized',
-  0x80: 'Unspecified error',
-  0x81: 'Malformed packet',
-  0x82: 'Protocol error',
-  0x83: 'Implementation specific error',
-  0x84: 'Unsupported protocol version',
-  0x85: 'Client identifier not valid',
-  0x86: 'Bad username or password',
-  0x87: 'Not authorized',
-  0x88: 'Server unavailable',
-  0x89: 'Server busy',
-  0x8a: 'Banned',
-  0x8c: 'Bad authentication method',
-  0x8e: 'Session taken over',
-  0x95: 'Packet too large',
-  0x97: 'Quota exceeded',
-  0x9c: 'Use another server',
-  0x9d: 'Server moved',
-  0x9f: 'Connection rate exceeded',
+const CONNACK_REASON = {
+  1: 'unacceptableProtocolVersion',
+  2: 'clientIdRejected',
+  3: 'serverUnavailable',
+  4: 'badCredentials',
+  5: 'notAuthorized',
+  0x80: 'unspecifiedError',
+  0x81: 'malformedPacket',
+  0x82: 'protocolError',
+  0x83: 'implementationSpecificError',
+  0x84: 'unsupportedProtocolVersion',
+  0x85: 'clientIdNotValid',
+  0x86: 'badCredentials',
+  0x87: 'notAuthorized',
+  0x88: 'serverUnavailable',
+  0x89: 'serverBusy',
+  0x8a: 'banned',
+  0x8c: 'badAuthenticationMethod',
+  0x8e: 'sessionTakenOver',
+  0x95: 'packetTooLarge',
+  0x97: 'quotaExceeded',
+  0x9c: 'useAnotherServer',
+  0x9d: 'serverMoved',
+  0x9f: 'connectionRateExceeded',
+} as const satisfies Readonly<Record<number, string>>;
+
+export type ConnackReason = (typeof CONNACK_REASON)[keyof typeof CONNACK_REASON];
+
+/** The English of each reason: what `lastError` says (tests and logs read it). */
+const CONNACK_REASON_TEXT: Readonly<Record<ConnackReason, string>> = {
+  unacceptableProtocolVersion: 'Unacceptable protocol version',
+  clientIdRejected: 'Client identifier rejected',
+  serverUnavailable: 'Server unavailable',
+  badCredentials: 'Bad username or password',
+  notAuthorized: 'Not authorized',
+  unspecifiedError: 'Unspecified error',
+  malformedPacket: 'Malformed packet',
+  protocolError: 'Protocol error',
+  implementationSpecificError: 'Implementation specific error',
+  unsupportedProtocolVersion: 'Unsupported protocol version',
+  clientIdNotValid: 'Client identifier not valid',
+  serverBusy: 'Server busy',
+  banned: 'Banned',
+  badAuthenticationMethod: 'Bad authentication method',
+  sessionTakenOver: 'Session taken over',
+  packetTooLarge: 'Packet too large',
+  quotaExceeded: 'Quota exceeded',
+  useAnotherServer: 'Use another server',
+  serverMoved: 'Server moved',
+  connectionRateExceeded: 'Connection rate exceeded',
 };
+
+/** Every CONNACK code with a known reason (the others read "Refused (code N)"). */
+export const KNOWN_CONNACK_CODES: readonly number[] = Object.keys(CONNACK_REASON).map(Number);
+
+export function connackReason(code: number): ConnackReason | null {
+  return Object.hasOwn(CONNACK_REASON, code) ? CONNACK_REASON[code as keyof typeof CONNACK_REASON] : null;
+}
+
+export function describeReasonCode(code: number): string {
+  const reason = connackReason(code);
+  return reason === null ? `Refused (code ${code})` : CONNACK_REASON_TEXT[reason];
+}
+
+/** Transport failures (socket errors with a Node-style code) the operator can act on. */
+const TRANSPORT_REASON = {
+  ECONNREFUSED: 'connectionRefused',
+  ECONNRESET: 'connectionReset',
+  ENOTFOUND: 'hostNotFound',
+  ETIMEDOUT: 'timedOut',
+  EHOSTUNREACH: 'hostUnreachable',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type TransportReason = (typeof TRANSPORT_REASON)[keyof typeof TRANSPORT_REASON];
+
+const TRANSPORT_REASON_TEXT: Readonly<Record<TransportReason, string>> = {
+  connectionRefused: 'Connection refused',
+  connectionReset: 'Connection reset',
+  hostNotFound: 'Broker host not found',
+  timedOut: 'Connection timed out',
+  hostUnreachable: 'Broker host unreachable',
+};
+
+export const KNOWN_TRANSPORT_CODES: readonly string[] = Object.keys(TRANSPORT_REASON);
+
+export function transportReason(code: string): TransportReason | null {
+  return Object.hasOwn(TRANSPORT_REASON, code) ? TRANSPORT_REASON[code as keyof typeof TRANSPORT_REASON] : null;
+}
+
+export function describeTransportCode(code: string): string {
+  const reason = transportReason(code);
+  return reason === null ? `Connection failed (${code})` : TRANSPORT_REASON_TEXT[reason];
+}
 
 export type RefusalClass = 'protocol' | 'auth' | 'other';
 
-export function describeReasonCode(code: number): string {
-  return CONNACK_TEXT[code] ?? `Refused (code ${code})`;
-}
 
 export function classifyRefusal(code: number): RefusalClass {
   if (code === 1 || code === 0x84) return 'protocol';

@@ -78,6 +78,7 @@ describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, 
     const f = session({ url: b.url });
     await connected(f);
     expect(f.connection.getState().lastError).toContain('thing/product/+/osd');
+    expect(f.connection.getState().lastErrorInfo).toEqual({ kind: 'subscriptionsRefused', filters: ['thing/product/+/osd'], all: false });
   });
 
   it('resubscribes after the broker lost everything, and receives what is published after that', async () => {
@@ -199,6 +200,7 @@ describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, 
     const f = session({ url: b.url, username: 'operator', password: 'hunter2-secret' });
     await vi.waitFor(() => expect(f.connection.getState().phase).toBe('disconnected'), WAIT);
     expect(f.connection.getState().lastError).toBe('Bad username or password');
+    expect(f.connection.getState().lastErrorInfo).toEqual({ kind: 'connack', code: 4 });
     expect(JSON.stringify(f.connection.getState())).not.toContain('hunter2');
     const seen = attempts;
     await vi.waitFor(() => expect(attempts).toBeGreaterThan(seen), WAIT);

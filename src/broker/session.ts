@@ -6,9 +6,10 @@ import type { Decoded } from '../protocol/messages.ts';
 import { parseTopic, SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
-import { connectionStore as pageConnectionStore, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
+import { errorState } from './broker-error.ts';
+import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
 import { diagnosticsStore as pageDiagnosticsStore, RATE_WINDOW_SECONDS, type DiagnosticsStore } from './diagnostics-store.ts';
-import { classifyRefusal, describeReasonCode, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
+import { classifyRefusal, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
 import { systemTimers, type Timers } from './timers.ts';
 
@@ -69,14 +70,6 @@ interface Attempt {
   closeHandled: boolean;
 }
 
-const TRANSPORT_TEXT: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'Connection refused',
-  ECONNRESET: 'Connection reset',
-  ENOTFOUND: 'Broker host not found',
-  ETIMEDOUT: 'Connection timed out',
-  EHOSTUNREACH: 'Broker host unreachable',
-};
-
 function errorCode(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
@@ -122,12 +115,19 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     const phaseChanged = patch.phase !== undefined && patch.phase !== current.phase;
     store.setState(phaseChanged ? { ...patch, since: timers.now() } : patch);
   };
-  const setPhase = (phase: ConnectionPhase, lastError?: string | null) =>
-    setState(lastError === undefined ? { phase } : { phase, lastError });
+  const setError = (error: BrokerErrorInfo | null) => setState(errorState(error));
+  const setPhase = (phase: ConnectionPhase, error?: BrokerErrorInfo | null) =>
+    setState(error === undefined ? { phase } : { phase, ...errorState(error) });
+  /** The error already shown: a later, vaguer one ("closed") must not replace it. */
+  const currentError = (): BrokerErrorInfo | null => {
+    const { lastError, lastErrorInfo } = store.getState();
+    if (lastError === null) return null;
+    return lastErrorInfo ?? { kind: 'text', text: lastError };
+  };
 
   setState({
     phase: 'connecting',
-    lastError: null,
+    ...errorState(null),
     lastMessageAt: null,
     url: redactBrokerUrl(url),
     protocolVersion: null,
@@ -232,14 +232,14 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
       // The socket opened and the broker hung up on the CONNECT without a CONNACK: what some
       // 3.1.1-only brokers do with MQTT 5. Alternate so a broker that dislikes 3.1.1 is not stuck.
       version = ended.version === 5 ? 4 : 5;
-      setPhase(retryPhase, store.getState().lastError ?? 'Connection closed before CONNACK');
+      setPhase(retryPhase, currentError() ?? { kind: 'closedBeforeConnack' });
       scheduleRetry(version === 4 ? 0 : nextDelay());
       return;
     }
-    let lastError = store.getState().lastError;
-    if (ended.connacked) lastError = lastError ?? 'Connection lost';
-    else if (ended.transportError && ended.refusal === null) lastError = lastError ?? 'Connection refused';
-    setPhase(retryPhase, lastError);
+    let error = currentError();
+    if (ended.connacked) error = error ?? { kind: 'lost' };
+    else if (ended.transportError && ended.refusal === null) error = error ?? { kind: 'refused' };
+    setPhase(retryPhase, error);
     scheduleRetry(nextDelay());
   }
 
@@ -248,13 +248,13 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     const refused = filters.filter((_, i) => (granted[i] ?? 0x80) >= 0x80);
     if (refused.length === filters.length) {
       attempt.subscriptionsRefused = true;
-      setState({ lastError: `Subscriptions refused by the broker (check the ACL): ${refused.join(', ')}` });
+      setError({ kind: 'subscriptionsRefused', filters: refused, all: true });
       client.stream.destroy();
       return;
     }
     everConnected = true;
     failures = 0;
-    setPhase('connected', refused.length > 0 ? `Subscription refused by the broker (check the ACL): ${refused.join(', ')}` : null);
+    setPhase('connected', refused.length > 0 ? { kind: 'subscriptionsRefused', filters: refused, all: false } : null);
   }
 
   // Resubscribed on every CONNACK, session present or not: cheap, and the SUBACK is what proves
@@ -263,7 +263,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     attempt.connacked = true;
     versionConfirmed = true;
     acceptedVersion = attempt.version;
-    setState({ protocolVersion: attempt.version, lastError: null });
+    setState({ protocolVersion: attempt.version, ...errorState(null) });
     const forSerial = attempt.serial;
     client.subscribeAsync(filters, { qos: 1 }).then(
       (grants) => onSubscribed(forSerial, grants.map((g) => g.qos)),
@@ -281,18 +281,18 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     const code = errorCode(error);
     if (typeof code === 'number' && !attempt.connacked) {
       attempt.refusal = code;
-      setState({ lastError: describeReasonCode(code) });
+      setError({ kind: 'connack', code });
     } else if (typeof code === 'string') {
       attempt.transportError = true;
-      setState({ lastError: TRANSPORT_TEXT[code] ?? `Connection failed (${code})` });
+      setError({ kind: 'transport', code });
     } else {
-      setState({ lastError: error.message });
+      setError({ kind: 'text', text: error.message });
     }
   });
 
   client.on('disconnect', (packet: IDisconnectPacket) => {
     if (closed) return;
-    setState({ lastError: `Disconnected by the broker: ${describeReasonCode(packet.reasonCode ?? 0x80)}` });
+    setError({ kind: 'disconnected', code: packet.reasonCode ?? 0x80 });
   });
 
   client.on('close', onClose);
