@@ -23,9 +23,9 @@ describe('ConnectionStatus: the reason beside "Broker connection"', () => {
     render(<ConnectionStatus readOnly={false} />);
     await act(() => setLanguage('zh-CN', { persist: false }));
     expect(screen.getByRole('status', { name: 'MQTT 服务器连接' })).toHaveTextContent(/^重新连接中$/);
-    expect(screen.getByText('(连接被拒绝)')).toHaveAttribute('title', '连接被拒绝');
+    expect(screen.getByText('（连接被拒绝）')).toHaveAttribute('title', '连接被拒绝');
     act(() => connectionStore.setState(errorState({ kind: 'disconnected', code: 0x87 })));
-    expect(screen.getByText('(被 MQTT 服务器断开：未授权)')).toBeInTheDocument();
+    expect(screen.getByText('（被 MQTT 服务器断开：未授权）')).toBeInTheDocument();
     await act(() => setLanguage('en', { persist: false }));
     expect(screen.getByText('(Disconnected by the broker: Not authorized)')).toBeInTheDocument();
   });
@@ -34,7 +34,7 @@ describe('ConnectionStatus: the reason beside "Broker connection"', () => {
     connectionStore.setState({ phase: 'connecting', ...errorState({ kind: 'text', text: 'socket hang up' }) });
     render(<ConnectionStatus readOnly={false} />);
     await act(() => setLanguage('zh-CN', { persist: false }));
-    expect(screen.getByText('(socket hang up)')).toBeInTheDocument();
+    expect(screen.getByText('（socket hang up）')).toBeInTheDocument();
   });
 
   it('shows no reason while connected', async () => {

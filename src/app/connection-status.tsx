@@ -35,7 +35,11 @@ export function ConnectionStatus({ readOnly }: { readOnly: boolean }) {
       <span role="status" aria-label={t('connection.name')} className="font-medium">
         {t(`connection.${phase}`)}
       </span>
-      {reason ? <span className="max-w-xs truncate text-slate-500" title={reason}>({reason})</span> : null}
+      {reason ? (
+        <span className="max-w-xs truncate text-slate-500" title={reason}>
+          {common('brokerError.aside', { reason })}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -45,5 +45,7 @@ export const en = {
       some: 'Subscription refused by the broker (check the ACL): {{filters}}',
     },
     disconnected: 'Disconnected by the broker: {{reason}}',
+    /** The reason beside the connection status. */
+    aside: '({{reason}})',
   },
 } as const;

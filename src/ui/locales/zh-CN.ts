@@ -47,5 +47,6 @@ export const zhCN: Translation<typeof en> = {
       some: 'MQTT 服务器拒绝了部分订阅（请检查 ACL）：{{filters}}',
     },
     disconnected: '被 MQTT 服务器断开：{{reason}}',
+    aside: '（{{reason}}）',
   },
 };
