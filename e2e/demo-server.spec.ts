@@ -1,44 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_DOCK_SETTINGS } from '../sim/fleet/dock-machine.ts';
-import { startDemo, type RunningDemo } from '../sim/demo-server.ts';
+import type { RunningDemo } from '../sim/demo-server.ts';
+import { startE2eDemo, type E2eDemo } from './support/demo';
 import { expect, test } from './support/fixtures';
 
 // `npm start` in one process (app + firmware + embedded aedes + simulated fleet), on free ports,
 // with the production build: the page must find its broker through the served config.json alone.
 
 let demo: RunningDemo;
-let cacheDir: string;
+let running: E2eDemo | undefined;
 
 test.beforeAll(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'e2e-demo-'));
-  demo = await startDemo({
-    port: 0,
-    mqttPort: 0,
-    host: '127.0.0.1',
-    distDir: resolve(process.env.E2E_DIST_DIR ?? 'dist'),
-    firmwareMb: 0.05,
-    firmwareSeed: 'e2e',
-    cacheDir,
-    fleet: {
-      docks: 4,
-      prefix: 'DEMO',
-      seed: 'e2e',
-      rate: 4 * 1024 * 1024,
-      download: 'real',
-      settings: DEFAULT_DOCK_SETTINGS,
-      // Short, so a page that subscribes after the docks connected soon hears from every one.
-      topoIntervalMs: 1000,
-      osdIntervalMs: 1000,
-    },
-    log: () => undefined,
-  });
+  running = await startE2eDemo({ seed: 'e2e', docks: 4, firmwareMb: 0.05 });
+  demo = running.demo;
 });
 
 test.afterAll(async () => {
-  await demo?.close();
-  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+  await running?.close();
 });
 
 test('the page connects to the embedded broker from config.json and receives the simulated fleet', async ({ page }) => {

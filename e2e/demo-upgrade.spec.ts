@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEFAULT_DOCK_SETTINGS } from '../sim/fleet/dock-machine.ts';
-import { startDemo, type RunningDemo } from '../sim/demo-server.ts';
+import type { RunningDemo } from '../sim/demo-server.ts';
+import { startE2eDemo, type E2eDemo } from './support/demo';
 import { expect, test } from './support/fixtures';
 
 // Issue 5, "Must show": the `npm start` server in Chromium: the page lists the simulated gateways
@@ -11,37 +8,22 @@ import { expect, test } from './support/fixtures';
 // checks its MD5), and the catalog's wrong-MD5 build ends in VERIFY_FAILED.
 
 let demo: RunningDemo;
-let cacheDir: string;
+let running: E2eDemo | undefined;
 
 test.beforeAll(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'e2e-demo-upgrade-'));
-  demo = await startDemo({
-    port: 0,
-    mqttPort: 0,
-    host: '127.0.0.1',
-    distDir: resolve(process.env.E2E_DIST_DIR ?? 'dist'),
+  running = await startE2eDemo({
+    seed: 'e2e-upgrade',
+    // Slots 1 and 4 of the plan are Dock 2 + Mavic 3D: one for the good build, one for the corrupt one.
+    docks: 6,
     firmwareMb: 0.2,
-    firmwareSeed: 'e2e-upgrade',
-    cacheDir,
-    fleet: {
-      // Slots 1 and 4 of the plan are Dock 2 + Mavic 3D: one for the good build, one for the corrupt one.
-      docks: 6,
-      prefix: 'DEMO',
-      seed: 'e2e-upgrade',
-      rate: 4 * 1024 * 1024,
-      download: 'real',
-      // Quick steps so the whole upgrade fits in a test; the order of steps is the real one.
-      settings: { ...DEFAULT_DOCK_SETTINGS, needReplyRate: 0, verifyMs: 500, upgradeMs: 2000, aircraftUploadMs: 1000 },
-      topoIntervalMs: 1000,
-      osdIntervalMs: 1000,
-    },
-    log: () => undefined,
+    // Quick steps so the whole upgrade fits in a test; the order of steps is the real one.
+    settings: { needReplyRate: 0, verifyMs: 500, upgradeMs: 2000, aircraftUploadMs: 1000 },
   });
+  demo = running.demo;
 });
 
 test.afterAll(async () => {
-  await demo?.close();
-  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+  await running?.close();
 });
 
 async function upgradeDock(page: Page, gateway: string, version: RegExp) {
