@@ -28,10 +28,24 @@ export function browserInboxScheduler(): InboxScheduler {
   };
 }
 
+/**
+ * For a worker, which draws nothing: flushes every `periodMs`, so a batch leaves within one
+ * period of its first item and the page gets a few dozen posts a second, not one per message.
+ */
+export function timerInboxScheduler(periodMs: number): InboxScheduler {
+  const schedule = (callback: () => void, delayMs: number) => {
+    const handle = setTimeout(callback, delayMs);
+    return () => clearTimeout(handle);
+  };
+  return { requestFrame: (callback) => schedule(callback, periodMs), schedule, isHidden: () => false };
+}
+
 export type BatchListener<T> = (batch: readonly T[]) => void;
 
 export interface Inbox<T> {
   push(item: T): void;
+  /** Adds every item of a batch that arrived already formed (from a worker). */
+  pushAll(items: readonly T[]): void;
   /** Delivers what is pending now (used on close, and by tests). */
   flush(): void;
   subscribe(listener: BatchListener<T>): () => void;
@@ -84,6 +98,11 @@ export function createInbox<T>(options: InboxOptions = {}): Inbox<T> {
     push(item) {
       if (disposed) return;
       buffer.push(item);
+      arm();
+    },
+    pushAll(items) {
+      if (disposed || items.length === 0) return;
+      for (const item of items) buffer.push(item);
       arm();
     },
     flush,

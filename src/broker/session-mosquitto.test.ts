@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mosquittoAvailable, startMosquitto, type RunningMosquitto } from './testing/mosquitto.ts';
-import { openSession, percentsOf, progressPayload, uniqueClientId, type SessionFixture } from './testing/session-fixture.ts';
+import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './testing/session-fixture.ts';
 
 /** Any MQTT 5 broker with a WebSocket listener can be named here; else a local mosquitto is started. */
 const injectedUrl = process.env.OTA_TEST_MQTT5_URL;
@@ -9,7 +9,7 @@ const available = Boolean(injectedUrl) || mosquittoAvailable();
 const WAIT = { timeout: 8_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-5/events';
 
-describe.skipIf(!available)('broker session against an MQTT 5 broker (mosquitto)', { timeout: 20_000 }, () => {
+describe.skipIf(!available).each(SESSION_VIAS)('broker session (%s) against an MQTT 5 broker (mosquitto)', { timeout: 20_000 }, (via: SessionVia) => {
   let broker: RunningMosquitto | null = null;
   let url = injectedUrl ?? '';
   const fixtures: SessionFixture[] = [];
@@ -27,7 +27,7 @@ describe.skipIf(!available)('broker session against an MQTT 5 broker (mosquitto)
   });
 
   const open = (overrides: Parameters<typeof openSession>[0]) => {
-    const f = openSession(overrides);
+    const f = openSession(overrides, via);
     fixtures.push(f);
     return f;
   };

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadOnlyError, InvalidTopicError, SessionClosedError } from './errors.ts';
 import { startAedesWsBroker, type AedesWsBroker } from './testing/aedes-ws-broker.ts';
-import { openSession, percentsOf, progressPayload, uniqueClientId, type SessionFixture } from './testing/session-fixture.ts';
+import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './testing/session-fixture.ts';
 
 const WAIT = { timeout: 5_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-1/events';
@@ -16,8 +16,7 @@ async function broker(options?: Parameters<typeof startAedesWsBroker>[0]): Promi
   return b;
 }
 
-function session(...args: Parameters<typeof openSession>): SessionFixture {
-  const f = openSession(...args);
+function tracked(f: SessionFixture): SessionFixture {
   fixtures.push(f);
   return f;
 }
@@ -31,7 +30,8 @@ afterEach(async () => {
   await Promise.all(brokers.splice(0).map((b) => b.close()));
 });
 
-describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, () => {
+describe.each(SESSION_VIAS)('broker session (%s) against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, (via: SessionVia) => {
+  const session = (overrides: Parameters<typeof openSession>[0]) => tracked(openSession(overrides, via));
   it('falls back from MQTT 5 to 3.1.1 when the broker answers "unacceptable protocol version"', async () => {
     const b = await broker();
     const f = session({ url: b.url });
@@ -218,14 +218,14 @@ describe('broker session against aedes (MQTT 3.1.1 only)', { timeout: 15_000 }, 
   });
 });
 
-describe('broker session handover', { timeout: 15_000 }, () => {
+describe.each(SESSION_VIAS)('broker session handover (%s)', { timeout: 15_000 }, (via: SessionVia) => {
+  const session = (overrides: Parameters<typeof openSession>[0]) => tracked(openSession(overrides, via));
   it('a session being closed does not overwrite the state of the session that replaced it', async () => {
     const b = await broker();
     const old = session({ url: b.url });
     await connected(old);
     const closing = old.session.close();
-    const successor = openSession({ url: b.url, connectionStore: old.connection });
-    fixtures.push(successor);
+    const successor = session({ url: b.url, connectionStore: old.connection });
     const phasesAfterHandover: string[] = [];
     old.connection.subscribe((s, prev) => s.phase !== prev.phase && phasesAfterHandover.push(s.phase));
     await closing;

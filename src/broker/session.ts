@@ -8,9 +8,11 @@ import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backo
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
 import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
-import { diagnosticsStore as pageDiagnosticsStore, RATE_WINDOW_SECONDS, type DiagnosticsStore } from './diagnostics-store.ts';
+import { createDiagnosticsFeed } from './diagnostics-feed.ts';
+import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
 import { classifyRefusal, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
+import { claimStore } from './store-owner.ts';
 import { systemTimers, type Timers } from './timers.ts';
 
 export const DEFAULT_SESSION_EXPIRY_SECONDS = 24 * 60 * 60;
@@ -39,7 +41,8 @@ export interface SessionOptions {
   random?: () => number;
   inboxScheduler?: InboxScheduler;
   connectionStore?: StoreApi<ConnectionState>;
-  diagnosticsStore?: DiagnosticsStore;
+  /** null: batches are counted by whoever receives them (the page side of a worker session). */
+  diagnosticsStore?: DiagnosticsStore | null;
   location?: PageLocation | null;
 }
 
@@ -82,14 +85,11 @@ function grantedFromError(error: unknown): number[] | null {
   return packet.granted.filter((g): g is number => typeof g === 'number');
 }
 
-/** Which session last took each connection store: only that one writes to it. */
-const storeOwners = new WeakMap<StoreApi<ConnectionState>, symbol>();
-
 export function createBrokerSession(options: SessionOptions): BrokerSession {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? Math.random;
   const store = options.connectionStore ?? pageConnectionStore;
-  const diagnostics = options.diagnosticsStore ?? pageDiagnosticsStore;
+  const diagnostics = options.diagnosticsStore === undefined ? pageDiagnosticsStore : options.diagnosticsStore;
   const maxPacketSize = options.maxPacketSize ?? MAX_PAYLOAD_BYTES;
   const authRetryDelayMs = options.reconnect?.authRetryDelayMs ?? options.reconnect?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const url = resolveBrokerUrl(options.url, options.location);
@@ -106,11 +106,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   let serial = 0;
   const pendingPublishes = new Set<(error: Error) => void>();
 
-  const owner = Symbol(options.clientId);
-  storeOwners.set(store, owner);
+  const ownsStore = claimStore(store, options.clientId);
   const setState = (patch: Partial<ConnectionState>) => {
-    // A session being replaced may still be closing: it must not overwrite its successor's state.
-    if (storeOwners.get(store) !== owner) return;
+    if (!ownsStore()) return;
     const current = store.getState();
     const phaseChanged = patch.phase !== undefined && patch.phase !== current.phase;
     store.setState(phaseChanged ? { ...patch, since: timers.now() } : patch);
@@ -135,19 +133,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   });
 
   const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
-  // Rates are computed per batch; when traffic stops, a slow tick lets them fall back to zero.
-  let cancelRateTick: (() => void) | null = null;
-  let lastBatchAt = 0;
-  const rateTick = () => {
-    const now = timers.now();
-    diagnostics.getState().clockTicked(now);
-    cancelRateTick = now - lastBatchAt <= (RATE_WINDOW_SECONDS + 1) * 1000 ? timers.schedule(rateTick, 1000) : null;
-  };
+  const feed = diagnostics ? createDiagnosticsFeed(diagnostics, timers) : null;
   inbox.subscribe((batch) => {
-    lastBatchAt = timers.now();
-    diagnostics.getState().batchObserved(batch, lastBatchAt);
-    setState({ lastMessageAt: lastBatchAt });
-    cancelRateTick ??= timers.schedule(rateTick, 1000);
+    setState({ lastMessageAt: feed ? feed.observe(batch) : timers.now() });
   });
 
   const v5Properties = (): IClientOptions['properties'] => ({
@@ -329,8 +317,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     cancelRetry = null;
     inbox.flush();
     inbox.dispose();
-    cancelRateTick?.();
-    cancelRateTick = null;
+    feed?.dispose();
     const graceful = client.connected && pendingPublishes.size === 0;
     for (const fail of [...pendingPublishes]) fail(new SessionClosedError());
     closing = new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import { acquireClientId } from '../../broker/client-id.ts';
-import { createDeviceResponder } from '../../broker/device-responder.ts';
 import { activeSessionChanged } from '../../broker/active-session.ts';
-import { createBrokerSession, type BrokerSession } from '../../broker/session.ts';
+import type { BrokerSession } from '../../broker/session.ts';
+import { createWorkerBrokerSession } from '../../broker/worker-session.ts';
 import type { Decoded } from '../../protocol/messages.ts';
 import { batchConsumers } from './batch-consumers';
 import { createSessionController } from './session-controller';
@@ -14,26 +14,18 @@ function message(error: unknown): string {
 /** The page's one broker session controller: the real broker, the page's stores. */
 export const brokerSessionController = createSessionController<BrokerSession, readonly Decoded[]>({
   acquireClientId,
-  createSession: (o) => {
-    const session = createBrokerSession({
+  // MQTT, decoding and the answers to devices run in a worker: at fleet scale they would take most
+  // of this thread, which has the screen to draw (issue 9).
+  createSession: (o) =>
+    createWorkerBrokerSession({
       url: o.url,
       username: o.username,
       password: o.password,
       clientId: o.clientId,
       persistent: o.persistent,
       readOnly: o.readOnly,
-    });
-    if (o.respondToDevices && !session.readOnly) {
-      // The subscription ends with the session: close() drops its listeners.
-      session.onBatch(
-        createDeviceResponder({
-          publish: (topic, message) => session.publish(topic, message),
-          onError: (error, meta) => console.warn(`could not answer ${meta.method ?? 'message'} on ${meta.topic}`, error),
-        }),
-      );
-    }
-    return session;
-  },
+      respondToDevices: o.respondToDevices,
+    }),
   sessionChanged(session) {
     activeSessionChanged(session);
     if (session) sessionErrorStore.setState({ error: null });

@@ -4,6 +4,12 @@ import type { Decoded } from '../../protocol/messages.ts';
 import { initialConnectionState, type ConnectionState } from '../connection-store.ts';
 import { createDiagnosticsStore, type DiagnosticsStore } from '../diagnostics-store.ts';
 import { createBrokerSession, type BrokerSession, type SessionOptions } from '../session.ts';
+import { createWorkerBrokerSession } from '../worker-session.ts';
+import { channelWorker, type ChannelWorker } from './channel-worker.ts';
+
+/** Where the session runs: in the page's thread, or behind the broker worker's messages. */
+export type SessionVia = 'page' | 'worker';
+export const SESSION_VIAS: readonly SessionVia[] = ['page', 'worker'];
 
 export interface SessionFixture {
   session: BrokerSession;
@@ -15,6 +21,8 @@ export interface SessionFixture {
   batchSizes: number[];
   /** Phases in the order they were entered. */
   phases: ConnectionState['phase'][];
+  /** The worker's stand-in when via is 'worker'. */
+  worker: ChannelWorker | null;
 }
 
 let counter = 0;
@@ -24,14 +32,16 @@ export function uniqueClientId(prefix = 'test'): string {
   return `${prefix}-${process.pid}-${counter}`.slice(0, 23);
 }
 
-export function openSession(overrides: Partial<SessionOptions> & Pick<SessionOptions, 'url'>): SessionFixture {
+type Overrides = Partial<Omit<SessionOptions, 'timers' | 'random' | 'inboxScheduler' | 'location'>> & Pick<SessionOptions, 'url'>;
+
+export function openSession(overrides: Overrides, via: SessionVia = 'page'): SessionFixture {
   const connection = createStore<ConnectionState>(() => initialConnectionState);
   const diagnostics = createDiagnosticsStore();
   const phases: ConnectionState['phase'][] = [];
   connection.subscribe((state, previous) => {
     if (state.phase !== previous.phase) phases.push(state.phase);
   });
-  const session = createBrokerSession({
+  const options = {
     clientId: uniqueClientId(),
     persistent: true,
     readOnly: false,
@@ -40,14 +50,18 @@ export function openSession(overrides: Partial<SessionOptions> & Pick<SessionOpt
     connectionStore: connection,
     diagnosticsStore: diagnostics,
     ...overrides,
-  });
+  };
+  const worker = via === 'worker' ? channelWorker() : null;
+  const session = worker
+    ? createWorkerBrokerSession({ ...options, diagnosticsStore: options.diagnosticsStore ?? diagnostics, createWorker: () => worker })
+    : createBrokerSession(options);
   const received: Decoded[] = [];
   const batchSizes: number[] = [];
   session.onBatch((batch) => {
     batchSizes.push(batch.length);
     received.push(...batch);
   });
-  return { session, connection, diagnostics, received, batchSizes, phases };
+  return { session, connection, diagnostics, received, batchSizes, phases, worker };
 }
 
 /** A payload the protocol decodes as ota_progress. */

@@ -1,0 +1,101 @@
+/**
+ * The worker's half of a worker broker session: MQTT, decoding and the device answers run here,
+ * off the page's thread; the page gets decoded batches and the connection state
+ * (worker-session.ts). Written against a port, not `self`, so tests run it over a MessageChannel.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Decoded } from '../protocol/messages.ts';
+import { initialConnectionState, type ConnectionState } from './connection-store.ts';
+import { createDeviceResponder } from './device-responder.ts';
+import { timerInboxScheduler } from './inbox.ts';
+import { createBrokerSession, type BrokerSession, type SessionOptions } from './session.ts';
+import { toWireError, toWorkerSchema, type FromWorker, type HostSessionOptions } from './session-worker-messages.ts';
+
+export interface HostPort {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+}
+
+/** How often the worker hands what it decoded to the page; the page then draws once per frame. */
+export const WORKER_FLUSH_MS = 16;
+
+export interface HostDeps {
+  createSession?: (options: SessionOptions) => BrokerSession;
+  flushMs?: number;
+}
+
+/** Everything but the moment of the last message: that the page notes itself, per batch. */
+function sameApartFromLastMessage(a: ConnectionState, b: ConnectionState): boolean {
+  return (Object.keys(a) as (keyof ConnectionState)[]).every((key) => key === 'lastMessageAt' || a[key] === b[key]);
+}
+
+export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
+  const createSession = deps.createSession ?? createBrokerSession;
+  let session: BrokerSession | null = null;
+  let closed = false;
+
+  function open(options: HostSessionOptions): void {
+    if (session || closed) {
+      port.postMessage({ type: 'failed', error: { name: 'Error', message: 'This broker worker already ran a session' } });
+      return;
+    }
+    const connection = createStore<ConnectionState>(() => initialConnectionState);
+    connection.subscribe((state, previous) => {
+      if (!sameApartFromLastMessage(state, previous)) port.postMessage({ type: 'connection', state });
+    });
+    try {
+      session = createSession({
+        ...options,
+        connectionStore: connection,
+        diagnosticsStore: null,
+        inboxScheduler: timerInboxScheduler(deps.flushMs ?? WORKER_FLUSH_MS),
+        location: null,
+      });
+    } catch (error) {
+      port.postMessage({ type: 'failed', error: toWireError(error) });
+      return;
+    }
+    const opened = session;
+    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch: [...batch] }));
+    if (options.respondToDevices && !options.readOnly) {
+      opened.onBatch(
+        createDeviceResponder({
+          publish: (topic, message) => opened.publish(topic, message),
+          onError: (error, meta) => console.warn(`could not answer ${meta.method ?? 'message'} on ${meta.topic}`, error),
+        }),
+      );
+    }
+  }
+
+  function publish(id: number, topic: string, message: object, qos: 0 | 1): void {
+    if (!session) {
+      port.postMessage({ type: 'published', id, error: { name: 'SessionClosedError', message: 'The broker session is closed' } });
+      return;
+    }
+    session.publish(topic, message, { qos }).then(
+      () => port.postMessage({ type: 'published', id, error: null }),
+      (error: unknown) => port.postMessage({ type: 'published', id, error: toWireError(error) }),
+    );
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    try {
+      await session?.close();
+    } finally {
+      port.postMessage({ type: 'closed' });
+    }
+  }
+
+  port.addEventListener('message', (event) => {
+    const parsed = toWorkerSchema.safeParse(event.data);
+    if (!parsed.success) {
+      console.error('broker worker: ignored a malformed request', parsed.error.issues);
+      return;
+    }
+    const request = parsed.data;
+    if (request.type === 'open') open(request.options);
+    else if (request.type === 'publish') publish(request.id, request.topic, request.message, request.qos);
+    else void close();
+  });
+}
