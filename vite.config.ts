@@ -5,16 +5,16 @@ import tailwindcss from '@tailwindcss/vite';
 
 /**
  * The built app's Content-Security-Policy (README, "Security model"). No inline script anywhere;
- * 'wasm-unsafe-eval' lets hash-wasm compile its MD5 module (it allows no JS eval); worker-src blob:
- * is for MQTT.js, whose keepalive timers run in a blob worker (worker-timers) so background tabs
- * keep their connection, and without which it never connects; connect-src stays
+ * 'wasm-unsafe-eval' lets hash-wasm compile its MD5 module (it allows no JS eval); workers come
+ * from 'self' only: MQTT.js runs in the broker worker, where it uses plain timers (on the page it
+ * started blob: workers for its keepalive timers, which needed worker-src blob:); connect-src stays
  * open because the broker and catalog URLs are runtime configuration: a deployment that knows them
  * tightens it in its web server's header. frame-ancestors only works as a header, so it is not here.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self' ws: wss: http: https:",
   "img-src 'self' data:",
   "style-src 'self'",
