@@ -4,17 +4,22 @@
  * or unknown data means an empty (or partial) history.
  */
 import type { TaskTable } from './task-table.ts';
-import { MAX_TASKS, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { MAX_TASKS, type UpgradeTask } from './task-types.ts';
 import { STORAGE_FORMAT_VERSION, storedTaskSchema, storedTasksSchema } from './tasks-persistence-schema.ts';
 import { knowsMore } from './tasks-merge.ts';
+import {
+  MAX_STORED_CHARS,
+  pageSliceClock,
+  runInSlices,
+  runNow,
+  saveTasksWork,
+  TASKS_STORAGE_KEY,
+  type SliceClock,
+  type TaskStorage,
+} from './tasks-save-work.ts';
 import type { TasksStore } from './tasks-store.ts';
 
-export const TASKS_STORAGE_KEY = 'ota-console.tasks';
-
-/** localStorage holds about 5M characters for the whole origin; tasks take at most half. */
-export const MAX_STORED_CHARS = 2_500_000;
-
-export type TaskStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export { MAX_STORED_CHARS, serializeTasks, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
 
 /** localStorage when the page has one and it works (it throws in some private modes). */
 export function browserStorage(): TaskStorage | null {
@@ -25,57 +30,12 @@ export function browserStorage(): TaskStorage | null {
   }
 }
 
-/** Ever smaller copies, tried in turn until one fits: the newest events and raw payloads matter most. */
-const SHRINK_STEPS: readonly { events: number; raw: boolean }[] = [
-  { events: 200, raw: true },
-  { events: 50, raw: true },
-  { events: 20, raw: false },
-  { events: 5, raw: false },
-  { events: 0, raw: false },
-];
-
-function trimmedEvents(events: readonly TaskEvent[], keep: number, raw: boolean): TaskEvent[] {
-  const kept = keep === 0 ? [] : events.slice(-keep);
-  return raw ? [...kept] : kept.map((e) => ({ ...e, raw: null }));
-}
-
-export function serializeTasks(tasks: readonly UpgradeTask[], step: { events: number; raw: boolean }, savedAt: number): string {
-  return JSON.stringify({
-    version: STORAGE_FORMAT_VERSION,
-    savedAt,
-    tasks: tasks.map((t) => ({ ...t, events: trimmedEvents(t.events, step.events, step.raw) })),
-  });
-}
-
-function newestTasks(table: TaskTable): UpgradeTask[] {
-  const tasks: UpgradeTask[] = [];
-  for (const bid of table.order.slice(-MAX_TASKS)) {
-    const task = table.byBid.get(bid);
-    if (task !== undefined) tasks.push(task);
-  }
-  return tasks;
-}
-
 /**
- * Writes the newest tasks in the largest form that fits the budget and the storage quota. Returns
- * false when nothing could be written (storage full of other data, or refusing writes).
+ * Writes the newest tasks in the largest form that fits the budget and the storage quota, at once.
+ * Returns false when nothing could be written (storage full of other data, or refusing writes).
  */
 export function saveTasks(storage: TaskStorage, table: TaskTable, now: number, maxChars = MAX_STORED_CHARS): boolean {
-  let tasks = newestTasks(table);
-  for (;;) {
-    for (const step of SHRINK_STEPS) {
-      const text = serializeTasks(tasks, step, now);
-      if (text.length > maxChars) continue;
-      try {
-        storage.setItem(TASKS_STORAGE_KEY, text);
-        return true;
-      } catch {
-        // Quota exceeded: try a smaller copy.
-      }
-    }
-    if (tasks.length === 0) return false;
-    tasks = tasks.slice(Math.ceil(tasks.length / 2));
-  }
+  return runNow(saveTasksWork(storage, table, now, maxChars)).saved;
 }
 
 function parseJson(text: string): unknown {
@@ -143,31 +103,47 @@ export interface TasksPersistence {
   stop(): void;
 }
 
+export interface TasksPersistenceOptions {
+  debounceMs?: number;
+  timers?: PersistenceTimers;
+  now?: () => number;
+  changes?: StorageChanges | null;
+  /**
+   * Debounced writes are built in slices between frames with this clock (default: the page's);
+   * null builds them at once, as pagehide and stop() always do.
+   */
+  slices?: SliceClock | null;
+}
+
 /**
  * Restores the stored tasks into the store, then writes changes back at most once per `debounceMs`
- * (the store changes once per frame under load; storage writes are slow and synchronous).
+ * (the store changes once per frame under load; storage writes are slow and synchronous). The
+ * debounced write is built in slices (tasks-save-work.ts), so megabytes of JSON never hold up a
+ * frame; only the final setItem is one piece.
  *
  * Other tabs of the browser write the same key. When one did (its `storage` event), its tasks are
  * merged into the store at once, so both tabs show the same, and again right before our next
- * write, so our save never drops what it wrote. If we know something it did not store, we write
- * back. A single tab never reads storage after the start.
+ * write, so our save never drops what it wrote. A write of ours still being built when another
+ * tab's lands is dropped and started again from the merged tasks. If we know something it did not
+ * store, we write back. A single tab never reads storage after the start.
  */
-export function connectTasksPersistence(
-  store: TasksStore,
-  storage: TaskStorage,
-  options: { debounceMs?: number; timers?: PersistenceTimers; now?: () => number; changes?: StorageChanges | null } = {},
-): TasksPersistence {
+export function connectTasksPersistence(store: TasksStore, storage: TaskStorage, options: TasksPersistenceOptions = {}): TasksPersistence {
   const { debounceMs = 1_000, timers = realTimers, now = Date.now, changes = windowStorageChanges() } = options;
+  const slices = options.slices === undefined ? pageSliceClock() : options.slices;
   store.getState().tasksRestored(loadTasks(storage), now());
   let scheduled = false;
   let handle: unknown = null;
   let otherTabWrote = false;
   /** While the other tab's tasks come in: storage already holds them, no write for that alone. */
   let absorbing = false;
+  /** The write being built in slices, if any; `dropped` stops it before its next slice. */
+  let building: { dropped: boolean } | null = null;
+  /** Copies richer than the last one that fit are tried again one step at a time, not all each write. */
+  let lastStep = 0;
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    handle = timers.setTimeout(write, debounceMs);
+    handle = timers.setTimeout(writeSoon, debounceMs);
   };
   /** Merges the stored tasks; true when ours hold more than storage does. */
   const absorb = (): boolean => {
@@ -180,15 +156,50 @@ export function connectTasksPersistence(
     }
     return knowsMore(store.getState().table, theirs);
   };
-  function write(): void {
-    if (!scheduled) return;
+  const dropBuilding = (): void => {
+    if (building) building.dropped = true;
+    building = null;
+  };
+  /** Takes the pending change: merges another tab's first, so our copy includes what it wrote. */
+  function take(): boolean {
+    if (!scheduled) return false;
     timers.clearTimeout(handle);
+    scheduled = false;
     if (otherTabWrote) {
       otherTabWrote = false;
       absorb();
     }
-    scheduled = false;
-    saveTasks(storage, store.getState().table, now());
+    return true;
+  }
+  /** Writes now, whole (pagehide, stop, flush): whatever was being built is out of date. */
+  function write(): void {
+    if (building) {
+      dropBuilding();
+      scheduled = true;
+    }
+    if (!take()) return;
+    lastStep = runNow(saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1))).step;
+  }
+  function writeSoon(): void {
+    if (slices === null || building) {
+      // One write at a time: a change during a build is written by the next period's write.
+      if (building) {
+        scheduled = false;
+        schedule();
+      } else write();
+      return;
+    }
+    if (!take()) return;
+    const job = { dropped: false };
+    building = job;
+    const save = saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1));
+    // Done is noted in the slice that finishes (not a promise turn later), so a change or another
+    // tab's write right after it is not taken for one arriving mid-build.
+    function* noted(): Generator<void, void> {
+      lastStep = (yield* save).step;
+      if (building === job) building = null;
+    }
+    void runInSlices(noted(), slices, () => job.dropped);
   }
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.table !== previous.table && !absorbing) schedule();
@@ -196,6 +207,10 @@ export function connectTasksPersistence(
   const unsubscribeChanges =
     changes?.subscribe(TASKS_STORAGE_KEY, () => {
       otherTabWrote = true;
+      if (building) {
+        dropBuilding();
+        schedule();
+      }
       if (absorb()) schedule();
     }) ?? null;
   const onHide = (): void => write();
@@ -205,6 +220,7 @@ export function connectTasksPersistence(
     flush: write,
     stop() {
       write();
+      dropBuilding();
       unsubscribe();
       unsubscribeChanges?.();
       target?.removeEventListener('pagehide', onHide);

@@ -1,0 +1,164 @@
+/**
+ * Saving the tasks as resumable work. At fleet scale the stored copy is megabytes of JSON (2,000
+ * tasks with their event logs): built in one go it blocked the page for 60+ ms once a second.
+ * Built here a task at a time, as a generator the caller can run to the end at once (pagehide,
+ * stop) or in slices between frames (runInSlices), with the same text either way.
+ */
+import type { TaskTable } from './task-table.ts';
+import { MAX_TASKS, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { STORAGE_FORMAT_VERSION } from './tasks-persistence-schema.ts';
+
+export const TASKS_STORAGE_KEY = 'ota-console.tasks';
+
+/** localStorage holds about 5M characters for the whole origin; tasks take at most half. */
+export const MAX_STORED_CHARS = 2_500_000;
+
+export type TaskStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface ShrinkStep {
+  events: number;
+  raw: boolean;
+}
+
+/** Ever smaller copies, tried in turn until one fits: the newest events and raw payloads matter most. */
+export const SHRINK_STEPS: readonly ShrinkStep[] = [
+  { events: 200, raw: true },
+  { events: 50, raw: true },
+  { events: 20, raw: false },
+  { events: 5, raw: false },
+  { events: 0, raw: false },
+];
+
+function trimmedEvents(events: readonly TaskEvent[], keep: number, raw: boolean): TaskEvent[] {
+  const kept = keep === 0 ? [] : events.slice(-keep);
+  return raw ? [...kept] : kept.map((e) => ({ ...e, raw: null }));
+}
+
+function storedTask(task: UpgradeTask, step: ShrinkStep): UpgradeTask {
+  return { ...task, events: trimmedEvents(task.events, step.events, step.raw) };
+}
+
+/** The stored text in one call (what the generator below builds piecewise, character for character). */
+export function serializeTasks(tasks: readonly UpgradeTask[], step: ShrinkStep, savedAt: number): string {
+  return JSON.stringify({ version: STORAGE_FORMAT_VERSION, savedAt, tasks: tasks.map((t) => storedTask(t, step)) });
+}
+
+/**
+ * serializeTasks' text built a task at a time (yielding after each), or null as soon as it would
+ * pass `maxChars`: a copy that cannot fit is not finished only to be thrown away.
+ */
+function* serializeWithin(tasks: readonly UpgradeTask[], step: ShrinkStep, savedAt: number, maxChars: number): Generator<void, string | null> {
+  const head = `{"version":${JSON.stringify(STORAGE_FORMAT_VERSION)},"savedAt":${JSON.stringify(savedAt)},"tasks":[`;
+  const parts: string[] = [];
+  let length = head.length + 2;
+  for (const task of tasks) {
+    const part = JSON.stringify(storedTask(task, step));
+    length += part.length + (parts.length > 0 ? 1 : 0);
+    if (length > maxChars) return null;
+    parts.push(part);
+    yield;
+  }
+  return `${head}${parts.join(',')}]}`;
+}
+
+function newestTasks(table: TaskTable): UpgradeTask[] {
+  const tasks: UpgradeTask[] = [];
+  for (const bid of table.order.slice(-MAX_TASKS)) {
+    const task = table.byBid.get(bid);
+    if (task !== undefined) tasks.push(task);
+  }
+  return tasks;
+}
+
+export interface SaveOutcome {
+  saved: boolean;
+  /** Index in SHRINK_STEPS of the copy written (or of the smallest, when nothing was). */
+  step: number;
+}
+
+/**
+ * Writes the newest tasks in the largest form that fits the budget and the storage quota, starting
+ * at SHRINK_STEPS[firstStep] (a caller that knows the richer copies did not fit a moment ago skips
+ * them). When even the smallest copy is refused, the older half of the tasks is dropped and the
+ * steps are tried again.
+ */
+export function* saveTasksWork(storage: TaskStorage, table: TaskTable, now: number, maxChars = MAX_STORED_CHARS, firstStep = 0): Generator<void, SaveOutcome> {
+  let tasks = newestTasks(table);
+  let first = Math.min(Math.max(0, Math.floor(firstStep)), SHRINK_STEPS.length - 1);
+  for (;;) {
+    for (const [index, step] of SHRINK_STEPS.entries()) {
+      if (index < first) continue;
+      const text = yield* serializeWithin(tasks, step, now, maxChars);
+      if (text === null) continue;
+      try {
+        storage.setItem(TASKS_STORAGE_KEY, text);
+        return { saved: true, step: index };
+      } catch {
+        // Quota exceeded: try a smaller copy.
+      }
+    }
+    if (tasks.length === 0) return { saved: false, step: SHRINK_STEPS.length - 1 };
+    tasks = tasks.slice(Math.ceil(tasks.length / 2));
+    first = 0;
+  }
+}
+
+/** Runs resumable work to its end now. */
+export function runNow<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const next = work.next();
+    if (next.done) return next.value;
+  }
+}
+
+export interface SliceClock {
+  now(): number;
+  /** Resolves once the page has had a turn (other tasks, a frame). */
+  pause(): Promise<void>;
+}
+
+/** Long enough to do real work, short enough to leave most of a 16.7 ms frame to the page. */
+export const SLICE_MS = 6;
+
+/** A MessageChannel turn: unlike setTimeout(0) it is not clamped to 4 ms, nor throttled by nesting. */
+export function pageSliceClock(): SliceClock {
+  let channel: MessageChannel | null = null;
+  const waiting: (() => void)[] = [];
+  // Made on the first pause, not at import: a page (or test) that never saves in slices has none.
+  const open = (): MessageChannel => {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+    // Node's ports keep a process alive (tests run this under Node); a browser's have no unref.
+    (channel.port1 as { unref?: () => void }).unref?.();
+    return channel;
+  };
+  return {
+    now: () => performance.now(),
+    pause: () =>
+      new Promise<void>((resolve) => {
+        if (typeof MessageChannel === 'undefined') {
+          setTimeout(resolve, 0);
+          return;
+        }
+        waiting.push(resolve);
+        (channel ?? open()).port2.postMessage(null);
+      }),
+  };
+}
+
+/**
+ * Runs the work in slices of about `sliceMs`, giving the page a turn between them. `cancelled`
+ * is asked before each slice: once it says yes the work is dropped where it stands (its last
+ * slice finished; nothing half-written), and the result is null.
+ */
+export async function runInSlices<T>(work: Generator<void, T>, clock: SliceClock, cancelled: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {
+  for (;;) {
+    if (cancelled()) return null;
+    const sliceEnds = clock.now() + sliceMs;
+    do {
+      const next = work.next();
+      if (next.done) return next.value;
+    } while (clock.now() < sliceEnds);
+    await clock.pause();
+  }
+}
