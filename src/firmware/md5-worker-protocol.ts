@@ -1,9 +1,12 @@
+import type { BlobReaderHandle } from './blob-relay-chunks';
+import { relayedChunks } from './blob-relay-chunks';
 import { blobChunks, DEFAULT_CHUNK_SIZE, md5OfChunks } from './md5-core';
 
 /** Page -> worker: hash this file. A File is a Blob and crosses postMessage without copying. */
 export interface Md5WorkerRequest {
   type: 'hash';
   file: Blob;
+  /** Bytes per progress report and per read when reading in this thread; the reader worker may hold two. */
   chunkSize?: number;
 }
 
@@ -12,6 +15,9 @@ export type Md5WorkerReply =
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'done'; md5: string; size: number }
   | { type: 'error'; message: string };
+
+/** Starts a reader worker, or null where a worker cannot start one (then this thread reads). */
+export type OpenBlobReader = () => BlobReaderHandle | null;
 
 // Duck-typed rather than `instanceof Blob`: every Blob implementation with slice() will do.
 function isBlobLike(x: unknown): x is Blob {
@@ -24,16 +30,29 @@ function isRequest(data: unknown): data is Md5WorkerRequest {
   return type === 'hash' && isBlobLike(file) && (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0));
 }
 
-/** The whole worker, minus `self`: testable in Node with a Blob and a collecting `post`. */
-export async function handleMd5Request(data: unknown, post: (reply: Md5WorkerReply) => void): Promise<void> {
+/** The whole worker, minus `self`: testable in Node with a Blob, a collecting `post` and an in-process reader. */
+export async function handleMd5Request(data: unknown, post: (reply: Md5WorkerReply) => void, openReader: OpenBlobReader = () => null): Promise<void> {
   if (!isRequest(data)) {
     post({ type: 'error', message: 'The hashing worker received a malformed request.' });
     return;
   }
-  const total = data.file.size;
+  const { file } = data;
+  const total = file.size;
+  const chunkSize = data.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const inThread = () => blobChunks(file, chunkSize);
+  const reader = total > 0 ? openReader() : null;
+  // Two chunks in flight: the same memory bound as reading one chunk ahead in this thread.
+  const chunks = reader === null ? inThread() : relayedChunks(reader, file, 2 * chunkSize, inThread);
+  // The reader's chunks are small (the browser's pipe, about 2 MiB): report every chunkSize bytes,
+  // not every chunk, so the page re-renders about as often as before.
+  let reported = 0;
   try {
-    const digest = await md5OfChunks(blobChunks(data.file, data.chunkSize ?? DEFAULT_CHUNK_SIZE), {
-      onProgress: (bytes) => post({ type: 'progress', bytes, total }),
+    const digest = await md5OfChunks(chunks, {
+      onProgress: (bytes) => {
+        if (bytes - reported < chunkSize && bytes !== total) return;
+        reported = bytes;
+        post({ type: 'progress', bytes, total });
+      },
     });
     post({ type: 'done', md5: digest.md5, size: digest.size });
   } catch (error) {
