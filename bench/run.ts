@@ -137,7 +137,7 @@ async function main() {
         log(`  could not measure: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       });
-      if (md5) log(`  md5sum ${md5.md5sumMBps.toFixed(0)} MB/s, console ${md5.consoleMBps?.toFixed(0) ?? '-'} MB/s, MD5 ${md5.md5Matches ? 'matches' : 'DIFFERS'}`);
+      if (md5) log(`  md5sum ${md5.md5sumMBps.toFixed(0)} MB/s, console ${md5.consoleMBps?.toFixed(0) ?? '-'} MB/s (${md5.consoleWallMBps?.toFixed(0) ?? '-'} MB/s with setInputFiles), MD5 ${md5.md5Matches ? 'matches' : 'DIFFERS'}`);
     }
 
     const budgets = judgeBudgets(runs, sizes.console, soak, md5);
