@@ -17,7 +17,7 @@ export interface HostPort {
 }
 
 /** How often the worker hands what it decoded to the page; the page then draws once per frame. */
-export const WORKER_FLUSH_MS = 16;
+export const WORKER_FLUSH_MS = 4;
 
 export interface HostDeps {
   createSession?: (options: SessionOptions) => BrokerSession;
