@@ -86,15 +86,24 @@ function snapshot(page: Page): Promise<PageSnapshot> {
 }
 
 /**
- * Each observed change is matched with the newest publish of that value before it; a published
- * value never seen on screen counts as missing (overwritten before a frame showed it, or lost).
+ * Each published change of a probe's percent is matched with the first time the screen showed that
+ * value after it; a change never seen on screen counts as missing (overwritten before a frame
+ * showed it, or lost).
  */
 function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['probes'], from: number, to: number) {
-  const inWindow = published.filter((p) => p.at >= from && p.at <= to);
+  // A publish repeating its probe's previous percent cannot change the screen (a long soak advances
+  // the percent only every few rounds): only the publishes that change it are matched and counted.
+  const previous = new Map<string, number>();
+  const changes = published.filter((p) => {
+    const changed = previous.get(p.sn) !== p.percent;
+    previous.set(p.sn, p.percent);
+    return changed;
+  });
+  const inWindow = changes.filter((p) => p.at >= from && p.at <= to);
   const latencies: number[] = [];
   let matched = 0;
   for (const pub of inWindow) {
-    const next = published.find((p) => p.sn === pub.sn && p.at > pub.at)?.at ?? Number.POSITIVE_INFINITY;
+    const next = changes.find((p) => p.sn === pub.sn && p.at > pub.at)?.at ?? Number.POSITIVE_INFINITY;
     const shown = seen.find((s) => s.sn === pub.sn && s.value === pub.percent && s.at >= pub.at - 1 && s.at < next + 60_000);
     if (!shown) continue;
     matched += 1;
