@@ -111,7 +111,8 @@ async function main() {
       const load = loadavg()[0]!;
       if (load > cpus().length) log(`  warning: load average ${load.toFixed(1)} on ${cpus().length} cores: other work skews this run`);
       const profilePath = options.profile ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`) : undefined;
-      const result = await measure(browser, pages[kind], { ...spec, profilePath }, log);
+      const tracePath = options.trace ? join(profileDir, `trace-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.json`) : undefined;
+      const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath }, log);
       runs.push(result);
       log(
         `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%`,

@@ -23,6 +23,8 @@ export interface RunSpec {
   catchUpTimeoutSeconds: number;
   /** Write a CPU profile of the window here (Chrome DevTools .cpuprofile). */
   profilePath?: string;
+  /** Write a Chrome trace of the window here (every task of the page, with what ran inside it). */
+  tracePath?: string;
   /** Non-probe gateways whose final percent is checked on the console's screen. */
   finalSample: number;
   /** Broker tuning lines (mosquitto.conf). */
@@ -90,6 +92,9 @@ function snapshot(page: Page): Promise<PageSnapshot> {
  * value after it; a change never seen on screen counts as missing (overwritten before a frame
  * showed it, or lost).
  */
+/** Enough to see each task of the renderer and what ran in it (script, GC, style, layout, paint). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
+
 function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['probes'], from: number, to: number) {
   // A publish repeating its probe's previous percent cannot change the screen (a long soak advances
   // the percent only every few rounds): only the publishes that change it are matched and counted.
@@ -171,6 +176,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      if (spec.tracePath) await browser.startTracing(page, { path: spec.tracePath, categories: TRACE_CATEGORIES });
       return { from: Date.now(), busy: await taskSeconds(cdp) };
     };
     // A burst is measured from its first message; steady traffic after the warm-up (task creation).
@@ -195,6 +201,10 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const busyTo = await taskSeconds(cdp);
     const windowTo = Date.now();
     await page.evaluate(() => (window as unknown as { __benchInstrument: { stop(): void } }).__benchInstrument.stop());
+    if (spec.tracePath) {
+      await browser.stopTracing();
+      log(`  trace of the window: ${spec.tracePath}`);
+    }
     if (spec.profilePath) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(spec.profilePath, JSON.stringify(profile));

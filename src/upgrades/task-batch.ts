@@ -7,8 +7,7 @@
 import type { Decoded } from '../protocol/messages.ts';
 import { applyOtaCreateSeenInto, applyReplyInto } from './task-command.ts';
 import { applyProgressInto } from './task-progress.ts';
-import { draftOf, EMPTY_TASK_TABLE, type TaskDraft, type TaskTable } from './task-table.ts';
-import type { UpgradeTask } from './task-types.ts';
+import { draftOf, tableOf, type TaskDraft, type TaskTable } from './task-table.ts';
 import { applyStateInto, expireVerifications } from './task-verification.ts';
 
 /** Messages the task model learns from; everything else in a batch is skipped without a copy. */
@@ -25,34 +24,6 @@ function concernsTasks(message: Decoded): boolean {
   }
 }
 
-/**
- * The draft's Map seen through a Proxy that notes which bids the batch writes, so the summary is
- * updated from those alone. The copy itself stays a plain Map (the native copy is the fast one; a
- * Map subclass overriding set() copied 10,000 entries through JS on every frame) and becomes the
- * next table's; only the few reads and writes of the batch pass through the Proxy.
- */
-function touchRecording(map: Map<string, UpgradeTask>, touched: Set<string>): Map<string, UpgradeTask> {
-  const set = (bid: string, task: UpgradeTask): Map<string, UpgradeTask> => {
-    touched.add(bid);
-    return map.set(bid, task);
-  };
-  // Methods bound once: a lookup by gateway walks the whole table through get().
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(map, {
-    get(target, key) {
-      if (key === 'set') return set;
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      let method = bound.get(key);
-      if (method === undefined) {
-        method = (value as (...args: unknown[]) => unknown).bind(target);
-        bound.set(key, method);
-      }
-      return method;
-    },
-  });
-}
-
 export interface BatchOutcome {
   table: TaskTable;
   /** bids whose task was added or replaced (empty when the table is the same object). */
@@ -63,10 +34,7 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 export function applyBatchTracked(table: TaskTable, batch: readonly Decoded[], now: number): BatchOutcome {
   if (!batch.some(concernsTasks)) return { table, touched: NOTHING };
-  const byBid = new Map(table.byBid);
-  const touched = new Set<string>();
-  // An empty draft's other fields, so this stays a TaskDraft whatever task-table.ts adds to one.
-  const draft: TaskDraft = { ...draftOf(EMPTY_TASK_TABLE), byBid: touchRecording(byBid, touched), order: [...table.order] };
+  const draft: TaskDraft = draftOf(table);
   for (const message of batch) {
     if (!concernsTasks(message)) continue;
     switch (message.kind) {
@@ -87,10 +55,7 @@ export function applyBatchTracked(table: TaskTable, batch: readonly Decoded[], n
     }
   }
   if (!draft.changed) return { table, touched: NOTHING };
-  // putTask only appends new bids: the same length is the same order, and keeping the array lets
-  // the monitor's id list (compared element by element) see no change on a progress-only frame.
-  const order = draft.order.length === table.order.length ? table.order : draft.order;
-  return { table: { byBid, order }, touched };
+  return { table: tableOf(draft, table), touched: draft.byBid.touched };
 }
 
 /** The batch, then verification deadlines at `now`: the whole flush as one pure function. */
