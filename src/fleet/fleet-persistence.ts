@@ -8,6 +8,7 @@ import { isValidSn } from '../protocol/sn.ts';
 import { compareSn } from './fleet-draft.ts';
 import { newDevice, patchDevice, withDevices, newGateway, type FleetDevice, type FleetGateway, type FleetState, emptyFleet } from './fleet-model.ts';
 import { boundedRoster, EMPTY_ROSTER, MAX_ROSTER_ENTRIES, type Roster, type RosterEntry } from './fleet-sync.ts';
+import { runNow } from '../ui/work-slices.ts';
 
 export const FLEET_STORAGE_KEY = 'ota-console.fleet';
 export const FLEET_STORAGE_VERSION = 1;
@@ -83,11 +84,25 @@ function keepOrder(a: FleetGateway, b: FleetGateway): number {
   return (b.lastSeen ?? -1) - (a.lastSeen ?? -1);
 }
 
-export function serializeFleet(state: FleetState, limit: number = MAX_PERSISTED_GATEWAYS, roster: Roster = EMPTY_ROSTER): string {
+/**
+ * The stored text, a gateway at a time (yielding after each): at 10,000 gateways it is megabytes,
+ * and built in one go it held up a frame every save. Same text as JSON.stringify of the document.
+ */
+export function* serializeFleetWork(state: FleetState, limit: number = MAX_PERSISTED_GATEWAYS, roster: Roster = EMPTY_ROSTER): Generator<void, string> {
   let gateways = [...state.gateways.values()];
   if (gateways.length > limit) gateways = gateways.sort(keepOrder).slice(0, limit);
   const acts = [...boundedRoster(roster)].map(([sn, entry]) => ({ sn, ...entry }));
-  return JSON.stringify({ version: FLEET_STORAGE_VERSION, gateways: gateways.map(storedGateway), ...(acts.length > 0 && { roster: acts }) });
+  const parts: string[] = [];
+  for (const gateway of gateways) {
+    parts.push(JSON.stringify(storedGateway(gateway)));
+    yield;
+  }
+  const tail = acts.length > 0 ? `,"roster":${JSON.stringify(acts)}` : '';
+  return `{"version":${JSON.stringify(FLEET_STORAGE_VERSION)},"gateways":[${parts.join(',')}]${tail}}`;
+}
+
+export function serializeFleet(state: FleetState, limit: number = MAX_PERSISTED_GATEWAYS, roster: Roster = EMPTY_ROSTER): string {
+  return runNow(serializeFleetWork(state, limit, roster));
 }
 
 function parseRoster(items: readonly unknown[] | undefined): Roster {
@@ -183,16 +198,22 @@ export function loadFleetDocument(storage: FleetStorage | null): FleetDocument {
  * Writes the fleet; when the quota refuses it, keeps halving the number of gateways (the most
  * valuable first) rather than losing everything. Returns how many gateways were written.
  */
-export function saveFleet(storage: FleetStorage | null, state: FleetState, roster: Roster = EMPTY_ROSTER): number {
+/** Writes the fleet, halving the gateways kept while the quota refuses it; the number written. */
+export function* saveFleetWork(storage: FleetStorage | null, state: FleetState, roster: Roster = EMPTY_ROSTER): Generator<void, number> {
   if (storage === null) return 0;
   let limit = Math.min(state.gateways.size, MAX_PERSISTED_GATEWAYS);
   for (;;) {
+    const text = yield* serializeFleetWork(state, limit, roster);
     try {
-      storage.setItem(FLEET_STORAGE_KEY, serializeFleet(state, limit, roster));
+      storage.setItem(FLEET_STORAGE_KEY, text);
       return limit;
     } catch {
       if (limit === 0) return 0;
       limit = Math.floor(limit / 2);
     }
   }
+}
+
+export function saveFleet(storage: FleetStorage | null, state: FleetState, roster: Roster = EMPTY_ROSTER): number {
+  return runNow(saveFleetWork(storage, state, roster));
 }

@@ -6,9 +6,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { applyBatch } from './apply-batch.ts';
 import { emptyFleet, type FleetState } from './fleet-model.ts';
-import { FLEET_STORAGE_KEY, loadFleetDocument, saveFleet, type FleetStorage } from './fleet-persistence.ts';
+import { FLEET_STORAGE_KEY, loadFleetDocument, saveFleet, saveFleetWork, type FleetStorage } from './fleet-persistence.ts';
 import { addGateway, addGateways, removeGateway, type AddOutcome } from './fleet-roster.ts';
 import { EMPTY_ROSTER, fleetKnowsMore, mergeFleets, mergeRosters, withAct, type Roster } from './fleet-sync.ts';
+import { pageSliceClock, runInSlices, type SliceClock } from '../ui/work-slices.ts';
 
 export interface FleetStoreState extends FleetState {
   /** The operator's adds and removals with their times, merged across tabs (fleet-sync.ts). */
@@ -114,6 +115,10 @@ function windowStorageChanges(): StorageChanges | null {
  * Saves the fleet at most once per `delayMs` after it changes. When another tab wrote the fleet
  * (its `storage` event), its gateways and roster are merged in at once and again right before our
  * next write; we write back only when we hold a gateway or an act it did not store.
+ *
+ * The timed save is built in slices between frames (`slices`; null: at once): at 10,000 gateways
+ * the text is megabytes. flush() (pagehide) writes whole and at once, dropping a build in flight,
+ * and so does another tab's write landing mid-build, after which ours starts again.
  */
 export function persistFleet(
   store: FleetStore,
@@ -121,12 +126,23 @@ export function persistFleet(
   delayMs = SAVE_DELAY_MS,
   timers: Timers = realTimers,
   changes: StorageChanges | null = windowStorageChanges(),
+  slices: SliceClock | null = pageSliceClock(),
 ): FleetPersistence {
   let saved = store.getState().gateways;
   let savedRoster = store.getState().roster;
   let pending: unknown = null;
   let otherTabWrote = false;
   let absorbing = false;
+  /** The save being built in slices; `dropped` stops it before its next slice. */
+  let building: { dropped: boolean } | null = null;
+  /** A build was dropped before it wrote: what it marked as saved is not. */
+  let unwritten = false;
+  const dropBuilding = (): void => {
+    if (building === null) return;
+    building.dropped = true;
+    building = null;
+    unwritten = true;
+  };
   const absorb = (): boolean => {
     const theirs = loadFleetDocument(storage);
     absorbing = true;
@@ -137,14 +153,15 @@ export function persistFleet(
     }
     const state = store.getState();
     // What the other tab stored is saved as far as we are concerned.
-    if (!fleetKnowsMore(fleetOf(state), state.roster, theirs.fleet, theirs.roster)) {
+    if (!unwritten && !fleetKnowsMore(fleetOf(state), state.roster, theirs.fleet, theirs.roster)) {
       saved = state.gateways;
       savedRoster = state.roster;
       return false;
     }
     return true;
   };
-  const flush = () => {
+  /** The state to write, marked saved; null when storage already holds it. */
+  const take = (): FleetStoreState | null => {
     if (pending !== null) timers.clearTimeout(pending);
     pending = null;
     if (otherTabWrote) {
@@ -152,13 +169,37 @@ export function persistFleet(
       absorb();
     }
     const state = store.getState();
-    if (state.gateways === saved && state.roster === savedRoster) return;
+    if (!unwritten && state.gateways === saved && state.roster === savedRoster) return null;
+    unwritten = false;
     saved = state.gateways;
     savedRoster = state.roster;
-    saveFleet(storage, fleetOf(state), state.roster);
+    return state;
+  };
+  const flush = (): void => {
+    dropBuilding();
+    const state = take();
+    if (state !== null) saveFleet(storage, fleetOf(state), state.roster);
+  };
+  const saveSoon = (): void => {
+    if (slices === null) return flush();
+    if (building !== null) {
+      // One save at a time: this change goes into the next one.
+      pending = null;
+      return schedule();
+    }
+    const state = take();
+    if (state === null) return;
+    const job = { dropped: false };
+    building = job;
+    // Done is noted in the slice that writes, so a change right after it starts a new save.
+    function* noted(taken: FleetStoreState): Generator<void, void> {
+      yield* saveFleetWork(storage, fleetOf(taken), taken.roster);
+      if (building === job) building = null;
+    }
+    void runInSlices(noted(state), slices, () => job.dropped);
   };
   const schedule = (): void => {
-    if (pending === null) pending = timers.setTimeout(flush, delayMs);
+    if (pending === null) pending = timers.setTimeout(saveSoon, delayMs);
   };
   const unsubscribe = store.subscribe((state) => {
     if (!absorbing && (state.gateways !== saved || state.roster !== savedRoster)) schedule();
@@ -168,6 +209,10 @@ export function persistFleet(
       ? null
       : (changes?.subscribe(FLEET_STORAGE_KEY, () => {
           otherTabWrote = true;
+          if (building !== null) {
+            dropBuilding();
+            schedule();
+          }
           if (absorb()) schedule();
         }) ?? null);
   return {
@@ -175,6 +220,7 @@ export function persistFleet(
     stop() {
       unsubscribe();
       unsubscribeChanges?.();
+      dropBuilding();
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
     },

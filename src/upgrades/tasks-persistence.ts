@@ -7,16 +7,8 @@ import type { TaskTable } from './task-table.ts';
 import { MAX_TASKS, type UpgradeTask } from './task-types.ts';
 import { STORAGE_FORMAT_VERSION, storedTaskSchema, storedTasksSchema } from './tasks-persistence-schema.ts';
 import { knowsMore } from './tasks-merge.ts';
-import {
-  MAX_STORED_CHARS,
-  pageSliceClock,
-  runInSlices,
-  runNow,
-  saveTasksWork,
-  TASKS_STORAGE_KEY,
-  type SliceClock,
-  type TaskStorage,
-} from './tasks-save-work.ts';
+import { MAX_STORED_CHARS, saveTasksWork, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
+import { pageSliceClock, runInSlices, runNow, type SliceClock } from '../ui/work-slices.ts';
 import type { TasksStore } from './tasks-store.ts';
 
 export { MAX_STORED_CHARS, serializeTasks, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';

@@ -3,7 +3,8 @@ import { applyProgress } from './task-progress.ts';
 import { EMPTY_TASK_TABLE, type TaskTable } from './task-table.ts';
 import { progress } from './task-test-support.ts';
 import { connectTasksPersistence, loadTasks, type PersistenceTimers } from './tasks-persistence.ts';
-import { runInSlices, runNow, saveTasksWork, serializeTasks, SHRINK_STEPS, TASKS_STORAGE_KEY, type SliceClock, type TaskStorage } from './tasks-save-work.ts';
+import { saveTasksWork, serializeTasks, SHRINK_STEPS, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
+import { runInSlices, runNow, type SliceClock } from '../ui/work-slices.ts';
 import { createTasksStore } from './tasks-store.ts';
 
 class MemoryStorage implements TaskStorage {

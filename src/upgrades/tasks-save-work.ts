@@ -2,7 +2,7 @@
  * Saving the tasks as resumable work. At fleet scale the stored copy is megabytes of JSON (2,000
  * tasks with their event logs): built in one go it blocked the page for 60+ ms once a second.
  * Built here a task at a time, as a generator the caller can run to the end at once (pagehide,
- * stop) or in slices between frames (runInSlices), with the same text either way.
+ * stop) or in slices between frames (ui/work-slices.ts), with the same text either way.
  */
 import type { TaskTable } from './task-table.ts';
 import { MAX_TASKS, type TaskEvent, type UpgradeTask } from './task-types.ts';
@@ -100,65 +100,5 @@ export function* saveTasksWork(storage: TaskStorage, table: TaskTable, now: numb
     if (tasks.length === 0) return { saved: false, step: SHRINK_STEPS.length - 1 };
     tasks = tasks.slice(Math.ceil(tasks.length / 2));
     first = 0;
-  }
-}
-
-/** Runs resumable work to its end now. */
-export function runNow<T>(work: Generator<void, T>): T {
-  for (;;) {
-    const next = work.next();
-    if (next.done) return next.value;
-  }
-}
-
-export interface SliceClock {
-  now(): number;
-  /** Resolves once the page has had a turn (other tasks, a frame). */
-  pause(): Promise<void>;
-}
-
-/** Long enough to do real work, short enough to leave most of a 16.7 ms frame to the page. */
-export const SLICE_MS = 6;
-
-/** A MessageChannel turn: unlike setTimeout(0) it is not clamped to 4 ms, nor throttled by nesting. */
-export function pageSliceClock(): SliceClock {
-  let channel: MessageChannel | null = null;
-  const waiting: (() => void)[] = [];
-  // Made on the first pause, not at import: a page (or test) that never saves in slices has none.
-  const open = (): MessageChannel => {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-    // Node's ports keep a process alive (tests run this under Node); a browser's have no unref.
-    (channel.port1 as { unref?: () => void }).unref?.();
-    return channel;
-  };
-  return {
-    now: () => performance.now(),
-    pause: () =>
-      new Promise<void>((resolve) => {
-        if (typeof MessageChannel === 'undefined') {
-          setTimeout(resolve, 0);
-          return;
-        }
-        waiting.push(resolve);
-        (channel ?? open()).port2.postMessage(null);
-      }),
-  };
-}
-
-/**
- * Runs the work in slices of about `sliceMs`, giving the page a turn between them. `cancelled`
- * is asked before each slice: once it says yes the work is dropped where it stands (its last
- * slice finished; nothing half-written), and the result is null.
- */
-export async function runInSlices<T>(work: Generator<void, T>, clock: SliceClock, cancelled: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {
-  for (;;) {
-    if (cancelled()) return null;
-    const sliceEnds = clock.now() + sliceMs;
-    do {
-      const next = work.next();
-      if (next.done) return next.value;
-    } while (clock.now() < sliceEnds);
-    await clock.pause();
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * Long work (serializing megabytes for localStorage) written as a generator that yields between
+ * small steps, run either to its end at once or in slices of a few ms with the page getting a turn
+ * between them, so no frame waits for it. Used by the task and fleet persistence.
+ */
+
+/** Runs resumable work to its end now. */
+export function runNow<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const next = work.next();
+    if (next.done) return next.value;
+  }
+}
+
+export interface SliceClock {
+  now(): number;
+  /** Resolves once the page has had a turn (other tasks, a frame). */
+  pause(): Promise<void>;
+}
+
+/** Long enough to do real work, short enough to leave most of a 16.7 ms frame to the page. */
+export const SLICE_MS = 6;
+
+/** A MessageChannel turn: unlike setTimeout(0) it is not clamped to 4 ms, nor throttled by nesting. */
+export function pageSliceClock(): SliceClock {
+  let channel: MessageChannel | null = null;
+  const waiting: (() => void)[] = [];
+  // Made on the first pause, not at import: a page (or test) that never saves in slices has none.
+  const open = (): MessageChannel => {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+    // Node's ports keep a process alive (tests run this under Node); a browser's have no unref.
+    (channel.port1 as { unref?: () => void }).unref?.();
+    return channel;
+  };
+  return {
+    now: () => performance.now(),
+    pause: () =>
+      new Promise<void>((resolve) => {
+        if (typeof MessageChannel === 'undefined') {
+          setTimeout(resolve, 0);
+          return;
+        }
+        waiting.push(resolve);
+        (channel ?? open()).port2.postMessage(null);
+      }),
+  };
+}
+
+/**
+ * Runs the work in slices of about `sliceMs`, giving the page a turn between them. `cancelled`
+ * is asked before each slice: once it says yes the work is dropped where it stands (its last
+ * slice finished; nothing half-written), and the result is null.
+ */
+export async function runInSlices<T>(work: Generator<void, T>, clock: SliceClock, cancelled: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {
+  for (;;) {
+    if (cancelled()) return null;
+    const sliceEnds = clock.now() + sliceMs;
+    do {
+      const next = work.next();
+      if (next.done) return next.value;
+    } while (clock.now() < sliceEnds);
+    await clock.pause();
+  }
+}
