@@ -1,3 +1,4 @@
+import { MapDraft } from '../ui/layered-map.ts';
 import type { FleetGateway, FleetState } from './fleet-model.ts';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -21,13 +22,14 @@ function mergeSorted(sorted: readonly string[], added: readonly string[]): strin
 }
 
 /**
- * Copy-on-write view of a FleetState for one batch: the maps are copied at most once per batch
- * (at fleet scale a copy per message would dominate the frame), and `finish` returns the original
- * state when nothing changed.
+ * Copy-on-write view of a FleetState for one batch, and `finish` returns the original state when
+ * nothing changed. Gateways set in a batch (every frame at fleet scale: last-seen moves) go to a
+ * layer over the previous map (ui/layered-map.ts) instead of a copy of all 10,000; a removal,
+ * which is rare, copies into a plain Map. The device index is copied at most once per batch.
  */
 export class FleetDraft {
   readonly #base: FleetState;
-  #gateways: Map<string, FleetGateway> | null = null;
+  #gateways: MapDraft<string, FleetGateway> | Map<string, FleetGateway> | null = null;
   #deviceGateway: Map<string, string> | null = null;
   readonly #added = new Set<string>();
   readonly #removed = new Set<string>();
@@ -47,7 +49,7 @@ export class FleetDraft {
   setGateway(gateway: FleetGateway): void {
     const current = this.gateway(gateway.sn);
     if (current === gateway) return;
-    this.#gateways ??= new Map(this.#base.gateways);
+    this.#gateways ??= new MapDraft(this.#base.gateways);
     this.#gateways.set(gateway.sn, gateway);
     if (current === undefined) {
       if (this.#removed.has(gateway.sn)) this.#removed.delete(gateway.sn);
@@ -58,7 +60,7 @@ export class FleetDraft {
   deleteGateway(sn: string): void {
     const current = this.gateway(sn);
     if (current === undefined) return;
-    this.#gateways ??= new Map(this.#base.gateways);
+    if (!(this.#gateways instanceof Map)) this.#gateways = new Map(this.#gateways ?? this.#base.gateways);
     this.#gateways.delete(sn);
     for (const device of current.devices) {
       if (this.gatewayOfDevice(device.sn) === sn) this.unmapDevice(device.sn);
@@ -84,8 +86,9 @@ export class FleetDraft {
     let gatewaySns = this.#base.gatewaySns;
     if (this.#removed.size > 0) gatewaySns = gatewaySns.filter((sn) => !this.#removed.has(sn));
     if (this.#added.size > 0) gatewaySns = mergeSorted(gatewaySns, [...this.#added]);
+    const gateways = this.#gateways instanceof MapDraft ? this.#gateways.freeze() : (this.#gateways ?? this.#base.gateways);
     return {
-      gateways: this.#gateways ?? this.#base.gateways,
+      gateways,
       gatewaySns,
       deviceGateway: this.#deviceGateway ?? this.#base.deviceGateway,
     };

@@ -3,7 +3,7 @@
  * a small layer over the table's Map (layered-map.ts), so a batch of hundreds of events over
  * 10,000 tasks copies neither the Map nor anything per message.
  */
-import { MapDraft } from './layered-map.ts';
+import { MapDraft } from '../ui/layered-map.ts';
 import { MAX_ACTIVE_ELSEWHERE, type UpgradeTask } from './task-types.ts';
 
 export interface TaskTable {

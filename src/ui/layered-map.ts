@@ -1,13 +1,14 @@
 /**
- * Immutable maps that are cheap to change a little, often. The task table used to copy its whole
+ * Immutable maps that are cheap to change a little, often (the task table and the fleet's
+ * gateways, both changed on every animation frame at fleet scale). The task table used to copy its whole
  * Map on every animation frame: at 10,000 tasks that is a ~400 KB hash table sixty times a second,
  * allocated straight into the old generation, and V8's major-GC marking steps then ran inside the
  * frames as 50-100 ms long tasks. Here a new version shares the previous one's base Map and copies
  * only a small top layer of the entries set since; the layers are merged into a new base once the
  * top passes an eighth of it, so reads stay two lookups at most and copying is a fraction of before.
  *
- * Values must not be undefined (a get() of undefined means "not here"). Keys are never deleted from
- * a draft: code that drops entries builds a new Map from the table (pruning), which is rare.
+ * Values must not be undefined (a get() of undefined means "not here"). A draft cannot delete: code
+ * that drops entries (pruning, removing a gateway: rare) copies into a plain Map instead.
  */
 
 /** Read access shared by the frozen map and the draft: the top layer wins over the base. */
