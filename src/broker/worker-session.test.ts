@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker } from './session-worker-messages.ts';
 import { startAedesWsBroker, type AedesWsBroker } from './testing/aedes-ws-broker.ts';
 import { channelWorker } from './testing/channel-worker.ts';
 import { openSession, uniqueClientId, type SessionFixture } from './testing/session-fixture.ts';
-import { createWorkerBrokerSession, type SessionWorker } from './worker-session.ts';
+import { createWorkerBrokerSession, WORKER_CLOSE_TIMEOUT_MS, type SessionWorker } from './worker-session.ts';
 
 const WAIT = { timeout: 5_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-1/events';
@@ -121,6 +121,33 @@ describe('worker broker session, page side', () => {
       structuredClone(message);
     };
     await expect(session.publish('thing/product/DOCK-1/services', { build: () => 1 })).rejects.toThrow();
+  });
+
+  it('close() ends a worker that never answers, after WORKER_CLOSE_TIMEOUT_MS, and says Disconnected', async () => {
+    const script = scriptedWorker();
+    const scheduled: { fn: () => void; ms: number }[] = [];
+    const connectionStore = createStore<ConnectionState>(() => initialConnectionState);
+    const session = createWorkerBrokerSession({
+      url: 'ws://127.0.0.1:9/mqtt',
+      clientId: uniqueClientId('hung'),
+      persistent: false,
+      readOnly: false,
+      createWorker: () => script.worker,
+      connectionStore,
+      diagnosticsStore: createDiagnosticsStore(),
+      timers: { now: () => 1, schedule: (fn, ms) => (scheduled.push({ fn, ms }), () => undefined) },
+    });
+    let closed = false;
+    const closing = session.close().then(() => (closed = true));
+    expect(script.posted.at(-1)).toEqual({ type: 'close' });
+    await Promise.resolve();
+    expect(closed).toBe(false);
+    const timeout = scheduled.find((s) => s.ms === WORKER_CLOSE_TIMEOUT_MS);
+    expect(timeout).toBeDefined();
+    timeout?.fn();
+    await closing;
+    expect(script.terminated).toBe(true);
+    expect(connectionStore.getState().phase).toBe('disconnected');
   });
 
   it('a worker that could not open the session: Disconnected with its words', () => {

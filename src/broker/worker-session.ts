@@ -51,6 +51,9 @@ export interface WorkerSessionOptions {
   location?: PageLocation | null;
 }
 
+/** How long close() waits for the worker to say its session closed before ending the worker anyway. */
+export const WORKER_CLOSE_TIMEOUT_MS = 5_000;
+
 export const createSessionWorker = (): SessionWorker => new Worker(new URL('./session.worker.ts', import.meta.url), { type: 'module' });
 
 function errorFromWire(wire: WireError): Error {
@@ -192,7 +195,10 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     closed = true;
     failPending(new SessionClosedError());
     if (!stopped) worker.postMessage({ type: 'close' });
+    // A worker that hangs must not hold up the next session (the controller waits for this close).
+    const cancelTimeout = timers.schedule(stop, WORKER_CLOSE_TIMEOUT_MS);
     closing = workerClosed.then(() => {
+      cancelTimeout();
       inbox.flush();
       inbox.dispose();
       feed.dispose();
