@@ -3,7 +3,7 @@ import { taskCreated } from './task-command.ts';
 import { applyProgress, RAW_KEEP_LIMIT } from './task-progress.ts';
 import { EMPTY_TASK_TABLE, type TaskTable } from './task-table.ts';
 import { progress } from './task-test-support.ts';
-import { EVENT_LOG_CAP, type UpgradeTask } from './task-types.ts';
+import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type UpgradeTask } from './task-types.ts';
 
 const NOW = 50_000;
 
@@ -111,7 +111,7 @@ describe('applyProgress', () => {
     table = applyProgress(table, progress({ ts: 1_003, percent: 3, tid: 't3-again' }), NOW);
     const events = only(table).events;
     const withRaw = events.filter((e) => e.raw !== undefined).map((e) => e.timestamp);
-    expect(withRaw).toEqual([1_007, 1_008, 1_009, 1_010, 1_011]);
+    expect(withRaw).toEqual([1_007, 1_008, 1_009, 1_010, 1_011].slice(-RAW_KEPT_EVENTS));
     expect(events.at(-1)?.raw).toMatchObject({ data: { output: { progress: { percent: 11 } } } });
   });
 

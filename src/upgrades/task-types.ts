@@ -111,12 +111,13 @@ export interface UpgradeTask {
 
 /**
  * Events kept per task. Memory at fleet scale decides it: 10,000 tasks x 200 events with their
- * raw JSON were ~470 MB; 50 events, raw JSON on the newest 5 only, are a few KB a task.
+ * raw JSON were ~470 MB; 50 events with raw JSON on the newest 5 kept a ~107 MB heap whose major
+ * GCs ran as 100-700 ms long tasks in a 10-minute soak; 20 events, raw on the newest 2, ~51 MB.
  */
-export const EVENT_LOG_CAP = 50;
+export const EVENT_LOG_CAP = 20;
 
 /** The newest events of a task that keep their raw JSON (the task detail's raw message view). */
-export const RAW_KEPT_EVENTS = 5;
+export const RAW_KEPT_EVENTS = 2;
 
 /** Tasks kept in memory and in storage; the oldest finished ones go first. */
 export const MAX_TASKS = 2_000;

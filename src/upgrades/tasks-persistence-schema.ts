@@ -25,8 +25,10 @@ const eventSchema: z.ZodType<TaskEvent> = z.object({
   percent,
   result: z.number().int(),
   rate: z.number().finite().nullable(),
-  raw: z.unknown(),
-});
+  // An event whose raw JSON was let go holds undefined, which JSON leaves out: a missing key is
+  // "not kept", not a bad event (zod 4 requires unknown keys to be present unless optional).
+  raw: z.unknown().optional(),
+}).transform((event) => ({ ...event, raw: event.raw }));
 
 const deviceSchema = z.object({
   sn: z.string().min(1),
