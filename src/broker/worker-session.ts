@@ -4,21 +4,19 @@
  * fleet scale (10,000 gateways at 1 Hz) parsing MQTT and decoding took most of the page's thread;
  * here the page only receives decoded batches, counts them and draws them, once per frame.
  */
-import type { StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { parseTopic } from '../protocol/topics.ts';
-import type { BackoffOptions } from './backoff.ts';
-import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
+import { redactBrokerUrl, resolveBrokerUrl } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
 import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
 import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
 import { InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
-import { createInbox, type InboxScheduler } from './inbox.ts';
-import type { BrokerSession, PublishOptions } from './session.ts';
+import { createInbox } from './inbox.ts';
+import type { BrokerSession, PublishOptions, SessionOptions } from './session.ts';
 import { readFromWorker, type FromWorker, type HostSessionOptions, type ToWorker, type WireError } from './session-worker-messages.ts';
 import { claimStore } from './store-owner.ts';
-import { systemTimers, type Timers } from './timers.ts';
+import { systemTimers } from './timers.ts';
 
 /** The slice of a Worker (or a MessagePort, in tests) the page side uses. */
 export interface SessionWorker {
@@ -28,28 +26,31 @@ export interface SessionWorker {
   terminate(): void;
 }
 
-export interface WorkerSessionOptions {
-  url: string;
-  username?: string;
-  password?: string;
-  clientId: string;
-  persistent: boolean;
-  readOnly: boolean;
+/** The in-page session's options (the worker gets the serializable ones), plus the worker's own. */
+export type WorkerSessionOptions = Pick<
+  SessionOptions,
+  | 'url'
+  | 'username'
+  | 'password'
+  | 'clientId'
+  | 'persistent'
+  | 'readOnly'
+  | 'sessionExpirySeconds'
+  | 'maxPacketSize'
+  | 'reconnect'
+  | 'protocolVersion'
+  | 'connectTimeoutMs'
+  | 'keepaliveSeconds'
+  | 'timers'
+  | 'inboxScheduler'
+  | 'connectionStore'
+  | 'location'
+> & {
   /** Answer devices that wait for the cloud (the worker does it; refused when read-only). */
   respondToDevices?: boolean;
-  sessionExpirySeconds?: number;
-  maxPacketSize?: number;
-  reconnect?: BackoffOptions & { authRetryDelayMs?: number };
-  protocolVersion?: 4 | 5;
-  connectTimeoutMs?: number;
-  keepaliveSeconds?: number;
   createWorker?: () => SessionWorker;
-  timers?: Timers;
-  inboxScheduler?: InboxScheduler;
-  connectionStore?: StoreApi<ConnectionState>;
   diagnosticsStore?: DiagnosticsStore;
-  location?: PageLocation | null;
-}
+};
 
 /** How long close() waits for the worker to say its session closed before ending the worker anyway. */
 export const WORKER_CLOSE_TIMEOUT_MS = 5_000;

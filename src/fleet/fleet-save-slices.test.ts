@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SliceClock } from '../ui/work-slices.ts';
-import { FLEET_STORAGE_KEY, loadFleetDocument, serializeFleet, type FleetStorage } from './fleet-persistence.ts';
+import { FLEET_STORAGE_KEY, loadFleetDocument, serializeFleet } from './fleet-persistence.ts';
 import { createFleetStore, persistFleet, type Timers } from './fleet-store.ts';
 import { topo } from './fleet-test-messages.ts';
+import { MemoryStorage, steppingClock } from '../ui/work-slices-testing.ts';
 
-class MemoryStorage implements FleetStorage {
-  readonly items = new Map<string, string>();
-  writes = 0;
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.writes++;
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
-/** Each now() is 1 ms on; pauses wait for the test. */
-function steppingClock() {
-  let t = 0;
-  const waiting: (() => void)[] = [];
-  const clock: SliceClock = { now: () => t++, pause: () => new Promise<void>((resolve) => waiting.push(resolve)) };
-  return {
-    clock,
-    get paused() {
-      return waiting.length;
-    },
-    async release() {
-      waiting.shift()?.();
-      await Promise.resolve();
-      await Promise.resolve();
-    },
-  };
-}
 
 function manualTimers(): Timers & { fire(): void } {
   let due: (() => void)[] = [];

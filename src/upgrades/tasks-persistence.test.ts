@@ -6,23 +6,7 @@ import { progress } from './task-test-support.ts';
 import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type UpgradeTask } from './task-types.ts';
 import { connectTasksPersistence, loadTasks, saveTasks, TASKS_STORAGE_KEY, type PersistenceTimers, type TaskStorage } from './tasks-persistence.ts';
 import { createTasksStore } from './tasks-store.ts';
-
-class MemoryStorage implements TaskStorage {
-  readonly items = new Map<string, string>();
-  writes = 0;
-  constructor(private readonly quota = Infinity) {}
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.writes++;
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../ui/work-slices-testing.ts';
 
 class ManualTimers implements PersistenceTimers {
   private queue: { fn: () => void; id: number }[] = [];

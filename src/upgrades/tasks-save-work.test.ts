@@ -3,24 +3,11 @@ import { applyProgress } from './task-progress.ts';
 import { EMPTY_TASK_TABLE, type TaskTable } from './task-table.ts';
 import { progress } from './task-test-support.ts';
 import { connectTasksPersistence, loadTasks, type PersistenceTimers } from './tasks-persistence.ts';
-import { saveTasksWork, serializeTasks, SHRINK_STEPS, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
-import { runInSlices, runNow, type SliceClock } from '../ui/work-slices.ts';
+import { saveTasksWork, serializeTasks, SHRINK_STEPS, TASKS_STORAGE_KEY } from './tasks-save-work.ts';
+import { runInSlices, runNow } from '../ui/work-slices.ts';
 import { createTasksStore } from './tasks-store.ts';
+import { MemoryStorage, steppingClock } from '../ui/work-slices-testing.ts';
 
-class MemoryStorage implements TaskStorage {
-  readonly items = new Map<string, string>();
-  writes = 0;
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.writes++;
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 function fleetTable(gateways: number, eventsEach: number): TaskTable {
   let table: TaskTable = EMPTY_TASK_TABLE;
@@ -32,27 +19,6 @@ function fleetTable(gateways: number, eventsEach: number): TaskTable {
   return table;
 }
 
-/** Every call to now() is 1 ms later; pauses wait until the test lets them go. */
-function steppingClock() {
-  let t = 0;
-  const waiting: (() => void)[] = [];
-  const clock: SliceClock = {
-    now: () => t++,
-    pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
-  };
-  return {
-    clock,
-    get paused() {
-      return waiting.length;
-    },
-    async release() {
-      waiting.shift()?.();
-      // Let the resumed slice run.
-      await Promise.resolve();
-      await Promise.resolve();
-    },
-  };
-}
 
 describe('saving in pieces', () => {
   it('writes exactly the text serializeTasks gives, at every shrink step', () => {
