@@ -9,7 +9,7 @@ import { emptyFleet, type FleetState } from './fleet-model.ts';
 import { FLEET_STORAGE_KEY, loadFleetDocument, saveFleet, saveFleetWork, type FleetStorage } from './fleet-persistence.ts';
 import { addGateway, addGateways, removeGateway, type AddOutcome } from './fleet-roster.ts';
 import { EMPTY_ROSTER, fleetKnowsMore, mergeFleets, mergeRosters, withAct, type Roster } from './fleet-sync.ts';
-import { pageSliceClock, runInSlices, type SliceClock } from '../ui/work-slices.ts';
+import { pageSliceClock, slicedBuilds, type SliceClock } from '../ui/work-slices.ts';
 
 export interface FleetStoreState extends FleetState {
   /** The operator's adds and removals with their times, merged across tabs (fleet-sync.ts). */
@@ -133,15 +133,14 @@ export function persistFleet(
   let pending: unknown = null;
   let otherTabWrote = false;
   let absorbing = false;
-  /** The save being built in slices; `dropped` stops it before its next slice. */
-  let building: { dropped: boolean } | null = null;
+  /** The save being built in slices, if any (null: saves are built at once). */
+  const builds = slices === null ? null : slicedBuilds(slices);
   /** A build was dropped before it wrote: what it marked as saved is not. */
   let unwritten = false;
-  const dropBuilding = (): void => {
-    if (building === null) return;
-    building.dropped = true;
-    building = null;
+  const dropBuilding = (): boolean => {
+    if (builds?.drop() !== true) return false;
     unwritten = true;
+    return true;
   };
   const absorb = (): boolean => {
     const theirs = loadFleetDocument(storage);
@@ -181,22 +180,14 @@ export function persistFleet(
     if (state !== null) saveFleet(storage, fleetOf(state), state.roster);
   };
   const saveSoon = (): void => {
-    if (slices === null) return flush();
-    if (building !== null) {
+    if (builds === null) return flush();
+    if (builds.busy) {
       // One save at a time: this change goes into the next one.
       pending = null;
       return schedule();
     }
     const state = take();
-    if (state === null) return;
-    const job = { dropped: false };
-    building = job;
-    // Done is noted in the slice that writes, so a change right after it starts a new save.
-    function* noted(taken: FleetStoreState): Generator<void, void> {
-      yield* saveFleetWork(storage, fleetOf(taken), taken.roster);
-      if (building === job) building = null;
-    }
-    void runInSlices(noted(state), slices, () => job.dropped);
+    if (state !== null) builds.start(saveFleetWork(storage, fleetOf(state), state.roster));
   };
   const schedule = (): void => {
     if (pending === null) pending = timers.setTimeout(saveSoon, delayMs);
@@ -209,10 +200,7 @@ export function persistFleet(
       ? null
       : (changes?.subscribe(FLEET_STORAGE_KEY, () => {
           otherTabWrote = true;
-          if (building !== null) {
-            dropBuilding();
-            schedule();
-          }
+          if (dropBuilding()) schedule();
           if (absorb()) schedule();
         }) ?? null);
   return {

@@ -63,3 +63,42 @@ export async function runInSlices<T>(work: Generator<void, T>, clock: SliceClock
     await clock.pause();
   }
 }
+
+export interface SlicedBuilds {
+  /** A build started and neither finished nor dropped. */
+  readonly busy: boolean;
+  /** Starts `work` in slices; `done` runs in the slice that finishes it (not a promise turn later). */
+  start<T>(work: Generator<void, T>, done?: (result: T) => void): void;
+  /** Stops the build in flight before its next slice; true when there was one. */
+  drop(): boolean;
+}
+
+/**
+ * One build at a time, for a save that is built in slices and may be overtaken (a pagehide that
+ * writes whole, another tab's write). Being done is noted in the finishing slice, so a change that
+ * arrives right after is never taken for one arriving mid-build.
+ */
+export function slicedBuilds(clock: SliceClock): SlicedBuilds {
+  let current: { dropped: boolean } | null = null;
+  return {
+    get busy() {
+      return current !== null;
+    },
+    start(work, done) {
+      const job = { dropped: false };
+      current = job;
+      function* noted(): Generator<void, void> {
+        const result = yield* work;
+        if (current === job) current = null;
+        done?.(result);
+      }
+      void runInSlices(noted(), clock, () => job.dropped);
+    },
+    drop() {
+      if (current === null) return false;
+      current.dropped = true;
+      current = null;
+      return true;
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { MAX_TASKS, type UpgradeTask } from './task-types.ts';
 import { STORAGE_FORMAT_VERSION, storedTaskSchema, storedTasksSchema } from './tasks-persistence-schema.ts';
 import { knowsMore } from './tasks-merge.ts';
 import { MAX_STORED_CHARS, saveTasksWork, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
-import { pageSliceClock, runInSlices, runNow, type SliceClock } from '../ui/work-slices.ts';
+import { pageSliceClock, runNow, slicedBuilds, type SliceClock } from '../ui/work-slices.ts';
 import type { TasksStore } from './tasks-store.ts';
 
 export { MAX_STORED_CHARS, serializeTasks, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
@@ -122,14 +122,14 @@ export interface TasksPersistenceOptions {
 export function connectTasksPersistence(store: TasksStore, storage: TaskStorage, options: TasksPersistenceOptions = {}): TasksPersistence {
   const { debounceMs = 1_000, timers = realTimers, now = Date.now, changes = windowStorageChanges() } = options;
   const slices = options.slices === undefined ? pageSliceClock() : options.slices;
+  /** The write being built in slices, if any (null: writes are built at once). */
+  const builds = slices === null ? null : slicedBuilds(slices);
   store.getState().tasksRestored(loadTasks(storage), now());
   let scheduled = false;
   let handle: unknown = null;
   let otherTabWrote = false;
   /** While the other tab's tasks come in: storage already holds them, no write for that alone. */
   let absorbing = false;
-  /** The write being built in slices, if any; `dropped` stops it before its next slice. */
-  let building: { dropped: boolean } | null = null;
   /** Copies richer than the last one that fit are tried again one step at a time, not all each write. */
   let lastStep = 0;
   const schedule = (): void => {
@@ -148,10 +148,6 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
     }
     return knowsMore(store.getState().table, theirs);
   };
-  const dropBuilding = (): void => {
-    if (building) building.dropped = true;
-    building = null;
-  };
   /** Takes the pending change: merges another tab's first, so our copy includes what it wrote. */
   function take(): boolean {
     if (!scheduled) return false;
@@ -163,35 +159,22 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
     }
     return true;
   }
+  const saveWork = () => saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1));
   /** Writes now, whole (pagehide, stop, flush): whatever was being built is out of date. */
   function write(): void {
-    if (building) {
-      dropBuilding();
-      scheduled = true;
-    }
+    if (builds?.drop()) scheduled = true;
     if (!take()) return;
-    lastStep = runNow(saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1))).step;
+    lastStep = runNow(saveWork()).step;
   }
   function writeSoon(): void {
-    if (slices === null || building) {
+    if (builds === null) return write();
+    if (builds.busy) {
       // One write at a time: a change during a build is written by the next period's write.
-      if (building) {
-        scheduled = false;
-        schedule();
-      } else write();
-      return;
+      scheduled = false;
+      return schedule();
     }
     if (!take()) return;
-    const job = { dropped: false };
-    building = job;
-    const save = saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1));
-    // Done is noted in the slice that finishes (not a promise turn later), so a change or another
-    // tab's write right after it is not taken for one arriving mid-build.
-    function* noted(): Generator<void, void> {
-      lastStep = (yield* save).step;
-      if (building === job) building = null;
-    }
-    void runInSlices(noted(), slices, () => job.dropped);
+    builds.start(saveWork(), (outcome) => (lastStep = outcome.step));
   }
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.table !== previous.table && !absorbing) schedule();
@@ -199,10 +182,7 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
   const unsubscribeChanges =
     changes?.subscribe(TASKS_STORAGE_KEY, () => {
       otherTabWrote = true;
-      if (building) {
-        dropBuilding();
-        schedule();
-      }
+      if (builds?.drop()) schedule();
       if (absorb()) schedule();
     }) ?? null;
   const onHide = (): void => write();
@@ -212,7 +192,6 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
     flush: write,
     stop() {
       write();
-      dropBuilding();
       unsubscribe();
       unsubscribeChanges?.();
       target?.removeEventListener('pagehide', onHide);
