@@ -56,7 +56,8 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
       return;
     }
     const opened = session;
-    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch: [...batch] }));
+    // postMessage clones the batch itself: no copy first.
+    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch }));
     if (options.respondToDevices && !options.readOnly) {
       opened.onBatch(
         createDeviceResponder({

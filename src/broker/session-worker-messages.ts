@@ -52,7 +52,7 @@ export interface WireError {
 
 export type FromWorker =
   | { type: 'connection'; state: ConnectionState }
-  | { type: 'batch'; batch: Decoded[] }
+  | { type: 'batch'; batch: readonly Decoded[] }
   | { type: 'published'; id: number; error: WireError | null }
   /** The worker could not open the session (the page shows why). */
   | { type: 'failed'; error: WireError }
@@ -94,7 +94,7 @@ const fromWorkerSchema = z.discriminatedUnion('type', [
 
 export type FromWorkerResult = { ok: true; message: FromWorker } | { ok: false; reason: string };
 
-function isBatch(data: unknown): data is { type: 'batch'; batch: Decoded[] } {
+function isBatch(data: unknown): data is { type: 'batch'; batch: readonly Decoded[] } {
   return typeof data === 'object' && data !== null && 'type' in data && data.type === 'batch' && 'batch' in data && Array.isArray(data.batch);
 }
 
