@@ -70,7 +70,7 @@ client.on('message', (topic, payload) => {
     process.stdout.write(`${stamp()} ota_progress ${d.status} ${d.subStatusRaw ?? '-'} ${d.step ?? '-'} ${d.percent}%${rate}${d.meta.needReply ? ' need_reply' : ''}\n`);
     if (d.status === 'ok' || d.status === 'failed') exitCode = d.status === 'ok' ? 0 : 2;
   } else if (d.kind === 'state') {
-    process.stdout.write(`${stamp()} state ${d.deviceSn} ${JSON.stringify(d.meta.raw && (d.meta.raw as { data?: unknown }).data)}\n`);
+    process.stdout.write(`${stamp()} state ${d.deviceSn} ${JSON.stringify((JSON.parse(d.meta.text) as { data?: unknown }).data)}\n`);
     if (exitCode !== 3 && d.firmwareUpgradeStatus === 0) done = true;
   } else if (d.kind === 'invalid') {
     process.stdout.write(`${stamp()} INVALID ${d.topic}: ${d.reason}\n`);

@@ -91,7 +91,7 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
     method: env.method,
     needReply: needsReply(env.need_reply),
     size,
-    raw,
+    text,
   };
   return dispatch(meta, env.data);
 }

@@ -18,8 +18,12 @@ export interface MessageMeta {
   needReply: boolean;
   /** Payload size in bytes. */
   size: number;
-  /** The parsed JSON as received (minus `__proto__`/`constructor`/`prototype` keys), for the raw log. */
-  raw: unknown;
+  /**
+   * The payload's text as received, for the raw message view. Text, not the parsed value: one
+   * string crosses from the broker worker and sits in the task log where a parsed payload was a
+   * dozen objects, 10,000 times a second at fleet scale (issue 9).
+   */
+  text: string;
 }
 
 /** 2 = consistency upgrade, 3 = regular upgrade, 4 = PSDK (Dock 3). DJI's demo backend swaps the names of 2 and 3. */

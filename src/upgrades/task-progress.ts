@@ -14,8 +14,8 @@ import { startVerification } from './task-verification.ts';
 /** Raw payloads bigger than this are replaced by a note: the log is persisted, localStorage is small. */
 export const RAW_KEEP_LIMIT = 8_192;
 
-function keptRaw(raw: unknown, size: number): unknown {
-  return size > RAW_KEEP_LIMIT ? { note: `payload of ${size} bytes not kept` } : raw;
+function keptRaw(text: string, size: number): string {
+  return size > RAW_KEEP_LIMIT ? JSON.stringify({ note: `payload of ${size} bytes not kept` }) : text;
 }
 
 export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
@@ -30,7 +30,7 @@ export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
     percent: msg.percent,
     result: msg.result,
     rate: msg.rate,
-    raw: keptRaw(msg.meta.raw, msg.meta.size),
+    raw: keptRaw(msg.meta.text, msg.meta.size),
   };
 }
 

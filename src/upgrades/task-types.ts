@@ -63,10 +63,10 @@ export interface TaskEvent {
   result: number;
   rate: number | null;
   /**
-   * The parsed JSON as received (possibly replaced by a note when it was too large to keep);
+   * The message's JSON text as received (replaced by a JSON note when it was too large to keep);
    * undefined once the event is older than the newest RAW_KEPT_EVENTS of its task.
    */
-  raw: unknown;
+  raw: string | undefined;
 }
 
 export interface UpgradeTask {

@@ -54,7 +54,7 @@ describe('mergeTask', () => {
   });
 
   it('keeps the first event and the newest when the union outgrows the log', () => {
-    const event = (ts: number): TaskEvent => ({ receivedAt: ts, timestamp: ts, tid: null, status: 'in_progress', subStatus: null, subStatusRaw: null, step: null, percent: ts % 100, result: 0, rate: null, raw: null });
+    const event = (ts: number): TaskEvent => ({ receivedAt: ts, timestamp: ts, tid: null, status: 'in_progress', subStatus: null, subStatusRaw: null, step: null, percent: ts % 100, result: 0, rate: null, raw: undefined });
     const a = Array.from({ length: EVENT_LOG_CAP }, (_, i) => event(i * 2));
     const b = Array.from({ length: EVENT_LOG_CAP }, (_, i) => event(i * 2 + 1));
     const merged = mergeEvents(a, b);
@@ -93,7 +93,7 @@ const eventPool: TaskEvent[] = Array.from({ length: 12 }, (_, i) => ({
   percent: (i * 9) % 100,
   result: 0,
   rate: null,
-  raw: null,
+  raw: undefined,
 }));
 
 const executionArb: fc.Arbitrary<TaskExecution | null> = fc.option(

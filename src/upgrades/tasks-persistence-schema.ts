@@ -14,6 +14,15 @@ const subStatus = z.enum(SUB_STATUSES).nullable();
 const step = z.enum(STEP_KEYS).nullable();
 const percent = z.number().finite().min(0).max(100);
 
+/**
+ * An event's stored raw JSON as text. Stored as text since 27 Nov 2026; before that it was the
+ * parsed object (written back as text here) or null where a smaller copy had let it go.
+ */
+function storedRawText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 const eventSchema: z.ZodType<TaskEvent> = z.object({
   receivedAt: time,
   timestamp: time.nullable(),
@@ -28,7 +37,7 @@ const eventSchema: z.ZodType<TaskEvent> = z.object({
   // An event whose raw JSON was let go holds undefined, which JSON leaves out: a missing key is
   // "not kept", not a bad event (zod 4 requires unknown keys to be present unless optional).
   raw: z.unknown().optional(),
-}).transform((event) => ({ ...event, raw: event.raw }));
+}).transform(({ raw, ...event }) => ({ ...event, raw: storedRawText(raw) }));
 
 const deviceSchema = z.object({
   sn: z.string().min(1),

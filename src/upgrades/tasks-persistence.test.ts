@@ -50,6 +50,20 @@ describe('saveTasks / loadTasks', () => {
     expect([...loaded.byBid.values()]).toEqual([...table.byBid.values()]);
   });
 
+  it('reads events stored before the raw JSON was kept as text: the parsed object, or null where it was let go', () => {
+    const storage = new MemoryStorage();
+    const table = sampleTable(RAW_KEPT_EVENTS + 2);
+    saveTasks(storage, table, 1);
+    const stored = JSON.parse(storage.getItem(TASKS_STORAGE_KEY)!) as { tasks: { events: { raw?: unknown }[] }[] };
+    for (const task of stored.tasks) for (const event of task.events) event.raw = typeof event.raw === 'string' ? JSON.parse(event.raw) : null;
+    storage.setItem(TASKS_STORAGE_KEY, JSON.stringify(stored));
+    const parsedRaw = (task: UpgradeTask | undefined) => task?.events.map((e) => (e.raw === undefined ? 'not kept' : JSON.parse(e.raw)));
+    const loaded = loadTasks(storage).byBid.get('bid-1');
+    expect(loaded?.events.every((e) => e.raw === undefined || typeof e.raw === 'string')).toBe(true);
+    expect(parsedRaw(loaded)).toEqual(parsedRaw(table.byBid.get('bid-1')));
+    expect(parsedRaw(loaded)?.filter((raw) => raw === 'not kept')).toHaveLength(2);
+  });
+
   it('shrinks event logs and drops raw payloads to stay within the budget', () => {
     const storage = new MemoryStorage();
     const table = sampleTable(EVENT_LOG_CAP);
@@ -60,6 +74,7 @@ describe('saveTasks / loadTasks', () => {
     expect(task.events.length).toBeGreaterThan(0);
     expect(task.events.at(-1)?.timestamp).toBe(100 + EVENT_LOG_CAP - 1);
     expect(task.execution).toEqual(table.byBid.get('bid-1')!.execution);
+    if (task.events.every((e) => e.raw === undefined)) expect(storage.getItem(TASKS_STORAGE_KEY)).not.toContain('"raw"');
   });
 
   it('falls back to fewer tasks when the storage quota refuses even the smallest copy', () => {

@@ -31,7 +31,8 @@ export const SHRINK_STEPS: readonly ShrinkStep[] = [
 
 function trimmedEvents(events: readonly TaskEvent[], keep: number, raw: boolean): TaskEvent[] {
   const kept = keep === 0 ? [] : events.slice(-keep);
-  return raw ? [...kept] : kept.map((e) => ({ ...e, raw: null }));
+  // undefined, which JSON leaves out: the loaded event says its raw JSON was not kept.
+  return raw ? [...kept] : kept.map((e) => ({ ...e, raw: undefined }));
 }
 
 function storedTask(task: UpgradeTask, step: ShrinkStep): UpgradeTask {

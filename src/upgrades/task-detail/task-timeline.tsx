@@ -4,11 +4,15 @@ import { useProtocolLabels, type ProtocolLabels } from '../../ui/i18n/protocol-l
 import { useFormat } from '../../ui/i18n/use-format';
 import type { TaskEvent } from '../task-types';
 
-function rawText(raw: unknown): string {
+/**
+ * The JSON text as received, indented for reading. JSON.parse makes `__proto__` an own key, so
+ * the display is exactly what was sent; text that is not JSON (a hand-edited store) shows as is.
+ */
+function rawText(raw: string): string {
   try {
-    return JSON.stringify(raw, null, 2) ?? String(raw);
+    return JSON.stringify(JSON.parse(raw), null, 2);
   } catch {
-    return String(raw);
+    return raw;
   }
 }
 
