@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createInbox } from './inbox.ts';
+import { createInbox, itemsThisFrame, MIN_ITEMS_PER_FRAME } from './inbox.ts';
 import { fakeInboxScheduler } from './testing/fake-inbox-scheduler.ts';
 
 describe('inbox', () => {
@@ -100,5 +100,85 @@ describe('inbox', () => {
     scheduler.runTimeouts();
     expect(other).not.toHaveBeenCalled();
     expect(inbox.pending).toBe(0);
+  });
+
+  describe('frame budget', () => {
+    /** A clock the listener moves: each item costs `msPerItem`. */
+    function budgeted(msPerItem: number, budgetMs = 8) {
+      let clock = 0;
+      const scheduler = fakeInboxScheduler({ frameBudget: { ms: budgetMs, now: () => clock } });
+      const inbox = createInbox<number>({ scheduler });
+      const batches: number[][] = [];
+      inbox.subscribe((b) => {
+        batches.push([...b]);
+        clock += b.length * msPerItem;
+      });
+      return { scheduler, inbox, batches };
+    }
+
+    it('spreads a backlog over the next frames, in order, once it knows the cost per item', () => {
+      const { scheduler, inbox, batches } = budgeted(0.01);
+      for (let i = 0; i < 200; i += 1) inbox.push(i);
+      scheduler.runFrame(); // the first batch is whole: nothing is known of the cost yet
+      expect(batches).toHaveLength(1);
+      const backlog = Array.from({ length: 3_000 }, (_, i) => 1_000 + i);
+      inbox.pushAll(backlog);
+      scheduler.runFrame();
+      expect(batches[1]).toHaveLength(800); // 8 ms at 0.01 ms an item
+      expect(inbox.pending).toBe(2_200);
+      expect(scheduler.pendingFrames).toBe(1);
+      while (scheduler.pendingFrames > 0) scheduler.runFrame();
+      expect(batches.slice(1).flat()).toEqual(backlog);
+      expect(batches.slice(1).map((b) => b.length)).toEqual([800, 800, 800, 600]);
+      expect(scheduler.pendingTimeouts).toBe(0);
+    });
+
+    it('takes a whole frame\'s traffic when it fits', () => {
+      const { scheduler, inbox, batches } = budgeted(0.01);
+      for (let round = 0; round < 3; round += 1) {
+        for (let i = 0; i < 170; i += 1) inbox.push(i);
+        scheduler.runFrame();
+      }
+      expect(batches.map((b) => b.length)).toEqual([170, 170, 170]);
+    });
+
+    it('drains a flood that outruns the budget: a quarter of the backlog at least, never under the minimum', () => {
+      expect(itemsThisFrame(10_000, 8, 1)).toBe(2_500);
+      expect(itemsThisFrame(300, 8, 1)).toBe(MIN_ITEMS_PER_FRAME);
+      expect(itemsThisFrame(50, 8, 1)).toBe(50);
+      expect(itemsThisFrame(5_000, 8, null)).toBe(5_000);
+      const { scheduler, inbox, batches } = budgeted(1);
+      inbox.pushAll(Array.from({ length: 100 }, (_, i) => i));
+      scheduler.runFrame();
+      inbox.pushAll(Array.from({ length: 1_000 }, (_, i) => i));
+      scheduler.runFrame();
+      expect(batches[1]).toHaveLength(250);
+    });
+
+    it('delivers everything on flush() and on the hidden-tab timeout, whatever the budget', () => {
+      const { scheduler, inbox, batches } = budgeted(0.01);
+      inbox.pushAll(Array.from({ length: 100 }, (_, i) => i));
+      scheduler.runFrame();
+      inbox.pushAll(Array.from({ length: 5_000 }, (_, i) => i));
+      inbox.flush();
+      expect(batches[1]).toHaveLength(5_000);
+      scheduler.hidden = true;
+      inbox.pushAll(Array.from({ length: 5_000 }, (_, i) => i));
+      scheduler.runTimeouts();
+      expect(batches[2]).toHaveLength(5_000);
+      expect(inbox.pending).toBe(0);
+    });
+
+    it('has no budget without one in the scheduler (the worker\'s timer, Node)', () => {
+      const scheduler = fakeInboxScheduler();
+      const inbox = createInbox<number>({ scheduler });
+      const batches: number[][] = [];
+      inbox.subscribe((b) => batches.push([...b]));
+      for (let round = 0; round < 2; round += 1) {
+        inbox.pushAll(Array.from({ length: 20_000 }, (_, i) => i));
+        scheduler.runFrame();
+      }
+      expect(batches.map((b) => b.length)).toEqual([20_000, 20_000]);
+    });
   });
 });

@@ -6,9 +6,33 @@ export interface InboxScheduler {
   requestFrame: ((callback: () => void) => () => void) | null;
   schedule(callback: () => void, delayMs: number): () => void;
   isHidden(): boolean;
+  /**
+   * What the listeners may spend in one frame, with the clock it is measured on; absent where
+   * nothing is drawn (a worker, Node). See FrameBudget below.
+   */
+  frameBudget?: FrameBudget;
+}
+
+export interface FrameBudget {
+  ms: number;
+  now(): number;
 }
 
 export const HIDDEN_FLUSH_DELAY_MS = 250;
+
+/**
+ * The listeners' share of a 16.7 ms frame. At fleet scale a frame normally carries ~170
+ * messages (~2 ms to apply); after the page was held up (a GC, the OS giving the cores to the
+ * broker) it can carry thousands, and applying them all at once was a 40-80 ms long task. Such a
+ * backlog is spread over the next few frames instead (see itemsThisFrame).
+ */
+export const FRAME_BUDGET_MS = 8;
+
+/** Items always taken by a frame, whatever the estimate says: the budget spreads, never starves. */
+export const MIN_ITEMS_PER_FRAME = 100;
+
+/** A backlog drains at least this fast: 1/4 of it per frame, so it is gone in a few frames. */
+const MIN_BACKLOG_SHARE = 4;
 
 export function browserInboxScheduler(): InboxScheduler {
   const raf = typeof globalThis.requestAnimationFrame === 'function' ? globalThis.requestAnimationFrame.bind(globalThis) : null;
@@ -25,6 +49,7 @@ export function browserInboxScheduler(): InboxScheduler {
       return () => clearTimeout(handle);
     },
     isHidden: () => typeof document !== 'undefined' && document.hidden,
+    frameBudget: { ms: FRAME_BUDGET_MS, now: () => performance.now() },
   };
 }
 
@@ -46,7 +71,7 @@ export interface Inbox<T> {
   push(item: T): void;
   /** Adds every item of a batch that arrived already formed (from a worker). */
   pushAll(items: readonly T[]): void;
-  /** Delivers what is pending now (used on close, and by tests). */
+  /** Delivers everything pending now, whatever the frame budget (used on close, and by tests). */
   flush(): void;
   subscribe(listener: BatchListener<T>): () => void;
   /** Pending items are dropped and nothing is scheduled any more. */
@@ -60,25 +85,41 @@ export interface InboxOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-/** Coalesces items and hands them to the listeners as ONE batch per animation frame. */
+/**
+ * How many pending items a frame takes: what the budget holds at the listeners' recent cost per
+ * item, but at least MIN_ITEMS_PER_FRAME and a quarter of the backlog, so a flood that outruns
+ * the budget still drains in a few (longer) frames instead of growing.
+ */
+export function itemsThisFrame(pending: number, budgetMs: number, msPerItem: number | null): number {
+  const fits = msPerItem === null || msPerItem <= 0 ? pending : Math.floor(budgetMs / msPerItem);
+  return Math.min(pending, Math.max(fits, MIN_ITEMS_PER_FRAME, Math.ceil(pending / MIN_BACKLOG_SHARE)));
+}
+
+/** Batches smaller than this say little about the cost per item (fixed costs dominate them). */
+const MIN_MEASURED_BATCH = 50;
+
+/**
+ * Coalesces items and hands them to the listeners as ONE batch per animation frame; a frame
+ * with a budget takes what fits it (itemsThisFrame) and leaves the rest, in order, to the next.
+ */
 export function createInbox<T>(options: InboxOptions = {}): Inbox<T> {
   const scheduler = options.scheduler ?? browserInboxScheduler();
+  const budget = scheduler.frameBudget ?? null;
   const onListenerError = options.onListenerError ?? ((error: unknown) => console.error('inbox listener failed', error));
   const listeners = new Set<BatchListener<T>>();
   let buffer: T[] = [];
   let cancels: (() => void)[] = [];
   let disposed = false;
+  /** Recent listener time per item (ms), a moving average over measured batches. */
+  let msPerItem: number | null = null;
 
   const cancelScheduled = () => {
     for (const cancel of cancels) cancel();
     cancels = [];
   };
 
-  const flush = () => {
-    cancelScheduled();
-    if (buffer.length === 0) return;
-    const batch: readonly T[] = buffer;
-    buffer = [];
+  const deliver = (batch: readonly T[]) => {
+    const started = budget?.now() ?? 0;
     for (const listener of [...listeners]) {
       try {
         listener(batch);
@@ -86,11 +127,35 @@ export function createInbox<T>(options: InboxOptions = {}): Inbox<T> {
         onListenerError(error);
       }
     }
+    if (budget === null || batch.length < MIN_MEASURED_BATCH) return;
+    const perItem = (budget.now() - started) / batch.length;
+    msPerItem = msPerItem === null ? perItem : msPerItem * 0.7 + perItem * 0.3;
+  };
+
+  const flush = () => {
+    cancelScheduled();
+    if (buffer.length === 0) return;
+    const batch: readonly T[] = buffer;
+    buffer = [];
+    deliver(batch);
+  };
+
+  const flushFrame = () => {
+    const take = budget === null ? buffer.length : itemsThisFrame(buffer.length, budget.ms, msPerItem);
+    if (take >= buffer.length) {
+      flush();
+      return;
+    }
+    cancelScheduled();
+    const batch = buffer.slice(0, take);
+    buffer = buffer.slice(take);
+    deliver(batch);
+    if (!disposed && buffer.length > 0) arm();
   };
 
   const arm = () => {
     if (cancels.length > 0) return;
-    if (scheduler.requestFrame && !scheduler.isHidden()) cancels.push(scheduler.requestFrame(flush));
+    if (scheduler.requestFrame && !scheduler.isHidden()) cancels.push(scheduler.requestFrame(flushFrame));
     cancels.push(scheduler.schedule(flush, HIDDEN_FLUSH_DELAY_MS));
   };
 

@@ -1,4 +1,4 @@
-import type { InboxScheduler } from '../inbox.ts';
+import type { FrameBudget, InboxScheduler } from '../inbox.ts';
 
 /** A scheduler the test steps by hand: frames and timeouts run only when asked. */
 export interface FakeInboxScheduler extends InboxScheduler {
@@ -9,7 +9,8 @@ export interface FakeInboxScheduler extends InboxScheduler {
   runTimeouts(): void;
 }
 
-export function fakeInboxScheduler(options: { withFrames?: boolean } = {}): FakeInboxScheduler {
+/** `frameBudget`: frames measure the listeners on it (its clock is the test's, e.g. advanced by a listener). */
+export function fakeInboxScheduler(options: { withFrames?: boolean; frameBudget?: FrameBudget } = {}): FakeInboxScheduler {
   let frames: (() => void)[] = [];
   let timeouts: (() => void)[] = [];
   const take = (list: (() => void)[], callback: () => void) => {
@@ -24,6 +25,7 @@ export function fakeInboxScheduler(options: { withFrames?: boolean } = {}): Fake
     requestFrame: options.withFrames === false ? null : (callback) => take(frames, callback),
     schedule: (callback) => take(timeouts, callback),
     isHidden: () => scheduler.hidden,
+    ...(options.frameBudget ? { frameBudget: options.frameBudget } : {}),
     get pendingFrames() {
       return frames.length;
     },
