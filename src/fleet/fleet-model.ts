@@ -102,18 +102,20 @@ type DeviceFields = Partial<Omit<FleetDevice, 'sn' | 'upgrading' | 'productName'
  * old object can tell by identity that it has nothing to redraw.
  */
 export function patchDevice(device: FleetDevice, changes: DeviceFields): FleetDevice {
-  let changed = false;
-  for (const key of Object.keys(changes) as (keyof DeviceFields)[]) {
-    if (changes[key] !== undefined && changes[key] !== device[key]) {
-      changed = true;
-      break;
-    }
+  // for...in and one copy: this runs for every device report (10,000 a second at fleet scale),
+  // where Object.keys/entries/fromEntries allocated four arrays a call.
+  let next: Record<string, unknown> | null = null;
+  for (const key in changes) {
+    const value = changes[key as keyof DeviceFields];
+    if (value === undefined || value === device[key as keyof DeviceFields]) continue;
+    next ??= { ...device };
+    next[key] = value;
   }
-  if (!changed) return device;
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as DeviceFields;
-  const next = { ...device, ...defined };
-  const name = next.modelKey === null ? null : productName(next.modelKey);
-  return { ...next, productName: name, upgrading: isUpgrading(next) };
+  if (next === null) return device;
+  const patched = next as unknown as FleetDevice;
+  next.productName = patched.modelKey === null ? null : productName(patched.modelKey);
+  next.upgrading = isUpgrading(patched);
+  return patched;
 }
 
 /** Later of two receive times, treating null as "never". */
