@@ -112,7 +112,8 @@ function windowStorageChanges(): StorageChanges | null {
 }
 
 /**
- * Saves the fleet at most once per `delayMs` after it changes. When another tab wrote the fleet
+ * Saves the fleet at most once per `delayMs` after it changes (less often when a save takes long to
+ * build, see work-slices.ts SAVE_SHARE). When another tab wrote the fleet
  * (its `storage` event), its gateways and roster are merged in at once and again right before our
  * next write; we write back only when we hold a gateway or an act it did not store.
  *
@@ -190,7 +191,7 @@ export function persistFleet(
     if (state !== null) builds.start(saveFleetWork(storage, fleetOf(state), state.roster));
   };
   const schedule = (): void => {
-    if (pending === null) pending = timers.setTimeout(saveSoon, delayMs);
+    if (pending === null) pending = timers.setTimeout(saveSoon, builds?.nextDelay(delayMs) ?? delayMs);
   };
   const unsubscribe = store.subscribe((state) => {
     if (!absorbing && (state.gateways !== saved || state.roster !== savedRoster)) schedule();

@@ -111,7 +111,8 @@ export interface TasksPersistenceOptions {
  * Restores the stored tasks into the store, then writes changes back at most once per `debounceMs`
  * (the store changes once per frame under load; storage writes are slow and synchronous). The
  * debounced write is built in slices (tasks-save-work.ts), so megabytes of JSON never hold up a
- * frame; only the final setItem is one piece.
+ * frame; only the final setItem is one piece. A save whose building took long spaces the next
+ * ones out (up to 10 s; work-slices.ts SAVE_SHARE): at fleet scale it is every few seconds.
  *
  * Other tabs of the browser write the same key. When one did (its `storage` event), its tasks are
  * merged into the store at once, so both tabs show the same, and again right before our next
@@ -135,7 +136,7 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    handle = timers.setTimeout(writeSoon, debounceMs);
+    handle = timers.setTimeout(writeSoon, builds?.nextDelay(debounceMs) ?? debounceMs);
   };
   /** Merges the stored tasks; true when ours hold more than storage does. */
   const absorb = (): boolean => {
