@@ -60,7 +60,7 @@ async function main() {
     await browser?.close().catch(() => undefined);
     for (const server of servers) await server.close().catch(() => undefined);
     // Profiles name minified positions: keep the builds (with source maps) they refer to.
-    if (options.profile) log(`builds kept for the profiles' source maps: ${work}`);
+    if (options.profile || options.alloc) log(`builds kept for the profiles' source maps: ${work}`);
     else rmSync(work, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
@@ -111,8 +111,9 @@ async function main() {
       const load = loadavg()[0]!;
       if (load > cpus().length) log(`  warning: load average ${load.toFixed(1)} on ${cpus().length} cores: other work skews this run`);
       const profilePath = options.profile ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`) : undefined;
+      const allocPath = options.alloc ? join(profileDir, `alloc-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.heapprofile.json`) : undefined;
       const tracePath = options.trace ? join(profileDir, `trace-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.json`) : undefined;
-      const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath }, log);
+      const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath, allocPath }, log);
       runs.push(result);
       log(
         `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%`,

@@ -23,6 +23,8 @@ export interface RunSpec {
   catchUpTimeoutSeconds: number;
   /** Write a CPU profile of the window here (Chrome DevTools .cpuprofile). */
   profilePath?: string;
+  /** Write a sampling heap profile of the window's allocations here, collected ones included (.heapprofile). */
+  allocPath?: string;
   /** Write a Chrome trace of the window here (every task of the page, with what ran inside it). */
   tracePath?: string;
   /** Non-probe gateways whose final percent is checked on the console's screen. */
@@ -177,6 +179,11 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         await cdp.send('Profiler.start');
       }
       if (spec.tracePath) await browser.startTracing(page, { path: spec.tracePath, categories: TRACE_CATEGORIES });
+      if (spec.allocPath) {
+        await cdp.send('HeapProfiler.enable');
+        // Garbage included: what GC has to chase is what was allocated, not what is still live.
+        await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      }
       return { from: Date.now(), busy: await taskSeconds(cdp) };
     };
     // A burst is measured from its first message; steady traffic after the warm-up (task creation).
@@ -204,6 +211,11 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     if (spec.tracePath) {
       await browser.stopTracing();
       log(`  trace of the window: ${spec.tracePath}`);
+    }
+    if (spec.allocPath) {
+      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: unknown };
+      writeFileSync(spec.allocPath, JSON.stringify(profile));
+      log(`  allocation profile of the window: ${spec.allocPath}`);
     }
     if (spec.profilePath) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };

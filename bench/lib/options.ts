@@ -13,6 +13,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Save a Chrome trace of every measured window (each task with what ran in it: for long tasks). */
   trace: boolean;
+  /** Save a sampling heap profile of everything allocated in every window, garbage included (for GC pressure). */
+  alloc: boolean;
   /** Size of the file for the MD5 comparison (0: skip). */
   md5Megabytes: number;
   probes: number;
@@ -32,6 +34,7 @@ const HELP = `npm run bench [-- options]
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
   --pages floor,console  which pages to run (default both)
   --profile            save a CPU profile of each window to bench/results/profile-*.json (skews the numbers)
+  --alloc              save where the page allocates (sampled, garbage included) to bench/results/alloc-*.heapprofile.json
   --trace              save a Chrome trace of each window to bench/results/trace-*.json (long tasks: npx tsx bench/long-tasks.ts FILE)
   --md5 MB             size of the file hashed by the console's worker and md5sum (default 512; 0 skips)
   --out FILE           results file (default bench/results/latest.json)`;
@@ -50,6 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       out: { type: 'string' },
       profile: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
+      alloc: { type: 'boolean', default: false },
       md5: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -84,6 +88,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     catchUpTimeoutSeconds: 30,
     profile: values.profile ?? false,
     trace: values.trace ?? false,
+    alloc: values.alloc ?? false,
     md5Megabytes: num(values.md5, 512, 'md5'),
     probes: 10,
     finalSample: quick ? 5 : 20,
