@@ -60,7 +60,7 @@ async function main() {
     await browser?.close().catch(() => undefined);
     for (const server of servers) await server.close().catch(() => undefined);
     // Profiles name minified positions: keep the builds (with source maps) they refer to.
-    if (options.profile || options.alloc) log(`builds kept for the profiles' source maps: ${work}`);
+    if (options.profile || options.alloc || options.trace) log(`builds kept for the profiles' source maps: ${work}`);
     else rmSync(work, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));

@@ -4,7 +4,7 @@ import { applyProgress } from './task-progress.ts';
 import { EMPTY_TASK_TABLE, type TaskTable } from './task-table.ts';
 import { progress } from './task-test-support.ts';
 import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type UpgradeTask } from './task-types.ts';
-import { connectTasksPersistence, loadTasks, saveTasks, TASKS_STORAGE_KEY, type PersistenceTimers, type TaskStorage } from './tasks-persistence.ts';
+import { connectTasksPersistence, loadTasks, RICHER_RETRY_EVERY, saveTasks, TASKS_STORAGE_KEY, type PersistenceTimers, type TaskStorage } from './tasks-persistence.ts';
 import { createTasksStore } from './tasks-store.ts';
 import { MemoryStorage } from '../ui/work-slices-testing.ts';
 
@@ -154,6 +154,33 @@ describe('connectTasksPersistence', () => {
     expect(loadTasks(storage).byBid.has('last')).toBe(true);
     store.getState().batchReceived([progress({ bid: 'after-stop', gateway: 'GWS' })], 100);
     expect(timers.pending).toBe(0);
+  });
+
+  it('tries a copy richer than the last one that fit only every RICHER_RETRY_EVERY writes', () => {
+    // A storage where no copy with raw payloads fits (as at fleet scale): steps 0 and 1 are refused.
+    const attempts: number[] = [];
+    class NoRoomForRaw extends MemoryStorage {
+      override setItem(key: string, value: string): void {
+        attempts[attempts.length - 1]! += 1;
+        if (value.includes('"raw"')) throw new DOMException('full', 'QuotaExceededError');
+        super.setItem(key, value);
+      }
+    }
+    const storage = new NoRoomForRaw();
+    const store = createTasksStore();
+    const timers = new ManualTimers();
+    connectTasksPersistence(store, storage, { timers, slices: null, changes: null, now: () => 50 });
+    for (let write = 1; write <= 2 * RICHER_RETRY_EVERY; write++) {
+      store.getState().batchReceived([progress({ ts: 1_000 + write, percent: write, tid: `w${write}` })], 60 + write);
+      attempts.push(0);
+      timers.runAll();
+    }
+    // The first write finds the step that fits; then one attempt a write, and a richer one
+    // (refused, then the one that fits) on every RICHER_RETRY_EVERY-th write.
+    expect(attempts[0]).toBe(3);
+    expect(attempts.flatMap((n, i) => (i > 0 && n === 2 ? [i + 1] : []))).toEqual([RICHER_RETRY_EVERY, 2 * RICHER_RETRY_EVERY]);
+    expect(attempts.filter((n) => n === 1)).toHaveLength(2 * RICHER_RETRY_EVERY - 3);
+    expect(loadTasks(storage).byBid.get('bid-1')?.events.at(-1)?.tid).toBe(`w${2 * RICHER_RETRY_EVERY}`);
   });
 
   it('a reload keeps every task with its last state', () => {

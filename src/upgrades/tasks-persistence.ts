@@ -95,6 +95,9 @@ export interface TasksPersistence {
   stop(): void;
 }
 
+/** A copy richer than the last one that fit is tried on every this-many-th write. */
+export const RICHER_RETRY_EVERY = 10;
+
 export interface TasksPersistenceOptions {
   debounceMs?: number;
   timers?: PersistenceTimers;
@@ -131,8 +134,21 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
   let otherTabWrote = false;
   /** While the other tab's tasks come in: storage already holds them, no write for that alone. */
   let absorbing = false;
-  /** Copies richer than the last one that fit are tried again one step at a time, not all each write. */
+  /**
+   * Copies richer than the last one that fit are tried again one step at a time, and only every
+   * RICHER_RETRY_EVERY writes: at fleet scale the richer copy never fits, and building it up to
+   * the budget before giving up doubled the work of every save.
+   */
   let lastStep = 0;
+  let writesSinceRicherTry = 0;
+  const firstStep = (): number => {
+    if (lastStep === 0 || writesSinceRicherTry + 1 < RICHER_RETRY_EVERY) {
+      writesSinceRicherTry += 1;
+      return lastStep;
+    }
+    writesSinceRicherTry = 0;
+    return lastStep - 1;
+  };
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
@@ -160,7 +176,7 @@ export function connectTasksPersistence(store: TasksStore, storage: TaskStorage,
     }
     return true;
   }
-  const saveWork = () => saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, Math.max(0, lastStep - 1));
+  const saveWork = () => saveTasksWork(storage, store.getState().table, now(), MAX_STORED_CHARS, firstStep());
   /** Writes now, whole (pagehide, stop, flush): whatever was being built is out of date. */
   function write(): void {
     if (builds?.drop()) scheduled = true;
