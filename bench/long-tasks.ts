@@ -1,7 +1,9 @@
 /**
  * Long tasks in a trace written by `npm run bench -- --trace`: every task of >= 50 ms on the
  * page's main thread, with the time of what ran inside it (top-level events by name, function calls
- * by script URL and function, GC), so a long task can be pinned on its cause.
+ * by script URL and function, GC), so a long task can be pinned on its cause, and its CPU time: a
+ * task that spent most of its wall time off the CPU was held up by the machine (the OS ran other
+ * threads), not by its own work.
  *   npx tsx bench/long-tasks.ts bench/results/trace-2-console-10000-steady.json [minMs]
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ const eventSchema = z.object({
   ph: z.string(),
   ts: z.number(),
   dur: z.number().optional(),
+  /** Thread (CPU) time; far below `dur` when the thread waited for a core, not for its own work. */
+  tdur: z.number().optional(),
   pid: z.number(),
   tid: z.number(),
   args: z.record(z.string(), z.unknown()).optional(),
@@ -44,11 +48,14 @@ function label(e: TraceEvent): string {
 }
 
 console.log(`${tasks.length} task(s) of >= ${minUs / 1000} ms on ${mainThreads.size} renderer main thread(s)`);
+const onCpu = (task: TraceEvent): string => (task.tdur === undefined ? '' : `, ${(task.tdur / 1000).toFixed(1)} ms on the CPU`);
+const heldUp = tasks.filter((t) => t.tdur !== undefined && t.tdur < minUs);
+if (heldUp.length > 0) console.log(`${heldUp.length} of them ran under ${minUs / 1000} ms on the CPU: the rest of their time the thread waited for a core`);
 for (const task of tasks) {
   const end = task.ts + (task.dur ?? 0);
   const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
   const byLabel = new Map<string, number>();
   for (const e of inside) byLabel.set(label(e), (byLabel.get(label(e)) ?? 0) + (e.dur ?? 0));
-  console.log(`- ${((task.dur ?? 0) / 1000).toFixed(1)} ms at ${((task.ts - (onMain[0]?.ts ?? 0)) / 1e6).toFixed(2)} s`);
+  console.log(`- ${((task.dur ?? 0) / 1000).toFixed(1)} ms at ${((task.ts - (onMain[0]?.ts ?? 0)) / 1e6).toFixed(2)} s${onCpu(task)}`);
   for (const [name, us] of [...byLabel].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
 }

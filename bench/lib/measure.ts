@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { openDrivenPage, type DrivenPage } from './driven-page.ts';
 import { startMosquitto } from '../../e2e/support/mosquitto.ts';
 import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor } from '../publisher/plan.ts';
 import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
@@ -71,18 +72,18 @@ const BURST_TAIL_SECONDS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+async function taskSeconds(cdp: DrivenPage): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+async function heapAfterGc(cdp: DrivenPage): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   return usedSize / (1024 * 1024);
 }
 
-function snapshot(page: Page): Promise<PageSnapshot> {
+function snapshot(page: DrivenPage): Promise<PageSnapshot> {
   return page.evaluate(() => {
     const s = (window as unknown as { __benchInstrument: Omit<PageSnapshot, 'last'> & { last(): Record<string, number> } }).__benchInstrument;
     return { probes: s.probes, frames: s.frames, longTasks: s.longTasks, windowStart: s.windowStart, windowEnd: s.windowEnd, last: s.last() };
@@ -127,7 +128,7 @@ function pickSample(gateways: number, count: number): string[] {
 }
 
 /** Waits until every probe shows its last published percent; false on timeout. */
-async function waitForProbes(page: Page, finals: RunReport['finals'], timeoutMs: number): Promise<boolean> {
+async function waitForProbes(page: DrivenPage, finals: RunReport['finals'], timeoutMs: number): Promise<boolean> {
   const want = Object.entries(finals).filter(([sn]) => isProbe(sn));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -158,15 +159,17 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
   try {
     const publisher = await startPublisher({ url: broker.tcpUrl, gateways: spec.gateways, probes: spec.probes, qos: 1 });
     cleanups.unshift(() => publisher.close());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    cleanups.unshift(() => context.close());
     const { instrumentScript } = await import('./instrument-script.ts');
-    await context.addInitScript({ content: instrumentScript(PROBE_PREFIX) });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => log(`  page error: ${error.message}`));
-    const cdp = await context.newCDPSession(page);
+    // Driven over its own CDP session, not as a Playwright page: see driven-page.ts.
+    const page = await openDrivenPage(browser, target.url(broker.wsUrl), {
+      width: 1280,
+      height: 1000,
+      initScript: instrumentScript(PROBE_PREFIX),
+      onPageError: (message) => log(`  page error: ${message}`),
+    });
+    cleanups.unshift(() => page.close());
+    const cdp = page;
     await cdp.send('Performance.enable');
-    await page.goto(target.url(broker.wsUrl));
     await target.ready(page);
 
     const rounds = spec.mode === 'burst' ? spec.windowSeconds : spec.warmupSeconds + spec.windowSeconds;
@@ -178,7 +181,8 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
-      if (spec.tracePath) await browser.startTracing(page, { path: spec.tracePath, categories: TRACE_CATEGORIES });
+      // The whole browser: the driven page is not one Playwright can name (long-tasks.ts finds its thread).
+      if (spec.tracePath) await browser.startTracing(undefined, { path: spec.tracePath, categories: TRACE_CATEGORIES });
       if (spec.allocPath) {
         await cdp.send('HeapProfiler.enable');
         // Garbage included: what GC has to chase is what was allocated, not what is still live.

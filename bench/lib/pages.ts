@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { DrivenPage } from './driven-page.ts';
 import { appUrl } from '../../e2e/support/app-url.ts';
 import { SUBSCRIPTION_FILTERS } from '../../src/protocol/topics.ts';
 import { PROBE_PREFIX } from '../publisher/plan.ts';
@@ -10,11 +10,11 @@ export interface BenchPage {
   readonly kind: PageKind;
   url(brokerWsUrl: string): string;
   /** Connected, subscribed, and (console) the Monitor filtered to the probe rows. */
-  ready(page: Page): Promise<void>;
+  ready(page: DrivenPage): Promise<void>;
   /** Messages the page's MQTT handler received, or null when the page does not say. */
-  delivered(page: Page): Promise<number | null>;
+  delivered(page: DrivenPage): Promise<number | null>;
   /** The percent each gateway shows now (null: no row); empty when the page shows no such rows. */
-  shownPercents(page: Page, sns: readonly string[]): Promise<Record<string, number | null>>;
+  shownPercents(page: DrivenPage, sns: readonly string[]): Promise<Record<string, number | null>>;
 }
 
 const READY_TIMEOUT = 30_000;
@@ -25,10 +25,10 @@ export function floorPage(baseUrl: string): BenchPage {
     url: (broker) =>
       `${baseUrl}/index.html?${new URLSearchParams({ broker, topics: SUBSCRIPTION_FILTERS.join(','), probe: PROBE_PREFIX }).toString()}`,
     async ready(page) {
-      await page.waitForSelector('body[data-connected="true"]', { timeout: READY_TIMEOUT });
+      await page.waitFor('the floor page to connect', () => document.body.dataset.connected === 'true', READY_TIMEOUT);
     },
     async delivered(page) {
-      return Number(await page.locator('#count').textContent());
+      return Number(await page.evaluate(() => document.querySelector('#count')?.textContent ?? 'NaN'));
     },
     // The floor draws only the probes; their final values come from the instrument.
     shownPercents: () => Promise.resolve({}),
@@ -40,34 +40,54 @@ export function consolePage(baseUrl: string): BenchPage {
     kind: 'console',
     url: (broker) => `${baseUrl}${appUrl({ broker }, '/monitor')}`,
     async ready(page) {
-      await page.getByRole('status', { name: 'Broker connection' }).filter({ hasText: /\bConnected\b/ }).waitFor({ timeout: READY_TIMEOUT });
-      await page.getByRole('searchbox', { name: 'Search devices' }).fill(PROBE_PREFIX, { timeout: READY_TIMEOUT });
+      await page.waitFor(
+        'the "Broker connection" status to say Connected',
+        () => /\bConnected\b/.test(document.querySelector('[role="status"][aria-label="Broker connection"]')?.textContent ?? ''),
+        READY_TIMEOUT,
+      );
+      await page.waitFor('the "Search devices" box', () => document.querySelector('[role="search"] input[type="search"]') !== null, READY_TIMEOUT);
+      await fillSearch(page, PROBE_PREFIX);
     },
     async delivered(page) {
       // The diagnostics counts live in a store that outlives the screen: a hash change keeps them.
       await page.evaluate(() => {
         location.hash = '#/diagnostics';
       });
-      const row = page.getByRole('row', { name: /ota_progress/ });
-      const text = await row.getByRole('cell').last().textContent({ timeout: READY_TIMEOUT });
+      // Functions sent to the page carry no closure: each one is whole.
+      const countOf = () => {
+        const row = [...document.querySelectorAll('tr')].find((tr) => /ota_progress/.test(tr.textContent ?? ''));
+        const cells = row?.querySelectorAll('td');
+        return cells && cells.length > 0 ? (cells[cells.length - 1]?.textContent ?? null) : null;
+      };
+      await page.waitFor('the ota_progress row on Diagnostics', () => [...document.querySelectorAll('tr')].some((tr) => /ota_progress/.test(tr.textContent ?? '')), READY_TIMEOUT).catch(() => undefined);
+      const text = await page.evaluate(countOf);
       const value = Number((text ?? '').replace(/[^\d]/g, ''));
-      return Number.isFinite(value) ? value : null;
+      return text !== null && Number.isFinite(value) ? value : null;
     },
     async shownPercents(page, sns) {
-      const search = page.getByRole('searchbox', { name: 'Search devices' });
       const shown: Record<string, number | null> = {};
       for (const sn of sns) {
-        await search.fill(sn);
-        const bar = page.getByRole('progressbar', { name: `Upgrade progress ${sn}`, exact: true });
+        await fillSearch(page, sn);
+        const name = `Upgrade progress ${sn}`;
         try {
-          await bar.waitFor({ timeout: 5_000 });
-          shown[sn] = Number(await bar.getAttribute('aria-valuenow'));
+          await page.waitFor(`the progressbar "${name}"`, (label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`) !== null, 5_000, name);
+          shown[sn] = Number(await page.evaluate((label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuenow'), name));
         } catch {
           shown[sn] = null;
         }
       }
-      await search.fill(PROBE_PREFIX);
+      await fillSearch(page, PROBE_PREFIX);
       return shown;
     },
   };
+}
+
+/** Types into the Monitor's "Search devices" box the way React hears it: the native setter, then an input event. */
+function fillSearch(page: DrivenPage, text: string): Promise<void> {
+  return page.evaluate((value) => {
+    const input = document.querySelector<HTMLInputElement>('[role="search"] input[type="search"]');
+    if (!input) throw new Error('no "Search devices" box');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
 }
