@@ -5,6 +5,7 @@ import { openDrivenPage, type DrivenPage } from './driven-page.ts';
 import { startMosquitto } from '../../e2e/support/mosquitto.ts';
 import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor } from '../publisher/plan.ts';
 import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
+import type { LongFrame } from '../page/instrument.ts';
 import type { BenchPage } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 import { percentile, round } from './stats.ts';
@@ -63,6 +64,7 @@ interface PageSnapshot {
   probes: { sn: string; value: number; at: number }[];
   frames: number[];
   longTasks: { start: number; duration: number }[];
+  longFrames: LongFrame[];
   windowStart: number | null;
   windowEnd: number | null;
   last: Record<string, number>;
@@ -86,7 +88,7 @@ async function heapAfterGc(cdp: DrivenPage): Promise<number> {
 function snapshot(page: DrivenPage): Promise<PageSnapshot> {
   return page.evaluate(() => {
     const s = (window as unknown as { __benchInstrument: Omit<PageSnapshot, 'last'> & { last(): Record<string, number> } }).__benchInstrument;
-    return { probes: s.probes, frames: s.frames, longTasks: s.longTasks, windowStart: s.windowStart, windowEnd: s.windowEnd, last: s.last() };
+    return { probes: s.probes, frames: s.frames, longTasks: s.longTasks, longFrames: s.longFrames, windowStart: s.windowStart, windowEnd: s.windowEnd, last: s.last() };
   });
 }
 
@@ -237,6 +239,13 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const catchUpMs = caughtUp ? catchUp(done.finals, snap.probes, done.endedAt) : null;
     const windowDur = snap.windowEnd !== null && snap.windowStart !== null ? snap.windowEnd - snap.windowStart : windowTo - windowFrom;
     const longTasks = snap.longTasks.filter((t) => snap.windowStart !== null && t.start >= snap.windowStart && t.start <= (snap.windowEnd ?? Infinity));
+    // What ran in each: the long animation frame it fell in, if any (a task outside a frame has none).
+    for (const task of longTasks) {
+      const frame = snap.longFrames.find((f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1);
+      const at = ((task.start - (snap.windowStart ?? 0)) / 1000).toFixed(1);
+      const ran = frame?.scripts.map((x) => `${x.invoker} ${x.source} ${x.duration} ms`).join('; ') || 'no script attributed (style, layout, GC or the thread waiting for a core)';
+      log(`  long task ${Math.round(task.duration)} ms at ${at} s: ${ran}`);
+    }
 
     const probe = probeLatency(done.probePublishes, snap.probes, windowFrom, windowTo);
     const wrong: string[] = [];

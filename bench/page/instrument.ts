@@ -13,10 +13,19 @@ interface ProbeSample {
   at: number;
 }
 
+/** A long animation frame (Chrome's LoAF entries): what script ran in a frame of 50 ms or more. */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** The longest scripts of the frame: what invoked them (a rAF callback, a message, a timer) and where. */
+  scripts: { invoker: string; source: string; duration: number }[];
+}
+
 interface BenchInstrument {
   probes: ProbeSample[];
   frames: number[];
   longTasks: { start: number; duration: number }[];
+  longFrames: LongFrame[];
   windowStart: number | null;
   windowEnd: number | null;
   start(): void;
@@ -32,6 +41,7 @@ interface BenchInstrument {
     probes: [],
     frames: [],
     longTasks: [],
+    longFrames: [],
     windowStart: null,
     windowEnd: null,
     start() {
@@ -60,6 +70,24 @@ interface BenchInstrument {
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // No longtask support: the harness reports the count as unknown (the array stays empty).
+  }
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { invoker?: string; sourceURL?: string; sourceFunctionName?: string; sourceCharPosition?: number; duration: number }[] })[]) {
+        const scripts = [...(entry.scripts ?? [])]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((s) => ({
+            invoker: s.invoker ?? '',
+            source: `${(s.sourceURL ?? '').split('/').pop() ?? ''}:${s.sourceCharPosition ?? -1} ${s.sourceFunctionName ?? ''}`.trim(),
+            duration: Math.round(s.duration),
+          }));
+        state.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames API: long tasks are still counted, without what ran in them.
   }
 
   const nameOf = (el: Element): string => {

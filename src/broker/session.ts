@@ -3,14 +3,15 @@ import type { IClientOptions, IDisconnectPacket, MqttClient } from 'mqtt';
 import type { StoreApi } from 'zustand/vanilla';
 import { decode, MAX_PAYLOAD_BYTES } from '../protocol/decode.ts';
 import type { Decoded } from '../protocol/messages.ts';
-import { parseTopic, SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
+import { SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
 import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
 import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
-import { classifyRefusal, InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
+import { classifyRefusal, SessionClosedError } from './errors.ts';
+import { assertPublishable } from './publish-guard.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers, type Timers } from './timers.ts';
@@ -292,9 +293,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   startAttempt(true);
 
   async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
-    if (options.readOnly) throw new ReadOnlyError(topic);
-    if (closed) throw new SessionClosedError();
-    if (parseTopic(topic) === null) throw new InvalidTopicError(topic);
+    assertPublishable(topic, { readOnly: options.readOnly, closed });
     const payload = JSON.stringify(message);
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => {

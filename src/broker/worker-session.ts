@@ -5,13 +5,13 @@
  * here the page only receives decoded batches, counts them and draws them, once per frame.
  */
 import type { Decoded } from '../protocol/messages.ts';
-import { parseTopic } from '../protocol/topics.ts';
 import { redactBrokerUrl, resolveBrokerUrl } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
 import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
 import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
-import { InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.ts';
+import { SessionClosedError } from './errors.ts';
+import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
 import type { BrokerSession, PublishOptions, SessionOptions } from './session.ts';
 import { readFromWorker, type FromWorker, type HostSessionOptions, type ToWorker, type WireError } from './session-worker-messages.ts';
@@ -176,9 +176,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
   worker.postMessage({ type: 'open', options: hostOptions });
 
   async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
-    if (options.readOnly) throw new ReadOnlyError(topic);
-    if (closed || stopped) throw new SessionClosedError();
-    if (parseTopic(topic) === null) throw new InvalidTopicError(topic);
+    assertPublishable(topic, { readOnly: options.readOnly, closed: closed || stopped });
     const id = nextId++;
     const sent = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
     try {
