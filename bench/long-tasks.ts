@@ -14,7 +14,7 @@ const eventSchema = z.object({
   ph: z.string(),
   ts: z.number(),
   dur: z.number().optional(),
-  /** Thread (CPU) time; far below `dur` when the thread waited for a core, not for its own work. */
+  /** Thread (CPU) time; far below `dur` when the thread was not running: waiting for a core, or for helper threads (parallel GC). */
   tdur: z.number().optional(),
   pid: z.number(),
   tid: z.number(),
@@ -50,7 +50,7 @@ function label(e: TraceEvent): string {
 console.log(`${tasks.length} task(s) of >= ${minUs / 1000} ms on ${mainThreads.size} renderer main thread(s)`);
 const onCpu = (task: TraceEvent): string => (task.tdur === undefined ? '' : `, ${(task.tdur / 1000).toFixed(1)} ms on the CPU`);
 const heldUp = tasks.filter((t) => t.tdur !== undefined && t.tdur < minUs);
-if (heldUp.length > 0) console.log(`${heldUp.length} of them ran under ${minUs / 1000} ms on the CPU: the rest of their time the thread waited for a core`);
+if (heldUp.length > 0) console.log(`${heldUp.length} of them ran under ${minUs / 1000} ms on the CPU: the rest of their time the thread was not running (waiting for a core, or for helper threads such as parallel GC)`);
 for (const task of tasks) {
   const end = task.ts + (task.dur ?? 0);
   const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
