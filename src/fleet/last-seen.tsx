@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { useFormat } from '../ui/i18n/use-format';
 import { livenessAt, type Liveness } from './fleet-selectors.ts';
-import { useClockValue } from './use-clock.ts';
+import { useClockValue } from '../ui/clock.ts';
 
 const TONE: Record<Liveness, BadgeTone> = { online: 'success', stale: 'warning', unseen: 'neutral' };
 

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { productName } from '../protocol/models';
 import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
-import { useNow } from '../upgrades/monitor/clock-store';
+import { useNow } from '../ui/clock';
 import { barTone } from '../upgrades/monitor/state-look';
 import { taskEtaMs, taskState } from '../upgrades/task-derived';
 import { devicePercent } from '../upgrades/task-status-text';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useNow } from '../upgrades/monitor/clock-store';
+import { useNow } from '../ui/clock';
 import { useTaskTimings } from '../upgrades/tasks-hooks';
 import type { TasksStore } from '../upgrades/tasks-store';
 import type { TaskTimings } from '../upgrades/task-types';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from './monitor/clock-store';
+import { useNow } from '../ui/clock';
 import { DEFAULT_ROW_QUERY, deviceRows, type RowQuery } from './monitor/device-rows';
 import { MonitorFilters, type CampaignOption } from './monitor/monitor-filters';
 import { useCampaigns } from './campaign-hooks';

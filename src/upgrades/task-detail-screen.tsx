@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useNow } from './monitor/clock-store';
+import { useNow } from '../ui/clock';
 import { TaskDevices } from './task-detail/task-devices';
 import { TaskFacts } from './task-detail/task-facts';
 import { TaskTimeline } from './task-detail/task-timeline';

@@ -8,7 +8,7 @@ import { SummaryTile, SummaryTiles } from '../../ui/summary-tile';
 import { useCampaign } from '../campaign-hooks';
 import type { CampaignsStore } from '../campaign-store';
 import type { Campaign } from '../campaign-types';
-import { useNow } from '../monitor/clock-store';
+import { useNow } from '../../ui/clock';
 import type { TasksStore } from '../tasks-store';
 import { CampaignControls } from './campaign-controls';
 import { CampaignGatewayTable } from './campaign-gateway-table';

@@ -3,7 +3,7 @@ import { Badge } from '../../ui/badge';
 import { useFormat } from '../../ui/i18n/use-format';
 import { taskState } from '../task-derived';
 import type { TaskTimings, UpgradeTask } from '../task-types';
-import { useNow } from './clock-store';
+import { useNow } from '../../ui/clock';
 
 /**
  * The parts of a row that change with the clock alone (age, stalled), kept in a leaf so the

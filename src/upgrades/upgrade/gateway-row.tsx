@@ -4,7 +4,7 @@ import type { Firmware } from '../../firmware/firmware';
 import { useGateway } from '../../fleet/fleet-hooks';
 import type { FleetGateway } from '../../fleet/fleet-model';
 import { livenessAt, type Liveness } from '../../fleet/fleet-selectors';
-import { useClockValue } from '../../fleet/use-clock';
+import { useClockValue } from '../../ui/clock';
 import { Badge } from '../../ui/badge';
 import { resolveGateway, willSend } from './resolve-targets';
 import { selectionStore, useIsSelected } from './selection-store';

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import type { Firmware } from '../../firmware/firmware.ts';
 import { useFleet } from '../../fleet/fleet-hooks.ts';
 import { livenessAt } from '../../fleet/fleet-selectors.ts';
-import { useClockValue } from '../../fleet/use-clock.ts';
+import { useClockValue } from '../../ui/clock.ts';
 import type { FleetStoreState } from '../../fleet/fleet-store.ts';
 import { activeTaskOf, type TaskTable } from '../task-table.ts';
 import { tasksStore, type TasksStore } from '../tasks-store.ts';

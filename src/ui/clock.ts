@@ -1,6 +1,7 @@
 /**
- * One shared 1 s tick for every age and online flag on screen. A component re-renders only when
- * the value it derives from the time changes ("12 s ago" -> "13 s ago"), not on every tick.
+ * One shared 1 s tick for every age, countdown and online flag on screen: one interval for the
+ * whole page, started by the first subscriber and stopped with the last, instead of a timer per
+ * row (or one per feature: the Fleet and the Monitor each had their own until 27 Nov 2026).
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
@@ -30,11 +31,21 @@ function subscribe(listener: () => void): () => void {
 }
 
 function currentTime(): number {
-  // Between ticks with nobody subscribed yet (first render), the time is read fresh.
-  return timer === null ? Date.now() : current;
+  // With nobody subscribed (a first render) the last tick may be long past: catch up, but only
+  // once a tick's time has passed, so two reads in one render still agree.
+  if (timer === null && Date.now() - current >= CLOCK_TICK_MS) current = Date.now();
+  return current;
 }
 
-/** `derive(now)`, recomputed every tick; it returns a primitive so equal values compare equal. */
+/** Wall-clock time, refreshed once a second while any component uses it. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, currentTime, currentTime);
+}
+
+/**
+ * `derive(now)`, recomputed every tick; it returns a primitive so equal values compare equal, and
+ * a component re-renders only when that value changes ("12 s ago" -> "13 s ago").
+ */
 export function useClockValue<T extends string | number | boolean | null>(derive: (now: number) => T): T {
   const snapshot = useCallback(() => derive(currentTime()), [derive]);
   return useSyncExternalStore(subscribe, snapshot, snapshot);
