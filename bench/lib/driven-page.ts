@@ -16,8 +16,11 @@ export interface DrivenPage {
   send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
   /** Runs a self-contained function in the page (like Playwright's evaluate) and returns its JSON-able result. */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
-  /** Polls a self-contained predicate every 100 ms until it holds; throws naming `what` on timeout. */
-  waitFor<A = undefined>(what: string, predicate: (arg: A) => boolean, timeoutMs: number, arg?: A): Promise<void>;
+  /**
+   * Polls a self-contained function every 100 ms until it returns something truthy, and returns
+   * that (so one function both waits for a value and reads it); throws naming `what` on timeout.
+   */
+  waitFor<T, A = undefined>(what: string, probe: (arg: A) => T, timeoutMs: number, arg?: A): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -118,9 +121,11 @@ export async function openDrivenPage(browser: Browser, url: string, options: Dri
   return {
     send,
     evaluate,
-    async waitFor(what, predicate, timeoutMs, arg) {
+    async waitFor(what, probe, timeoutMs, arg) {
       const deadline = Date.now() + timeoutMs;
-      while (!(await evaluate(predicate, arg))) {
+      for (;;) {
+        const value = await evaluate(probe, arg);
+        if (value) return value;
         if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
         await sleep(100);
       }

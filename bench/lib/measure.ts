@@ -74,14 +74,14 @@ const BURST_TAIL_SECONDS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function taskSeconds(cdp: DrivenPage): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+async function taskSeconds(page: DrivenPage): Promise<number> {
+  const { metrics } = (await page.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-async function heapAfterGc(cdp: DrivenPage): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+async function heapAfterGc(page: DrivenPage): Promise<number> {
+  await page.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await page.send('Runtime.getHeapUsage')) as { usedSize: number };
   return usedSize / (1024 * 1024);
 }
 
@@ -170,8 +170,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       onPageError: (message) => log(`  page error: ${message}`),
     });
     cleanups.unshift(() => page.close());
-    const cdp = page;
-    await cdp.send('Performance.enable');
+    await page.send('Performance.enable');
     await target.ready(page);
 
     const rounds = spec.mode === 'burst' ? spec.windowSeconds : spec.warmupSeconds + spec.windowSeconds;
@@ -180,17 +179,17 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const openWindow = async () => {
       await page.evaluate(() => (window as unknown as { __benchInstrument: { start(): void } }).__benchInstrument.start());
       if (spec.profilePath) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.start');
+        await page.send('Profiler.enable');
+        await page.send('Profiler.start');
       }
       // The whole browser: the driven page is not one Playwright can name (long-tasks.ts finds its thread).
       if (spec.tracePath) await browser.startTracing(undefined, { path: spec.tracePath, categories: TRACE_CATEGORIES });
       if (spec.allocPath) {
-        await cdp.send('HeapProfiler.enable');
+        await page.send('HeapProfiler.enable');
         // Garbage included: what GC has to chase is what was allocated, not what is still live.
-        await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        await page.send('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       }
-      return { from: Date.now(), busy: await taskSeconds(cdp) };
+      return { from: Date.now(), busy: await taskSeconds(page) };
     };
     // A burst is measured from its first message; steady traffic after the warm-up (task creation).
     const burstWindow = spec.mode === 'burst' ? await openWindow() : null;
@@ -207,11 +206,11 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       await sleep(step);
       elapsed += step;
       if (heapEvery > 0) {
-        heapSeriesMB.push(await heapAfterGc(cdp));
+        heapSeriesMB.push(await heapAfterGc(page));
         log(`  heap after GC at ${Math.round(elapsed / 1000)} s: ${heapSeriesMB.at(-1)!.toFixed(2)} MB`);
       }
     }
-    const busyTo = await taskSeconds(cdp);
+    const busyTo = await taskSeconds(page);
     const windowTo = Date.now();
     await page.evaluate(() => (window as unknown as { __benchInstrument: { stop(): void } }).__benchInstrument.stop());
     if (spec.tracePath) {
@@ -219,12 +218,12 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       log(`  trace of the window: ${spec.tracePath}`);
     }
     if (spec.allocPath) {
-      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: unknown };
+      const { profile } = (await page.send('HeapProfiler.stopSampling')) as { profile: unknown };
       writeFileSync(spec.allocPath, JSON.stringify(profile));
       log(`  allocation profile of the window: ${spec.allocPath}`);
     }
     if (spec.profilePath) {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(spec.profilePath, JSON.stringify(profile));
       log(`  CPU profile of the window: ${spec.profilePath}`);
     }
@@ -261,7 +260,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       const want = done.finals[sn]?.percent;
       if (value !== want) wrong.push(`${sn}: shows ${value ?? 'nothing'}, last sent ${want ?? '?'}`);
     }
-    const heap = await heapAfterGc(cdp);
+    const heap = await heapAfterGc(page);
     const delivered = await target.delivered(page).catch((error: unknown) => {
       log(`  could not read delivered count: ${error instanceof Error ? error.message : String(error)}`);
       return null;

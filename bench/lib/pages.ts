@@ -53,14 +53,13 @@ export function consolePage(baseUrl: string): BenchPage {
       await page.evaluate(() => {
         location.hash = '#/diagnostics';
       });
-      // Functions sent to the page carry no closure: each one is whole.
-      const countOf = () => {
-        const row = [...document.querySelectorAll('tr')].find((tr) => /ota_progress/.test(tr.textContent ?? ''));
-        const cells = row?.querySelectorAll('td');
-        return cells && cells.length > 0 ? (cells[cells.length - 1]?.textContent ?? null) : null;
-      };
-      await page.waitFor('the ota_progress row on Diagnostics', () => [...document.querySelectorAll('tr')].some((tr) => /ota_progress/.test(tr.textContent ?? '')), READY_TIMEOUT).catch(() => undefined);
-      const text = await page.evaluate(countOf);
+      const text = await page
+        .waitFor('the ota_progress row on Diagnostics', () => {
+          const row = [...document.querySelectorAll('tr')].find((tr) => /ota_progress/.test(tr.textContent ?? ''));
+          const cells = row?.querySelectorAll('td');
+          return cells && cells.length > 0 ? (cells[cells.length - 1]?.textContent ?? null) : null;
+        }, READY_TIMEOUT)
+        .catch(() => null);
       const value = Number((text ?? '').replace(/[^\d]/g, ''));
       return text !== null && Number.isFinite(value) ? value : null;
     },
@@ -70,8 +69,8 @@ export function consolePage(baseUrl: string): BenchPage {
         await fillSearch(page, sn);
         const name = `Upgrade progress ${sn}`;
         try {
-          await page.waitFor(`the progressbar "${name}"`, (label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`) !== null, 5_000, name);
-          shown[sn] = Number(await page.evaluate((label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuenow'), name));
+          const value = await page.waitFor(`the progressbar "${name}"`, (label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuenow'), 5_000, name);
+          shown[sn] = Number(value);
         } catch {
           shown[sn] = null;
         }
