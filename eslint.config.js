@@ -6,7 +6,7 @@ import globals from 'globals';
 
 // Layering of DESIGN.md: ui, protocol <- broker <- features <- app. Enforced here so a wrong
 // import fails `npm test` instead of waiting for a review.
-const FEATURES = ['fleet', 'firmware', 'upgrades', 'kiosk', 'diagnostics'];
+const FEATURES = ['fleet', 'firmware', 'tasks', 'campaigns', 'monitor', 'upgrade', 'kiosk', 'diagnostics'];
 const uiAndTransport = ['react', 'react-dom', 'react-dom/*', 'mqtt', 'mqtt/*', 'zustand', 'zustand/*', '@tanstack/*'];
 const relativeInto = (dirs) => dirs.flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}`, `../../${d}/*`, `@/${d}/*`]);
 
@@ -92,7 +92,7 @@ export default tseslint.config(
   },
   ...FEATURES.map((feature) => ({
     // features never import app, and never another feature's internals except through selectors
-    // they export (kiosk reads upgrades/fleet selectors, upgrades reads fleet/firmware).
+    // they export (kiosk reads tasks/campaigns selectors, upgrade reads fleet/firmware).
     files: [`src/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [

@@ -4,9 +4,9 @@ import { en as fleet } from '../fleet/locales/en.ts';
 import { en as kiosk } from '../kiosk/locales/en.ts';
 import { en as protocol } from '../ui/i18n/protocol/en.ts';
 import { en as common } from '../ui/locales/en.ts';
-import { en as campaigns } from '../upgrades/campaign/locales/en.ts';
-import { en as monitor } from '../upgrades/monitor/locales/en.ts';
-import { en as upgrades } from '../upgrades/locales/en.ts';
+import { en as campaigns } from '../campaigns/locales/en.ts';
+import { en as monitor } from '../monitor/locales/en.ts';
+import { en as upgrades } from '../upgrade/locales/en.ts';
 import { en as app } from './locales/en.ts';
 
 /** Every namespace in English, bundled with the app: the fallback for every other language. */

@@ -5,9 +5,9 @@ import { zhCN as fleet } from '../fleet/locales/zh-CN.ts';
 import { zhCN as kiosk } from '../kiosk/locales/zh-CN.ts';
 import { zhCN as protocol } from '../ui/i18n/protocol/zh-CN.ts';
 import { zhCN as common } from '../ui/locales/zh-CN.ts';
-import { zhCN as campaigns } from '../upgrades/campaign/locales/zh-CN.ts';
-import { zhCN as monitor } from '../upgrades/monitor/locales/zh-CN.ts';
-import { zhCN as upgrades } from '../upgrades/locales/zh-CN.ts';
+import { zhCN as campaigns } from '../campaigns/locales/zh-CN.ts';
+import { zhCN as monitor } from '../monitor/locales/zh-CN.ts';
+import { zhCN as upgrades } from '../upgrade/locales/zh-CN.ts';
 import type { EnResources } from './i18n-resources.en.ts';
 import { zhCN as app } from './locales/zh-CN.ts';
 

@@ -7,14 +7,14 @@ import { Layout } from './layout';
 // Hash routing: `npm run build` output works from any static web server with no rewrite rules,
 // and the query string (?broker=, ?kiosk) stays free for runtime configuration.
 // Screens are lazy so the first paint only loads the shell (initial JS budget, issue 9).
-const UpgradeScreen = lazy(() => import('../upgrades/upgrade-screen'));
-const MonitorScreen = lazy(() => import('../upgrades/monitor-screen'));
+const UpgradeScreen = lazy(() => import('../upgrade/upgrade-screen'));
+const MonitorScreen = lazy(() => import('../monitor/monitor-screen'));
 const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
 const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
 const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
-const TaskDetailScreen = lazy(() => import('../upgrades/task-detail-screen'));
-const CampaignScreen = lazy(() => import('../upgrades/campaign-screen'));
+const TaskDetailScreen = lazy(() => import('../monitor/task-detail-screen'));
+const CampaignScreen = lazy(() => import('../campaigns/campaign-screen'));
 
 // Features never import src/app: the catalog URL reaches the firmware screen as a prop.
 function FirmwareRoute() {

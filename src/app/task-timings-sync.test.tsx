@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTasksStore } from '../upgrades/tasks-store';
-import { DEFAULT_TASK_TIMINGS } from '../upgrades/task-types';
+import { createTasksStore } from '../tasks/tasks-store';
+import { DEFAULT_TASK_TIMINGS } from '../tasks/task-types';
 import { TaskTimingsSync } from './task-timings-sync';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { tasksStore } from '../upgrades/tasks-store';
-import type { TaskTimings } from '../upgrades/task-types';
+import { tasksStore } from '../tasks/tasks-store';
+import type { TaskTimings } from '../tasks/task-types';
 import type { RuntimeConfig } from './config/config-schema';
 import { useRuntimeConfig } from './config/use-runtime-config';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOtaProgress, buildUpdateTopo } from '../protocol/builders.ts';
 import { decode } from '../protocol/decode.ts';
 import type { Decoded } from '../protocol/messages.ts';
-import { counterIds } from '../protocol/test-support.ts';
+import { counterIds } from '../protocol/protocol-test-kit.ts';
 import { eventsTopic, statusTopic } from '../protocol/topics.ts';
 import { createDeviceResponder } from './device-responder.ts';
 

@@ -5,7 +5,7 @@ import { applyOsd, applyState, SEEN_RESOLUTION_MS } from './apply-device-report.
 import { applyTopo } from './apply-topo.ts';
 import { emptyFleet } from './fleet-model.ts';
 import { deviceBySn, devicesOfGateway, gatewayOfDevice, isGatewayUpgrading } from './fleet-selectors.ts';
-import { osd, state, topo } from './fleet-test-messages.ts';
+import { osd, state, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 const docked = applyTopo(emptyFleet, topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-0' }]), T0);

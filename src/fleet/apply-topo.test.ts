@@ -4,7 +4,7 @@ import { applyState } from './apply-device-report.ts';
 import { applyTopo } from './apply-topo.ts';
 import { emptyFleet } from './fleet-model.ts';
 import { deviceBySn, devicesOfGateway, gatewayOfDevice } from './fleet-selectors.ts';
-import { state, topo } from './fleet-test-messages.ts';
+import { state, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 

@@ -1,4 +1,4 @@
-import { MapDraft } from '../ui/layered-map.ts';
+import { MapDraft } from '../lib/layered-map.ts';
 import type { FleetGateway, FleetState } from './fleet-model.ts';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -24,7 +24,7 @@ function mergeSorted(sorted: readonly string[], added: readonly string[]): strin
 /**
  * Copy-on-write view of a FleetState for one batch, and `finish` returns the original state when
  * nothing changed. Gateways set in a batch (every frame at fleet scale: last-seen moves) go to a
- * layer over the previous map (ui/layered-map.ts) instead of a copy of all 10,000; a removal,
+ * layer over the previous map (lib/layered-map.ts) instead of a copy of all 10,000; a removal,
  * which is rare, copies into a plain Map. The device index is copied at most once per batch.
  */
 export class FleetDraft {

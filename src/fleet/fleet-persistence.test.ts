@@ -4,7 +4,7 @@ import { emptyFleet, type FleetState } from './fleet-model.ts';
 import { deserializeFleet, FLEET_STORAGE_KEY, loadFleet, saveFleet, serializeFleet, type FleetStorage } from './fleet-persistence.ts';
 import { addGateway } from './fleet-roster.ts';
 import { deviceBySn, devicesOfGateway, gatewayOfDevice } from './fleet-selectors.ts';
-import { osd, state, topo } from './fleet-test-messages.ts';
+import { osd, state, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 

@@ -8,7 +8,7 @@ import { isValidSn } from '../protocol/sn.ts';
 import { compareSn } from './fleet-draft.ts';
 import { newDevice, patchDevice, withDevices, newGateway, type FleetDevice, type FleetGateway, type FleetState, emptyFleet } from './fleet-model.ts';
 import { boundedRoster, EMPTY_ROSTER, MAX_ROSTER_ENTRIES, type Roster, type RosterEntry } from './fleet-sync.ts';
-import { runNow } from '../ui/work-slices.ts';
+import { runNow } from '../lib/work-slices.ts';
 
 export const FLEET_STORAGE_KEY = 'ota-console.fleet';
 export const FLEET_STORAGE_VERSION = 1;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FLEET_STORAGE_KEY, loadFleetDocument, serializeFleet } from './fleet-persistence.ts';
 import { createFleetStore, persistFleet, type Timers } from './fleet-store.ts';
-import { topo } from './fleet-test-messages.ts';
-import { MemoryStorage, steppingClock } from '../ui/work-slices-testing.ts';
+import { topo } from './fleet-test-kit.ts';
+import { MemoryStorage, steppingClock } from '../lib/work-slices-test-kit.ts';
 
 
 

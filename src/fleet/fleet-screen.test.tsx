@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyFleet } from './fleet-model.ts';
 import FleetScreen from './fleet-screen.tsx';
 import { fleetStore } from './fleet-store.ts';
-import { osd, state, topo } from './fleet-test-messages.ts';
+import { osd, state, topo } from './fleet-test-kit.ts';
 
 const ROW_PX = 90;
 const VIEWPORT_PX = 900;

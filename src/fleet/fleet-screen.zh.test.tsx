@@ -5,7 +5,7 @@ import { setLanguage } from '../ui/i18n/i18n';
 import { emptyFleet } from './fleet-model.ts';
 import FleetScreen from './fleet-screen.tsx';
 import { fleetStore } from './fleet-store.ts';
-import { state, topo } from './fleet-test-messages.ts';
+import { state, topo } from './fleet-test-kit.ts';
 
 // jsdom has no layout: a viewport and row heights for the virtualizer (as in fleet-screen.test.tsx).
 beforeEach(() => {

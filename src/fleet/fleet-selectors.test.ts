@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBatch } from './apply-batch.ts';
 import { emptyFleet } from './fleet-model.ts';
 import { DEFAULT_STALE_AFTER_MS, gatewayList, livenessAt, searchGatewaySns } from './fleet-selectors.ts';
-import { topo } from './fleet-test-messages.ts';
+import { topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 

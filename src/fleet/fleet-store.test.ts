@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFleetStore, persistFleet, type Timers } from './fleet-store.ts';
 import { FLEET_STORAGE_KEY, loadFleet, type FleetStorage } from './fleet-persistence.ts';
 import { deviceBySn } from './fleet-selectors.ts';
-import { osd, state, topo } from './fleet-test-messages.ts';
+import { osd, state, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 

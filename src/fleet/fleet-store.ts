@@ -9,7 +9,7 @@ import { emptyFleet, type FleetState } from './fleet-model.ts';
 import { FLEET_STORAGE_KEY, loadFleetDocument, saveFleet, saveFleetWork, type FleetStorage } from './fleet-persistence.ts';
 import { addGateway, addGateways, removeGateway, type AddOutcome } from './fleet-roster.ts';
 import { EMPTY_ROSTER, fleetKnowsMore, mergeFleets, mergeRosters, withAct, type Roster } from './fleet-sync.ts';
-import { pageSliceClock, slicedBuilds, type SliceClock } from '../ui/work-slices.ts';
+import { pageSliceClock, slicedBuilds, type SliceClock } from '../lib/work-slices.ts';
 
 export interface FleetStoreState extends FleetState {
   /** The operator's adds and removals with their times, merged across tabs (fleet-sync.ts). */

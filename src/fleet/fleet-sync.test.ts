@@ -4,7 +4,7 @@ import { emptyFleet, newGateway, type FleetState } from './fleet-model.ts';
 import { FLEET_STORAGE_KEY, loadFleetDocument, type FleetStorage } from './fleet-persistence.ts';
 import { createFleetStore, persistFleet, type StorageChanges, type Timers } from './fleet-store.ts';
 import { mergeFleets, mergeRosters, type Roster, type RosterEntry } from './fleet-sync.ts';
-import { osd, topo } from './fleet-test-messages.ts';
+import { osd, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 

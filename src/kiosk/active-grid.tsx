@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
-import type { TaskTimings } from '../upgrades/task-types';
-import type { TasksStore } from '../upgrades/tasks-store';
+import type { TaskTimings } from '../tasks/task-types';
+import type { TasksStore } from '../tasks/tasks-store';
 import { DeviceCard } from './device-card';
 import type { DeviceCard as DeviceCardRef } from './kiosk-view';
 import { CARD_METRICS, clampPage, pageCount, pageItems, type GridShape } from './paging';

@@ -4,12 +4,12 @@ import { productName } from '../protocol/models';
 import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
 import { useNow } from '../ui/clock';
-import { barTone } from '../upgrades/monitor/state-look';
-import { taskEtaMs, taskState } from '../upgrades/task-derived';
-import { devicePercent } from '../upgrades/task-status-text';
-import type { TaskTimings } from '../upgrades/task-types';
-import { useTask } from '../upgrades/tasks-hooks';
-import type { TasksStore } from '../upgrades/tasks-store';
+import { barTone } from '../tasks/state-look';
+import { taskEtaMs, taskState } from '../tasks/task-derived';
+import { devicePercent } from '../tasks/task-status-text';
+import type { TaskTimings } from '../tasks/task-types';
+import { useTask } from '../tasks/tasks-hooks';
+import type { TasksStore } from '../tasks/tasks-store';
 import { StateLabel } from './state-label';
 import { useTaskWords } from './use-task-words';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
 import { setLanguage } from '../ui/i18n/i18n';
-import { dockAndDrone, kit, T0 } from '../upgrades/monitor/monitor-test-kit';
+import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import { formatHourMinute } from './format';
 import KioskScreen from './kiosk-screen';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dockAndDrone, kit, T0 } from '../upgrades/monitor/monitor-test-kit';
-import { DEFAULT_TASK_TIMINGS } from '../upgrades/task-types';
+import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
+import { DEFAULT_TASK_TIMINGS } from '../tasks/task-types';
 import { activeDeviceCards, kioskFigures, recentFailures, RECENT_FAILURE_WINDOW_MS, tasksForBoard } from './kiosk-view';
 
 const timings = DEFAULT_TASK_TIMINGS;

@@ -3,10 +3,10 @@
  * one card per device of every active task, and the newest failures with a reason people can read.
  * Pure, so the filter and the picks are tested without a screen.
  */
-import { summarizeTasks, taskEtaMs, taskState } from '../upgrades/task-derived';
-import { resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../upgrades/task-status-text';
-import { tasksInOrder, type TaskTable } from '../upgrades/task-table';
-import type { TaskState, TaskTimings, UpgradeTask } from '../upgrades/task-types';
+import { summarizeTasks, taskEtaMs, taskState } from '../tasks/task-derived';
+import { resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../tasks/task-status-text';
+import { tasksInOrder, type TaskTable } from '../tasks/task-table';
+import type { TaskState, TaskTimings, UpgradeTask } from '../tasks/task-types';
 
 export interface DeviceCard {
   /** bid + device SN: stable across updates, so cards keep their place and React keys. */

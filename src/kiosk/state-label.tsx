@@ -1,6 +1,6 @@
 import type { StatusKind } from '../ui/status-badge';
-import { TASK_STATE_KIND } from '../upgrades/monitor/state-look';
-import type { TaskState } from '../upgrades/task-types';
+import { TASK_STATE_KIND } from '../tasks/state-look';
+import type { TaskState } from '../tasks/task-types';
 import { useTaskWords } from './use-task-words';
 
 // The same icons as the console's StatusBadge, sized in em so they grow with the board's type

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useNow } from '../ui/clock';
-import { useTaskTimings } from '../upgrades/tasks-hooks';
-import type { TasksStore } from '../upgrades/tasks-store';
-import type { TaskTimings } from '../upgrades/task-types';
+import { useTaskTimings } from '../tasks/tasks-hooks';
+import type { TasksStore } from '../tasks/tasks-store';
+import type { TaskTimings } from '../tasks/task-types';
 import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
 
 export interface KioskBoard {

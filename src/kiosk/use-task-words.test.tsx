@@ -1,11 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
-import { dockAndDrone, kit, T0 } from '../upgrades/monitor/monitor-test-kit';
-import { TASK_STATE_LABELS } from '../upgrades/monitor/state-look';
-import { deviceStatusText, taskStatusLabel, taskSubStatusLabel } from '../upgrades/task-status-text';
-import { tasksInOrder } from '../upgrades/task-table';
-import type { TaskState } from '../upgrades/task-types';
+import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
+import { TASK_STATE_LABELS } from '../tasks/state-look';
+import { deviceStatusText, taskStatusLabel, taskSubStatusLabel } from '../tasks/task-status-text';
+import { tasksInOrder } from '../tasks/task-table';
+import type { TaskState } from '../tasks/task-types';
 import { failureReason } from './kiosk-view';
 import { useTaskWords } from './use-task-words';
 

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProtocolLabels } from '../ui/i18n/protocol-labels';
-import { useTaskStateLabel, useTaskStatusText } from '../upgrades/monitor/use-status-words';
-import { taskResultCode } from '../upgrades/task-status-text';
-import type { TaskState, UpgradeTask } from '../upgrades/task-types';
+import { useTaskStateLabel, useTaskStatusText } from '../tasks/use-status-words';
+import { taskResultCode } from '../tasks/task-status-text';
+import type { TaskState, UpgradeTask } from '../tasks/task-types';
 
 /**
  * The wallboard's words for a task in the active language: the monitor's localised status text
- * (the same rules as src/upgrades/task-status-text.ts, byte-identical in English) plus what only
+ * (the same rules as src/tasks/task-status-text.ts, byte-identical in English) plus what only
  * the board shows, the reason a failure card gives.
  */
 export function useTaskWords() {

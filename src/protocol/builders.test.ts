@@ -5,7 +5,7 @@ import { decode } from './decode.ts';
 import { SEED_OTA_CREATE } from './examples.ts';
 import type { OtaCreateDevice } from './messages.ts';
 import { InvalidSnError } from './sn.ts';
-import { counterIds } from './test-support.ts';
+import { counterIds } from './protocol-test-kit.ts';
 import { eventsReplyTopic, servicesTopic } from './topics.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

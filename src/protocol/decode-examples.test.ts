@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.ts';
 import { PROTOCOL_STATE, SEED_OTA_CREATE, SEED_OTA_PROGRESS, SEED_SERVICES_REPLY } from './examples.ts';
-import { encoder } from './test-support.ts';
+import { encoder } from './protocol-test-kit.ts';
 
 describe('seed examples', () => {
   it('ota_progress: a failed download', () => {

@@ -6,7 +6,7 @@ import { SEED_OTA_CREATE, SEED_OTA_PROGRESS, SEED_SERVICES_REPLY, PROTOCOL_STATE
 import { MAX_JSON_DEPTH } from './json.ts';
 import type { Decoded } from './messages.ts';
 import { isSubStatus, isTaskStatus } from './status.ts';
-import { encoder } from './test-support.ts';
+import { encoder } from './protocol-test-kit.ts';
 
 const EVENTS = 'thing/product/DOCK1/events';
 const KINDS = ['ota_progress', 'ota_create', 'ota_create_reply', 'update_topo', 'state', 'osd', 'ignored', 'invalid'];

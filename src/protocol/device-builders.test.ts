@@ -5,7 +5,7 @@ import { decode } from './decode.ts';
 import { buildOsd, buildOtaProgress, buildServicesReply, buildState, buildUpdateTopo, type StepStyle } from './device-builders.ts';
 import { InvalidSnError } from './sn.ts';
 import { STEP_KEYS, SUB_STATUSES, TASK_STATUSES } from './status.ts';
-import { counterIds } from './test-support.ts';
+import { counterIds } from './protocol-test-kit.ts';
 import { eventsTopic, osdTopic, servicesReplyTopic, stateTopic, statusTopic } from './topics.ts';
 
 const STYLES: StepStyle[] = ['step_key', 'current_step', 'current_step_number', 'step', 'step_and_key'];

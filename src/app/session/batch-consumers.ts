@@ -1,7 +1,7 @@
 import type { Decoded } from '../../protocol/messages.ts';
 import { fleetStore } from '../../fleet/fleet-store.ts';
-import { tasksStore } from '../../upgrades/tasks-store.ts';
-import { campaignBatchReceived } from '../../upgrades/campaign-runtime.ts';
+import { tasksStore } from '../../tasks/tasks-store.ts';
+import { campaignBatchReceived } from '../../campaigns/campaign-runtime.ts';
 
 export type BatchConsumer = (batch: readonly Decoded[]) => void;
 

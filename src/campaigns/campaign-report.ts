@@ -1,0 +1,122 @@
+/**
+ * The campaign report: one row per device, as CSV (papaparse) or JSON. It carries what happened,
+ * never how to reach anything: no file URLs (they may hold tokens), no broker settings.
+ */
+import Papa from 'papaparse';
+import { subStatusLabel } from '../protocol/labels.ts';
+import { resultCodeText } from '../protocol/result-codes.ts';
+import type { Campaign, SkipReason } from './campaign-types.ts';
+import type { TaskTable } from '../tasks/task-table.ts';
+import type { TaskTimings } from '../tasks/task-types.ts';
+import type { CampaignTexts } from './campaign-texts.ts';
+import { GATEWAY_ROW_LABELS, gatewayRows } from './campaign-rows.ts';
+import { en } from './locales/en.ts';
+
+/**
+ * Column names (and the JSON keys) stay English whatever the console's language: the report is
+ * machine-readable, read by scripts and spreadsheets that look columns up by name. The cells that
+ * hold words (status, sub-status, result text, verified) are in the language the operator exported in.
+ */
+export const REPORT_COLUMNS = [
+  'gateway',
+  'device',
+  'model',
+  'from_version',
+  'target_version',
+  'final_status',
+  'sub_status',
+  'result_code',
+  'result_text',
+  'started',
+  'finished',
+  'duration_s',
+  'attempts',
+  'verified',
+] as const;
+
+export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number | null>;
+
+/** The words a report cell holds. */
+export type ReportTexts = Pick<CampaignTexts, 'rowState' | 'subStatus' | 'resultCode' | 'skipReason' | 'verified'>;
+
+function englishSkipReason(reason: SkipReason): string {
+  if (reason.kind === 'text') return reason.text;
+  const owner = { elsewhere: en.skipReason.owner.elsewhere, 'other-campaign': en.skipReason.owner.otherCampaign, 'this-console': en.skipReason.owner.thisConsole }[reason.owner];
+  return en.skipReason.busy.replace('{{bid}}', reason.bid).replace('{{owner}}', owner);
+}
+
+/** English without an i18n instance (the protocol's own tables), for callers outside the UI. */
+export const ENGLISH_REPORT_TEXTS: ReportTexts = {
+  rowState: (state) => GATEWAY_ROW_LABELS[state],
+  subStatus: subStatusLabel,
+  resultCode: resultCodeText,
+  skipReason: englishSkipReason,
+  verified: (v) => (v === 'pending' ? en.verified.pending : v === 'verified' ? en.verified.yes : en.verified.mismatch),
+};
+
+const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());
+
+export function reportRows(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings, texts: ReportTexts = ENGLISH_REPORT_TEXTS): ReportRow[] {
+  const rows: ReportRow[] = [];
+  const byGateway = new Map(campaign.gateways.map((g) => [g.gateway, g]));
+  for (const row of gatewayRows(campaign, table, now, timings)) {
+    const gw = byGateway.get(row.gateway);
+    if (gw === undefined) continue;
+    const attempt = row.attempt;
+    const started = attempt === null ? null : (attempt.publishedAt ?? attempt.createdAt);
+    const finished = attempt?.finishedAt ?? null;
+    const code = row.task === null ? null : (row.task.command === 'rejected' ? row.task.resultCode : (row.task.execution?.result ?? null));
+    for (const device of gw.devices) {
+      const info = gw.deviceInfo.find((d) => d.sn === device.sn);
+      const verification = row.task?.devices.find((d) => d.sn === device.sn)?.verification ?? null;
+      rows.push({
+        gateway: gw.gateway,
+        device: device.sn,
+        model: info?.modelKey ?? null,
+        from_version: info?.fromVersion ?? null,
+        target_version: device.product_version,
+        final_status: texts.rowState(row.state),
+        sub_status: row.subStatus === null ? null : texts.subStatus(row.subStatus),
+        result_code: code,
+        result_text: code !== null && code !== 0 ? texts.resultCode(code) : gw.skippedReason === null ? null : texts.skipReason(gw.skippedReason),
+        started: iso(started),
+        finished: iso(finished),
+        duration_s: started !== null && finished !== null ? Math.round((finished - started) / 1000) : null,
+        attempts: gw.attempts.length,
+        verified: verification === null ? null : texts.verified(verification),
+      });
+    }
+  }
+  return rows;
+}
+
+export function reportCsv(rows: readonly ReportRow[]): string {
+  // escapeFormulae: a cell starting with = + - @ is not run as a formula when opened in a spreadsheet.
+  return Papa.unparse({ fields: [...REPORT_COLUMNS], data: rows.map((r) => REPORT_COLUMNS.map((c) => r[c] ?? '')) }, { escapeFormulae: true });
+}
+
+export function reportJson(campaign: Campaign, rows: readonly ReportRow[], generatedAt: number): string {
+  return JSON.stringify(
+    {
+      campaign: { id: campaign.id, name: campaign.name, state: campaign.state, createdAt: iso(campaign.createdAt), finishedAt: iso(campaign.finishedAt) },
+      generatedAt: iso(generatedAt),
+      devices: rows,
+    },
+    null,
+    2,
+  );
+}
+
+/** Saves text as a file through a temporary Blob link. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start reading the Blob only after click() returned.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CampaignDetail } from './campaign-detail';
+import { CampaignList } from './campaign-list';
+import { useCampaignTexts } from './use-campaign-texts';
+import { useCampaign } from './campaign-hooks';
+import { campaignsStore, type CampaignsStore } from './campaign-store';
+import { tasksStore, type TasksStore } from '../tasks/tasks-store';
+
+export interface CampaignScreenProps {
+  readOnly?: boolean;
+  campaigns?: CampaignsStore;
+  tasks?: TasksStore;
+}
+
+/** Routes /campaigns (the list) and /campaigns/:id (one campaign with its controls and report). */
+export default function CampaignScreen({ readOnly = false, campaigns = campaignsStore, tasks = tasksStore }: CampaignScreenProps) {
+  const { t } = useTranslation('campaigns');
+  const texts = useCampaignTexts();
+  const id = useParams().id;
+  const campaign = useCampaign(id ?? '', campaigns);
+  return (
+    <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
+      {id === undefined ? (
+        <>
+          <h1 id="screen-title" className="text-xl font-semibold">
+            {t('screen.title')}
+          </h1>
+          <CampaignList campaigns={campaigns} />
+        </>
+      ) : (
+        <>
+          <div>
+            <Link to="/campaigns" className="text-sm text-blue-800 underline">
+              {t('screen.back')}
+            </Link>
+            <h1 id="screen-title" className="text-xl font-semibold">
+              {t('screen.detailTitle', { name: campaign === undefined ? '' : texts.name(campaign) })}
+            </h1>
+          </div>
+          <CampaignDetail id={id} campaigns={campaigns} tasks={tasks} readOnly={readOnly} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * The impure shell around the orchestrator: turns a send decision into a recorded attempt, a queued
+ * task and an ota_create on the gateway's services topic (QoS 1), and keeps queued attempts going
+ * out once a session is there.
+ *
+ * Never lost, never sent twice:
+ * - The attempt (bid, tid, timestamp) is recorded in the campaign, and the campaign written to
+ *   storage, BEFORE the publish. Its message can always be rebuilt byte for byte.
+ * - A publish in flight in this page is never started again; a failed publish (no session, broker
+ *   refused, connection lost before PUBACK) leaves the task queued and it is tried again later.
+ * - After a reload, an attempt without a PUBACK is sent again as the SAME message (same bid and tid).
+ *   If the first copy did reach the dock, the dock answers 312014 (already upgrading) to the
+ *   second and goes on with the first (same bid, so its progress still lands on this task); the
+ *   alternative, never re-sending, would leave an attempt queued forever when the first copy never
+ *   left the page. An attempt with a PUBACK is never sent again; its task is re-created as
+ *   published when the task history lost it.
+ * - Attempts already decided still go out after an Abort: Abort stops new decisions.
+ */
+import { buildOtaCreate } from '../protocol/builders.ts';
+import type { IdSource } from '../protocol/ids.ts';
+import type { OtaCreateMessage } from '../protocol/wire.ts';
+import { servicesTopic } from '../protocol/topics.ts';
+import type { CampaignsStore } from './campaign-store.ts';
+import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
+import type { NewTaskInput } from '../tasks/task-types.ts';
+import type { TasksStore } from '../tasks/tasks-store.ts';
+
+/** What the sender needs of a broker session. */
+export interface Publisher {
+  publish(topic: string, message: object, opts?: { qos?: 0 | 1 }): Promise<void>;
+  readonly readOnly: boolean;
+}
+
+export interface SenderDeps {
+  campaigns: CampaignsStore;
+  tasks: TasksStore;
+  /** The current session, null while there is none. */
+  publisher: () => Publisher | null;
+  ids: IdSource;
+  now: () => number;
+  /** Writes the campaigns to storage at once (the write-ahead step); a no-op without storage. */
+  persistNow?: () => void;
+  /** Don't retry a failed publish sooner than this (ms). */
+  retryDelayMs?: number;
+}
+
+export interface CampaignSender {
+  /** Records, creates and publishes a new attempt for each decision. */
+  send(decisions: readonly SendDecision[]): void;
+  /** Publishes every attempt still waiting for its PUBACK that is not in flight; re-creates lost tasks. */
+  flushQueued(): void;
+  /** Marks published campaign tasks with no services_reply after the reply timeout as no reply. */
+  checkReplyTimeouts(): void;
+  /** bids being published right now (for tests and diagnostics). */
+  inFlight(): ReadonlySet<string>;
+}
+
+/** The attempt's ota_create, exactly as first built: same tid, bid and timestamp. */
+export function attemptMessage(gw: CampaignGateway, attempt: CampaignAttempt): OtaCreateMessage {
+  return { ...buildOtaCreate(gw.devices), tid: attempt.tid, bid: attempt.bid, timestamp: attempt.timestamp };
+}
+
+function taskInput(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt): NewTaskInput {
+  const previous = gw.attempts.find((a) => a.attempt === attempt.attempt - 1);
+  return {
+    bid: attempt.bid,
+    tid: attempt.tid,
+    gateway: gw.gateway,
+    devices: gw.devices.map((d) => {
+      const info = gw.deviceInfo.find((i) => i.sn === d.sn);
+      return {
+        sn: d.sn,
+        targetVersion: d.product_version,
+        fileName: d.file_name,
+        fileSize: d.file_size,
+        ...(info?.modelKey === undefined ? {} : { modelKey: info.modelKey }),
+        ...(info?.fromVersion === undefined ? {} : { fromVersion: info.fromVersion }),
+      };
+    }),
+    attempt: attempt.attempt,
+    ...(previous === undefined ? {} : { retryOf: previous.bid }),
+    campaignId: campaign.id,
+  };
+}
+
+export function createCampaignSender(deps: SenderDeps): CampaignSender {
+  const { campaigns, tasks, ids, now, retryDelayMs = 3_000 } = deps;
+  const inFlight = new Set<string>();
+  const lastFailure = new Map<string, number>();
+
+  function findGateway(campaignId: string, gateway: string): { campaign: Campaign; gw: CampaignGateway } | null {
+    const campaign = campaigns.getState().campaigns.find((c) => c.id === campaignId);
+    const gw = campaign?.gateways.find((g) => g.gateway === gateway);
+    return campaign === undefined || gw === undefined ? null : { campaign, gw };
+  }
+
+  function publish(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt): void {
+    if (inFlight.has(attempt.bid)) return;
+    const failedAt = lastFailure.get(attempt.bid);
+    if (failedAt !== undefined && now() - failedAt < retryDelayMs) return;
+    const publisher = deps.publisher();
+    if (publisher === null || publisher.readOnly) return;
+    let message: OtaCreateMessage;
+    try {
+      message = attemptMessage(gw, attempt);
+    } catch {
+      return; // validated when the campaign started; nothing sensible to send otherwise
+    }
+    inFlight.add(attempt.bid);
+    publisher.publish(servicesTopic(gw.gateway), message, { qos: 1 }).then(
+      () => {
+        inFlight.delete(attempt.bid);
+        lastFailure.delete(attempt.bid);
+        const at = now();
+        tasks.getState().taskPublished(attempt.bid, at);
+        campaigns.getState().attemptPublished(campaign.id, attempt.bid, at);
+        deps.persistNow?.();
+      },
+      () => {
+        inFlight.delete(attempt.bid);
+        lastFailure.set(attempt.bid, now());
+      },
+    );
+  }
+
+  function send(decisions: readonly SendDecision[]): void {
+    for (const decision of decisions) {
+      const found = findGateway(decision.campaignId, decision.gateway);
+      if (found === null) continue;
+      const tid = ids.uuid();
+      const bid = ids.uuid();
+      const at = now();
+      const attempt: CampaignAttempt = {
+        bid,
+        tid,
+        timestamp: ids.now(),
+        attempt: decision.attempt,
+        createdAt: at,
+        publishedAt: null,
+        outcome: null,
+        lastState: 'queued',
+        resultText: null,
+        finishedAt: null,
+      };
+      campaigns.getState().attemptRecorded(decision.campaignId, decision.gateway, attempt, at);
+      deps.persistNow?.();
+      const recorded = findGateway(decision.campaignId, decision.gateway);
+      if (recorded === null) continue;
+      tasks.getState().taskCreated(taskInput(recorded.campaign, recorded.gw, attempt), at);
+      publish(recorded.campaign, recorded.gw, attempt);
+    }
+  }
+
+  function flushQueued(): void {
+    for (const campaign of campaigns.getState().campaigns) {
+      for (const gw of campaign.gateways) {
+        const attempt = gw.attempts.at(-1);
+        if (attempt === undefined || attempt.outcome !== null || inFlight.has(attempt.bid)) continue;
+        const at = now();
+        let task = tasks.getState().table.byBid.get(attempt.bid);
+        if (task === undefined) {
+          tasks.getState().taskCreated(taskInput(campaign, gw, attempt), at);
+          if (attempt.publishedAt !== null) tasks.getState().taskPublished(attempt.bid, attempt.publishedAt);
+          task = tasks.getState().table.byBid.get(attempt.bid);
+        }
+        if (attempt.publishedAt !== null || task === undefined) continue;
+        if (task.command !== 'queued') {
+          // The task history knows it went out (a reply or progress arrived): record, don't resend.
+          campaigns.getState().attemptPublished(campaign.id, attempt.bid, task.publishedAt ?? at);
+          continue;
+        }
+        publish(campaign, gw, attempt);
+      }
+    }
+  }
+
+  function checkReplyTimeouts(): void {
+    const at = now();
+    const { table, timings } = tasks.getState();
+    for (const campaign of campaigns.getState().campaigns) {
+      for (const gw of campaign.gateways) {
+        const attempt = gw.attempts.at(-1);
+        if (attempt === undefined) continue;
+        const task = table.byBid.get(attempt.bid);
+        if (task?.command !== 'published' || task.execution !== null || task.publishedAt === null) continue;
+        if (at - task.publishedAt >= timings.replyTimeoutMs) tasks.getState().replyTimedOut(attempt.bid, at);
+      }
+    }
+  }
+
+  return { send, flushQueued, checkReplyTimeouts, inFlight: () => inFlight };
+}

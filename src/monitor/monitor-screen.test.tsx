@@ -1,0 +1,170 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
+import MonitorScreen from './monitor-screen';
+import type { TasksStore } from '../tasks/tasks-store';
+
+function renderMonitor(store: TasksStore, entry = '/monitor') {
+  const router = createMemoryRouter(
+    [
+      { path: '/monitor', element: <MonitorScreen store={store} /> },
+      { path: '/tasks/:bid', element: <p>task detail page</p> },
+    ],
+    { initialEntries: [entry] },
+  );
+  return render(<RouterProvider router={router} />);
+}
+
+const bar = (sn: string) => screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` });
+const rowOf = (sn: string) => bar(sn).closest<HTMLElement>('[role="listitem"]')!;
+
+describe('MonitorScreen rows', () => {
+  it('shows one row per device with versions, step, labels, speed and ETA', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 40, rate: 2_000_000 });
+    renderMonitor(k.store);
+
+    for (const sn of ['DOCK-A', 'DRONE-A']) {
+      expect(bar(sn)).toHaveAttribute('aria-valuenow', '40');
+      expect(bar(sn)).toHaveAttribute('aria-valuetext', '40% · In Progress · Downloading');
+    }
+    const dock = rowOf('DOCK-A');
+    expect(within(dock).getByRole('link', { name: 'DOCK-A' })).toBeInTheDocument();
+    expect(dock).toHaveTextContent('DJI Dock 2');
+    expect(dock).toHaveTextContent('10.01.0001 → 10.02.0002');
+    expect(dock).toHaveTextContent('40%Downloading Firmware');
+    expect(dock).toHaveTextContent('In Progress');
+    expect(dock).toHaveTextContent('2.0 MB/s');
+    // 60% of the 120 MB of both files left, at 2 MB/s.
+    expect(dock).toHaveTextContent('ETA 36 s');
+    expect(dock).not.toHaveTextContent('Started elsewhere');
+    expect(rowOf('DRONE-A')).toHaveTextContent('Mavic 3D');
+    expect(rowOf('DRONE-A')).toHaveTextContent('08.00.0001 → 08.01.0001');
+  });
+
+  it('says Sent before any event, and shows a rejection with its code text', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.started({ bid: 'b-2', tid: 'tid-b-2', gateway: 'DOCK-B', devices: [{ sn: 'DOCK-B', targetVersion: '1.2' }] });
+    k.reply('DOCK-B', 'tid-b-2', 'b-2', 312015);
+    renderMonitor(k.store);
+    expect(bar('DOCK-A')).toHaveAttribute('aria-valuetext', '0% · Sent');
+    expect(bar('DOCK-B')).toHaveAttribute('aria-valuetext', '0% · Rejected · 312015: The dock is busy (for example a flight is in progress)');
+    expect(rowOf('DOCK-B')).toHaveTextContent('312015: The dock is busy');
+  });
+
+  it('shows per device whether the reported version matches the target after ok', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    k.version('DOCK-A', 'DOCK-A', '10.02.0002');
+    k.version('DOCK-A', 'DRONE-A', '08.00.0001');
+    renderMonitor(k.store);
+    expect(rowOf('DOCK-A')).toHaveTextContent('✓ Verified 10.02.0002');
+    expect(rowOf('DRONE-A')).toHaveTextContent('✗ Version mismatch: reports 08.00.0001');
+    expect(rowOf('DRONE-A')).not.toHaveTextContent('Verified');
+  });
+
+  it('says it waits for the version report between ok and the first report', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    renderMonitor(k.store);
+    expect(rowOf('DOCK-A')).toHaveTextContent('Waiting for the device to report 10.02.0002');
+  });
+
+  it('marks a task it did not start as started elsewhere, and updates the row on the next event', () => {
+    const k = kit();
+    k.progress('DOCK-X', { bid: 'foreign', status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', percent: 10 });
+    renderMonitor(k.store);
+    expect(rowOf('DOCK-X')).toHaveTextContent('Started elsewhere');
+    expect(rowOf('DOCK-X')).toHaveTextContent('Upgrading Firmware');
+    act(() => k.progress('DOCK-X', { bid: 'foreign', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 }, T0 + 5_000));
+    expect(bar('DOCK-X')).toHaveAttribute('aria-valuetext', '100% · Successful Execution · Upgrade successful');
+  });
+
+  it('opens the task detail when a row is clicked', async () => {
+    const k = kit();
+    k.started(dockAndDrone('b 1', 'DOCK-A', 'DRONE-A'));
+    renderMonitor(k.store);
+    await userEvent.click(within(rowOf('DRONE-A')).getByText('08.01.0001'));
+    expect(await screen.findByText('task detail page')).toBeInTheDocument();
+  });
+});
+
+describe('MonitorScreen filters', () => {
+  function threeGateways() {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A1', 'DRONE-A1'), T0);
+    k.started(dockAndDrone('b-2', 'DOCK-B2', 'DRONE-B2'), T0 + 1);
+    k.started(dockAndDrone('b-3', 'DOCK-C3', 'DRONE-C3'), T0 + 2);
+    k.progress('DOCK-B2', { bid: 'b-2', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 3 }, T0 + 10);
+    k.progress('DOCK-A1', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 50 }, T0 + 20);
+    return k;
+  }
+  const shownSns = () => screen.queryAllByRole('progressbar').map((b) => b.getAttribute('aria-label')?.replace('Upgrade progress ', ''));
+
+  it('filters by gateway or device SN, case-insensitively', async () => {
+    renderMonitor(threeGateways().store);
+    expect(shownSns()).toHaveLength(6);
+    const search = screen.getByRole('searchbox', { name: 'Search devices' });
+    await userEvent.type(search, 'dock-b');
+    expect(shownSns()).toEqual(['DOCK-B2', 'DRONE-B2']);
+    await userEvent.clear(search);
+    await userEvent.type(search, 'drone-c3');
+    expect(shownSns()).toEqual(['DRONE-C3']);
+    await userEvent.clear(search);
+    await userEvent.type(search, 'nothing-like-this');
+    expect(shownSns()).toEqual([]);
+    expect(screen.getByText('No device matches the filters.')).toBeInTheDocument();
+  });
+
+  it('filters by state and sorts by state or by last event', async () => {
+    renderMonitor(threeGateways().store);
+    // By state: failures first, then moving tasks, then waiting ones.
+    expect(shownSns().slice(0, 2)).toEqual(['DOCK-B2', 'DRONE-B2']);
+    expect(shownSns().slice(2, 4)).toEqual(['DOCK-A1', 'DRONE-A1']);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'age');
+    expect(shownSns().slice(0, 4)).toEqual(['DOCK-A1', 'DRONE-A1', 'DOCK-B2', 'DRONE-B2']);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'Failed');
+    expect(shownSns()).toEqual(['DOCK-B2', 'DRONE-B2']);
+  });
+
+  it('counts tasks per state in the summary tiles', () => {
+    renderMonitor(threeGateways().store);
+    const tiles = screen.getByRole('group', { name: 'Upgrade summary' });
+    expect(within(tiles).getByText('Tasks').nextElementSibling).toHaveTextContent('3');
+    expect(within(tiles).getByText('Failed').nextElementSibling).toHaveTextContent('1');
+    expect(within(tiles).getByText('In Progress').nextElementSibling).toHaveTextContent('1');
+  });
+});
+
+describe('MonitorScreen at fleet scale', () => {
+  it('renders only a window of rows out of thousands', () => {
+    const k = kit();
+    for (let i = 0; i < 1500; i++) k.started(dockAndDrone(`b-${i}`, `DOCK-${i}`, `DRONE-${i}`));
+    renderMonitor(k.store);
+    expect(screen.getByRole('status', { name: 'Devices shown' })).toHaveTextContent('3000 devices');
+    const rendered = screen.getAllByRole('progressbar').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
+  });
+});
+
+describe('MonitorScreen campaign filter', () => {
+  it('opens filtered to the campaign named in ?campaign= and can show every upgrade again', async () => {
+    const k = kit();
+    k.started({ ...dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'), campaignId: 'camp-1' });
+    k.started({ bid: 'b-2', tid: 'tid-b-2', gateway: 'DOCK-B', devices: [{ sn: 'DOCK-B', targetVersion: '1.2' }] });
+    renderMonitor(k.store, '/monitor?campaign=camp-1');
+    expect(screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-A' })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar', { name: 'Upgrade progress DOCK-B' })).not.toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Devices shown' })).toHaveTextContent('2 devices match');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), 'all');
+    expect(screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-B' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useNow } from '../ui/clock';
+import { TaskDevices } from './task-detail/task-devices';
+import { TaskFacts } from './task-detail/task-facts';
+import { TaskTimeline } from './task-detail/task-timeline';
+import { taskState } from '../tasks/task-derived';
+import { useTask, useTaskTimings } from '../tasks/tasks-hooks';
+import { tasksStore as pageTasks, type TasksStore } from '../tasks/tasks-store';
+
+export interface TaskDetailScreenProps {
+  store?: TasksStore;
+}
+
+/** Route /tasks/:bid: everything known about one upgrade, for support staff. */
+export default function TaskDetailScreen({ store = pageTasks }: TaskDetailScreenProps) {
+  const { t } = useTranslation('monitor');
+  const bid = useParams().bid ?? '';
+  const task = useTask(bid, store);
+  const timings = useTaskTimings(store);
+  const now = useNow();
+  return (
+    <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">
+      <div>
+        <Link to="/monitor" className="text-sm text-blue-800 underline">
+          {t('detail.back')}
+        </Link>
+        <h1 id="screen-title" className="text-xl font-semibold">
+          {t('detail.title')} <span className="font-mono text-base break-all">{bid}</span>
+        </h1>
+      </div>
+      {task === undefined ? (
+        <p>{t('detail.unknown')}</p>
+      ) : (
+        <>
+          <TaskFacts task={task} state={taskState(task, now, timings)} />
+          <TaskDevices task={task} />
+          <TaskTimeline events={task.events} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { statusLabel } from '../protocol/labels';
+import type { StatusKind } from '../ui/status-badge';
+import type { TaskState } from './task-types';
+
+/**
+ * Words for the shown task states in English: the seed's labels where the state is a device status.
+ * Components show useTaskStateLabel() (use-status-words.ts), the same words in the active language.
+ */
+export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {
+  queued: 'Queued',
+  published: 'Published',
+  accepted: 'Accepted',
+  'no-reply': 'No reply',
+  sent: statusLabel('sent'),
+  in_progress: statusLabel('in_progress'),
+  paused: statusLabel('paused'),
+  stalled: 'Stalled',
+  ok: statusLabel('ok'),
+  verified: 'Verified',
+  'version-mismatch': 'Version mismatch',
+  failed: statusLabel('failed'),
+  rejected: statusLabel('rejected'),
+  canceled: statusLabel('canceled'),
+  timeout: statusLabel('timeout'),
+};
+
+export const TASK_STATE_KIND: Readonly<Record<TaskState, StatusKind>> = {
+  queued: 'pending',
+  published: 'pending',
+  accepted: 'pending',
+  'no-reply': 'warning',
+  sent: 'pending',
+  in_progress: 'active',
+  paused: 'paused',
+  stalled: 'warning',
+  ok: 'success',
+  verified: 'success',
+  'version-mismatch': 'warning',
+  failed: 'failure',
+  rejected: 'failure',
+  canceled: 'failure',
+  timeout: 'failure',
+};
+
+export type BarTone = 'info' | 'success' | 'danger' | 'warning' | 'neutral';
+
+export function barTone(state: TaskState): BarTone {
+  const kind = TASK_STATE_KIND[state];
+  if (kind === 'success') return 'success';
+  if (kind === 'failure') return 'danger';
+  if (kind === 'warning' || kind === 'paused') return 'warning';
+  return 'info';
+}
