@@ -68,7 +68,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
-          setupFiles: ['src/test/setup-dom.ts'],
+          setupFiles: ['src/app/dom-test-setup.ts'],
         },
       },
     ],

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { setUpI18n } from '../app/i18n-setup';
+import { setUpI18n } from './i18n-setup';
 import { i18n, setLanguage } from '../ui/i18n/i18n';
 
 // Component tests run in English, the default for an English browser (README, "Languages").
