@@ -23,7 +23,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    // The specs read the English accessible names (README, "Languages"): an English browser whatever
+    // The specs read the English accessible names (docs/architecture.md): an English browser whatever
     // the machine's LANG, since the console picks its language from navigator.languages.
     locale: 'en-US',
     launchOptions: {

@@ -4,12 +4,13 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 /**
- * The built app's Content-Security-Policy (README, "Security model"). No inline script anywhere;
- * 'wasm-unsafe-eval' lets hash-wasm compile its MD5 module (it allows no JS eval); workers come
- * from 'self' only: MQTT.js runs in the broker worker, where it uses plain timers (on the page it
- * started blob: workers for its keepalive timers, which needed worker-src blob:); connect-src stays
- * open because the broker and catalog URLs are runtime configuration: a deployment that knows them
- * tightens it in its web server's header. frame-ancestors only works as a header, so it is not here.
+ * The built app's Content-Security-Policy (docs/operations.md, "Security model"). No inline script
+ * anywhere; 'wasm-unsafe-eval' lets hash-wasm compile its MD5 module (it allows no JS eval);
+ * workers come from 'self' only: MQTT.js runs in the broker worker, where it uses plain timers (on
+ * the page it started blob: workers for its keepalive timers, which needed worker-src blob:);
+ * connect-src stays open because the broker and catalog URLs are runtime configuration: a
+ * deployment that knows them tightens it in its web server's header. frame-ancestors only works as
+ * a header, so it is not here.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,7 +1,7 @@
 import { appUrl, expect, test } from './support/fixtures';
 
 // Issue 2, "Must show": the connection state and the navigation of the accessibility contract
-// (DESIGN.md), against a real mosquitto and the production build.
+// (docs/architecture.md), against a real mosquitto and the production build.
 
 const CONNECTED = /\bConnected\b/; // case-sensitive: "Disconnected" does not match
 const NOT_CONNECTED = /Connecting|Reconnecting|Disconnected/;

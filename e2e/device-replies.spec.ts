@@ -8,7 +8,7 @@ import { appUrl, expect, test, type TestMqttClient } from './support/fixtures';
 const GATEWAY = 'DOCK-REPLY-1';
 
 async function openWithConfig(page: Page, url: string, config: Record<string, unknown>) {
-  // respondToDevices has no query parameter (DESIGN.md): it comes from config.json.
+  // respondToDevices has no query parameter (docs/operations.md): it comes from config.json.
   await page.route('**/config.json', (route) => route.fulfill({ json: config }));
   await page.goto(url);
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);

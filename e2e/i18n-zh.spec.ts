@@ -1,7 +1,8 @@
 import { appUrl, expect, test } from './support/fixtures';
 
 // Issue 10: `?lang=zh-CN` shows the Chinese UI, the Settings choice survives a reload, and English
-// comes back with the English accessible names of DESIGN.md's contract (the other specs rely on them).
+// comes back with the English accessible names of the accessibility contract (docs/architecture.md),
+// which the other specs rely on.
 
 const ZH_NAV = ['升级', '监控', '批量升级', '设备', '固件', '设置', '诊断'];
 const EN_NAV = ['Upgrade', 'Monitor', 'Campaigns', 'Fleet', 'Firmware', 'Settings', 'Diagnostics'];

@@ -152,8 +152,8 @@ test('#/kiosk opens the wallboard in kiosk mode', async ({ page, broker }) => {
   await expect(page.getByRole('navigation')).toHaveCount(0);
 });
 
-// The README's subscribe-only kiosk account, proven against mosquitto: the ACL below is the one
-// documented there, word for word.
+// The subscribe-only kiosk account of docs/operations.md, proven against mosquitto: the ACL below
+// is the one documented there, word for word.
 const KIOSK_ACL = [
   'user wall',
   'topic read thing/product/+/services',

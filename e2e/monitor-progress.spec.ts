@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 import { deviceRow, devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './monitor-publisher';
 
 // The monitor against a real mosquitto: device progress drives one bar per device with the
-// accessibility contract's name and value text (DESIGN.md).
+// accessibility contract's name and value text (docs/architecture.md).
 
 test('progress from several gateways drives every device bar, its step and its labels', async ({ page, broker, mqttClient }) => {
   await openMonitor(page, broker);

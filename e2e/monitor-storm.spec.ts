@@ -2,7 +2,7 @@ import { SUBSCRIPTION_FILTERS } from '../src/protocol/topics';
 import { expect, test } from './support/fixtures';
 import { devicePublisher, expectBar, openMonitor } from './monitor-publisher';
 
-// Bad input never breaks the page (DESIGN.md): a storm of malformed payloads on every topic the
+// Bad input never breaks the page: a storm of malformed payloads on every topic the
 // page subscribes to is counted on Diagnostics, and valid traffic keeps flowing.
 
 const STORM_SN = 'DOCK-STORM';

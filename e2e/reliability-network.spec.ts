@@ -4,7 +4,7 @@ import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './monitor-publisher';
 
 // Issue 8, "Network drop": nothing is lost across a dropped connection, a reload or a second
-// console (DESIGN.md: persistent session, stable client id, QoS 1, tasks persisted).
+// console (persistent session, stable client id, QoS 1, tasks persisted: docs/architecture.md).
 
 const CONNECTED = /\bConnected\b/;
 // The page's back-off (1 s doubling, randomised) decides when it tries again after the cut.

@@ -4,11 +4,11 @@ import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test } from './support/fixtures';
 import { expectBar } from './monitor-publisher';
 
-// The README's "Security model" broker accounts, word for word, against mosquitto: an operator
-// console may send ota_create but not answer devices; the one responder may do both; neither can
-// speak for a device.
+// The broker accounts of docs/operations.md ("Broker accounts and ACLs"), word for word, against
+// mosquitto: an operator console may send ota_create but not answer devices; the one responder may
+// do both; neither can speak for a device.
 
-const README_ACL = `user console
+const DOCUMENTED_ACL = `user console
 topic read thing/product/+/services_reply
 topic read thing/product/+/events
 topic read thing/product/+/state
@@ -27,7 +27,7 @@ topic write thing/product/+/events_reply
 topic write sys/product/+/status_reply
 `;
 
-const accounts = brokerAccounts({ console: 'console-secret', responder: 'responder-secret', device: 'device-secret' }, `${README_ACL}\nuser device\ntopic readwrite #\n`);
+const accounts = brokerAccounts({ console: 'console-secret', responder: 'responder-secret', device: 'device-secret' }, `${DOCUMENTED_ACL}\nuser device\ntopic readwrite #\n`);
 test.use({ brokerOptions: { allowAnonymous: false, extraConfig: accounts } });
 
 const DEVICE = { username: 'device', password: 'device-secret' };

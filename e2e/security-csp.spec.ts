@@ -108,7 +108,7 @@ test('every screen works under the meta policy with no violation, and the policy
   await expect.poll(async () => (await violations()).map((v) => `${v.directive} ${v.blocked}`)).toEqual(['script-src-elem inline']);
 });
 
-test('the same policy as an HTTP header on every response (the README nginx setup) also covers the MD5 worker', async ({ page, broker, mqttClient }) => {
+test('the same policy as an HTTP header on every response (the nginx setup of docs/operations.md) also covers the MD5 worker', async ({ page, broker, mqttClient }) => {
   const policy = `${policyOf(indexHtml())}; frame-ancestors 'none'`;
   const front = await startHeaderProxy(process.env.E2E_BASE_URL ?? '', { 'content-security-policy': policy });
   try {

@@ -1,4 +1,4 @@
-// The products the simulator knows: the model keys of PROTOCOL.md, the firmware the demo catalog
+// The products the simulator knows: the model keys of docs/protocol.md, the firmware the demo catalog
 // offers for each line, and older versions the simulated fleet starts from. One table so the
 // catalog and the fleet agree on what is "newer".
 

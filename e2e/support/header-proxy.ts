@@ -7,7 +7,8 @@ export interface HeaderProxy {
 
 /**
  * An HTTP front for another server on a free loopback port that adds response headers, as a web
- * server in front of the static build would (e.g. the README's nginx with its CSP header).
+ * server in front of the static build would (e.g. the nginx of docs/operations.md with its CSP
+ * header).
  * A real server, not page.route: Chromium treats an intercepted document as not loopback and its
  * local-network checks then block the page's WebSocket to the loopback broker.
  */

@@ -10,7 +10,7 @@ export interface MosquittoOptions {
   /**
    * Largest PUBLISH payload (bytes) the broker accepts; larger ones are dropped and the publisher
    * stays connected. null: no limit. Default 300000, because mosquitto 2.0.11 stalls a WebSocket
-   * subscriber it has to deliver ~1 MB frames to (DESIGN.md). `message_size_limit` is deprecated in
+   * subscriber it has to deliver ~1 MB frames to. `message_size_limit` is deprecated in
    * 2.0 in favour of `max_packet_size`, but that one disconnects the publisher instead of dropping
    * its message, which is not what a test injecting a huge payload wants.
    */
@@ -76,7 +76,7 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * A real mosquitto (the test broker of DESIGN.md) in its own process on two free loopback ports:
+ * A real mosquitto (the e2e tests' broker) in its own process on two free loopback ports:
  * MQTT over TCP for Node test clients and MQTT over WebSocket for the page.
  */
 export async function startMosquitto(options: MosquittoOptions = {}): Promise<MosquittoBroker> {

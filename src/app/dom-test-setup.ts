@@ -4,7 +4,8 @@ import { afterEach } from 'vitest';
 import { setUpI18n } from './i18n-setup';
 import { i18n, setLanguage } from '../ui/i18n/i18n';
 
-// Component tests run in English, the default for an English browser (README, "Languages").
+// Component tests run in English, the default for an English browser (docs/operations.md,
+// "Languages").
 setUpI18n(null);
 
 afterEach(async () => {

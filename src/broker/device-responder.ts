@@ -18,7 +18,7 @@ export interface DeviceResponderOptions {
  *
  * Exactly once per message: a QoS 1 redelivery after a reconnect carries the same topic and tid,
  * so those are remembered (bounded, oldest forgotten first) and not answered twice. Only one
- * console per deployment should run this (DESIGN.md respondToDevices); the caller decides that,
+ * console per deployment should run this (the respondToDevices setting); the caller decides that,
  * and a read-only session refuses the publish anyway.
  */
 export function createDeviceResponder(options: DeviceResponderOptions): (batch: readonly Decoded[]) => void {

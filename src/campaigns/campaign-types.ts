@@ -1,5 +1,5 @@
 /**
- * A campaign is one operator action over many gateways (DESIGN.md "Upgrade task model"): the plan
+ * A campaign is one operator action over many gateways (docs/architecture.md, "Campaigns"): the plan
  * (gateways x firmware), its concurrency limit, stop rule and canary, and what was sent for each
  * gateway. Plain data, persisted as is: the campaign record is the write-ahead log of every
  * ota_create this console decided to send, so a reload never sends one twice.

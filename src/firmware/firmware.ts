@@ -4,7 +4,7 @@ export type FirmwareSource = 'catalog' | 'manual';
 /**
  * One firmware package the console can send, already validated: `fileUrl` is absolute http(s),
  * `md5` is lowercase hex, `fileSize` a positive integer. Field meanings follow the catalog format
- * of DESIGN.md and the ota_create device fields of PROTOCOL.md.
+ * (docs/operations.md) and the ota_create device fields (docs/protocol.md).
  */
 export interface Firmware {
   /** Unique across sources (`catalog:<id>` / `manual:<id>`), stable across reloads. */

@@ -1,6 +1,6 @@
 /**
- * The configured catalog URL made absolute against the page (DESIGN.md: `firmware/catalog.json`
- * by default, beside index.html). Null when it cannot be a URL at all or is not http(s).
+ * The configured catalog URL made absolute against the page (`firmware/catalog.json` by default,
+ * beside index.html). Null when it cannot be a URL at all or is not http(s).
  */
 export function resolveCatalogUrl(catalogUrl: string, pageUrl: string): string | null {
   let url: URL;

@@ -9,7 +9,7 @@ export interface FleetDevice {
   readonly role: DeviceRole;
   /** `domain-type-sub_type`; null until an update_topo describes the device. */
   readonly modelKey: string | null;
-  /** From the PROTOCOL.md table; null for a model key the table does not know. */
+  /** From the model table of src/protocol/models.ts; null for a model key it does not know. */
   readonly productName: string | null;
   readonly domain: string | null;
   readonly index: string | null;

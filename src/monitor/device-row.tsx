@@ -21,7 +21,7 @@ export function taskPath(bid: string): string {
   return `/tasks/${encodeURIComponent(bid)}`;
 }
 
-/** After ok: does this device report the target version? (DESIGN.md "Verification"). */
+/** After ok: does this device report the target version? (docs/architecture.md, task model). */
 function VerificationMark({ device }: { device: TaskDevice | undefined }) {
   const { t } = useTranslation('monitor');
   switch (device?.verification) {

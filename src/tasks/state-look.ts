@@ -3,7 +3,8 @@ import type { StatusKind } from '../ui/status-badge';
 import type { TaskState } from './task-types';
 
 /**
- * Words for the shown task states in English: the seed's labels where the state is a device status.
+ * Words for the shown task states in English: the protocol's labels (src/protocol/labels.ts) where
+ * the state is a device status.
  * Components show useTaskStateLabel() (use-status-words.ts), the same words in the active language.
  */
 export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {

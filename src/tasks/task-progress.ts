@@ -37,7 +37,7 @@ export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
 /**
  * A redelivery: the same timestamp, status and percent (and step), or the same tid with the same
  * timestamp. A tid alone is not enough: Autel docks echo the ota_create tid on every progress event
- * (the seed shows it), so distinct events can share one tid.
+ * (Autel's documented example does), so distinct events can share one tid.
  */
 export function isRedelivery(a: TaskEvent, b: TaskEvent): boolean {
   if (a.timestamp === b.timestamp && a.status === b.status && a.percent === b.percent && a.step === b.step) return true;

@@ -17,7 +17,7 @@ describe('deviceStatusText (aria-valuetext of the contract)', () => {
     expect(deviceStatusText(one(replyTimedOut(taskPublished(created(), 'bid-1', 1), 'bid-1')), 'AIR1')).toBe('0% · No reply');
   });
 
-  it('percent, the seed status label and sub-status label', () => {
+  it('percent, the documented status label and sub-status label', () => {
     const table = applyProgress(created(), progress({ percent: 42, sub: 'DOWNLOADING', step: 'download_firmware' }), 1);
     expect(deviceStatusText(one(table), 'DOCK1')).toBe('42% · In Progress · Downloading');
     expect(deviceStatusText(one(table), 'AIR1')).toBe('42% · In Progress · Downloading');
@@ -28,7 +28,7 @@ describe('deviceStatusText (aria-valuetext of the contract)', () => {
     expect(deviceStatusText(one(applyProgress(created(), progress({ percent: 5, sub: 'NEW_THING' }), 1)), 'DOCK1')).toBe('5% · In Progress · NEW_THING');
   });
 
-  it('the seed example: failed download', () => {
+  it('the documented example: failed download', () => {
     const table = applyProgress(created(), progress({ status: 'failed', sub: 'DOWNLOAD_FAILED', percent: 0 }), 1);
     expect(deviceStatusText(one(table), 'DOCK1')).toBe('0% · Failed · Download failed');
   });

@@ -1,9 +1,10 @@
 /**
- * A gateway runs one upgrade at a time (PROTOCOL.md, 312014: "busy, another upgrade in progress"),
- * so once a newer task seen elsewhere reports progress on a gateway, any older open task seen
- * elsewhere on that gateway is over: it ends as superseded instead of staying active forever. This
- * also bounds a flood of progress with invented bids to one active task per gateway. Tasks started
- * here are never touched: their own replies and progress end them, and campaigns rely on them.
+ * A gateway runs one upgrade at a time (a second ota_create gets result code 312014, already
+ * upgrading), so once a newer task seen elsewhere reports progress on a gateway, any older open
+ * task seen elsewhere on that gateway is over: it ends as superseded instead of staying active
+ * forever. This also bounds a flood of progress with invented bids to one active task per gateway.
+ * Tasks started here are never touched: their own replies and progress end them, and campaigns
+ * rely on them.
  */
 import { putTask, type TaskDraft } from './task-table.ts';
 import type { UpgradeTask } from './task-types.ts';

@@ -1,6 +1,6 @@
 /**
- * The upgrade task model of DESIGN.md: one task = one ota_create (one gateway, 1-2 devices),
- * keyed by its bid. Everything here is plain data so it can be persisted and compared as is.
+ * The upgrade task model (docs/architecture.md): one task = one ota_create (one gateway, 1-2
+ * devices), keyed by its bid. Everything here is plain data so it can be persisted and compared as is.
  */
 import type { StepKey, SubStatus, TaskStatus } from '../protocol/status.ts';
 
@@ -34,7 +34,7 @@ export interface TaskDevice {
 export interface TaskExecution {
   status: TaskStatus;
   subStatus: SubStatus | null;
-  /** sub_status as sent, so a value the seed does not define can still be shown. */
+  /** sub_status as sent, so a value the protocol does not define can still be shown. */
   subStatusRaw: string | null;
   /** The step `percent` belongs to: percent restarts at 0 when the step changes. */
   step: StepKey | null;
@@ -94,8 +94,8 @@ export interface UpgradeTask {
   campaignId?: string;
   /**
    * Set when a newer task seen elsewhere started on the same gateway while this one was still open:
-   * a gateway runs one upgrade at a time (PROTOCOL.md, 312014), so this one is over (shown as
-   * Superseded, ended as canceled).
+   * a gateway runs one upgrade at a time (result code 312014, already upgrading), so this one is
+   * over (shown as Superseded, ended as canceled).
    */
   supersededBy?: string;
   /** Local time the task was created here, or the earliest device timestamp seen for it. */

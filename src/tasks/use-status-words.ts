@@ -5,9 +5,9 @@ import { useProtocolLabels } from '../ui/i18n/protocol-labels.ts';
 import type { TaskState, UpgradeTask } from './task-types.ts';
 import { deviceStatusTextIn, statusLabelIn, subStatusLabelIn, type StatusWords } from './status-words.ts';
 
-/** The status words in the active language (protocol labels from 'protocol', the rest from 'monitor'). */
+/** The status words in the active language (protocol labels from 'protocol', the rest from 'tasks'). */
 export function useStatusWords(): StatusWords {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('tasks');
   const labels = useProtocolLabels();
   const f = useFormat();
   return useMemo(
@@ -45,9 +45,9 @@ export function useTaskStatusText() {
   );
 }
 
-/** TASK_STATE_LABELS (state-look.ts) in the active language: device statuses from 'protocol', the rest from 'monitor'. */
+/** TASK_STATE_LABELS (state-look.ts) in the active language: device statuses from 'protocol', the rest from 'tasks'. */
 export function useTaskStateLabel(): (state: TaskState) => string {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('tasks');
   const labels = useProtocolLabels();
   return useMemo(
     () => (state: TaskState) => {

@@ -5,7 +5,7 @@ import type { CampaignFirmware, CampaignPlan, CampaignPlanItem } from '../campai
 import type { CampaignOptions } from './campaign-options.ts';
 import { willSend, type GatewayResolution, type TargetDevice } from './resolve-targets.ts';
 
-/** One wire entry, field for field from the firmware entry (PROTOCOL.md ota_create). */
+/** One wire entry of an ota_create, field for field from the firmware entry (docs/protocol.md). */
 export function otaDeviceOf(target: TargetDevice): OtaCreateDevice {
   const { firmware } = target;
   return {

@@ -1,5 +1,5 @@
 /**
- * Target resolution of DESIGN.md "Targets": for each selected gateway, the devices (dock and its
+ * Target resolution: for each selected gateway, the devices (dock and its
  * aircraft) whose model key equals a chosen firmware's `model`; a firmware without `model` targets
  * the gateway itself. Pure: liveness and the active task come in as facts, so tests need no store.
  */

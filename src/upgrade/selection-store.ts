@@ -1,6 +1,6 @@
 /**
  * The gateways ticked on the Upgrade screen. Kept outside the screen so the choice survives a
- * visit to another screen; cleared once a campaign starts (DESIGN.md).
+ * visit to another screen; cleared once a campaign starts, so the next campaign starts from none.
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';

@@ -5,7 +5,7 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: Language = 'en';
 
 /** One namespace per feature folder (see /work/notes/i18n-convention.md for which folder owns which). */
-export const NAMESPACES = ['common', 'protocol', 'app', 'fleet', 'firmware', 'upgrades', 'campaigns', 'monitor', 'kiosk', 'diagnostics'] as const;
+export const NAMESPACES = ['common', 'protocol', 'app', 'fleet', 'firmware', 'upgrades', 'tasks', 'campaigns', 'monitor', 'kiosk', 'diagnostics'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Names shown in the language switch, each in its own language so a lost operator can find theirs. */

@@ -1,11 +1,11 @@
 /**
- * The 'protocol' namespace in English: the seed's labels from src/protocol/labels.ts, and the
+ * The 'protocol' namespace in English: the device labels from src/protocol/labels.ts, and the
  * result-code texts of result-codes.ts word for word (protocol-labels.test.ts holds those equal).
  */
 import { STATUS_LABELS, STEP_LABELS, SUB_STATUS_LABELS } from '../../../protocol/labels.ts';
 
 export const en = {
-  // The seed's labels themselves: one table (src/protocol/labels.ts), not a copy to keep in step.
+  // The labels themselves: one table (src/protocol/labels.ts), not a copy to keep in step.
   status: STATUS_LABELS,
   subStatus: SUB_STATUS_LABELS,
   step: STEP_LABELS,

@@ -1,7 +1,7 @@
 import type { Translation } from '../translation-type.ts';
 import type { en } from './en.ts';
 
-/** DJI's own Chinese terms for the seed's labels where DJI publishes them (Cloud API docs, Pilot 2). */
+/** DJI's own Chinese terms for these labels where DJI publishes them (Cloud API docs, Pilot 2). */
 export const zhCN: Translation<typeof en> = {
   status: {
     canceled: '取消或终止',
