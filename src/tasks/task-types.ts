@@ -1,6 +1,7 @@
 /**
  * The upgrade task model (docs/architecture.md): one task = one ota_create (one gateway, 1-2
- * devices), keyed by its bid. Everything here is plain data so it can be persisted and compared as is.
+ * devices), keyed by its bid. Everything here is plain data so it can be persisted and compared
+ * as is.
  */
 import type { StepKey, SubStatus, TaskStatus } from '../protocol/status.ts';
 
