@@ -13,7 +13,7 @@ const SEED_DEVICE: OtaCreateDevice = (JSON.parse(SEED_OTA_CREATE) as { data: { d
 const AIRCRAFT: OtaCreateDevice = { ...SEED_DEVICE, sn: '1581F5BMD228Q00A82XX', file_name: 'aircraft.bin', firmware_upgrade_type: 2 };
 
 describe('buildOtaCreate', () => {
-  it('builds the seed command with exactly the documented fields and types', () => {
+  it('builds the documented example command with exactly the documented fields and types', () => {
     const message = buildOtaCreate([SEED_DEVICE], counterIds(1654070968655));
     expect(message).toEqual({ tid: 'id-1', bid: 'id-2', timestamp: 1654070968655, method: 'ota_create', data: { devices: [SEED_DEVICE] } });
     const device = message.data.devices[0]!;

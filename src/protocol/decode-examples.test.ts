@@ -1,10 +1,10 @@
-/** Every example payload of the seed and PROTOCOL.md, decoded to the values a user would see. */
+/** Every documented example payload (examples.ts), decoded to the values a user would see. */
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.ts';
 import { PROTOCOL_STATE, SEED_OTA_CREATE, SEED_OTA_PROGRESS, SEED_SERVICES_REPLY } from './examples.ts';
 import { encoder } from './protocol-test-kit.ts';
 
-describe('seed examples', () => {
+describe("Autel's documented examples", () => {
   it('ota_progress: a failed download', () => {
     const topic = 'thing/product/NM1923221021/events';
     const decoded = decode(topic, encoder.encode(SEED_OTA_PROGRESS));
@@ -75,7 +75,7 @@ describe('seed examples', () => {
   });
 });
 
-describe('PROTOCOL.md examples', () => {
+describe('DJI Cloud API examples', () => {
   it('state: firmware version and both flags', () => {
     const decoded = decode('thing/product/DOCK1/state', PROTOCOL_STATE);
     expect(decoded).toMatchObject({

@@ -213,7 +213,7 @@ describe('prototype keys', () => {
     if (decoded.kind !== 'ota_progress') return;
     // The decoded values are those of the payload without the keys; the raw log keeps the text as sent.
     const clean = decode(EVENTS, SEED_OTA_PROGRESS);
-    if (clean.kind !== 'ota_progress') throw new Error('the seed must decode');
+    if (clean.kind !== 'ota_progress') throw new Error('the documented example must decode');
     expect(decoded).toEqual({ ...clean, meta: { ...clean.meta, text, size: decoded.meta.size } });
   });
 

@@ -1,9 +1,10 @@
 /**
- * Example payloads copied verbatim from the seed document and PROTOCOL.md. Tests decode them; the
+ * Example payloads copied verbatim from Autel's Firmware Upgrade documentation (SEED_*) and the DJI
+ * Cloud API documentation (PROTOCOL_*); docs/protocol.md links both. Tests decode them; the
  * simulator and e2e specs may reuse them as known-good traffic.
  */
 
-/** Seed: ota_progress on thing/product/{gateway_sn}/events (a failed download). */
+/** Autel: ota_progress on thing/product/{gateway_sn}/events (a failed download). */
 export const SEED_OTA_PROGRESS = `{
 "bid":"8ca0ffa2-5e72-4078-8fa9-dc68216ff5d1",
 "data":{
@@ -23,7 +24,7 @@ export const SEED_OTA_PROGRESS = `{
 "method":"ota_progress"
 }`;
 
-/** Seed: ota_create on thing/product/{gateway_sn}/services. */
+/** Autel: ota_create on thing/product/{gateway_sn}/services. */
 export const SEED_OTA_CREATE = `{
 "bid":"8ca0ffa2-5e72-4078-8fa9-dc68216ff5d1",
 "data":{
@@ -44,7 +45,7 @@ export const SEED_OTA_CREATE = `{
 "method":"ota_create"
 }`;
 
-/** Seed: services_reply to ota_create; note the progress block and the empty sub_status and step_key. */
+/** Autel: services_reply to ota_create; note the progress block and the empty sub_status and step_key. */
 export const SEED_SERVICES_REPLY = `{
 "bid":"149878685687484417",
 "data":{
@@ -64,6 +65,6 @@ export const SEED_SERVICES_REPLY = `{
 "method":"ota_create"
 }`;
 
-/** PROTOCOL.md: a state message on thing/product/{device_sn}/state. */
+/** DJI: a state message on thing/product/{device_sn}/state. */
 export const PROTOCOL_STATE = `{"gateway":"DOCK1","data":{
 "firmware_version":"10.01.3205","compatible_status":0,"firmware_upgrade_status":0}}`;

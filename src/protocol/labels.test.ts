@@ -15,7 +15,7 @@ import {
 } from './status.ts';
 
 describe('task statuses', () => {
-  it('are the eight of the seed, five of them terminal', () => {
+  it('are the eight documented ones, five of them terminal', () => {
     expect([...TASK_STATUSES].sort()).toEqual(['canceled', 'failed', 'in_progress', 'ok', 'paused', 'rejected', 'sent', 'timeout']);
     expect(TASK_STATUSES.filter(isTerminalStatus)).toEqual(['ok', 'failed', 'rejected', 'canceled', 'timeout']);
     expect(TERMINAL_STATUSES).toHaveLength(5);
@@ -47,7 +47,7 @@ describe('task statuses', () => {
 });
 
 describe('labels', () => {
-  it('use the seed wording for every status', () => {
+  it('use the documented wording for every status', () => {
     expect(STATUS_LABELS).toEqual({
       canceled: 'Canceled or Terminated',
       failed: 'Failed',
@@ -60,7 +60,7 @@ describe('labels', () => {
     });
   });
 
-  it('use the seed wording for every sub-status', () => {
+  it('use the documented wording for every sub-status', () => {
     expect(SUB_STATUS_LABELS).toEqual({
       UNKNOWN: 'Unknown',
       VERIFY: 'Start file verification',
@@ -77,7 +77,7 @@ describe('labels', () => {
     expect(Object.keys(SUB_STATUS_LABELS).sort()).toEqual([...SUB_STATUSES].sort());
   });
 
-  it('use the seed wording for steps', () => {
+  it('use the documented wording for steps', () => {
     expect(stepLabel('download_firmware')).toBe('Downloading Firmware');
     expect(stepLabel('upgrade_firmware')).toBe('Upgrading Firmware');
     expect(Object.keys(STEP_LABELS)).toEqual([...STEP_KEYS]);

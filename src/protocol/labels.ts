@@ -1,6 +1,6 @@
 import type { StepKey, SubStatus, TaskStatus } from './status.ts';
 
-/** The seed document's English labels, word for word: the UI and its tests depend on them. */
+/** Autel's documented English labels, word for word: the UI and its tests depend on them. */
 export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = Object.freeze({
   canceled: 'Canceled or Terminated',
   failed: 'Failed',

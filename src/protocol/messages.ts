@@ -60,7 +60,7 @@ export interface OtaProgressDecoded {
   /** Not a failure signal by itself: devices report status "failed" with result 0. */
   result: number;
   status: TaskStatus;
-  /** null when absent, empty, or a value the seed does not define (see subStatusRaw). */
+  /** null when absent, empty, or a value the protocol does not define (see subStatusRaw). */
   subStatus: SubStatus | null;
   /** sub_status exactly as sent when it is non-empty text, so an unknown value can still be shown. */
   subStatusRaw: string | null;

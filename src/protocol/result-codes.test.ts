@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_RESULT_CODES, isKnownResultCode, resultCodeParts, resultCodeText } from './result-codes.ts';
 import { isAircraftModel, isDockModel, KNOWN_MODEL_KEYS, modelKey, modelLabel, productName } from './models.ts';
 
-/** Every code in PROTOCOL.md's table, ranges expanded. */
+/** Every firmware-upgrade result code DJI documents (docs/protocol.md), ranges expanded. */
 const PROTOCOL_CODES = [
   312001, 312002, 312003, 312004, 312013, 312018, 312019, 312020, 312021, 312024, 312010, 312012, 312014, 312015, 312016,
   312017, 312022, 312023, 312025, 312026, 312027, 312028, 312029, 312030, 312704, 319038, 314000,
@@ -13,7 +13,7 @@ describe('resultCodeText', () => {
     expect(resultCodeText(0)).toBe('Success');
   });
 
-  it('has a specific text for every code in PROTOCOL.md', () => {
+  it('has a specific text for every documented code', () => {
     for (const code of PROTOCOL_CODES) {
       expect(isKnownResultCode(code)).toBe(true);
       expect(resultCodeText(code)).not.toMatch(/Unknown error/);
@@ -78,7 +78,7 @@ describe('models', () => {
     expect(modelLabel(key)).toBe(name);
   });
 
-  it('know exactly the PROTOCOL.md table', () => {
+  it('know exactly the documented models', () => {
     expect(KNOWN_MODEL_KEYS).toHaveLength(9);
     expect(productName('3-9-0')).toBeNull();
     expect(productName('toString')).toBeNull();

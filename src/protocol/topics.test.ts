@@ -16,7 +16,7 @@ import {
 } from './topics.ts';
 
 describe('topic builders', () => {
-  it('build the topics of PROTOCOL.md', () => {
+  it('build the documented topics', () => {
     expect(servicesTopic('DOCK1')).toBe('thing/product/DOCK1/services');
     expect(servicesReplyTopic('DOCK1')).toBe('thing/product/DOCK1/services_reply');
     expect(eventsTopic('DOCK1')).toBe('thing/product/DOCK1/events');

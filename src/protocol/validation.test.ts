@@ -112,7 +112,7 @@ describe('version text', () => {
 });
 
 describe('file name', () => {
-  it('accepts the seed file name', () => {
+  it('accepts the file name of the documented example', () => {
     expect(isFileName('EvoNest-V1.2.0.69-20231215094829.Encrypt.uav')).toBe(true);
   });
 

@@ -39,7 +39,7 @@ export function stepOf(progress: ProgressData): StepKey | null {
   return stepFromNumber(current) ?? stepFromNumber(progress.step);
 }
 
-/** "" and values the seed does not define read as no sub-status. */
+/** "" and values the protocol does not define read as no sub-status. */
 export function subStatusOf(raw: string | null | undefined): SubStatus | null {
   return isSubStatus(raw) ? raw : null;
 }
