@@ -1,4 +1,4 @@
-/** The 'monitor' namespace in English: the monitor, its rows and the task detail (see /work/notes/i18n-convention.md). */
+/** The 'monitor' namespace in English: the Monitor, its rows and the task detail. */
 export const en = {
   title: 'Monitor',
   shown: {

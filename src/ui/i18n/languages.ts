@@ -4,7 +4,11 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const FALLBACK_LANGUAGE: Language = 'en';
 
-/** One namespace per feature folder (see /work/notes/i18n-convention.md for which folder owns which). */
+/**
+ * One namespace per folder, its strings in that folder's locales/{en,zh-CN}.ts: 'common' is src/ui's,
+ * 'protocol' src/ui/i18n/protocol's, 'upgrades' src/upgrade's, each other one the folder of its name
+ * (src/app/i18n-resources.*.ts gathers them).
+ */
 export const NAMESPACES = ['common', 'protocol', 'app', 'fleet', 'firmware', 'upgrades', 'tasks', 'campaigns', 'monitor', 'kiosk', 'diagnostics'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
