@@ -1,6 +1,6 @@
 /**
- * Example payloads copied verbatim from Autel's Firmware Upgrade documentation (SEED_*) and the DJI
- * Cloud API documentation (PROTOCOL_*); docs/protocol.md links both. Tests decode them; the
+ * Example payloads: copied verbatim from Autel's Firmware Upgrade documentation (SEED_*), and in the
+ * shape the DJI Cloud API documents (PROTOCOL_*); docs/protocol.md links both. Tests decode them; the
  * simulator and e2e specs may reuse them as known-good traffic.
  */
 
