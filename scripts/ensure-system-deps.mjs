@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs before the e2e tests: they need a real mosquitto and Debian's Chromium. When either is
-// missing we install it only where that is safe and expected (root on Debian, e.g. CI); anywhere
-// else we stop and name the exact command, rather than sudo-ing or downloading a browser ourselves.
+// Runs before the unit and e2e tests: the broker's unit tests and the e2e rig need a real
+// mosquitto, the e2e tests Debian's Chromium. When either is missing we install it only where that
+// is safe and expected (root on Debian, e.g. CI); anywhere else we stop and name the exact command,
+// rather than sudo-ing or downloading a browser ourselves.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DEBIAN_PACKAGES, findChromium, findMosquitto } from './system-deps.mjs';
@@ -51,7 +52,7 @@ console.log(`system deps: missing ${missing.join(', ')}`);
 if (!isRoot || !hasApt) {
   console.error(
     [
-      `The e2e tests need ${missing.join(' and ')}.`,
+      `The tests need ${missing.join(' and ')}.`,
       hasApt
         ? `Install with:\n  sudo sh -c '${installCommand(packages)}'`
         : `Install the ${packages.join(' and ')} package(s) with your system's package manager.`,

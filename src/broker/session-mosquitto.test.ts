@@ -1,15 +1,14 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mosquittoAvailable, startMosquitto, type RunningMosquitto } from './testing/mosquitto.ts';
+import { startMosquitto, type RunningMosquitto } from './testing/mosquitto.ts';
 import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './testing/session-fixture.ts';
 
 /** Any MQTT 5 broker with a WebSocket listener can be named here; else a local mosquitto is started. */
 const injectedUrl = process.env.OTA_TEST_MQTT5_URL;
-const available = Boolean(injectedUrl) || mosquittoAvailable();
 const WAIT = { timeout: 8_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-5/events';
 
-describe.skipIf(!available).each(SESSION_VIAS)('broker session (%s) against an MQTT 5 broker (mosquitto)', { timeout: 20_000 }, (via: SessionVia) => {
+describe.each(SESSION_VIAS)('broker session (%s) against an MQTT 5 broker (mosquitto)', { timeout: 20_000 }, (via: SessionVia) => {
   let broker: RunningMosquitto | null = null;
   let url = injectedUrl ?? '';
   const fixtures: SessionFixture[] = [];

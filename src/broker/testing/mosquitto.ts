@@ -1,19 +1,14 @@
-/** Starts Debian's mosquitto (MQTT 5) with a WebSocket listener on a free port, for the broker tests. */
+/** Starts mosquitto (MQTT 5) with a WebSocket listener on a free port, for the broker tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const MOSQUITTO_PATH = '/usr/sbin/mosquitto';
+import { findMosquitto } from '../../../scripts/system-deps.mjs';
 
 export interface RunningMosquitto {
   url: string;
   stop(): Promise<void>;
-}
-
-export function mosquittoAvailable(): boolean {
-  return existsSync(MOSQUITTO_PATH);
 }
 
 function freePort(): Promise<number> {
@@ -39,7 +34,15 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/** Throws, naming the fix, when mosquitto is not installed: a broker test must fail, never skip. */
 export async function startMosquitto(): Promise<RunningMosquitto> {
+  const mosquitto = findMosquitto();
+  if (mosquitto === null) {
+    throw new Error(
+      'no mosquitto (MOSQUITTO_PATH, PATH, /usr/sbin): install it with `node scripts/ensure-system-deps.mjs` (npm test runs it first), ' +
+        'set MOSQUITTO_PATH to its binary, or OTA_TEST_MQTT5_URL to an MQTT 5 broker with a WebSocket listener',
+    );
+  }
   const port = await freePort();
   // mosquitto 2.0.11 refuses to start with only a WebSocket listener, hence the TCP one.
   const tcpPort = await freePort();
@@ -58,7 +61,7 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(MOSQUITTO_PATH, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(mosquitto, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
