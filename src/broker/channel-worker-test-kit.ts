@@ -3,8 +3,8 @@
  * the page side talks to the other end. Messages still cross by structured cloning, as they do
  * between a page and its worker, so what does not survive the crossing fails here too.
  */
-import { serveBrokerSession, type HostDeps, type HostPort } from '../session-worker-host.ts';
-import type { SessionWorker } from '../worker-session.ts';
+import { serveBrokerSession, type HostDeps, type HostPort } from './session-worker-host.ts';
+import type { SessionWorker } from './worker-session.ts';
 
 export interface ChannelWorker extends SessionWorker {
   /** Raises the worker's 'error' event, as a crashed worker would. */

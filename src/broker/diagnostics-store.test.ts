@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../protocol/decode.ts';
 import type { Decoded } from '../protocol/messages.ts';
 import { createDiagnosticsStore, INVALID_RING_SIZE } from './diagnostics-store.ts';
-import { progressPayload } from './testing/session-fixture.ts';
+import { progressPayload } from './session-test-kit.ts';
 
 const progress = (): Decoded => decode('thing/product/DOCK-1/events', progressPayload(5));
 const osd = (): Decoded => decode('thing/product/DOCK-1/osd', JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, data: { mode_code: 0 } }));

@@ -1,4 +1,4 @@
-import type { FrameBudget, InboxScheduler } from '../inbox.ts';
+import type { FrameBudget, InboxScheduler } from './inbox.ts';
 
 /** A scheduler the test steps by hand: frames and timeouts run only when asked. */
 export interface FakeInboxScheduler extends InboxScheduler {

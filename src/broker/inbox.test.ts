@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInbox, itemsThisFrame, MIN_ITEMS_PER_FRAME } from './inbox.ts';
-import { fakeInboxScheduler } from './testing/fake-inbox-scheduler.ts';
+import { fakeInboxScheduler } from './inbox-test-kit.ts';
 
 describe('inbox', () => {
   it('hands N messages to its listeners as one batch on the next frame', () => {

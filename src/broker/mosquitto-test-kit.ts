@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findMosquitto } from '../../../scripts/system-deps.mjs';
+import { findMosquitto } from '../../scripts/system-deps.mjs';
 
 export interface RunningMosquitto {
   url: string;

@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startMosquitto, type RunningMosquitto } from './testing/mosquitto.ts';
-import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './testing/session-fixture.ts';
+import { startMosquitto, type RunningMosquitto } from './mosquitto-test-kit.ts';
+import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './session-test-kit.ts';
 
 /** Any MQTT 5 broker with a WebSocket listener can be named here; else a local mosquitto is started. */
 const injectedUrl = process.env.OTA_TEST_MQTT5_URL;

@@ -1,11 +1,11 @@
 /** Builds sessions for the broker tests with their own stores and short reconnect delays. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Decoded } from '../../protocol/messages.ts';
-import { initialConnectionState, type ConnectionState } from '../connection-store.ts';
-import { createDiagnosticsStore, type DiagnosticsStore } from '../diagnostics-store.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions } from '../session.ts';
-import { createWorkerBrokerSession } from '../worker-session.ts';
-import { channelWorker, type ChannelWorker } from './channel-worker.ts';
+import type { Decoded } from '../protocol/messages.ts';
+import { initialConnectionState, type ConnectionState } from './connection-store.ts';
+import { createDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
+import { createBrokerSession, type BrokerSession, type SessionOptions } from './session.ts';
+import { createWorkerBrokerSession } from './worker-session.ts';
+import { channelWorker, type ChannelWorker } from './channel-worker-test-kit.ts';
 
 /** Where the session runs: in the page's thread, or behind the broker worker's messages. */
 export type SessionVia = 'page' | 'worker';

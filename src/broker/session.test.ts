@@ -1,8 +1,8 @@
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadOnlyError, InvalidTopicError, SessionClosedError } from './errors.ts';
-import { startAedesWsBroker, type AedesWsBroker } from './testing/aedes-ws-broker.ts';
-import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './testing/session-fixture.ts';
+import { startAedesWsBroker, type AedesWsBroker } from './aedes-broker-test-kit.ts';
+import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './session-test-kit.ts';
 
 const WAIT = { timeout: 5_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-1/events';

@@ -5,9 +5,9 @@ import { createDiagnosticsStore } from './diagnostics-store.ts';
 import { SessionClosedError } from './errors.ts';
 import { serveBrokerSession, type HostPort } from './session-worker-host.ts';
 import type { FromWorker, ToWorker } from './session-worker-messages.ts';
-import { startAedesWsBroker, type AedesWsBroker } from './testing/aedes-ws-broker.ts';
-import { channelWorker } from './testing/channel-worker.ts';
-import { openSession, uniqueClientId, type SessionFixture } from './testing/session-fixture.ts';
+import { startAedesWsBroker, type AedesWsBroker } from './aedes-broker-test-kit.ts';
+import { channelWorker } from './channel-worker-test-kit.ts';
+import { openSession, uniqueClientId, type SessionFixture } from './session-test-kit.ts';
 import { createWorkerBrokerSession, WORKER_CLOSE_TIMEOUT_MS, type SessionWorker } from './worker-session.ts';
 
 const WAIT = { timeout: 5_000, interval: 20 };
