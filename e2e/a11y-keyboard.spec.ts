@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { deviceRow, progressBar } from './monitor-publisher';
+import { deviceRow, progressBar } from './support/monitor-publisher';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 10, keyboard half: the upgrade wizard with the keyboard only (no mouse, no .click()),
 // focus visible on everything it lands on, the confirm dialog trapping and restoring focus, and

@@ -2,9 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { buildOtaProgress } from '../src/protocol/builders';
 import { eventsTopic } from '../src/protocol/topics';
-import { progressBar } from './monitor-publisher';
+import { progressBar } from './support/monitor-publisher';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 10 (accessibility half): every operator screen and the kiosk, filled with realistic
 // content from mosquitto, a Node dock responder and a CORS catalog server, scanned by axe-core

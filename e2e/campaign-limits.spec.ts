@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { resultCodeText } from '../src/protocol/result-codes';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 7, campaigns end to end: the production build in Chromium against mosquitto, a Node dock
 // responder answering every ota_create with services_reply and reporting progress when the test

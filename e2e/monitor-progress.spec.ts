@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { deviceRow, devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './monitor-publisher';
+import { deviceRow, devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './support/monitor-publisher';
 
 // The monitor against a real mosquitto: device progress drives one bar per device with the
 // accessibility contract's name and value text (docs/architecture.md).

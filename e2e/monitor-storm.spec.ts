@@ -1,6 +1,6 @@
 import { SUBSCRIPTION_FILTERS } from '../src/protocol/topics';
 import { expect, test } from './support/fixtures';
-import { devicePublisher, expectBar, openMonitor } from './monitor-publisher';
+import { devicePublisher, expectBar, openMonitor } from './support/monitor-publisher';
 
 // Bad input never breaks the page: a storm of malformed payloads on every topic the
 // page subscribes to is counted on Diagnostics, and valid traffic keeps flowing.

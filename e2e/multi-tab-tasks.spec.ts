@@ -1,6 +1,6 @@
-import { deviceRow, progressBar } from './monitor-publisher';
+import { deviceRow, progressBar } from './support/monitor-publisher';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Two tabs of one browser share localStorage: page A starts an upgrade, page B (on the Monitor)
 // sees A's ota_create on the broker as started elsewhere and saves its tasks after A did. A, once

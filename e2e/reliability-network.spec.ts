@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { appUrl, expect, test } from './support/fixtures';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
-import { devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './monitor-publisher';
+import { devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './support/monitor-publisher';
 
 // Issue 8, "Network drop": nothing is lost across a dropped connection, a reload or a second
 // console (persistent session, stable client id, QoS 1, tasks persisted: docs/architecture.md).

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { buildOtaProgress } from '../src/protocol/builders';
 import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test } from './support/fixtures';
-import { expectBar } from './monitor-publisher';
+import { expectBar } from './support/monitor-publisher';
 
 // The broker accounts of docs/operations.md ("Broker accounts and ACLs"), word for word, against
 // mosquitto: an operator console may send ota_create but not answer devices; the one responder may

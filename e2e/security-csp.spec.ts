@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { appUrl, expect, test } from './support/fixtures';
 import { startHeaderProxy } from './support/header-proxy';
-import { devicePublisher, expectBar, firmwareFor } from './monitor-publisher';
-import { firmwareFile, startCatalogServer } from './upgrade-dock-responder';
+import { devicePublisher, expectBar, firmwareFor } from './support/monitor-publisher';
+import { firmwareFile, startCatalogServer } from './support/upgrade-dock-responder';
 
 // Issue 8, "Headers": the built app carries a Content-Security-Policy with no inline script, and
 // every screen works under it (connect, a cross-origin catalog, the MD5 worker) with no violation.

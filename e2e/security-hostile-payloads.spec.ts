@@ -3,7 +3,7 @@ import { decode } from '../src/protocol/decode';
 import type { DecodedKind } from '../src/protocol/messages';
 import { expect, test } from './support/fixtures';
 import { hostileMessages, type HostileMessage } from './support/hostile-payloads';
-import { devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './monitor-publisher';
+import { devicePublisher, expectBar, firmwareFor, openMonitor, progressBar } from './support/monitor-publisher';
 
 // Issue 8, "Hostile payloads": 10,000 generated attacks on every subscribed topic. The page stays
 // up, counts each one where it belongs, keeps a valid task as it was and renders nothing as HTML.

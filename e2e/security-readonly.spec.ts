@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { buildOtaProgress, buildUpdateTopo } from '../src/protocol/builders';
 import { appUrl, expect, test, type TestMqttClient } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder } from './upgrade-dock-responder';
-import { expectBar } from './monitor-publisher';
+import { firmwareFile, startCatalogServer, startDockResponder } from './support/upgrade-dock-responder';
+import { expectBar } from './support/monitor-publisher';
 
 // Issue 8, "Read-only": a read-only page publishes nothing at all, also when config.json asks it
 // to answer devices and when a campaign it restored from storage has a command waiting to go.

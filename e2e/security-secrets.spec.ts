@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder } from './support/upgrade-dock-responder';
 
 // Issue 8, "Secrets": the broker password stays in this tab's sessionStorage unless "Remember
 // password on this device" is ticked (src/app/config/saved-settings.ts), and it never shows up in

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { deviceRow, progressBar } from './monitor-publisher';
+import { deviceRow, progressBar } from './support/monitor-publisher';
 import { appUrl, expect, test, type MosquittoBroker } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './upgrade-dock-responder';
+import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 4, the upgrade flow end to end: the production build in Chromium against mosquitto, a
 // Node dock responder, and a firmware catalog on its own HTTP server (cross-origin, with CORS).

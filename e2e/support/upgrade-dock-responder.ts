@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { buildServicesReply, buildOtaProgress, type OtaProgressInput } from '../src/protocol/builders';
-import { buildState, buildUpdateTopo } from '../src/protocol/device-builders';
-import type { OtaCreateDevice } from '../src/protocol/messages';
-import { eventsTopic, servicesReplyTopic, stateTopic, statusTopic } from '../src/protocol/topics';
-import type { TestMqttClient } from './support/fixtures';
+import { buildServicesReply, buildOtaProgress, type OtaProgressInput } from '../../src/protocol/builders';
+import { buildState, buildUpdateTopo } from '../../src/protocol/device-builders';
+import type { OtaCreateDevice } from '../../src/protocol/messages';
+import { eventsTopic, servicesReplyTopic, stateTopic, statusTopic } from '../../src/protocol/topics';
+import type { TestMqttClient } from './fixtures';
 
 /** A dock (DJI Dock 2) with its aircraft (Mavic 3D) and the firmware each reports. */
 export interface SimDock {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { buildOtaCreate, buildOtaProgress, type OtaProgressInput } from '../src/protocol/builders';
-import type { OtaCreateDevice } from '../src/protocol/messages';
-import { eventsTopic, servicesTopic } from '../src/protocol/topics';
-import { appUrl, expect, type MosquittoBroker, type TestMqttClient } from './support/fixtures';
+import { buildOtaCreate, buildOtaProgress, type OtaProgressInput } from '../../src/protocol/builders';
+import type { OtaCreateDevice } from '../../src/protocol/messages';
+import { eventsTopic, servicesTopic } from '../../src/protocol/topics';
+import { appUrl, expect, type MosquittoBroker, type TestMqttClient } from './fixtures';
 
 /** Device-side traffic for the monitor specs, built with the protocol's own validated builders. */
 export function devicePublisher(client: TestMqttClient) {
