@@ -14,6 +14,8 @@ import { parseJsonSafely, utf8ByteLength } from './json.ts';
 import type { Decoded, MessageMeta } from './messages.ts';
 import { envelopeSchema, needsReply } from './schemas/envelope.ts';
 import { formatIssues, preview } from './schemas/issues.ts';
+import { looksLikeOtaCreate } from './schemas/ota-create.ts';
+import type { KnownUpgrades } from './upgrade-ids.ts';
 import { isValidSn } from './sn.ts';
 import { parseTopic, topicProblem, type ParsedTopic } from './topics.ts';
 
@@ -50,21 +52,57 @@ function payloadText(payload: Uint8Array | string): string | null {
   }
 }
 
-function dispatch(meta: MessageMeta, data: unknown): Decoded {
+/** data.output has both status and progress: the shape of an ota_progress. */
+function hasProgressShape(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || !('output' in data)) return false;
+  const output: unknown = data.output;
+  return typeof output === 'object' && output !== null && 'status' in output && 'progress' in output;
+}
+
+function quoted(id: string | null): string {
+  return id === null ? 'none' : JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id);
+}
+
+/**
+ * A message without `method` (DJI's v1.11 examples print none) is read only when nothing else
+ * could be meant: an ota_create by its devices list; a services_reply whose tid or bid is an
+ * ota_create this console sent or saw; an events message whose bid is a known upgrade and whose
+ * data.output has status and progress. Anything else stays invalid with the reason, never guessed.
+ */
+function decodeUnmethoded(meta: MessageMeta, data: unknown, known: KnownUpgrades | null): Decoded {
+  const { family, tid, bid } = meta;
+  const missing = `envelope: method is missing (${family} messages need one)`;
+  if (family === 'services') {
+    return looksLikeOtaCreate(data) ? decodeOtaCreate({ ...meta, method: 'ota_create' }, data) : invalid(meta.topic, missing, meta.size, meta);
+  }
+  if (family === 'services_reply') {
+    const matches = known !== null && ((tid !== null && known.knowsTid(tid)) || (bid !== null && known.knowsBid(bid)));
+    if (matches) return decodeOtaCreateReply({ ...meta, method: 'ota_create' }, data);
+    return invalid(meta.topic, `${missing}; its tid ${quoted(tid)} and bid ${quoted(bid)} match no ota_create this console sent or saw`, meta.size, meta);
+  }
+  if (family === 'events') {
+    if (!hasProgressShape(data)) return invalid(meta.topic, `${missing}; data.output has no status and progress`, meta.size, meta);
+    if (known !== null && bid !== null && known.knowsBid(bid)) return decodeOtaProgress({ ...meta, method: 'ota_progress' }, data);
+    return invalid(meta.topic, `${missing}; its bid ${quoted(bid)} is no upgrade this console knows`, meta.size, meta);
+  }
+  return invalid(meta.topic, missing, meta.size, meta);
+}
+
+function dispatch(meta: MessageMeta, data: unknown, known: KnownUpgrades | null): Decoded {
   const { family, method } = meta;
   if (family === 'state') return decodeState(meta, data);
   if (family === 'osd') return decodeOsd(meta, data);
   if (family === 'events_reply' || family === 'status_reply') {
     return { kind: 'ignored', meta, reason: `${family} is the cloud's answer to a device; nothing to read` };
   }
-  if (method === null) return invalid(meta.topic, `envelope: method is missing (${family} messages need one)`, meta.size, meta);
+  if (method === null) return decodeUnmethoded(meta, data, known);
   const handlers = HANDLERS[family] ?? {};
   const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
   if (handler === undefined) return { kind: 'ignored', meta, reason: `${family} method ${JSON.stringify(method)} is not handled` };
   return handler(meta, data);
 }
 
-function decodeChecked(topic: string, payload: Uint8Array | string, size: number): Decoded {
+function decodeChecked(topic: string, payload: Uint8Array | string, size: number, known: KnownUpgrades | null): Decoded {
   const where = parseTopic(topic);
   if (where === null) return invalid(topic, topicProblem(topic) ?? 'topic is not valid', size);
 
@@ -93,10 +131,19 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
     size,
     text,
   };
-  return dispatch(meta, env.data);
+  return dispatch(meta, env.data, known);
 }
 
-export function decode(topic: string, payload: Uint8Array | string, maxBytes: number = MAX_PAYLOAD_BYTES): Decoded {
+/**
+ * `known` lets messages without a method be matched to upgrades (see decodeUnmethoded); without it
+ * they stay invalid. decode itself keeps no state: the caller owns `known` and feeds it.
+ */
+export function decode(
+  topic: string,
+  payload: Uint8Array | string,
+  maxBytes: number = MAX_PAYLOAD_BYTES,
+  known: KnownUpgrades | null = null,
+): Decoded {
   let size = 0;
   try {
     const measured = payloadSize(payload);
@@ -104,7 +151,7 @@ export function decode(topic: string, payload: Uint8Array | string, maxBytes: nu
     size = measured;
     // Checked before anything else touches the payload: an oversized message is never parsed.
     if (size > maxBytes) return invalid(topic, `payload is ${size} bytes; the limit is ${maxBytes} bytes`, size, parseTopic(topic));
-    return decodeChecked(topic, payload, size);
+    return decodeChecked(topic, payload, size, known);
   } catch (error) {
     // Last line of defence so one bad message can never stop the inbound stream.
     const detail = error instanceof Error ? error.message : String(error);

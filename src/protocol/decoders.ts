@@ -1,13 +1,13 @@
 /** One function per message kind: `data` (already JSON, still untrusted) -> a typed Decoded. */
 import type { z } from 'zod';
 import { modelKey } from './models.ts';
-import type { Decoded, MessageMeta, TopoDevice } from './messages.ts';
+import type { Decoded, MessageMeta, StateDecoded, TopoDevice } from './messages.ts';
 import { formatIssues } from './schemas/issues.ts';
 import { otaCreateDataSchema } from './schemas/ota-create.ts';
-import { clampPercent, otaProgressDataSchema, stepOf, subStatusOf } from './schemas/ota-progress.ts';
+import { otaProgressDataSchema, percentOf, stepOf, subStatusOf } from './schemas/ota-progress.ts';
 import { osdDataSchema } from './schemas/osd.ts';
-import { servicesReplyDataSchema } from './schemas/services-reply.ts';
-import { stateDataSchema } from './schemas/state.ts';
+import { replyStatusOf, servicesReplyDataSchema } from './schemas/services-reply.ts';
+import { STATE_FIELDS, stateDataSchema, stateFieldSchemas } from './schemas/state.ts';
 import { updateTopoDataSchema } from './schemas/update-topo.ts';
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; reason: string };
@@ -36,7 +36,8 @@ export function decodeOtaProgress(meta: MessageMeta, data: unknown): Decoded {
     subStatus: subStatusOf(raw),
     subStatusRaw: raw ? raw : null,
     step: stepOf(output.progress),
-    percent: clampPercent(output.progress.percent),
+    percent: percentOf(output.progress),
+    stepResult: output.progress?.step_result ?? null,
     rate: output.ext?.rate ?? null,
   };
 }
@@ -50,13 +51,14 @@ export function decodeOtaCreate(meta: MessageMeta, data: unknown): Decoded {
 export function decodeOtaCreateReply(meta: MessageMeta, data: unknown): Decoded {
   const parsed = parseData(servicesReplyDataSchema, 'ota_create reply', data);
   if (!parsed.ok) return invalid(meta, parsed.reason);
-  return { kind: 'ota_create_reply', meta, result: parsed.data.result, status: parsed.data.output?.status ?? null };
+  return { kind: 'ota_create_reply', meta, result: parsed.data.result, status: replyStatusOf(parsed.data) };
 }
 
-type TopoFields = { domain: string; type: number; sub_type: number; thing_version?: string | null; version?: string | null; index?: string | null };
+type TopoFields = { domain: string | null; type: number; sub_type: number; thing_version?: string | null; version?: string | null; index?: string | null };
 
 function topoDevice(sn: string, d: TopoFields): TopoDevice {
-  const device: TopoDevice = { sn, domain: d.domain, type: d.type, subType: d.sub_type, modelKey: modelKey(d.domain, d.type, d.sub_type) };
+  const key = d.domain === null ? null : modelKey(d.domain, d.type, d.sub_type);
+  const device: TopoDevice = { sn, domain: d.domain, type: d.type, subType: d.sub_type, modelKey: key };
   const thingVersion = d.thing_version ?? d.version;
   if (thingVersion) device.thingVersion = thingVersion;
   if (d.index) device.index = d.index;
@@ -76,21 +78,34 @@ export function decodeUpdateTopo(meta: MessageMeta, data: unknown): Decoded {
   };
 }
 
+/**
+ * Each firmware property is read on its own: a bad one is dropped and the others are kept. Only
+ * when every firmware property present is bad is the message invalid, with the first one's reason.
+ */
 export function decodeState(meta: MessageMeta, data: unknown): Decoded {
   const parsed = parseData(stateDataSchema, 'state', data);
   if (!parsed.ok) return invalid(meta, parsed.reason);
-  const { firmware_version, compatible_status, firmware_upgrade_status } = parsed.data;
-  if (firmware_version === undefined && compatible_status === undefined && firmware_upgrade_status === undefined) {
-    return { kind: 'ignored', meta, reason: 'state carries no firmware properties' };
+  const fields = parsed.data;
+  const state: StateDecoded = { kind: 'state', meta, deviceSn: meta.sn };
+  let present = 0;
+  let firstProblem: string | null = null;
+  for (const field of STATE_FIELDS) {
+    if (!Object.hasOwn(fields, field) || fields[field] === undefined) continue;
+    present++;
+    const result = stateFieldSchemas[field].safeParse(fields[field], { reportInput: true });
+    if (!result.success) {
+      firstProblem ??= `state: ${formatIssues(`data.${field}`, result.error.issues)}`;
+      continue;
+    }
+    const value = result.data;
+    if (field === 'firmware_version' && typeof value === 'string') state.firmwareVersion = value;
+    else if (field === 'compatible_status' && typeof value === 'number') state.compatibleStatus = value;
+    else if (field === 'firmware_upgrade_status' && typeof value === 'number') state.firmwareUpgradeStatus = value;
   }
-  return {
-    kind: 'state',
-    meta,
-    deviceSn: meta.sn,
-    ...(firmware_version !== undefined && { firmwareVersion: firmware_version }),
-    ...(compatible_status !== undefined && { compatibleStatus: compatible_status }),
-    ...(firmware_upgrade_status !== undefined && { firmwareUpgradeStatus: firmware_upgrade_status }),
-  };
+  if (present === 0) return { kind: 'ignored', meta, reason: 'state carries no firmware properties' };
+  const kept = state.firmwareVersion !== undefined || state.compatibleStatus !== undefined || state.firmwareUpgradeStatus !== undefined;
+  if (!kept) return invalid(meta, firstProblem ?? 'state: no firmware property is valid');
+  return state;
 }
 
 export function decodeOsd(meta: MessageMeta, data: unknown): Decoded {

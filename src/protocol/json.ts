@@ -56,12 +56,30 @@ function dropUnsafeKeys(key: string, value: unknown): unknown {
  */
 const MAY_HOLD_UNSAFE_KEY = /__proto__|constructor|prototype|\\u/;
 
+/**
+ * A bid or tid written as an integer of 16 digits or more: past 2^53 a JSON number loses digits
+ * (Autel uses 18-digit ids), so such literals are read as text. The test is one linear scan for a
+ * quote; only texts that match are rewritten.
+ */
+const LONG_ID = /"[bt]id"[ \t\n\r]*:[ \t\n\r]*-?\d{16}/;
+const LONG_IDS = /("[bt]id"[ \t\n\r]*:[ \t\n\r]*)(-?\d{16,})(?=[ \t\n\r]*[,}\]])/g;
+
+/**
+ * Quotes integer literals of 16 digits or more that follow a "bid" or "tid" key, so JSON.parse
+ * keeps every digit. In valid JSON `"bid":` can only be a key: inside a string the quotes would be
+ * escaped. A literal followed by a fraction or exponent is left alone (it is no id).
+ */
+export function quoteLongIds(text: string): string {
+  return LONG_ID.test(text) ? text.replace(LONG_IDS, '$1"$2"') : text;
+}
+
 export function parseJsonSafely(text: string, maxDepth: number = MAX_JSON_DEPTH): JsonResult {
   if (nestingDepth(text, maxDepth) > maxDepth) {
     return { ok: false, reason: `payload nests deeper than ${maxDepth} levels` };
   }
   try {
-    const value: unknown = MAY_HOLD_UNSAFE_KEY.test(text) ? JSON.parse(text, dropUnsafeKeys) : JSON.parse(text);
+    const source = quoteLongIds(text);
+    const value: unknown = MAY_HOLD_UNSAFE_KEY.test(source) ? JSON.parse(source, dropUnsafeKeys) : JSON.parse(source);
     return { ok: true, value };
   } catch {
     return { ok: false, reason: 'payload is not valid JSON' };

@@ -13,6 +13,10 @@ export interface MessageMeta {
   bid: string | null;
   /** ms since epoch; devices that send a numeric string are accepted. */
   timestamp: number | null;
+  /**
+   * The method as sent; for a message sent without one and read by its shape or its ids
+   * (decode.ts decodeUnmethoded), the method it was read as.
+   */
   method: string | null;
   /** The device asked for an answer (need_reply = 1). */
   needReply: boolean;
@@ -30,7 +34,7 @@ export interface MessageMeta {
 export const FIRMWARE_UPGRADE_TYPES = [2, 3, 4] as const;
 export type FirmwareUpgradeType = (typeof FIRMWARE_UPGRADE_TYPES)[number];
 
-/** One entry of ota_create data.devices, with exactly the wire field names. */
+/** One entry of ota_create data.devices as this console builds it, with exactly the wire field names. */
 export interface OtaCreateDevice {
   sn: string;
   product_version: string;
@@ -41,14 +45,32 @@ export interface OtaCreateDevice {
   firmware_upgrade_type: FirmwareUpgradeType;
 }
 
+/**
+ * One entry of an ota_create seen on the broker (another console or a backend sent it): only the
+ * SN is certain. DJI's own example lists a second device with just sn, product_version and
+ * firmware_upgrade_type, so every other field may be absent.
+ */
+export interface ObservedOtaDevice {
+  sn: string;
+  product_version?: string;
+  file_url?: string;
+  md5?: string;
+  file_size?: number;
+  file_name?: string;
+  firmware_upgrade_type?: FirmwareUpgradeType;
+}
+
 export interface TopoDevice {
   sn: string;
-  /** "3" = dock, "0" = aircraft; always a string here, whatever the device sent. */
-  domain: string;
+  /**
+   * "3" = dock, "0" = aircraft; always a string here, whatever the device sent. null when the
+   * message has none (the topic definition page's generic example omits it).
+   */
+  domain: string | null;
   type: number;
   subType: number;
-  /** `domain-type-sub_type`, see models.ts. */
-  modelKey: string;
+  /** `domain-type-sub_type`, see models.ts; null without a domain. */
+  modelKey: string | null;
   index?: string;
   /** thing_version, or the older `version`. */
   thingVersion?: string;
@@ -65,8 +87,13 @@ export interface OtaProgressDecoded {
   /** sub_status exactly as sent when it is non-empty text, so an unknown value can still be shown. */
   subStatusRaw: string | null;
   step: StepKey | null;
-  /** 0..100 within the current step (clamped). */
-  percent: number;
+  /**
+   * 0..100 within the current step (clamped); null when the message has no progress or no
+   * percent: the task keeps the percent it had.
+   */
+  percent: number | null;
+  /** progress.step_result: non-zero means the step failed (older DJI documentation); null when absent. */
+  stepResult: number | null;
   /** Download speed in bytes/s (ext.rate). */
   rate: number | null;
 }
@@ -74,7 +101,7 @@ export interface OtaProgressDecoded {
 export interface OtaCreateDecoded {
   kind: 'ota_create';
   meta: MessageMeta;
-  devices: OtaCreateDevice[];
+  devices: ObservedOtaDevice[];
 }
 
 export interface OtaCreateReplyDecoded {

@@ -4,6 +4,7 @@
  * ota_create messages from other consoles are learned from the services topic.
  */
 import type { OtaCreateDecoded, OtaCreateReplyDecoded } from '../protocol/messages.ts';
+import { answeredCopy, adoptRepublished, everyCopyRefused, republishedTaskByTid, republishedTaskOf, withRefusal } from './task-republish.ts';
 import { putTask, taskByTid, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
 import type { NewTaskInput, TaskDevice, UpgradeTask } from './task-types.ts';
 import { startVerification } from './task-verification.ts';
@@ -67,15 +68,26 @@ function replied(task: UpgradeTask, msg: OtaCreateReplyDecoded, now: number): Up
   if (task.terminal || task.command === 'accepted' || task.command === 'rejected') return task;
   const tid = task.tid ?? msg.meta.tid;
   if (msg.result === 0) return { ...task, tid, command: 'accepted', resultCode: 0, lastReceivedAt: now };
+  if (task.republished !== undefined) {
+    // One copy of a re-published ota_create refused (the dock busy with another copy): the task
+    // is rejected only once every copy was.
+    const refused = withRefusal(task, answeredCopy(task, msg.meta.bid, msg.meta.tid), msg.result);
+    if (!everyCopyRefused(refused)) return { ...refused, tid, lastReceivedAt: now };
+  }
   return { ...task, tid, command: 'rejected', resultCode: msg.result, terminal: true, finishedAt: now, lastReceivedAt: now };
 }
 
-/** Match by bid when the reply's tid agrees (or is absent), else by tid; an unknown reply records a task seen elsewhere. */
+/**
+ * Match by bid when the reply's tid agrees (or is absent), else by tid, else as the answer to a
+ * re-published copy of a task's ota_create; an unknown reply records a task seen elsewhere.
+ */
 export function applyReplyInto(draft: TaskDraft, msg: OtaCreateReplyDecoded, now: number): void {
-  const { bid, tid } = msg.meta;
+  const { bid, tid, gateway } = msg.meta;
   const byBid = bid !== null && bid !== '' ? draft.byBid.get(bid) : undefined;
   let task = byBid !== undefined && (tid === null || byBid.tid === null || byBid.tid === tid) ? byBid : undefined;
   if (task === undefined && tid !== null && tid !== '') task = taskByTid(draft.byBid, draft.order, tid) ?? undefined;
+  if (task === undefined && byBid === undefined && bid !== null && bid !== '') task = republishedTaskOf(draft, gateway, bid) ?? undefined;
+  if (task === undefined && tid !== null && tid !== '') task = republishedTaskByTid(draft, gateway, tid) ?? undefined;
   if (task === undefined && byBid === undefined && bid !== null && bid !== '') {
     task = { ...blankTask(bid, msg.meta.gateway, msg.meta.timestamp ?? now), origin: 'elsewhere', command: 'published', tid };
     task = { ...task, devices: [{ sn: msg.meta.gateway, verification: null }], devicesInferred: true };
@@ -99,7 +111,9 @@ function devicesFrom(msg: OtaCreateDecoded): TaskDevice[] {
 
 /**
  * An ota_create on the services topic. Our own publishes come back here too (same bid, this
- * console): ignored. Another console's: a new task, or the devices of one known only from progress.
+ * console): ignored. Another console's: a new task, the devices of one known only from progress,
+ * or a re-published copy of an open task's ota_create (task-republish.ts). Every device listed is
+ * followed, with whatever fields it carries.
  */
 export function applyOtaCreateSeenInto(draft: TaskDraft, msg: OtaCreateDecoded, now: number): void {
   const bid = msg.meta.bid;
@@ -111,6 +125,7 @@ export function applyOtaCreateSeenInto(draft: TaskDraft, msg: OtaCreateDecoded, 
     putTask(draft, startVerification({ ...known, devices: devicesFrom(msg), devicesInferred: false, tid: known.tid ?? msg.meta.tid }));
     return;
   }
+  if (adoptRepublished(draft, msg, now)) return;
   putTask(draft, {
     ...blankTask(bid, msg.meta.gateway, msg.meta.timestamp ?? now),
     lastReceivedAt: now,

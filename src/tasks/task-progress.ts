@@ -7,7 +7,8 @@
 import type { OtaProgressDecoded } from '../protocol/messages.ts';
 import { isTerminalStatus } from '../protocol/status.ts';
 import { activeTaskOf, putTask, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
-import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type TaskEvent, type UpgradeTask } from './task-types.ts';
+import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type TaskEvent, type TaskExecution, type UpgradeTask } from './task-types.ts';
+import { republishedTaskOf } from './task-republish.ts';
 import { supersedeOnGateway } from './task-supersede.ts';
 import { startVerification } from './task-verification.ts';
 
@@ -18,7 +19,18 @@ function keptRaw(text: string, size: number): string {
   return size > RAW_KEEP_LIMIT ? JSON.stringify({ note: `payload of ${size} bytes not kept` }) : text;
 }
 
-export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
+/**
+ * The event as logged. A message without a percent (no progress block, or none in it) keeps the
+ * percent `held` had, and its step when it names none: a terminal status still applies without
+ * moving the bar. A message naming another step than `held` starts that step at 0.
+ */
+export function progressEvent(msg: OtaProgressDecoded, now: number, held: TaskExecution | null = null): TaskEvent {
+  let { step, percent } = msg;
+  if (percent === null) {
+    const sameStep = step === null || step === held?.step;
+    step ??= held?.step ?? null;
+    percent = sameStep ? (held?.percent ?? 0) : 0;
+  }
   return {
     receivedAt: now,
     timestamp: msg.meta.timestamp,
@@ -26,12 +38,18 @@ export function progressEvent(msg: OtaProgressDecoded, now: number): TaskEvent {
     status: msg.status,
     subStatus: msg.subStatus,
     subStatusRaw: msg.subStatusRaw,
-    step: msg.step,
-    percent: msg.percent,
+    step,
+    percent,
     result: msg.result,
+    ...(msg.stepResult !== null && { stepResult: msg.stepResult }),
     rate: msg.rate,
     raw: keptRaw(msg.meta.text, msg.meta.size),
   };
+}
+
+/** A non-zero step_result: the step failed (older DJI documentation), whatever status says. */
+export function stepFailed(event: TaskEvent): boolean {
+  return event.stepResult !== undefined && event.stepResult !== 0;
 }
 
 /**
@@ -100,24 +118,28 @@ export function applyProgressEvent(task: UpgradeTask, event: TaskEvent): Upgrade
     task.origin === 'elsewhere' && event.timestamp !== null && event.timestamp < task.createdAt ? event.timestamp : task.createdAt;
   const noted: UpgradeTask = { ...task, events, createdAt, lastReceivedAt: Math.max(task.lastReceivedAt, event.receivedAt) };
   if (task.terminal || !isNewer(task, event)) return noted;
-  const terminal = isTerminalStatus(event.status);
+  // A failed step ends the task as failed, with the step's code when the device sent result 0.
+  const failedStep = stepFailed(event) && event.status !== 'ok';
+  const status = failedStep && !isTerminalStatus(event.status) ? 'failed' : event.status;
+  const terminal = isTerminalStatus(status);
   const applied: UpgradeTask = {
     ...noted,
     execution: {
-      status: event.status,
+      status,
       subStatus: event.subStatus,
       subStatusRaw: event.subStatusRaw,
       step: event.step,
       percent: event.percent,
       rate: event.rate,
-      result: event.result,
+      result: failedStep && event.result === 0 ? (event.stepResult ?? 0) : event.result,
+      ...(failedStep && { stepResult: event.stepResult }),
       lastEventAt: event.timestamp ?? task.execution?.lastEventAt ?? null,
       lastAppliedAt: event.receivedAt,
     },
     terminal,
     finishedAt: terminal ? (event.timestamp ?? event.receivedAt) : null,
   };
-  return event.status === 'ok' ? startVerification(applied) : applied;
+  return status === 'ok' ? startVerification(applied) : applied;
 }
 
 /** A task learned only from its progress: the gateway stands in for the unknown devices. */
@@ -147,13 +169,16 @@ function syntheticBid(gateway: string, event: TaskEvent): string {
   return `unknown-bid:${gateway}:${String(event.timestamp ?? event.receivedAt)}`;
 }
 
-/** Correlation: the event's bid; without one, the gateway's active task; else a new task seen elsewhere. */
+/**
+ * Correlation: the event's bid (or the bid of a re-published copy of a task's ota_create); without
+ * a bid, the gateway's active task; else a new task seen elsewhere.
+ */
 export function applyProgressInto(draft: TaskDraft, msg: OtaProgressDecoded, now: number): void {
-  const event = progressEvent(msg, now);
   const gateway = msg.meta.gateway;
   const bid = msg.meta.bid !== null && msg.meta.bid !== '' ? msg.meta.bid : null;
-  let task: UpgradeTask | null = bid === null ? null : (draft.byBid.get(bid) ?? null);
+  let task: UpgradeTask | null = bid === null ? null : (draft.byBid.get(bid) ?? republishedTaskOf(draft, gateway, bid));
   if (task === null && bid === null) task = activeTaskOf(draft.byBid, draft.order, gateway);
+  const event = progressEvent(msg, now, task?.execution ?? null);
   task ??= taskSeenElsewhere(bid ?? syntheticBid(gateway, event), gateway, event);
   const next = applyProgressEvent(task, event);
   putTask(draft, next);

@@ -62,6 +62,18 @@ function indexOf(draft: TaskDraft): GatewayIndex {
   return index;
 }
 
+/** The open tasks seen elsewhere on `gateway`, from the draft's index (built once per draft). */
+export function openElsewhereOn(draft: TaskDraft, gateway: string): UpgradeTask[] {
+  const positions = indexOf(draft).open.get(gateway);
+  if (positions === undefined) return [];
+  const tasks: UpgradeTask[] = [];
+  for (const pos of positions) {
+    const task = draft.byBid.get(draft.order[pos] ?? '');
+    if (task !== undefined && isOpenElsewhere(task)) tasks.push(task);
+  }
+  return tasks;
+}
+
 /**
  * Called when `task` (seen elsewhere, now with progress) was just stored in the draft: ends every
  * open task seen elsewhere on its gateway that started before it; if one started after it and

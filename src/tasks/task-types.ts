@@ -42,7 +42,10 @@ export interface TaskExecution {
   percent: number;
   /** bytes/s (ext.rate) of the newest event, null when it carried none. */
   rate: number | null;
+  /** The device's result code, or the failed step's step_result when the device sent result 0. */
   result: number;
+  /** progress.step_result when it was non-zero: the step failed, so the task failed. */
+  stepResult?: number;
   /** Device timestamp (ms) of the newest applied event; null when devices send none. */
   lastEventAt: number | null;
   /** Local time (ms) the newest applied event arrived. */
@@ -60,14 +63,26 @@ export interface TaskEvent {
   subStatus: SubStatus | null;
   subStatusRaw: string | null;
   step: StepKey | null;
+  /** As sent; a message without a percent holds the percent the task had when it arrived. */
   percent: number;
   result: number;
+  /** progress.step_result as sent, when the message had one. */
+  stepResult?: number;
   rate: number | null;
   /**
    * The message's JSON text as received (replaced by a JSON note when it was too large to keep);
    * undefined once the event is older than the newest RAW_KEPT_EVENTS of its task.
    */
   raw: string | undefined;
+}
+
+export interface RepublishedCreate {
+  bid: string;
+  tid: string | null;
+  /** The copy's device timestamp (local arrival time when it had none). */
+  at: number;
+  /** The dock's non-zero services_reply result for this copy, if it refused it. */
+  refused?: number;
 }
 
 export interface UpgradeTask {
@@ -83,6 +98,12 @@ export interface UpgradeTask {
   command: CommandState | null;
   /** tid of the ota_create, matched by services_reply. */
   tid: string | null;
+  /**
+   * The same ota_create published again by a backend that got no reply in time (DJI's reference
+   * backend: up to twice, 3 s apart, each with a new tid and bid). Their replies and progress
+   * belong to this task (task-republish.ts); `refused` once the dock refused that copy.
+   */
+  republished?: readonly RepublishedCreate[];
   /** services_reply result (0 = accepted), null before a reply. */
   resultCode: number | null;
   execution: TaskExecution | null;

@@ -7,8 +7,11 @@ export const snSchema = z.string().superRefine((sn, ctx) => {
   if (problem !== null) ctx.addIssue({ code: 'custom', message: `is not a valid SN: ${problem}`, input: sn });
 });
 
-/** 0/1 flags of the state topic. */
-export const flagSchema = z.literal([0, 1]);
+/**
+ * 0/1 flags of the state topic. DJI's reference backend types compatible_status and
+ * firmware_upgrade_status as Boolean, so true/false are read as 1/0.
+ */
+export const flagSchema = z.preprocess((v) => (typeof v === 'boolean' ? Number(v) : v), z.literal([0, 1]));
 
 /** Result codes: integers, 0 = success. */
 export const resultSchema = z.int();

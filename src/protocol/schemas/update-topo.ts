@@ -7,11 +7,19 @@ const domainSchema = z
   .union([z.string().regex(/^\d{1,3}$/, DOMAIN_ERROR), z.int().nonnegative().max(999)], { error: DOMAIN_ERROR })
   .transform((d) => String(d));
 
-const versionSchema = z.string().nullish().catch(null);
+/** Text, or a number (the topic definition page's example sends `"version": 1`) kept as its text. */
+const versionSchema = z
+  .union([z.string(), z.number().transform((n) => String(n))])
+  .nullish()
+  .catch(null);
 
-/** Fields a gateway and its sub-devices share; device_secret and nonce are not kept. */
+/**
+ * Fields a gateway and its sub-devices share; device_secret and nonce are not kept. domain may
+ * be absent (the topic definition page's generic example has none): the device is kept without a
+ * model key; a domain that is there must be valid.
+ */
 const modelFields = {
-  domain: domainSchema,
+  domain: domainSchema.nullish().transform((d) => d ?? null),
   type: z.int().nonnegative(),
   sub_type: z.int().nonnegative(),
   thing_version: versionSchema,
