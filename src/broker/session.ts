@@ -2,6 +2,7 @@ import mqtt from 'mqtt';
 import type { IClientOptions, IDisconnectPacket, MqttClient } from 'mqtt';
 import type { StoreApi } from 'zustand/vanilla';
 import { decode, MAX_PAYLOAD_BYTES } from '../protocol/decode.ts';
+import { UpgradeIdMemory } from '../protocol/upgrade-ids.ts';
 import type { Decoded } from '../protocol/messages.ts';
 import { SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
@@ -133,6 +134,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     readOnly: options.readOnly,
   });
 
+  // ota_create ids sent or seen: messages without a method are matched against them (decode.ts).
+  const upgradeIds = new UpgradeIdMemory();
   const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
   const feed = diagnostics ? createDiagnosticsFeed(diagnostics, timers) : null;
   inbox.subscribe((batch) => {
@@ -287,7 +290,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   client.on('close', onClose);
 
   client.on('message', (topic: string, payload: Uint8Array) => {
-    inbox.push(decode(topic, payload, maxPacketSize));
+    const decoded = decode(topic, payload, maxPacketSize, upgradeIds);
+    upgradeIds.learn(decoded);
+    inbox.push(decoded);
   });
 
   startAttempt(true);
@@ -295,6 +300,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
     assertPublishable(topic, { readOnly: options.readOnly, closed });
     const payload = JSON.stringify(message);
+    upgradeIds.noteSent(message);
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => {
         pendingPublishes.delete(fail);
