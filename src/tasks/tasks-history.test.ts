@@ -113,6 +113,8 @@ describe('task history on IndexedDB', () => {
     expect((await reloaded.history.search('DOCK-1')).map((t) => t.bid)).toEqual(['old-11', 'old-10']);
     expect(await reloaded.history.search('  ')).toEqual([]);
     expect(await reloaded.history.search('nothing')).toEqual([]);
+    expect((await reloaded.history.read('old-0'))?.gateway).toBe('DOCK-00');
+    expect(await reloaded.history.read('never')).toBeNull();
   });
 
   it('the history cap drops the oldest finished tasks first and never an open one', async () => {

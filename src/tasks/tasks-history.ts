@@ -53,6 +53,8 @@ export interface TaskHistory {
   readonly ready: Promise<void>;
   /** Tasks in the whole history with an SN (gateway or device) starting with `text`, newest first. */
   search(text: string, limit?: number): Promise<UpgradeTask[]>;
+  /** One task of the history by bid (null when it has none). */
+  read(bid: string): Promise<UpgradeTask | null>;
   historyCapChanged(cap: number): void;
   /** Drops the oldest finished tasks beyond the cap; how many went. */
   prune(): Promise<number>;
@@ -165,6 +167,9 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
       const byBid = new Map<string, UpgradeTask>();
       for (const task of values) byBid.set(task.bid, task);
       return [...byBid.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+    },
+    async read(bid) {
+      return (await collection.readKeys([bid])).values[0] ?? null;
     },
     historyCapChanged(next) {
       if (next === cap) return;

@@ -22,6 +22,8 @@ export const configFieldSchemas = {
   replyTimeoutSeconds: z.number().int().min(1).max(3_600),
   /** After "ok", how long the device may take to report the target firmware version. */
   verifyGraceSeconds: z.number().int().min(10).max(86_400),
+  /** Finished tasks the browser keeps in its history (IndexedDB); the oldest finished go first. */
+  taskHistoryLimit: z.number().int().min(2_000).max(1_000_000),
 } as const;
 
 export type ConfigKey = keyof typeof configFieldSchemas;
@@ -37,6 +39,7 @@ export interface RuntimeConfig {
   stalledAfterSeconds: number;
   replyTimeoutSeconds: number;
   verifyGraceSeconds: number;
+  taskHistoryLimit: number;
 }
 
 /** Values given by one layer (config.json, saved settings, URL query): only what it sets. */
@@ -53,6 +56,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   stalledAfterSeconds: 120,
   replyTimeoutSeconds: 30,
   verifyGraceSeconds: 600,
+  taskHistoryLimit: 100_000,
 };
 
 export const CONFIG_KEYS = Object.keys(configFieldSchemas) as ConfigKey[];

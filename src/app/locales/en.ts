@@ -64,6 +64,17 @@ export const en = {
     connectedTo: 'Connected to',
     notYet: 'not yet',
   },
+  storage: {
+    heading: 'Browser storage',
+    kept: 'Upgrade history, fleet and campaigns are kept in this browser (IndexedDB) and survive a reload.',
+    memoryOnly: 'Browser storage is unavailable ({{why}}): upgrade history, fleet and campaigns are kept in memory only and are lost when this page closes.',
+    why: {
+      unsupported: 'this browser gives the page no IndexedDB, as in some private windows',
+      'open-failed': 'the browser refused to open the database',
+      quota: 'the storage quota is used up',
+      'write-failed': 'a write to the database failed',
+    },
+  },
   effective: {
     caption: 'Effective configuration',
     setting: 'Setting',
@@ -84,6 +95,7 @@ export const en = {
       stalledAfterSeconds: 'Stalled after (s)',
       replyTimeoutSeconds: 'Reply timeout (s)',
       verifyGraceSeconds: 'Version check grace (s)',
+      taskHistoryLimit: 'Task history kept (finished tasks)',
     },
     from: {
       default: 'default',

@@ -67,6 +67,17 @@ export const zhCN: Translation<typeof en> = {
     connectedTo: '连接到',
     notYet: '尚未连接',
   },
+  storage: {
+    heading: '浏览器存储',
+    kept: '升级历史、设备列表和升级批次保存在本浏览器（IndexedDB）中，刷新页面后仍在。',
+    memoryOnly: '浏览器存储不可用（{{why}}）：升级历史、设备列表和升级批次只保存在内存中，关闭本页面后即丢失。',
+    why: {
+      unsupported: '本浏览器未向页面提供 IndexedDB，部分无痕窗口即如此',
+      'open-failed': '浏览器拒绝打开数据库',
+      quota: '存储配额已用尽',
+      'write-failed': '写入数据库失败',
+    },
+  },
   effective: {
     caption: '生效的配置',
     setting: '设置项',
@@ -87,6 +98,7 @@ export const zhCN: Translation<typeof en> = {
       stalledAfterSeconds: '判定停滞时间（秒）',
       replyTimeoutSeconds: '应答超时（秒）',
       verifyGraceSeconds: '版本核对宽限时间（秒）',
+      taskHistoryLimit: '保留的历史任务数（已结束）',
     },
     from: {
       default: '默认值',

@@ -16,6 +16,12 @@ export const en = {
     active: 'Active',
     overall: 'Overall',
   },
+  history: {
+    searching: 'Searching history…',
+    heading_one: '{{count}} earlier device in the history',
+    heading_other: '{{count}} earlier devices in the history',
+    label: 'Matches in the history',
+  },
   filters: {
     label: 'Filter devices',
     search: 'Search devices',

@@ -19,6 +19,12 @@ export const zhCN: Translation<typeof en> = {
     active: '未结束',
     overall: '总体进度',
   },
+  history: {
+    searching: '正在搜索历史记录…',
+    heading_one: '历史记录中另有 {{count}} 台设备',
+    heading_other: '历史记录中另有 {{count}} 台设备',
+    label: '历史记录中的匹配项',
+  },
   filters: {
     label: '筛选设备',
     search: '搜索设备',
