@@ -61,6 +61,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts', 'sim/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: ['src/app/node-test-setup.ts'],
         },
       },
       {

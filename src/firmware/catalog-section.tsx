@@ -4,12 +4,12 @@ import { FirmwareCard } from './firmware-card';
 import { CatalogLoadError, useFirmwareCatalog } from './get-catalog';
 import { CatalogFormatError } from './parse-catalog';
 import { RejectedEntries } from './rejected-entries';
-import { useFirmwareText } from './use-firmware-text';
+import { useMessageText } from '../ui/i18n/message';
 
 /** The published catalog with its loading, error and retry states. */
 export function CatalogSection({ catalogUrl }: { catalogUrl: string | undefined }) {
   const { t } = useTranslation('firmware');
-  const text = useFirmwareText();
+  const text = useMessageText();
   const catalog = useFirmwareCatalog(catalogUrl);
   const error = catalog.error;
   const errorText = error instanceof CatalogLoadError || error instanceof CatalogFormatError ? text(error.text) : (error?.message ?? '');

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { browserFetch, isAbortError, type FetchLike } from './fetch-like';
-import { englishText, message, type FirmwareMessage } from './firmware-message';
+import { englishText } from '../ui/i18n/message';
+import { message, type FirmwareMessage } from './firmware-message';
 import { firmwareKeys } from './firmware-keys';
 import { CatalogFormatError, parseCatalog, type ParsedCatalog } from './parse-catalog';
 import { currentPageUrl, resolveCatalogUrl } from './resolve-catalog-url';

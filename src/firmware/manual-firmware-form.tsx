@@ -4,7 +4,7 @@ import { KNOWN_MODEL_KEYS, modelLabel } from '../protocol/models';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { checkManualFirmware, type ManualFirmwareField, type ManualFirmwareInput, type ManualFirmwareProblems, type ManualFirmwareValues } from './manual-firmware-validation';
-import { useFirmwareText } from './use-firmware-text';
+import { useMessageText } from '../ui/i18n/message';
 
 export interface ManualFirmwareFormProps {
   values: ManualFirmwareValues;
@@ -19,7 +19,7 @@ export interface ManualFirmwareFormProps {
  */
 export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwareFormProps) {
   const { t } = useTranslation('firmware');
-  const text = useFirmwareText();
+  const text = useMessageText();
   const [attempted, setAttempted] = useState(false);
   const modelId = useId();
   const result = checkManualFirmware(values);

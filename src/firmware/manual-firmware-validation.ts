@@ -1,6 +1,7 @@
 import { KNOWN_MODEL_KEYS, productName } from '../protocol/models';
 import { fileNameProblem, fileSizeProblem, httpUrlProblem, md5Problem, normalizeMd5, versionTextProblem } from '../protocol/validation';
-import { englishText, message, type FirmwareMessage } from './firmware-message';
+import { englishText } from '../ui/i18n/message';
+import { message, type FirmwareMessage } from './firmware-message';
 import { problemMessage } from './problem-message';
 
 /** The manual entry form as typed: every field is text. `model` '' means the gateway itself. */
@@ -16,7 +17,7 @@ export interface ManualFirmwareValues {
 export type ManualFirmwareField = keyof ManualFirmwareValues;
 /** What is wrong with each field, in English. */
 export type ManualFirmwareErrors = Partial<Record<ManualFirmwareField, string>>;
-/** What is wrong with each field, translated at render (useFirmwareText). */
+/** What is wrong with each field, worded at render (useMessageText). */
 export type ManualFirmwareProblems = Partial<Record<ManualFirmwareField, FirmwareMessage>>;
 
 /** What a valid form becomes; the store adds the id. */

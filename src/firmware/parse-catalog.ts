@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { productName } from '../protocol/models';
 import { catalogEntrySchema, type CatalogEntry } from './catalog-entry-schema';
 import type { Firmware } from './firmware';
-import { englishText, message, type FirmwareMessage } from './firmware-message';
+import { englishText } from '../ui/i18n/message';
+import { message, type FirmwareMessage } from './firmware-message';
 
 /** A catalog entry the console will not offer, with every reason an operator needs to fix it. */
 export interface RejectedCatalogEntry {

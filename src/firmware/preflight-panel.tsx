@@ -5,7 +5,8 @@ import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
 import type { Firmware } from './firmware';
 import type { PreflightOutcome } from './preflight-result';
-import { useFirmwareText, usePreflightOutcomeLabel } from './use-firmware-text';
+import { useMessageText } from '../ui/i18n/message';
+import { usePreflightOutcomeLabel } from './use-preflight-outcome-label';
 import { usePreflight } from './use-preflight';
 
 const TONE: Record<PreflightOutcome, BadgeTone> = {
@@ -19,7 +20,7 @@ const TONE: Record<PreflightOutcome, BadgeTone> = {
 export function PreflightPanel({ firmware }: { firmware: Firmware }) {
   const { t } = useTranslation('firmware');
   const f = useFormat();
-  const text = useFirmwareText();
+  const text = useMessageText();
   const outcomeLabel = usePreflightOutcomeLabel();
   const { result, running, progress, check, cancel } = usePreflight(firmware);
   const percent = progress && progress.total > 0 ? Math.floor((progress.bytes * 100) / progress.total) : 0;

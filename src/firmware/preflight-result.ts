@@ -31,5 +31,5 @@ export function preflightBlocksStart(result: PreflightResult | null | undefined,
   return isMismatch(result.outcome) && !override;
 }
 
-/** The outcome names in English; on screen use usePreflightOutcomeLabel() (use-firmware-text.ts). */
+/** The outcome names in English; on screen use usePreflightOutcomeLabel() (use-preflight-outcome-label.ts). */
 export const PREFLIGHT_OUTCOME_LABEL: Record<PreflightOutcome, string> = en.preflight.outcome;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_NAME_MAX_LENGTH, fileNameProblem, fileSizeProblem, httpUrlProblem, md5Problem, VERSION_MAX_LENGTH, versionTextProblem } from '../protocol/validation';
-import { englishText, message } from './firmware-message';
+import { englishText } from '../ui/i18n/message';
+import { message } from './firmware-message';
 import { checkManualFirmware, type ManualFirmwareValues } from './manual-firmware-validation';
 import { problemMessage } from './problem-message';
 

@@ -33,7 +33,7 @@ describe('runPreflight, size (HEAD)', () => {
     expect(result).toEqual({
       outcome: 'ok',
       mode: 'size',
-      message: { key: 'preflight.detail.sizeOk', values: { actual: 200_001 } },
+      message: { ns: 'firmware', key: 'preflight.detail.sizeOk', values: { actual: 200_001 } },
       detail: expect.stringContaining('200,001 bytes, as expected'),
       checkedAt: now(),
     });
@@ -126,7 +126,7 @@ describe('runPreflight, md5 (download)', () => {
 });
 
 describe('preflightBlocksStart', () => {
-  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({ outcome, mode: 'size', message: { key: 'preflight.detail.noBody' }, detail: '', checkedAt: 0 });
+  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({ outcome, mode: 'size', message: { ns: 'firmware', key: 'preflight.detail.noBody' }, detail: '', checkedAt: 0 });
   it.each([
     [null, false, false],
     [result('ok'), false, false],

@@ -1,5 +1,6 @@
 import { isAbortError, type FetchLike } from './fetch-like';
-import { englishText, message } from './firmware-message';
+import { englishText } from '../ui/i18n/message';
+import { message } from './firmware-message';
 import type { en } from './locales/en';
 import { md5OfChunks, streamChunks } from './md5-core';
 import type { PreflightMode, PreflightResult } from './preflight-result';

@@ -6,7 +6,7 @@ import { addProblem } from './add-outcome-text.ts';
 import type { FleetText } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
 import { snIssue } from './sn-issue.ts';
-import { useFleetText } from './use-fleet-text.ts';
+import { useMessageText } from '../ui/i18n/message.ts';
 
 export interface AddGatewayFormProps {
   onAdd: (sn: string) => AddOutcome;
@@ -15,7 +15,7 @@ export interface AddGatewayFormProps {
 /** Adds one gateway by SN; the SN is checked before it can ever become part of a topic. */
 export function AddGatewayForm({ onAdd }: AddGatewayFormProps) {
   const { t } = useTranslation('fleet');
-  const text = useFleetText();
+  const text = useMessageText();
   const [value, setValue] = useState('');
   const [error, setError] = useState<FleetText | null>(null);
   const [added, setAdded] = useState<string | null>(null);

@@ -4,7 +4,8 @@
  * cannot be used is reported with its position and the reason; the rest is still usable.
  */
 import Papa from 'papaparse';
-import { englishText, message, type FleetMessage, type FleetText } from './fleet-message.ts';
+import { englishText } from '../ui/i18n/message.ts';
+import { message, type FleetMessage, type FleetText } from './fleet-message.ts';
 import { snIssue } from './sn-issue.ts';
 
 export const MAX_IMPORT_CHARS = 5_000_000;

@@ -6,7 +6,7 @@ import { message } from './fleet-message.ts';
 import type { AddOutcome } from './fleet-roster.ts';
 import { parseGatewayImport } from './gateway-import.ts';
 import { buildImportReport, type ImportReport, type ImportSource } from './import-report.ts';
-import { useFleetText } from './use-fleet-text.ts';
+import { useMessageText } from '../ui/i18n/message.ts';
 
 export interface ImportGatewaysPanelProps {
   onImport: (sns: readonly string[]) => AddOutcome[];
@@ -24,7 +24,7 @@ function readFileText(file: File): Promise<string> {
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation('fleet');
-  const text = useFleetText();
+  const text = useMessageText();
   const f = useFormat();
   const errors = report.lines.filter((l) => l.kind === 'error').length;
   const duplicates = report.lines.length - errors;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snProblem } from '../protocol/sn.ts';
-import { englishText } from './fleet-message.ts';
+import { englishText } from '../ui/i18n/message.ts';
 import { snIssue } from './sn-issue.ts';
 
 const english = (sn: string) => {
@@ -21,10 +21,10 @@ describe('snIssue', () => {
   });
 
   it('names the character and the limit in its values, so another language can word them', () => {
-    expect(snIssue('DOCK/1')).toEqual({ key: 'sn.badCharMqtt', values: { char: { key: 'sn.quoted', values: { char: '/' } } } });
-    expect(snIssue('A B')).toEqual({ key: 'sn.badChar', values: { char: { key: 'sn.space' } } });
-    expect(snIssue('A\u0000')).toEqual({ key: 'sn.badChar', values: { char: 'NUL (U+0000)' } });
-    expect(snIssue('x'.repeat(65))).toEqual({ key: 'sn.tooLong', values: { length: 65, max: 64 } });
+    expect(snIssue('DOCK/1')).toEqual({ ns: 'fleet', key: 'sn.badCharMqtt', values: { char: { ns: 'fleet', key: 'sn.quoted', values: { char: '/' } } } });
+    expect(snIssue('A B')).toEqual({ ns: 'fleet', key: 'sn.badChar', values: { char: { ns: 'fleet', key: 'sn.space' } } });
+    expect(snIssue('A\u0000')).toEqual({ ns: 'fleet', key: 'sn.badChar', values: { char: 'NUL (U+0000)' } });
+    expect(snIssue('x'.repeat(65))).toEqual({ ns: 'fleet', key: 'sn.tooLong', values: { length: 65, max: 64 } });
     expect(snIssue('DOCK-1_a')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../ui/text-field';
 import type { CampaignOptionsText, OptionsParse } from './campaign-options';
-import { useUpgradeText } from './use-upgrade-text';
+import { useMessageText } from '../ui/i18n/message';
 
 export interface CampaignOptionsFieldsProps {
   text: CampaignOptionsText;
@@ -12,7 +12,7 @@ export interface CampaignOptionsFieldsProps {
 /** Max parallel upgrades, the failure stop rule and the canary size; empty means no limit / off. */
 export function CampaignOptionsFields({ text, parsed, onChange }: CampaignOptionsFieldsProps) {
   const { t } = useTranslation('upgrades');
-  const say = useUpgradeText();
+  const say = useMessageText();
   const { errors } = parsed;
   return (
     <fieldset className="grid gap-3 sm:grid-cols-3">

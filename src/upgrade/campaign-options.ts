@@ -3,10 +3,11 @@
  * "no limit" / "off"; anything else must be a whole number (the pause rule may be a percent).
  */
 import type { PauseAfterFailures } from '../campaigns/campaign-types.ts';
-import { englishText, message, type Message } from './upgrade-message.ts';
+import { englishText } from '../ui/i18n/message.ts';
+import { message, type UpgradeMessage } from './upgrade-message.ts';
 
 /** A field read: its value, or why it is refused (translated where shown). */
-export type FieldRead<T> = { ok: true; value: T } | { ok: false; error: Message };
+export type FieldRead<T> = { ok: true; value: T } | { ok: false; error: UpgradeMessage };
 
 /** The same in English, for logs and tests. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -79,7 +80,7 @@ export const parseCanary = (text: string, gatewaysToSend: number): Parsed<number
 
 export interface OptionsParse {
   options: CampaignOptions | null;
-  errors: { maxParallel: Message | null; pauseAfterFailures: Message | null; canary: Message | null };
+  errors: { maxParallel: UpgradeMessage | null; pauseAfterFailures: UpgradeMessage | null; canary: UpgradeMessage | null };
 }
 
 export function parseCampaignOptions(text: CampaignOptionsText, gatewaysToSend: number): OptionsParse {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Firmware } from '../firmware/firmware';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useFormat } from '../ui/i18n/use-format';
-import { UNGROUPED } from './use-upgrade-text';
+import { UNGROUPED } from './ungrouped';
 import type { CampaignPlan } from '../campaigns/campaign-types';
 
 export interface ConfirmStartDialogProps {
@@ -47,7 +47,7 @@ export function ConfirmStartDialog({ plan, firmware, overridden, error, onConfir
           ? t('confirm.limits', { parallel, pause })
           : t('confirm.limitsWithCanary', { parallel, pause, canary: t('confirm.canaryFirst', { count: plan.canarySize, n: f.number(plan.canarySize, UNGROUPED) }) })}
       </p>
-      {overridden.length > 0 ? <p className="font-medium text-red-800">{t('confirm.overridden', { files: overridden.join(t('join.comma')) })}</p> : null}
+      {overridden.length > 0 ? <p className="font-medium text-red-800">{t('confirm.overridden', { files: f.list(overridden, 'plain') })}</p> : null}
       {error !== null ? (
         <p role="alert" className="text-red-800">
           {t('confirm.error', { error })}

@@ -5,7 +5,8 @@
  */
 import type { Firmware } from '../firmware/firmware.ts';
 import { modelLabel } from '../protocol/models.ts';
-import { englishText, message, type Message } from './upgrade-message.ts';
+import { englishText } from '../ui/i18n/message.ts';
+import { message, type UpgradeMessage } from './upgrade-message.ts';
 
 /** The group of firmware that names no model (it targets the gateway device, whatever its model). */
 export const GATEWAY_GROUP = 'gateway';
@@ -26,7 +27,7 @@ export function groupKeyOf(firmware: Pick<Firmware, 'model'>): FirmwareGroupKey 
   return firmware.model ?? GATEWAY_GROUP;
 }
 
-export function groupLabelMessage(model: string | null): Message {
+export function groupLabelMessage(model: string | null): UpgradeMessage {
   return model === null ? message('firmware.groupForGateway') : message('firmware.groupForModel', { product: modelLabel(model), model });
 }
 

@@ -5,7 +5,7 @@ import type { Firmware } from '../firmware/firmware';
 import { PreflightPanel } from '../firmware/preflight-panel';
 import { useFormat } from '../ui/i18n/use-format';
 import { firmwareRadioLabel, groupFirmware, groupLabelMessage, type FirmwareGroup, type FirmwareGroupKey } from './firmware-groups';
-import { useUpgradeText } from './use-upgrade-text';
+import { useMessageText } from '../ui/i18n/message';
 
 export interface CatalogStatus {
   loading: boolean;
@@ -24,7 +24,7 @@ const FirmwareRadioGroup = memo(function FirmwareRadioGroup({ group, chosenKey, 
   const labelId = useId();
   const name = useId();
   const { t } = useTranslation('upgrades');
-  const say = useUpgradeText();
+  const say = useMessageText();
   const f = useFormat();
   return (
     <div role="radiogroup" aria-labelledby={labelId} className="flex flex-col gap-1 rounded border border-slate-200 p-3">

@@ -5,7 +5,7 @@ import { useFleet, useGatewaySns } from '../fleet/fleet-hooks';
 import { searchGatewaySns } from '../fleet/fleet-selectors';
 import { Button } from '../ui/button';
 import { useFormat } from '../ui/i18n/use-format';
-import { UNGROUPED } from './use-upgrade-text';
+import { UNGROUPED } from './ungrouped';
 import { FixedRowList } from './fixed-row-list';
 import { GATEWAY_ROW_HEIGHT, GatewayRow } from './gateway-row';
 import { selectionStore, useSelected } from './selection-store';

@@ -6,11 +6,12 @@ import type { FleetGateway } from '../fleet/fleet-model';
 import { livenessAt, type Liveness } from '../fleet/fleet-selectors';
 import { useClockValue } from '../ui/clock';
 import { Badge } from '../ui/badge';
+import { useMessageText } from '../ui/i18n/message';
+import { useFormat } from '../ui/i18n/use-format';
 import { resolveGateway, willSend } from './resolve-targets';
 import { selectionStore, useIsSelected } from './selection-store';
 import { skipReasonMessage } from './skip-reasons';
 import { useActiveTaskBid } from './use-resolutions';
-import { useUpgradeText } from './use-upgrade-text';
 
 export const GATEWAY_ROW_HEIGHT = 60;
 
@@ -32,12 +33,13 @@ function DevicesSummary({ gateway }: { gateway: FleetGateway }) {
 function Verdict({ gateway, liveness, chosen }: { gateway: FleetGateway; liveness: Liveness; chosen: readonly Firmware[] }) {
   const activeTaskBid = useActiveTaskBid(gateway.sn);
   const { t } = useTranslation('upgrades');
-  const say = useUpgradeText();
+  const say = useMessageText();
+  const f = useFormat();
   if (chosen.length === 0) return null;
   const resolution = resolveGateway({ gateway, liveness, activeTaskBid }, chosen);
   if (willSend(resolution)) {
     const targets = resolution.targets.map((target) => t('row.target', { sn: target.sn, version: target.firmware.productVersion }));
-    const text = t('row.willUpgrade', { targets: targets.join(t('join.comma')) });
+    const text = t('row.willUpgrade', { targets: f.list(targets, 'plain') });
     return (
       <span className="truncate text-green-800" title={text}>
         {text}

@@ -1,7 +1,8 @@
 /** Why a selected gateway gets no ota_create, as data (for tests and counts) and as a sentence. */
 import { modelLabel } from '../protocol/models.ts';
 import { MAX_OTA_DEVICES } from '../protocol/builders.ts';
-import { englishText, listOf, message, type Message } from './upgrade-message.ts';
+import { englishText, listOf } from '../ui/i18n/message.ts';
+import { message, type UpgradeMessage } from './upgrade-message.ts';
 
 export type SkipReason =
   /** None of the gateway's devices has the model of a chosen firmware. */
@@ -23,7 +24,7 @@ export type BusyCause =
 export type SkipKind = SkipReason['kind'];
 
 /** Short names for counts ("3 offline") and filters. */
-export const SKIP_KIND_MESSAGE: Record<SkipKind, Message> = {
+export const SKIP_KIND_MESSAGE: Record<SkipKind, UpgradeMessage> = {
   'no-matching-device': message('skip.kind.noMatchingDevice'),
   'already-on-target': message('skip.kind.alreadyOnTarget'),
   offline: message('skip.kind.offline'),
@@ -33,7 +34,7 @@ export const SKIP_KIND_MESSAGE: Record<SkipKind, Message> = {
   conflict: message('skip.kind.conflict'),
 };
 
-function busyMessage(cause: BusyCause): Message {
+function busyMessage(cause: BusyCause): UpgradeMessage {
   switch (cause.source) {
     case 'task':
       return message('skip.busyTask', { bid: cause.bid });
@@ -45,16 +46,16 @@ function busyMessage(cause: BusyCause): Message {
 }
 
 /** One sentence for the operator, shown beside the gateway and in the preview. */
-export function skipReasonMessage(reason: SkipReason): Message {
+export function skipReasonMessage(reason: SkipReason): UpgradeMessage {
   switch (reason.kind) {
     case 'no-matching-device': {
       if (reason.models.length === 0) return message('skip.noFirmwareForDevices');
       const wanted = listOf(reason.models.map(modelLabel), 'or');
       if (reason.deviceModels.length === 0) return message('skip.noMatchingKnownModel', { wanted });
-      return message('skip.noMatchingDevice', { wanted, has: listOf(reason.deviceModels.map(modelLabel), 'comma') });
+      return message('skip.noMatchingDevice', { wanted, has: listOf(reason.deviceModels.map(modelLabel), 'plain') });
     }
     case 'already-on-target':
-      return message('skip.alreadyOnTarget', { devices: listOf(reason.devices.map((d) => `${d.sn} ${d.version}`), 'comma') });
+      return message('skip.alreadyOnTarget', { devices: listOf(reason.devices.map((d) => `${d.sn} ${d.version}`), 'plain') });
     case 'offline':
       return message(reason.liveness === 'unseen' ? 'skip.offlineUnseen' : 'skip.offlineStale');
     case 'busy':

@@ -2,7 +2,8 @@
 import type { Firmware } from '../firmware/firmware.ts';
 import { preflightBlocksStart, type PreflightResult } from '../firmware/preflight-result.ts';
 import type { OptionsParse } from './campaign-options.ts';
-import { englishText, listOf, message, type Message } from './upgrade-message.ts';
+import { englishText, listOf } from '../ui/i18n/message.ts';
+import { message, type UpgradeMessage } from './upgrade-message.ts';
 
 export interface StartInputs {
   readOnly: boolean;
@@ -15,7 +16,7 @@ export interface StartInputs {
   override: boolean;
 }
 
-export function startBlockedMessage(input: StartInputs): Message | null {
+export function startBlockedMessage(input: StartInputs): UpgradeMessage | null {
   if (input.readOnly) return message('start.blocked.readOnly');
   if (input.chosen.length === 0) return message('start.blocked.noFirmware');
   if (input.selectedCount === 0) return message('start.blocked.noGateway');
@@ -24,7 +25,7 @@ export function startBlockedMessage(input: StartInputs): Message | null {
   const optionError = errors.maxParallel ?? errors.pauseAfterFailures ?? errors.canary;
   if (optionError !== null) return message('start.blocked.options', { error: optionError });
   const blocking = input.chosen.filter((_, i) => preflightBlocksStart(input.preflight[i], input.override));
-  if (blocking.length > 0) return message('start.blocked.preflight', { files: listOf(blocking.map((f) => f.fileName), 'comma') });
+  if (blocking.length > 0) return message('start.blocked.preflight', { files: listOf(blocking.map((f) => f.fileName), 'plain') });
   return null;
 }
 

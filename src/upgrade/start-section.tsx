@@ -5,6 +5,8 @@ import { isMismatch } from '../firmware/preflight-result';
 import { useGatewaySns } from '../fleet/fleet-hooks';
 import { CheckboxField } from '../ui/checkbox-field';
 import { Button } from '../ui/button';
+import { useMessageText } from '../ui/i18n/message';
+import { useFormat } from '../ui/i18n/use-format';
 import { campaignsStore, type CampaignsStore } from '../campaigns/campaign-store';
 import { buildCampaignPlan } from './build-plan';
 import { EMPTY_OPTIONS_TEXT, parseCampaignOptions, type CampaignOptionsText } from './campaign-options';
@@ -16,7 +18,6 @@ import { startBlockedMessage } from './start-reason';
 import { UpgradePreview } from './upgrade-preview';
 import { usePreflightResults } from './use-preflight-results';
 import { useResolutions } from './use-resolutions';
-import { useUpgradeText } from './use-upgrade-text';
 
 export interface StartSectionProps {
   chosen: readonly Firmware[];
@@ -42,7 +43,8 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
   const [startError, setStartError] = useState<string | null>(null);
   const reasonId = useId();
   const { t } = useTranslation('upgrades');
-  const say = useUpgradeText();
+  const say = useMessageText();
+  const format = useFormat();
 
   const mismatched = chosen.filter((_, i) => isMismatch(preflight[i]?.outcome ?? 'ok'));
   const unverifiable = chosen.filter((_, i) => preflight[i]?.outcome === 'unverifiable');
@@ -79,13 +81,13 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
         <CampaignOptionsFields text={optionsText} parsed={parsed} onChange={setOptionsText} />
         {unverifiable.length > 0 ? (
           <p className="text-sm text-amber-800">
-            {t('start.unverifiable', { files: unverifiable.map((f) => f.fileName).join(t('join.comma')) })}
+            {t('start.unverifiable', { files: format.list(unverifiable.map((f) => f.fileName), 'plain') })}
           </p>
         ) : null}
         {mismatched.length > 0 ? (
           <CheckboxField
             label={t('start.override')}
-            hint={t('start.overrideHint', { files: mismatched.map((f) => f.fileName).join(t('join.comma')) })}
+            hint={t('start.overrideHint', { files: format.list(mismatched.map((f) => f.fileName), 'plain') })}
             checked={override}
             onChange={(e) => setOverride(e.target.checked)}
           />

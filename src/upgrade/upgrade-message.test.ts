@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { zhCN } from './locales/zh-CN.ts';
+import { englishText, listOf, renderMessage } from '../ui/i18n/message.ts';
 import { parseCanary } from './campaign-options.ts';
 import { skipReasonMessage } from './skip-reasons.ts';
-import { englishText, listOf, message, renderMessage, type Translate } from './upgrade-message.ts';
-
-/** A translator over the Chinese resource, as i18next would use it (zh has only the _other form). */
-const chinese: Translate = (key, values) => {
-  const path = key.split('.');
-  const last = path.pop() ?? '';
-  let parent: unknown = zhCN;
-  for (const part of path) parent = (parent as Record<string, unknown>)[part];
-  const entries = parent as Record<string, unknown>;
-  const template = entries[last] ?? entries[`${last}_other`];
-  if (typeof template !== 'string') throw new Error(`no Chinese text for ${key}`);
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-};
+import { message } from './upgrade-message.ts';
 
 describe('upgrade messages', () => {
   it('English: plural by count, lists joined, nested messages translated first', () => {
@@ -32,8 +20,9 @@ describe('upgrade messages', () => {
 
   it('another language gets the same message with its own separators', () => {
     const reason = skipReasonMessage({ kind: 'already-on-target', devices: [{ sn: 'DOCK1', version: '1.0' }, { sn: 'AC1', version: '2.0' }] });
-    expect(renderMessage(reason, chinese)).toBe('已是目标版本（DOCK1 1.0、AC1 2.0）');
-    expect(renderMessage(message('options.error.canaryFewer', { count: 3 }), chinese)).toBe('灰度网关数必须少于待升级的 3 个网关');
-    expect(renderMessage(message('skip.conflict', { sn: 'D', files: listOf(['a', 'b'], 'and') }), chinese)).toBe('D 同时匹配两个所选固件（a 和 b）；请在其中一组选择“不升级”');
+    expect(renderMessage(reason, 'zh-CN')).toBe('已是目标版本（DOCK1 1.0、AC1 2.0）');
+    expect(renderMessage(message('options.error.canaryFewer', { count: 3 }), 'zh-CN')).toBe('灰度网关数必须少于待升级的 3 个网关');
+    // Intl.ListFormat's Chinese "and" list: 和 with no spaces around it.
+    expect(renderMessage(message('skip.conflict', { sn: 'D', files: listOf(['a', 'b'], 'and') }), 'zh-CN')).toBe('D 同时匹配两个所选固件（a和b）；请在其中一组选择“不升级”');
   });
 });

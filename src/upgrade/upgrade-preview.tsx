@@ -4,7 +4,8 @@ import { useFormat } from '../ui/i18n/use-format';
 import { FixedRowList } from './fixed-row-list';
 import { willSend, type GatewayResolution, type OfferedUpgradeType, type TargetDevice } from './resolve-targets';
 import { skipReasonMessage } from './skip-reasons';
-import { UNGROUPED, useUpgradeText } from './use-upgrade-text';
+import { useMessageText } from '../ui/i18n/message';
+import { UNGROUPED } from './ungrouped';
 
 const SEND_ROW_HEIGHT = 88;
 const SKIP_ROW_HEIGHT = 52;
@@ -43,6 +44,7 @@ function TargetLine({ target, onTypeChange }: { target: TargetDevice; onTypeChan
 
 const SendRow = memo(function SendRow({ resolution, onTypeChange }: { resolution: GatewayResolution; onTypeChange: TypeChange }) {
   const { t } = useTranslation('upgrades');
+  const f = useFormat();
   return (
     <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.sendTo', { sn: resolution.gatewaySn })}>
       <span className="font-mono text-sm font-medium">{resolution.gatewaySn}</span>
@@ -51,7 +53,7 @@ const SendRow = memo(function SendRow({ resolution, onTypeChange }: { resolution
       ))}
       {resolution.onTarget.length > 0 ? (
         <span className="truncate text-xs text-slate-500">
-          {t('preview.notSent', { devices: resolution.onTarget.map((d) => t('preview.alreadyOn', { sn: d.sn, version: d.version })).join(t('join.comma')) })}
+          {t('preview.notSent', { devices: f.list(resolution.onTarget.map((d) => t('preview.alreadyOn', { sn: d.sn, version: d.version })), 'plain') })}
         </span>
       ) : null}
     </div>
@@ -60,7 +62,7 @@ const SendRow = memo(function SendRow({ resolution, onTypeChange }: { resolution
 
 const SkipRow = memo(function SkipRow({ resolution }: { resolution: GatewayResolution }) {
   const { t } = useTranslation('upgrades');
-  const say = useUpgradeText();
+  const say = useMessageText();
   const text = resolution.skip.map((reason) => say(skipReasonMessage(reason))).join(t('join.semicolon'));
   return (
     <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.skip', { sn: resolution.gatewaySn })}>

@@ -1,7 +1,7 @@
 /**
  * The 'firmware' namespace in English: the Firmware screen, the manual entry form, the hash tool
  * and the pre-flight check. Pure modules reach these texts through FirmwareMessage descriptors
- * (firmware-message.ts); englishText() renders the same templates for logs and node tests.
+ * (firmware-message.ts); englishText() (src/ui/i18n/message.ts) words them for errors and logs.
  */
 export const en = {
   screen: {

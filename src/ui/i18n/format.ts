@@ -1,23 +1,34 @@
 import { activeLanguage } from './active-language.ts';
+import { i18n } from './i18n.ts';
 import type { Language } from './languages.ts';
 
 /*
  * Every number, size, speed, duration and time the console shows goes through here, so each screen
- * formats per locale. The English outputs are the console's established ones, byte for byte (tests
- * and the accessibility contract read them); Chinese uses the same figures with Chinese units.
- * `lang` defaults to the active language; components re-render on a switch through useFormat().
+ * formats per locale: figures, speeds and lists by Intl, the words Intl has no form for (sizes'
+ * byte counts, durations and ages in the console's short units) from the 'common' namespace. `lang` defaults to the active
+ * language; components re-render on a switch through useFormat().
  */
+
+/** The 'common' words of `lang` (English for a key it lacks). */
+function words(lang: Language) {
+  return i18n.getFixedT(lang, 'common');
+}
+
+/** One formatter per language and options: building an Intl formatter costs far more than using it. */
+function cached<T>(cache: Map<string, T>, lang: Language, options: object, make: () => T): T {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (format === undefined) {
+    format = make();
+    cache.set(key, format);
+  }
+  return format;
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(lang, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return cached(numberFormats, lang, options, () => new Intl.NumberFormat(lang, options));
 }
 
 /** Grouped digits: "603,696,942". */
@@ -49,23 +60,25 @@ export function formatBytes(bytes: number, lang: Language = activeLanguage()): s
 
 /** "575.7 MiB (603,696,942 bytes)": the rounded size to read, the exact one to compare. */
 export function formatBytesWithExact(bytes: number, lang: Language = activeLanguage()): string {
-  const count = formatNumber(bytes, lang);
-  const exact = lang === 'zh-CN' ? `${count} 字节` : `${count} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const exact = words(lang)('size.bytes', { count: bytes, bytes: formatNumber(bytes, lang) });
   if (bytes < KIB) return exact;
   const rounded = bytes < MIB ? `${fixed(bytes / KIB, 1, lang)} KiB` : bytes < GIB ? `${fixed(bytes / MIB, 1, lang)} MiB` : `${fixed(bytes / GIB, 2, lang)} GiB`;
   return `${rounded} (${exact})`;
 }
 
-/** Download speed: 1 decimal under 10, whole numbers above ("2.5 MB/s", "45 MB/s"). */
+const SPEED_UNITS = ['byte-per-second', 'kilobyte-per-second', 'megabyte-per-second', 'gigabyte-per-second'] as const;
+
+/** Download speed in decimal units, 1 decimal under 10, whole numbers above: "2.5 MB/s", "45 MB/s" / "2.5 MB/秒". */
 export function formatSpeed(bytesPerSecond: number, lang: Language = activeLanguage()): string {
-  const units = ['B/s', 'KB/s', 'MB/s', 'GB/s'];
   let value = bytesPerSecond;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
+  while (value >= 1000 && unit < SPEED_UNITS.length - 1) {
     value /= 1000;
     unit += 1;
   }
-  return `${value < 10 && unit > 0 ? fixed(value, 1, lang) : fixed(Math.round(value), 0, lang)} ${units[unit]}`;
+  const digits = value < 10 && unit > 0 ? 1 : 0;
+  const figure = digits === 0 ? Math.round(value) : value;
+  return numberFormat(lang, { style: 'unit', unit: SPEED_UNITS[unit], unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(figure);
 }
 
 /** A rate per second: "0", "1.5", "12". */
@@ -81,34 +94,54 @@ export function formatDuration(ms: number, lang: Language = activeLanguage()): s
   const seconds = Math.max(0, Math.round(ms / 1000));
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
-  if (lang === 'zh-CN') {
-    if (seconds < 60) return `${seconds}秒`;
-    if (minutes < 60) return `${minutes}分${seconds % 60}秒`;
-    return `${hours}小时${minutes % 60}分`;
-  }
-  if (seconds < 60) return `${seconds} s`;
-  if (minutes < 60) return `${minutes} min ${pad(seconds % 60)} s`;
-  return `${hours} h ${pad(minutes % 60)} min`;
+  const t = words(lang);
+  const n = (value: number) => fixed(value, 0, lang);
+  if (seconds < 60) return t('duration.seconds', { s: n(seconds) });
+  if (minutes < 60) return t('duration.minutes', { min: n(minutes), s: n(seconds % 60), ss: pad(seconds % 60) });
+  return t('duration.hours', { h: n(hours), min: n(minutes % 60), mm: pad(minutes % 60) });
 }
 
 /** How long ago, precise to the second: "just now" under a second, else "3 min 20 s ago". */
 export function formatDurationAgo(ms: number, lang: Language = activeLanguage()): string {
-  if (ms < 1000) return lang === 'zh-CN' ? '刚刚' : 'just now';
-  return lang === 'zh-CN' ? `${formatDuration(ms, lang)}前` : `${formatDuration(ms, lang)} ago`;
+  const t = words(lang);
+  return ms < 1000 ? t('time.justNow') : t('time.ago', { duration: formatDuration(ms, lang) });
 }
 
-/** A coarse age read at a glance: "just now" (under 5 s), "12 s ago", "3 min ago", "3 h ago", "2 d ago". */
+/**
+ * A coarse age read at a glance: "just now" (under 5 s), then whole seconds, minutes, hours (up to
+ * 47) and days: "12 s ago", "3 min ago" / "12秒前", "3分钟前". Worded by the 'common' namespace, not
+ * Intl.RelativeTimeFormat: its English ("12 sec. ago", "12s ago") is not the console's established
+ * "12 s ago", which the screens and their tests read.
+ */
 export function formatRelativeAge(ageMs: number, lang: Language = activeLanguage()): string {
-  const zh = lang === 'zh-CN';
+  const t = words(lang);
   const s = Math.floor(Math.max(0, ageMs) / 1000);
-  if (s < 5) return zh ? '刚刚' : 'just now';
-  if (s < 60) return zh ? `${s}秒前` : `${s} s ago`;
+  const n = (value: number) => fixed(value, 0, lang);
+  if (s < 5) return t('time.justNow');
+  if (s < 60) return t('age.seconds', { n: n(s) });
   const min = Math.floor(s / 60);
-  if (min < 60) return zh ? `${min}分钟前` : `${min} min ago`;
+  if (min < 60) return t('age.minutes', { n: n(min) });
   const h = Math.floor(min / 60);
-  if (h < 48) return zh ? `${h}小时前` : `${h} h ago`;
-  const d = Math.floor(h / 24);
-  return zh ? `${d}天前` : `${d} d ago`;
+  if (h < 48) return t('age.hours', { n: n(h) });
+  return t('age.days', { n: n(Math.floor(h / 24)) });
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** How a list reads: "a, b and c" ('and'), "a, b or c" ('or'), or "a, b, c" ('plain'; "a、b、c" in Chinese). */
+export type ListKind = 'and' | 'or' | 'plain';
+
+const LIST_OPTIONS: Readonly<Record<ListKind, Intl.ListFormatOptions>> = {
+  and: { type: 'conjunction', style: 'long' },
+  or: { type: 'disjunction', style: 'long' },
+  // The narrow conjunction has no "and": the language's plain separator.
+  plain: { type: 'conjunction', style: 'narrow' },
+};
+
+/** Items joined the way the language lists them: "a.bin and b.bin" / "a.bin和b.bin". */
+export function formatList(items: readonly string[], kind: ListKind, lang: Language = activeLanguage()): string {
+  const options = LIST_OPTIONS[kind];
+  return cached(listFormats, lang, options, () => new Intl.ListFormat(lang, options)).format(items);
 }
 
 /** "14:05": the wallboard clock, read from across a room. Same in both languages. */

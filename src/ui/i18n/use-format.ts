@@ -17,6 +17,7 @@ export function formattersFor(lang: Language) {
     duration: (ms: number) => f.formatDuration(ms, lang),
     durationAgo: (ms: number) => f.formatDurationAgo(ms, lang),
     relativeAge: (ms: number) => f.formatRelativeAge(ms, lang),
+    list: (items: readonly string[], kind: f.ListKind) => f.formatList(items, kind, lang),
     dateTime: (at: number) => f.formatDateTime(at, lang),
     date: (value: string | null) => f.formatDate(value, lang),
     clock: (at: number) => f.formatClock(at),

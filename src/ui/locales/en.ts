@@ -5,6 +5,28 @@ export const en = {
   copy: 'Copy',
   copied: 'Copied',
   copyUnavailable: 'Copy is not available here: select the text and copy it by hand.',
+  /** Ages and durations (src/ui/i18n/format.ts), in the console's short units. */
+  time: {
+    justNow: 'just now',
+    ago: '{{duration}} ago',
+  },
+  /** Coarse ages (a whole unit). */
+  age: {
+    seconds: '{{n}} s ago',
+    minutes: '{{n}} min ago',
+    hours: '{{n}} h ago',
+    days: '{{n}} d ago',
+  },
+  /** Durations to the second; `ss`/`mm` are the two-digit forms. */
+  duration: {
+    seconds: '{{s}} s',
+    minutes: '{{min}} min {{ss}} s',
+    hours: '{{h}} h {{mm}} min',
+  },
+  size: {
+    bytes_one: '{{bytes}} byte',
+    bytes_other: '{{bytes}} bytes',
+  },
   /** Why the broker connection failed (src/broker/broker-error.ts); the same text as lastError. */
   brokerError: {
     connack: {

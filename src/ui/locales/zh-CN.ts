@@ -8,6 +8,25 @@ export const zhCN: Translation<typeof en> = {
   copy: '复制',
   copied: '已复制',
   copyUnavailable: '此处无法使用复制功能：请选中文字后手动复制。',
+  time: {
+    justNow: '刚刚',
+    ago: '{{duration}}前',
+  },
+  age: {
+    seconds: '{{n}}秒前',
+    minutes: '{{n}}分钟前',
+    hours: '{{n}}小时前',
+    days: '{{n}}天前',
+  },
+  duration: {
+    seconds: '{{s}}秒',
+    minutes: '{{min}}分{{s}}秒',
+    hours: '{{h}}小时{{min}}分',
+  },
+  size: {
+    bytes_one: '{{bytes}} 字节',
+    bytes_other: '{{bytes}} 字节',
+  },
   brokerError: {
     connack: {
       unacceptableProtocolVersion: '协议版本不被接受',

@@ -142,10 +142,8 @@ export const en = {
     overridden: 'Pre-flight mismatch overridden for {{files}}.',
     error: 'Could not start: {{error}}',
   },
+  /** Joins whole sentences (skip reasons); lists of items are Intl.ListFormat's (useFormat().list). */
   join: {
-    or: ' or ',
-    and: ' and ',
-    comma: ', ',
     semicolon: '; ',
   },
 } as const;

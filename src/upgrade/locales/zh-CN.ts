@@ -146,9 +146,6 @@ export const zhCN: Translation<typeof en> = {
     error: '无法开始：{{error}}',
   },
   join: {
-    or: ' 或 ',
-    and: ' 和 ',
-    comma: '、',
     semicolon: '；',
   },
 };
