@@ -25,10 +25,12 @@ class RecentSet {
     return this.items.has(id);
   }
 
-  /** Adds `id` as the newest; the oldest goes when the set is full. */
+  /**
+   * Adds `id`; the oldest added goes when the set is full. An id already there keeps its place:
+   * this runs for every progress message, and the memory holds twice the fleet's upgrades.
+   */
   add(id: string): void {
-    if (id === '') return;
-    if (this.items.has(id)) this.items.delete(id);
+    if (id === '' || this.items.has(id)) return;
     this.items.add(id);
     if (this.items.size > this.capacity) {
       const oldest = this.items.values().next();
