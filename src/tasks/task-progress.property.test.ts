@@ -97,3 +97,35 @@ describe('progress in any order (property)', () => {
     );
   });
 });
+
+/** The same upgrades, some events without a percent (no progress block, or none in it). */
+const withGaps = deliveries.chain(({ events, arrival }) =>
+  fc.array(fc.boolean(), { minLength: events.length, maxLength: events.length }).map((drop) => {
+    const gap = new Map(events.map((e, i) => [e, drop[i] === true ? { ...e, percent: null } : e]));
+    return { events: events.map((e) => gap.get(e)!), arrival: arrival.map((e) => gap.get(e)!) };
+  }),
+);
+
+describe('progress without a percent (property)', () => {
+  it('an older or repeated event never moves the bar; a newer one without percent keeps it; a terminal one ends the task', () => {
+    fc.assert(
+      fc.property(withGaps, start, ({ events, arrival }, kind) => {
+        let table = initial(kind);
+        for (const event of arrival) {
+          const before = table.byBid.get('bid-1')?.execution ?? null;
+          table = applyProgress(table, event, NOW);
+          const after = table.byBid.get('bid-1')!.execution!;
+          const older = before !== null && before.lastEventAt !== null && event.meta.timestamp! < before.lastEventAt;
+          const repeated = before !== null && before.lastEventAt === event.meta.timestamp;
+          if (older || repeated) expect(after.percent).toBe(before.percent);
+          else if (event.percent === null && before !== null && (event.step === null || event.step === before.step)) expect(after.percent).toBe(before.percent);
+        }
+        const task = table.byBid.get('bid-1')!;
+        const newest = events.at(-1)!;
+        expect(task.execution).toMatchObject({ status: newest.status, lastEventAt: newest.meta.timestamp });
+        expect(task.terminal).toBe(['ok', 'failed', 'canceled', 'timeout', 'rejected'].includes(newest.status));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
