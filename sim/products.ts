@@ -95,7 +95,3 @@ export const CORRUPT_BUILD = {
   releaseNotes: 'Corrupt build for testing VERIFY_FAILED: the catalog md5 does not match the file.',
   releasedAt: '2025-06-01T08:00:00Z',
 } as const;
-
-export function lineForModel(modelKey: string): ProductLine | undefined {
-  return PRODUCT_LINES.find((line) => line.models.some((m) => m.key === modelKey));
-}

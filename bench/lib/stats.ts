@@ -12,10 +12,6 @@ export function round(value: number | null, digits = 1): number | null {
   return Math.round(value * f) / f;
 }
 
-export function median(values: readonly number[]): number | null {
-  return percentile(values, 50);
-}
-
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -5,9 +5,8 @@ import { mqttClient, type TestMqttClient } from './mqtt-client';
 
 export { expect };
 export { appUrl } from './app-url';
-export { startMosquitto } from './mosquitto';
-export type { MosquittoBroker, MosquittoOptions } from './mosquitto';
-export type { ReceivedMessage, TestMqttClient } from './mqtt-client';
+export type { MosquittoBroker } from './mosquitto';
+export type { TestMqttClient } from './mqtt-client';
 
 interface RigFixtures {
   /** Options for this test's `broker`; set with `test.use({ brokerOptions: { ... } })`. */

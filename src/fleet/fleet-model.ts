@@ -118,13 +118,6 @@ export function patchDevice(device: FleetDevice, changes: DeviceFields): FleetDe
   return patched;
 }
 
-/** Later of two receive times, treating null as "never". */
-export function laterTime(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
-}
-
 /** `gateway` with new devices (and the derived flags), or itself when nothing differs. */
 export function withDevices(gateway: FleetGateway, devices: readonly FleetDevice[], changes: Partial<Pick<FleetGateway, 'manual' | 'topoAt' | 'lastSeen'>> = {}): FleetGateway {
   const sameDevices = devices.length === gateway.devices.length && devices.every((d, i) => d === gateway.devices[i]);

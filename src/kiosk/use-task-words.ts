@@ -43,5 +43,3 @@ export function useTaskWords() {
     };
   }, [t, text, state, labels]);
 }
-
-export type TaskWords = ReturnType<typeof useTaskWords>;
