@@ -140,6 +140,11 @@ test("Monitor: Autel's failed download, DJI's reference-backend retries as one u
   expect(bid).toMatch(/^\d{18,}$/);
   await deviceRow(page, 'DOC-NUMERIC-GW').getByRole('link', { name: 'DOC-NUMERIC-GW' }).click();
   await expect(page.getByRole('heading', { name: new RegExp(`Upgrade task ${bid}`) })).toBeVisible();
+
+  // The failed step's task detail names the step result in its timeline.
+  await page.goBack();
+  await deviceRow(page, 'DOC-STEP-GW').getByRole('link', { name: 'DOC-STEP-GW' }).click();
+  await expect(page.getByRole('table', { name: /Timeline \(2 events\)/ })).toContainText('Step failed (step_result 1)');
 });
 
 test('Diagnostics: a progress without method for no known upgrade is counted with its reason, not guessed into a task', async ({ page, broker, mqttClient }) => {

@@ -8,6 +8,7 @@ import type { Decoded } from '../protocol/messages.ts';
 import { applyBatch } from './task-batch.ts';
 import { REPUBLISH_WINDOW_MS } from './task-republish.ts';
 import { EMPTY_TASK_TABLE, tasksInOrder, type TaskTable } from './task-table.ts';
+import { storedTaskSchema } from './tasks-persistence-schema.ts';
 import { otaCreate, progress, reply } from './task-test-kit.ts';
 
 const NOW = 1_654_071_000_000;
@@ -134,5 +135,17 @@ describe('ota_progress without progress or percent (DJI reference web app)', () 
   it('the first message of a task without a percent starts at 0', () => {
     const [task] = tasksInOrder(run(watched('dji-reference-web-device-cmd', ['progress-failed-without-percent'])));
     expect(task).toMatchObject({ terminal: true, execution: { status: 'failed', percent: 0, step: 'upgrade_firmware' } });
+  });
+});
+
+describe('what these add to a task survives storage', () => {
+  it('step results and re-published copies are stored and read back', () => {
+    const stepped = tasksInOrder(run(watched('dji-reference-backend-output-progress', ['progress-step-ok', 'progress-step-failed'])))[0]!;
+    const copied = tasksInOrder(run(watched('dji-reference-backend-publish-with-reply', ['ota-create-copy-1', 'ota-create-copy-2'])))[0]!;
+    for (const task of [stepped, copied]) {
+      const stored = JSON.parse(JSON.stringify(task)) as unknown;
+      expect(storedTaskSchema.parse(stored)).toEqual(JSON.parse(JSON.stringify(task)));
+    }
+    expect(copied.republished).toHaveLength(1);
   });
 });

@@ -33,6 +33,7 @@ const eventSchema: z.ZodType<TaskEvent> = z.object({
   step,
   percent,
   result: z.number().int(),
+  stepResult: z.number().int().optional(),
   rate: z.number().finite().nullable(),
   // An event whose raw JSON was let go holds undefined, which JSON leaves out: a missing key is
   // "not kept", not a bad event (zod 4 requires unknown keys to be present unless optional).
@@ -58,6 +59,7 @@ const executionSchema = z.object({
   percent,
   rate: z.number().finite().nullable(),
   result: z.number().int(),
+  stepResult: z.number().int().optional(),
   lastEventAt: time.nullable(),
   lastAppliedAt: time,
 });
@@ -70,6 +72,10 @@ export const storedTaskSchema: z.ZodType<UpgradeTask> = z.object({
   origin: z.enum(['this-console', 'elsewhere']),
   command: z.enum(['queued', 'published', 'accepted', 'rejected', 'no-reply']).nullable(),
   tid: z.string().nullable(),
+  republished: z
+    .array(z.object({ bid: z.string().min(1), tid: z.string().nullable(), at: time, refused: z.number().int().optional() }))
+    .max(8)
+    .optional(),
   resultCode: z.number().int().nullable(),
   execution: executionSchema.nullable(),
   terminal: z.boolean(),

@@ -108,5 +108,6 @@ export const en = {
     rawNotKept: 'Raw message not kept',
     rawJson: 'Raw JSON',
     copyJson: 'Copy JSON',
+    stepFailed: 'Step failed (step_result {{code}})',
   },
 } as const;

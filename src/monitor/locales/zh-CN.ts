@@ -111,5 +111,6 @@ export const zhCN: Translation<typeof en> = {
     rawNotKept: '原始消息未保留',
     rawJson: '原始 JSON',
     copyJson: '复制 JSON',
+    stepFailed: '步骤失败（step_result {{code}}）',
   },
 };

@@ -56,6 +56,9 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
               <td className="py-1 pr-3">
                 {event.result}
                 {event.result !== 0 ? <span className="block text-xs text-red-800">{labels.resultCode(event.result)}</span> : null}
+                {event.stepResult !== undefined && event.stepResult !== 0 ? (
+                  <span className="block text-xs text-red-800">{t('timeline.stepFailed', { code: event.stepResult })}</span>
+                ) : null}
               </td>
               <td className="py-1">
                 {json === null ? (
