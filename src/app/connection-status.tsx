@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { shownBrokerError, type BrokerErrorTranslate } from '../broker/broker-error';
-import { connectionStore } from '../broker/connection-store';
 import { Badge } from '../ui/badge';
-import { sessionErrorStore } from './session/session-error-store';
+import { useConnection, useSessionError } from './app-context';
 
 const DOT: Record<string, string> = {
   connected: 'bg-green-600',
@@ -23,10 +21,10 @@ export function ConnectionStatus({ readOnly }: { readOnly: boolean }) {
   // i18next types the values per key, which a key known only at run time cannot follow; every
   // BrokerErrorKey is checked against 'common' by src/app/broker-error-words.test.ts.
   const translate = common as unknown as BrokerErrorTranslate;
-  const phase = useStore(connectionStore, (s) => s.phase);
-  const lastError = useStore(connectionStore, (s) => s.lastError);
-  const lastErrorInfo = useStore(connectionStore, (s) => s.lastErrorInfo);
-  const sessionError = useStore(sessionErrorStore, (s) => s.error);
+  const phase = useConnection((s) => s.phase);
+  const lastError = useConnection((s) => s.lastError);
+  const lastErrorInfo = useConnection((s) => s.lastErrorInfo);
+  const sessionError = useSessionError();
   const reason = phase === 'connected' ? null : (sessionError ?? shownBrokerError({ lastError, lastErrorInfo }, translate));
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">

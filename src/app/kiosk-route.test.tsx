@@ -1,8 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectionStore, initialConnectionState } from '../broker/connection-store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithStores } from './app-test-kit';
 import { Layout } from './layout';
 
 function renderApp(config: object | null, search: string) {
@@ -14,17 +13,8 @@ function renderApp(config: object | null, search: string) {
     ),
   );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>operator screen</p> }] }]);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  return renderWithStores(<RouterProvider router={router} />);
 }
-
-beforeEach(() => {
-  connectionStore.setState(initialConnectionState, true);
-});
 
 afterEach(() => {
   vi.unstubAllGlobals();

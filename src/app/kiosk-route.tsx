@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeatureProviders, useConnectionStore } from './app-context';
 import { parseQueryOverrides } from './config/query-overrides';
 import { useConfigTexts } from './config/use-config-texts';
 import { useRuntimeConfig, type RuntimeConfigState } from './config/use-runtime-config';
@@ -38,6 +39,7 @@ export function KioskRoute() {
   const { t } = useTranslation('app');
   const texts = useConfigTexts();
   const runtime = useRuntimeConfig();
+  const connection = useConnectionStore();
   const kiosk = runtime.status === 'ready' && runtime.config.kiosk;
   const search = currentSearch();
   const explicitlyOff = new URLSearchParams(search).has('kiosk');
@@ -56,7 +58,9 @@ export function KioskRoute() {
   }
   return (
     <Suspense fallback={blank}>
-      <KioskScreen search={search} configNotes={configNotes(runtime, texts)} />
+      <FeatureProviders>
+        <KioskScreen search={search} configNotes={configNotes(runtime, texts)} connection={connection} />
+      </FeatureProviders>
     </Suspense>
   );
 }

@@ -1,10 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectionStore, initialConnectionState } from '../broker/connection-store';
+import { createTestStores, renderWithStores } from './app-test-kit';
+import type { AppStores } from './app-context';
 import { Layout } from './layout';
-import { sessionErrorStore } from './session/session-error-store';
 
 function renderLayout(config: object | null) {
   vi.stubGlobal(
@@ -14,17 +13,13 @@ function renderLayout(config: object | null) {
     ),
   );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>screen body</p> }] }]);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  return renderWithStores(<RouterProvider router={router} />, stores);
 }
 
+let stores: AppStores;
+
 beforeEach(() => {
-  connectionStore.setState(initialConnectionState, true);
-  sessionErrorStore.setState({ error: null });
+  stores = createTestStores();
   window.history.replaceState(null, '', '/');
 });
 
@@ -44,10 +39,10 @@ describe('Layout', () => {
     renderLayout(null);
     const status = screen.getByRole('status', { name: 'Broker connection' });
     expect(status).toHaveTextContent(/^Disconnected$/);
-    act(() => connectionStore.setState({ phase: 'reconnecting', lastError: 'Connection refused' }));
+    act(() => stores.broker.connection.setState({ phase: 'reconnecting', lastError: 'Connection refused' }));
     expect(status).toHaveTextContent(/^Reconnecting$/);
     expect(screen.getByText('(Connection refused)')).toBeInTheDocument();
-    act(() => connectionStore.setState({ phase: 'connected', lastError: null }));
+    act(() => stores.broker.connection.setState({ phase: 'connected', lastError: null }));
     expect(status).toHaveTextContent(/^Connected$/);
     expect(screen.queryByText(/Connection refused/)).not.toBeInTheDocument();
   });

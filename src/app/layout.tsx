@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { useStore } from 'zustand';
-import { connectionStore } from '../broker/connection-store';
+import { useConnection } from './app-context';
 import { ConfigProblemsBanner } from './config/config-problems-banner';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionStatus } from './connection-status';
@@ -21,7 +20,7 @@ const NAV = [
 export function Layout() {
   const { t } = useTranslation('app');
   const runtime = useRuntimeConfig();
-  const sessionReadOnly = useStore(connectionStore, (s) => s.readOnly);
+  const sessionReadOnly = useConnection((s) => s.readOnly);
   const readOnly = sessionReadOnly || (runtime.status === 'ready' && (runtime.config.readOnly || runtime.config.kiosk));
   // `?kiosk`: the wallboard instead of the operator layout, whatever the route.
   if (kioskRequested(runtime)) return <KioskRoute />;

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter, Navigate, type DataRouter } from 'react-router';
+import { FeatureProviders, useDiagnosticsStore } from './app-context';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { KioskRoute } from './kiosk-route';
 import { Layout } from './layout';
@@ -36,28 +37,39 @@ function CampaignRoute() {
   return <CampaignScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
 }
 
-function screen(node: ReactNode) {
-  return <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>{node}</Suspense>;
+function DiagnosticsRoute() {
+  return <DiagnosticsScreen store={useDiagnosticsStore()} />;
 }
 
-export const router = createHashRouter([
-  // The wallboard is full-screen: outside the operator layout.
-  { path: '/kiosk', element: <KioskRoute /> },
-  {
-    path: '/',
-    element: <Layout />,
-    children: [
-      { index: true, element: <Navigate to="/monitor" replace /> },
-      { path: 'upgrade', element: screen(<UpgradeRoute />) },
-      { path: 'monitor', element: screen(<MonitorScreen />) },
-      { path: 'fleet', element: screen(<FleetScreen />) },
-      { path: 'firmware', element: screen(<FirmwareRoute />) },
-      { path: 'settings', element: screen(<SettingsScreen />) },
-      { path: 'diagnostics', element: screen(<DiagnosticsScreen />) },
-      { path: 'tasks/:bid', element: screen(<TaskDetailScreen />) },
-      { path: 'campaigns', element: screen(<CampaignRoute />) },
-      { path: 'campaigns/:id', element: screen(<CampaignRoute />) },
-      { path: '*', element: <p className="p-6">Page not found.</p> },
-    ],
-  },
-]);
+function screen(node: ReactNode) {
+  return (
+    <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>
+      <FeatureProviders>{node}</FeatureProviders>
+    </Suspense>
+  );
+}
+
+/** The console's routes; made by the bootstrap (a hash router listens to the window once made). */
+export function createAppRouter(): DataRouter {
+  return createHashRouter([
+    // The wallboard is full-screen: outside the operator layout.
+    { path: '/kiosk', element: <KioskRoute /> },
+    {
+      path: '/',
+      element: <Layout />,
+      children: [
+        { index: true, element: <Navigate to="/monitor" replace /> },
+        { path: 'upgrade', element: screen(<UpgradeRoute />) },
+        { path: 'monitor', element: screen(<MonitorScreen />) },
+        { path: 'fleet', element: screen(<FleetScreen />) },
+        { path: 'firmware', element: screen(<FirmwareRoute />) },
+        { path: 'settings', element: screen(<SettingsScreen />) },
+        { path: 'diagnostics', element: screen(<DiagnosticsRoute />) },
+        { path: 'tasks/:bid', element: screen(<TaskDetailScreen />) },
+        { path: 'campaigns', element: screen(<CampaignRoute />) },
+        { path: 'campaigns/:id', element: screen(<CampaignRoute />) },
+        { path: '*', element: <p className="p-6">Page not found.</p> },
+      ],
+    },
+  ]);
+}

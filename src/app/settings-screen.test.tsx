@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { savedSettingsStore } from './config/saved-settings-store';
-import { reconnectStore } from './session/reconnect-store';
+import { createTestStores, renderWithStores } from './app-test-kit';
+import type { AppStores } from './app-context';
+import { createSavedSettingsStore } from './config/saved-settings-store';
 import SettingsScreen from './settings-screen';
 
 function serveConfig(body: string | null, contentType = 'application/json') {
@@ -14,12 +14,7 @@ function serveConfig(body: string | null, contentType = 'application/json') {
 }
 
 function renderSettings() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <SettingsScreen />
-    </QueryClientProvider>,
-  );
+  return renderWithStores(<SettingsScreen />, stores);
 }
 
 function row(setting: string) {
@@ -32,10 +27,13 @@ function storedValues(storage: Storage): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i)!)!);
 }
 
+// The saved settings live in jsdom's storages here, which the tests read back.
+let stores: AppStores;
+
 beforeEach(() => {
-  savedSettingsStore.getState().settingsReset();
   localStorage.clear();
   sessionStorage.clear();
+  stores = createTestStores({ savedSettings: createSavedSettingsStore({ local: localStorage, session: sessionStorage }) });
   window.history.replaceState(null, '', '/');
 });
 
@@ -75,7 +73,7 @@ describe('SettingsScreen', () => {
   it('saves broker and credentials, keeping the password out of localStorage unless asked', async () => {
     serveConfig(null);
     const user = userEvent.setup();
-    const requestsBefore = reconnectStore.getState().requests;
+    const requestsBefore = stores.reconnect.getState().requests;
     renderSettings();
     const url = await screen.findByLabelText('Broker URL');
     await user.clear(url);
@@ -90,7 +88,7 @@ describe('SettingsScreen', () => {
     expect(row('Password')).toEqual({ value: 'set (hidden)', source: 'saved' });
     expect(storedValues(localStorage).join()).not.toContain('hunter2');
     expect(storedValues(sessionStorage)).toContain('hunter2');
-    expect(reconnectStore.getState().requests).toBe(requestsBefore + 1);
+    expect(stores.reconnect.getState().requests).toBe(requestsBefore + 1);
     expect(screen.getByText(/kept until this tab closes/)).toBeInTheDocument();
   });
 
@@ -114,7 +112,7 @@ describe('SettingsScreen', () => {
   it('refuses a broker URL that is not ws://, wss:// or a path, with the message tied to the input', async () => {
     serveConfig(null);
     const user = userEvent.setup();
-    const requestsBefore = reconnectStore.getState().requests;
+    const requestsBefore = stores.reconnect.getState().requests;
     renderSettings();
     const url = await screen.findByLabelText('Broker URL');
     await user.clear(url);
@@ -126,7 +124,7 @@ describe('SettingsScreen', () => {
     expect(url).toHaveFocus();
     expect(row('Broker URL').source).toBe('default');
     expect(localStorage.length).toBe(0);
-    expect(reconnectStore.getState().requests).toBe(requestsBefore);
+    expect(stores.reconnect.getState().requests).toBe(requestsBefore);
 
     await user.clear(url);
     await user.type(url, '/mqtt');

@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { ConfigIssueList } from './config/config-issue-list';
 import type { SavedSettings } from './config/saved-settings';
-import { savedSettingsStore } from './config/saved-settings-store';
 import { useConfigTexts } from './config/use-config-texts';
 import { useRuntimeConfig } from './config/use-runtime-config';
-import { reconnectStore } from './session/reconnect-store';
 import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
 import { LanguageSwitch } from './settings/language-switch';
 import { SessionSummary } from './settings/session-summary';
+import { useSavedSettings, useSettingsActions } from './app-context';
 
 export default function SettingsScreen() {
   const { t } = useTranslation('app');
   const texts = useConfigTexts();
   const runtime = useRuntimeConfig();
-  const rememberPassword = useStore(savedSettingsStore, (s) => s.settings.rememberPassword);
+  const rememberPassword = useSavedSettings().rememberPassword;
+  const settingsActions = useSettingsActions();
   const [notice, setNotice] = useState<'savedRemembered' | 'savedSession' | 'reset' | null>(null);
   const [formGeneration, setFormGeneration] = useState(0);
 
@@ -40,14 +39,12 @@ export default function SettingsScreen() {
   };
 
   function save(settings: SavedSettings) {
-    savedSettingsStore.getState().settingsSaved(settings);
-    reconnectStore.getState().reconnectRequested();
+    settingsActions.saveAndReconnect(settings);
     setNotice(settings.rememberPassword ? 'savedRemembered' : 'savedSession');
   }
 
   function reset() {
-    savedSettingsStore.getState().settingsReset();
-    reconnectStore.getState().reconnectRequested();
+    settingsActions.resetAndReconnect();
     // Remount the form so it shows the values that now apply, not what was typed.
     setFormGeneration((g) => g + 1);
     setNotice('reset');

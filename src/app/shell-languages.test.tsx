@@ -1,28 +1,26 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectionStore, initialConnectionState } from '../broker/connection-store';
 import { i18n, setLanguage } from '../ui/i18n/i18n';
 import { describeConfigFile, type ConfigFileResult } from './config/load-config-file';
 import { en } from './locales/en';
+import { createTestStores, renderWithStores } from './app-test-kit';
+import type { AppStores } from './app-context';
 import { Layout } from './layout';
 import SettingsScreen from './settings-screen';
 
 function renderShell() {
   vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <SettingsScreen /> }] }]);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  return renderWithStores(<RouterProvider router={router} />, stores);
 }
 
+let stores: AppStores;
+
 beforeEach(() => {
-  connectionStore.setState({ ...initialConnectionState, phase: 'connected' }, true);
+  stores = createTestStores();
+  stores.broker.connection.setState({ phase: 'connected' });
   window.history.replaceState(null, '', '/');
 });
 
@@ -54,7 +52,7 @@ describe('the shell in both languages', () => {
   it('a phase change while Chinese is shown reads in Chinese', async () => {
     renderShell();
     await act(() => setLanguage('zh-CN', { persist: false }));
-    act(() => connectionStore.setState({ phase: 'reconnecting' }));
+    act(() => stores.broker.connection.setState({ phase: 'reconnecting' }));
     expect(screen.getByRole('status', { name: 'MQTT 服务器连接' })).toHaveTextContent(/^重新连接中$/);
     expect(i18n.language).toBe('zh-CN');
   });

@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTasksStore } from '../tasks/tasks-store';
 import { DEFAULT_TASK_TIMINGS } from '../tasks/task-types';
+import { createTestStores, renderWithStores } from './app-test-kit';
 import { TaskTimingsSync } from './task-timings-sync';
 
 afterEach(() => {
@@ -17,11 +17,7 @@ describe('TaskTimingsSync', () => {
     );
     const store = createTasksStore();
     expect(store.getState().timings).toEqual(DEFAULT_TASK_TIMINGS);
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <TaskTimingsSync store={store} />
-      </QueryClientProvider>,
-    );
+    renderWithStores(<TaskTimingsSync />, createTestStores({ tasks: store }));
     await waitFor(() => expect(store.getState().timings).toEqual({ stalledAfterMs: 45_000, replyTimeoutMs: 7_000, verifyGraceMs: 90_000 }));
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { tasksStore } from '../tasks/tasks-store';
+import { useTaskTimingsChanged } from '../tasks/tasks-hooks';
 import type { TaskTimings } from '../tasks/task-types';
 import type { RuntimeConfig } from './config/config-schema';
 import { useRuntimeConfig } from './config/use-runtime-config';
@@ -17,14 +17,15 @@ export function taskTimingsFor(config: Pick<RuntimeConfig, 'stalledAfterSeconds'
  * Mounted once: keeps stalled / no reply / verification deadlines in line with config.json,
  * saved settings and the URL. Features cannot read the app's config themselves (layering).
  */
-export function TaskTimingsSync({ store = tasksStore }: { store?: typeof tasksStore }) {
+export function TaskTimingsSync() {
   const runtime = useRuntimeConfig();
+  const timingsChanged = useTaskTimingsChanged();
   const timings = runtime.status === 'ready' ? taskTimingsFor(runtime.config) : null;
   const key = timings === null ? null : `${timings.stalledAfterMs}/${timings.replyTimeoutMs}/${timings.verifyGraceMs}`;
   useEffect(() => {
-    if (timings !== null) store.getState().timingsChanged(timings, Date.now());
+    if (timings !== null) timingsChanged(timings);
     // key stands for timings: a new object each render, equal values must not re-run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, store]);
+  }, [key, timingsChanged]);
   return null;
 }

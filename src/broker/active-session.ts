@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BrokerSession } from './session.ts';
 
 export interface ActiveSessionState {
@@ -6,6 +6,8 @@ export interface ActiveSessionState {
 }
 
 /** The session the app opened, so features can publish without importing app code. */
-export const activeSessionStore = createStore<ActiveSessionState>(() => ({ session: null }));
+export type ActiveSessionStore = StoreApi<ActiveSessionState>;
 
-export const activeSessionChanged = (session: BrokerSession | null): void => activeSessionStore.setState({ session });
+export function createActiveSessionStore(): ActiveSessionStore {
+  return createStore<ActiveSessionState>(() => ({ session: null }));
+}

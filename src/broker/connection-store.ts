@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /**
  * The broker connection as the UI shows it. "connected" means the subscriptions were
@@ -56,7 +56,11 @@ export const initialConnectionState: ConnectionState = {
   readOnly: false,
 };
 
-export const connectionStore = createStore<ConnectionState>(() => initialConnectionState);
+export type ConnectionStore = StoreApi<ConnectionState>;
+
+export function createConnectionStore(): ConnectionStore {
+  return createStore<ConnectionState>(() => initialConnectionState);
+}
 
 export const CONNECTION_LABEL: Record<ConnectionPhase, string> = {
   connecting: 'Connecting',

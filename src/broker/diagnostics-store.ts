@@ -139,9 +139,3 @@ export function createDiagnosticsStore(): DiagnosticsStore {
     },
   }));
 }
-
-/** The page's diagnostics, fed by the active broker session. */
-export const diagnosticsStore = createDiagnosticsStore();
-
-export const batchObserved = (batch: readonly Decoded[], now: number): void => diagnosticsStore.getState().batchObserved(batch, now);
-export const resetDiagnostics = (): void => diagnosticsStore.getState().reset();

@@ -8,9 +8,9 @@ import { SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
-import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionPhase, type ConnectionState } from './connection-store.ts';
+import type { BrokerErrorInfo, ConnectionPhase, ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
-import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
+import type { DiagnosticsStore } from './diagnostics-store.ts';
 import { classifyRefusal, SessionClosedError } from './errors.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
@@ -42,9 +42,10 @@ export interface SessionOptions {
   timers?: Timers;
   random?: () => number;
   inboxScheduler?: InboxScheduler;
-  connectionStore?: StoreApi<ConnectionState>;
+  /** Where the session reports its phase and errors (the page's, or the worker's own). */
+  connectionStore: StoreApi<ConnectionState>;
   /** null: batches are counted by whoever receives them (the page side of a worker session). */
-  diagnosticsStore?: DiagnosticsStore | null;
+  diagnosticsStore: DiagnosticsStore | null;
   location?: PageLocation | null;
 }
 
@@ -90,8 +91,8 @@ function grantedFromError(error: unknown): number[] | null {
 export function createBrokerSession(options: SessionOptions): BrokerSession {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? Math.random;
-  const store = options.connectionStore ?? pageConnectionStore;
-  const diagnostics = options.diagnosticsStore === undefined ? pageDiagnosticsStore : options.diagnosticsStore;
+  const store = options.connectionStore;
+  const diagnostics = options.diagnosticsStore;
   const maxPacketSize = options.maxPacketSize ?? MAX_PAYLOAD_BYTES;
   const authRetryDelayMs = options.reconnect?.authRetryDelayMs ?? options.reconnect?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const url = resolveBrokerUrl(options.url, options.location);

@@ -7,9 +7,9 @@
 import type { Decoded } from '../protocol/messages.ts';
 import { redactBrokerUrl, resolveBrokerUrl } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
-import { connectionStore as pageConnectionStore, type BrokerErrorInfo, type ConnectionState } from './connection-store.ts';
+import type { BrokerErrorInfo, ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
-import { diagnosticsStore as pageDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
+import type { DiagnosticsStore } from './diagnostics-store.ts';
 import { SessionClosedError } from './errors.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
@@ -49,7 +49,7 @@ export type WorkerSessionOptions = Pick<
   /** Answer devices that wait for the cloud (the worker does it; refused when read-only). */
   respondToDevices?: boolean;
   createWorker?: () => SessionWorker;
-  diagnosticsStore?: DiagnosticsStore;
+  diagnosticsStore: DiagnosticsStore;
 };
 
 /** How long close() waits for the worker to say its session closed before ending the worker anyway. */
@@ -72,7 +72,7 @@ function eventMessage(event: Event): string {
 
 export function createWorkerBrokerSession(options: WorkerSessionOptions): BrokerSession {
   const timers = options.timers ?? systemTimers;
-  const store = options.connectionStore ?? pageConnectionStore;
+  const store = options.connectionStore;
   const url = resolveBrokerUrl(options.url, options.location);
   const ownsStore = claimStore(store, options.clientId);
   const setState = (patch: Partial<ConnectionState>) => {
@@ -92,7 +92,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
   });
 
   const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
-  const feed = createDiagnosticsFeed(options.diagnosticsStore ?? pageDiagnosticsStore, timers);
+  const feed = createDiagnosticsFeed(options.diagnosticsStore, timers);
   inbox.subscribe((batch) => setState({ lastMessageAt: feed.observe(batch) }));
 
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { Link } from 'react-router';
 import { useFormat } from '../ui/i18n/use-format';
 import { Button } from '../ui/button';
 import { ProgressBar } from '../ui/progress-bar';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
-import { useCampaign } from './campaign-hooks';
-import type { CampaignsStore } from './campaign-store';
+import { useCampaign, useCampaignActions, useCampaignsControlledElsewhere } from './campaign-hooks';
 import type { Campaign } from './campaign-types';
 import { useNow } from '../ui/clock';
-import type { TasksStore } from '../tasks/tasks-store';
+import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
 import { CampaignControls } from './campaign-controls';
 import { CampaignGatewayTable } from './campaign-gateway-table';
 import { CampaignNotifyToggle } from './campaign-notify-toggle';
@@ -23,8 +21,6 @@ function fileStem(campaign: Campaign): string {
 
 export interface CampaignDetailProps {
   id: string;
-  campaigns: CampaignsStore;
-  tasks: TasksStore;
   readOnly: boolean;
 }
 
@@ -43,26 +39,26 @@ function useLimitsLine(campaign: Campaign): string {
 }
 
 export function CampaignDetail(props: CampaignDetailProps) {
-  const campaign = useCampaign(props.id, props.campaigns);
+  const campaign = useCampaign(props.id);
   const { t } = useTranslation('campaigns');
   if (campaign === undefined) return <p>{t('detail.notFound')}</p>;
   return <KnownCampaign campaign={campaign} {...props} />;
 }
 
-function KnownCampaign({ campaign, id, campaigns, tasks, readOnly }: CampaignDetailProps & { campaign: Campaign }) {
+function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campaign: Campaign }) {
   const { t } = useTranslation('campaigns');
   const f = useFormat();
   const texts = useCampaignTexts();
   const limits = useLimitsLine(campaign);
-  const table = useStore(tasks, (s) => s.table);
-  const timings = useStore(tasks, (s) => s.timings);
+  const table = useTaskTable();
+  const timings = useTaskTimings();
   const now = useNow();
-  const elsewhere = useStore(campaigns, (s) => s.controlledElsewhere);
+  const elsewhere = useCampaignsControlledElsewhere();
   const rows = gatewayRows(campaign, table, now, timings);
   const progress = campaignProgress(campaign, rows, now);
-  const actions = campaigns.getState();
+  const actions = useCampaignActions();
   const exportAs = (kind: 'csv' | 'json'): void => {
-    const report = reportRows(campaign, tasks.getState().table, Date.now(), tasks.getState().timings, texts);
+    const report = reportRows(campaign, table, Date.now(), timings, texts);
     if (kind === 'csv') downloadText(`${fileStem(campaign)}.csv`, reportCsv(report), 'text/csv;charset=utf-8');
     else downloadText(`${fileStem(campaign)}.json`, reportJson(campaign, report, Date.now()), 'application/json');
   };
@@ -81,10 +77,10 @@ function KnownCampaign({ campaign, id, campaigns, tasks, readOnly }: CampaignDet
         campaign={campaign}
         hasFailed={rows.some((r) => r.canRetry)}
         readOnly={readOnly || elsewhere}
-        onPause={() => actions.campaignPaused(id, Date.now())}
-        onResume={() => actions.campaignResumed(id, Date.now())}
-        onAbort={() => actions.campaignAborted(id, Date.now())}
-        onRetryFailed={() => actions.failedRetried(id, Date.now())}
+        onPause={() => actions.pause(id)}
+        onResume={() => actions.resume(id)}
+        onAbort={() => actions.abort(id)}
+        onRetryFailed={() => actions.retryFailed(id)}
       />
       <ProgressBar label={t('detail.progressLabel')} value={percent} valueText={t('detail.progressValue', { percent: f.percent(percent), state: stateWord })} />
       <SummaryTiles label={t('detail.summaryLabel')}>
@@ -97,7 +93,7 @@ function KnownCampaign({ campaign, id, campaigns, tasks, readOnly }: CampaignDet
         ))}
       </SummaryTiles>
       <p className="text-sm text-slate-600">{limits}</p>
-      <CampaignGatewayTable rows={rows} onRetry={readOnly || elsewhere || campaign.state === 'aborted' ? null : (gw) => actions.gatewayRetried(id, gw, Date.now())} />
+      <CampaignGatewayTable rows={rows} onRetry={readOnly || elsewhere || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)} />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => exportAs('csv')}>{t('report.exportCsv')}</Button>
         <Button onClick={() => exportAs('json')}>{t('report.exportJson')}</Button>

@@ -1,30 +1,44 @@
 /** React access to the campaigns store. */
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
-import type { Campaign } from './campaign-types.ts';
-import { campaignsStore, type CampaignsStore } from './campaign-store.ts';
+import { useCampaignsStore } from './campaign-context.ts';
+import type { Campaign, CampaignPlan } from './campaign-types.ts';
 
-export function useCampaign(id: string, store: CampaignsStore = campaignsStore): Campaign | undefined {
-  return useStore(store, (s) => s.campaigns.find((c) => c.id === id));
+export function useCampaign(id: string): Campaign | undefined {
+  return useStore(useCampaignsStore(), (s) => s.campaigns.find((c) => c.id === id));
 }
 
-/** Campaign ids, oldest first; re-renders only when the list changes. */
-export function useCampaignIds(store: CampaignsStore = campaignsStore): string[] {
-  return useStore(store, useShallow((s) => s.campaigns.map((c) => c.id)));
+export function useCampaigns(): readonly Campaign[] {
+  return useStore(useCampaignsStore(), (s) => s.campaigns);
 }
 
-export function useCampaigns(store: CampaignsStore = campaignsStore): readonly Campaign[] {
-  return useStore(store, (s) => s.campaigns);
+/** Another tab runs the campaigns: this one only mirrors them. */
+export function useCampaignsControlledElsewhere(): boolean {
+  return useStore(useCampaignsStore(), (s) => s.controlledElsewhere);
+}
+
+export interface CampaignActions {
+  /** Starts a campaign (throws on a bad plan, or when another tab runs campaigns) and returns its id. */
+  start(plan: CampaignPlan): string;
+  pause(id: string): void;
+  resume(id: string): void;
+  abort(id: string): void;
+  retryFailed(id: string): void;
+  retryGateway(id: string, gateway: string): void;
 }
 
 /** The operator actions, stable across renders. */
-export function campaignActions(store: CampaignsStore = campaignsStore) {
-  const s = store.getState();
-  return {
-    pause: (id: string) => s.campaignPaused(id, Date.now()),
-    resume: (id: string) => s.campaignResumed(id, Date.now()),
-    abort: (id: string) => s.campaignAborted(id, Date.now()),
-    retryFailed: (id: string) => s.failedRetried(id, Date.now()),
-    retryGateway: (id: string, gateway: string) => s.gatewayRetried(id, gateway, Date.now()),
-  };
+export function useCampaignActions(): CampaignActions {
+  const store = useCampaignsStore();
+  return useMemo(() => {
+    const s = () => store.getState();
+    return {
+      start: (plan) => s().campaignStarted(plan, Date.now()),
+      pause: (id) => s().campaignPaused(id, Date.now()),
+      resume: (id) => s().campaignResumed(id, Date.now()),
+      abort: (id) => s().campaignAborted(id, Date.now()),
+      retryFailed: (id) => s().failedRetried(id, Date.now()),
+      retryGateway: (id, gateway) => s().gatewayRetried(id, gateway, Date.now()),
+    };
+  }, [store]);
 }

@@ -2,15 +2,14 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../ui/i18n/use-format';
 import { useCampaigns } from './campaign-hooks';
-import type { CampaignsStore } from './campaign-store';
 import { useCampaignTexts } from './use-campaign-texts';
 
 /** Every campaign known here, newest first. */
-export function CampaignList({ campaigns }: { campaigns: CampaignsStore }) {
+export function CampaignList() {
   const { t } = useTranslation('campaigns');
   const f = useFormat();
   const texts = useCampaignTexts();
-  const all = useCampaigns(campaigns);
+  const all = useCampaigns();
   if (all.length === 0) {
     return (
       <p>

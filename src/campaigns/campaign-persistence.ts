@@ -185,3 +185,28 @@ export function connectCampaignsPersistence(
     },
   };
 }
+
+/** Where the campaigns are kept between page loads, and how other tabs hear of a write. */
+export interface CampaignsStorageLink {
+  /** The leader: restores what is stored into the store, then writes its changes back. */
+  connect(store: CampaignsStore): CampaignsPersistence;
+  /** A follower: what the leader stored. */
+  load(): readonly Campaign[];
+  /** Calls `listener` when another tab stored campaigns; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** The campaigns in localStorage, other tabs' writes heard through the window's `storage` event. */
+export function localStorageCampaigns(storage: Storage): CampaignsStorageLink {
+  return {
+    connect: (store) => connectCampaignsPersistence(store, storage),
+    load: () => loadCampaigns(storage),
+    subscribe(listener) {
+      const onStorage = (event: StorageEvent): void => {
+        if (event.key === CAMPAIGNS_STORAGE_KEY) listener();
+      };
+      window.addEventListener('storage', onStorage);
+      return () => window.removeEventListener('storage', onStorage);
+    },
+  };
+}

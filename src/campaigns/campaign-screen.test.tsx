@@ -1,16 +1,17 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
 import CampaignScreen from './campaign-screen';
+import { renderWithStores } from './campaign-stores-test-kit';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign-test-kit';
 
 let w: World;
 afterEach(() => w.stop());
 
 function renderAt(path: string, readOnly = false) {
-  const element = <CampaignScreen campaigns={w.campaigns} tasks={w.tasks} readOnly={readOnly} />;
+  const element = <CampaignScreen readOnly={readOnly} />;
   const router = createMemoryRouter(
     [
       { path: '/campaigns', element },
@@ -18,7 +19,7 @@ function renderAt(path: string, readOnly = false) {
     ],
     { initialEntries: [path] },
   );
-  return render(<RouterProvider router={router} />);
+  return renderWithStores(<RouterProvider router={router} />, { campaigns: w.campaigns, tasks: w.tasks });
 }
 
 async function pausedCampaign(): Promise<string> {

@@ -4,21 +4,17 @@ import { CampaignDetail } from './campaign-detail';
 import { CampaignList } from './campaign-list';
 import { useCampaignTexts } from './use-campaign-texts';
 import { useCampaign } from './campaign-hooks';
-import { campaignsStore, type CampaignsStore } from './campaign-store';
-import { tasksStore, type TasksStore } from '../tasks/tasks-store';
 
 export interface CampaignScreenProps {
   readOnly?: boolean;
-  campaigns?: CampaignsStore;
-  tasks?: TasksStore;
 }
 
 /** Routes /campaigns (the list) and /campaigns/:id (one campaign with its controls and report). */
-export default function CampaignScreen({ readOnly = false, campaigns = campaignsStore, tasks = tasksStore }: CampaignScreenProps) {
+export default function CampaignScreen({ readOnly = false }: CampaignScreenProps) {
   const { t } = useTranslation('campaigns');
   const texts = useCampaignTexts();
   const id = useParams().id;
-  const campaign = useCampaign(id ?? '', campaigns);
+  const campaign = useCampaign(id ?? '');
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
       {id === undefined ? (
@@ -26,7 +22,7 @@ export default function CampaignScreen({ readOnly = false, campaigns = campaigns
           <h1 id="screen-title" className="text-xl font-semibold">
             {t('screen.title')}
           </h1>
-          <CampaignList campaigns={campaigns} />
+          <CampaignList />
         </>
       ) : (
         <>
@@ -38,7 +34,7 @@ export default function CampaignScreen({ readOnly = false, campaigns = campaigns
               {t('screen.detailTitle', { name: campaign === undefined ? '' : texts.name(campaign) })}
             </h1>
           </div>
-          <CampaignDetail id={id} campaigns={campaigns} tasks={tasks} readOnly={readOnly} />
+          <CampaignDetail id={id} readOnly={readOnly} />
         </>
       )}
     </section>

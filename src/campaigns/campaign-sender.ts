@@ -23,7 +23,7 @@ import { servicesTopic } from '../protocol/topics.ts';
 import type { CampaignsStore } from './campaign-store.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
 import type { NewTaskInput } from '../tasks/task-types.ts';
-import type { TasksStore } from '../tasks/tasks-store.ts';
+import type { TasksStore } from '../tasks/tasks-state.ts';
 
 /** What the sender needs of a broker session. */
 export interface Publisher {

@@ -122,6 +122,3 @@ export function createCampaignsStore(newId: () => string = defaultIds.uuid): Cam
     };
   });
 }
-
-/** The page's campaigns; the driver (campaign-driver.ts) sends their ota_create messages. */
-export const campaignsStore = createCampaignsStore();

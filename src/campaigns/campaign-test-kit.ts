@@ -11,7 +11,8 @@ import type { Publisher } from './campaign-sender.ts';
 import { createCampaignsStore, type CampaignsStore } from './campaign-store.ts';
 import type { CampaignPlan } from './campaign-types.ts';
 import { progress, reply } from '../tasks/task-test-kit.ts';
-import { createTasksStore, type TasksStore } from '../tasks/tasks-store.ts';
+import type { TasksStore } from '../tasks/tasks-state.ts';
+import { createTasksStore } from '../tasks/tasks-store.ts';
 
 export function gatewaySn(i: number): string {
   return `DOCK${String(i).padStart(3, '0')}`;

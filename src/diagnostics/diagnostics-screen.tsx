@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { diagnosticsStore as pageDiagnostics, type DiagnosticsStore } from '../broker/diagnostics-store';
+import type { DiagnosticsStore } from '../broker/diagnostics-store';
 import { Button } from '../ui/button';
 import { useFormat } from '../ui/i18n/use-format';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
@@ -10,11 +10,11 @@ import { KindCounts } from './kind-counts';
 import { useDiagnosticsClock } from './use-diagnostics-clock';
 
 export interface DiagnosticsScreenProps {
-  /** The page's store unless a test passes its own. */
-  store?: DiagnosticsStore;
+  /** The page's diagnostics (the app passes them in; a test its own). */
+  store: DiagnosticsStore;
 }
 
-export default function DiagnosticsScreen({ store = pageDiagnostics }: DiagnosticsScreenProps) {
+export default function DiagnosticsScreen({ store }: DiagnosticsScreenProps) {
   const { t } = useTranslation('diagnostics');
   const f = useFormat();
   useDiagnosticsClock(store);

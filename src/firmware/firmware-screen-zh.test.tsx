@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
 import FirmwareScreen from './firmware-screen';
-import { manualFirmwareStore } from './manual-firmware-store';
+import { renderWithManualFirmware } from './firmware-stores-test-kit';
 
 const ENTRY = {
   id: 'dock2',
@@ -26,16 +26,12 @@ function stubFetch(handler: (url: string, init?: RequestInit) => Response | Prom
 
 function renderScreen() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderWithManualFirmware(
     <QueryClientProvider client={client}>
       <FirmwareScreen catalogUrl="firmware/catalog.json" />
     </QueryClientProvider>,
   );
 }
-
-beforeEach(() => {
-  for (const entry of manualFirmwareStore.getState().entries) manualFirmwareStore.getState().manualFirmwareRemoved(entry.key);
-});
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import FirmwareScreen from './firmware-screen';
+import { renderWithManualFirmware } from './firmware-stores-test-kit';
 
 const ENTRY = {
   id: 'dock2',
@@ -27,7 +28,7 @@ function stubFetch(handler: Handler) {
 
 function renderScreen(catalogUrl: string | null = 'firmware/catalog.json') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderWithManualFirmware(
     <QueryClientProvider client={client}>
       <FirmwareScreen catalogUrl={catalogUrl ?? undefined} />
     </QueryClientProvider>,

@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Blob as NodeBlob } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Md5WorkerLike } from './hash-file-in-worker';
 import { ManualFirmwareSection } from './manual-firmware-section';
-import { MANUAL_FIRMWARE_STORAGE_KEY, manualFirmwareStore } from './manual-firmware-store';
+import { renderWithManualFirmware } from './firmware-stores-test-kit';
+import { createManualFirmwareStore, MANUAL_FIRMWARE_STORAGE_KEY, type ManualFirmwareStore } from './manual-firmware-store';
 import { handleMd5Request, type Md5WorkerRequest } from './md5-worker-protocol';
 
 function readBytes(file: Blob): Promise<ArrayBuffer> {
@@ -40,10 +41,11 @@ class InProcessWorker implements Md5WorkerLike {
 
 function renderSection(createWorker = () => new InProcessWorker()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderWithManualFirmware(
     <QueryClientProvider client={client}>
       <ManualFirmwareSection createWorker={createWorker} />
     </QueryClientProvider>,
+    manualFirmwareStore,
   );
 }
 
@@ -59,9 +61,12 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>) {
   await user.type(field('MD5'), 'D1C9DACEC124ABD350379EB44B9143E5');
 }
 
+// The section's store keeps its entries in jsdom's localStorage, which the tests read back.
+let manualFirmwareStore: ManualFirmwareStore;
+
 beforeEach(() => {
-  for (const entry of manualFirmwareStore.getState().entries) manualFirmwareStore.getState().manualFirmwareRemoved(entry.key);
   localStorage.clear();
+  manualFirmwareStore = createManualFirmwareStore(localStorage);
 });
 
 describe('manual firmware form', () => {

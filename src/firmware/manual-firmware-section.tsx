@@ -1,20 +1,18 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { FileHashTool } from './file-hash-tool';
 import { FirmwareCard } from './firmware-card';
 import type { CreateMd5Worker } from './hash-file-in-worker';
 import { ManualFirmwareForm } from './manual-firmware-form';
-import { manualFirmwareStore } from './manual-firmware-store';
+import { useManualFirmware, useManualFirmwareActions } from './manual-firmware-context';
 import { EMPTY_MANUAL_FIRMWARE, type ManualFirmwareValues } from './manual-firmware-validation';
 import type { FileHashResult } from './use-file-hash';
 
 /** Firmware typed in on this browser: the saved entries, the hash tool and the form. */
 export function ManualFirmwareSection({ createWorker }: { createWorker?: CreateMd5Worker }) {
   const { t } = useTranslation('firmware');
-  const entries = useStore(manualFirmwareStore, (s) => s.entries);
-  const added = useStore(manualFirmwareStore, (s) => s.manualFirmwareAdded);
-  const removed = useStore(manualFirmwareStore, (s) => s.manualFirmwareRemoved);
+  const entries = useManualFirmware();
+  const { manualFirmwareAdded: added, manualFirmwareRemoved: removed } = useManualFirmwareActions();
   const [values, setValues] = useState<ManualFirmwareValues>(EMPTY_MANUAL_FIRMWARE);
   const onHashed = useCallback(
     (hash: FileHashResult) => setValues((v) => ({ ...v, fileName: hash.fileName, fileSize: String(hash.size), md5: hash.md5 })),

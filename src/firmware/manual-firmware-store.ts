@@ -1,7 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { z } from 'zod';
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MODEL_KEY_PATTERN } from './catalog-entry-schema';
 import type { Firmware } from './firmware';
 import type { ManualFirmwareInput } from './manual-firmware-validation';
@@ -74,7 +73,9 @@ export interface ManualFirmwareState {
   manualFirmwareRemoved(key: string): void;
 }
 
-export function createManualFirmwareStore(storage: Storage | null, newId: () => string = uuidv4, now: () => number = Date.now) {
+export type ManualFirmwareStore = StoreApi<ManualFirmwareState>;
+
+export function createManualFirmwareStore(storage: Storage | null, newId: () => string = uuidv4, now: () => number = Date.now): ManualFirmwareStore {
   return createStore<ManualFirmwareState>((set, get) => ({
     entries: readManualFirmware(storage),
     manualFirmwareAdded(input) {
@@ -91,18 +92,4 @@ export function createManualFirmwareStore(storage: Storage | null, newId: () => 
       set({ entries });
     },
   }));
-}
-
-function browserLocalStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export const manualFirmwareStore = createManualFirmwareStore(browserLocalStorage());
-
-export function useManualFirmware(): Firmware[] {
-  return useStore(manualFirmwareStore, (s) => s.entries);
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Firmware } from './firmware';
 import { useFirmwareCatalog } from './get-catalog';
-import { useManualFirmware } from './manual-firmware-store';
+import { useManualFirmware } from './manual-firmware-context';
 
 /**
  * Every firmware an operator can choose: the catalog's valid entries, then the manual ones.

@@ -1,13 +1,15 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyFleet } from './fleet-model.ts';
 import FleetScreen from './fleet-screen.tsx';
-import { fleetStore } from './fleet-store.ts';
+import { renderWithFleet } from './fleet-stores-test-kit.tsx';
+import { createFleetStore, type FleetStore, type FleetStoreState } from './fleet-store.ts';
 import { osd, state, topo } from './fleet-test-kit.ts';
 
 const ROW_PX = 90;
 const VIEWPORT_PX = 900;
+
+let fleetStore: FleetStore;
 
 // jsdom has no layout: give the scroll area a viewport (clientHeight) and every row a height
 // (offsetHeight), which is what the virtualizer reads in a browser.
@@ -18,14 +20,14 @@ beforeEach(() => {
     return this.hasAttribute('data-index') ? ROW_PX : VIEWPORT_PX;
   });
   localStorage.clear();
-  fleetStore.setState({ ...emptyFleet });
+  fleetStore = createFleetStore();
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function feed(...batch: Parameters<ReturnType<typeof fleetStore.getState>['batchReceived']>[0]) {
+function feed(...batch: Parameters<FleetStoreState['batchReceived']>[0]) {
   act(() => fleetStore.getState().batchReceived(batch, Date.now()));
 }
 
@@ -43,7 +45,7 @@ function deviceItem(list: HTMLElement, kind: string, sn: string): HTMLElement {
 
 describe('FleetScreen', () => {
   it('shows every gateway with its dock and aircraft, product names, firmware, consistency, liveness and upgrades', () => {
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     feed(
       topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1' }]),
       state('DOCK1', { firmwareVersion: '10.01.3205', compatibleStatus: 0 }),
@@ -76,7 +78,7 @@ describe('FleetScreen', () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     try {
       vi.setSystemTime(1_700_000_000_000);
-      render(<FleetScreen staleAfterMs={30_000} />);
+      renderWithFleet(<FleetScreen staleAfterMs={30_000} />, fleetStore);
       feed(topo('DOCK1', '3-1-0'));
       expect(rowOf('DOCK1')).toHaveTextContent('Online');
       act(() => {
@@ -91,7 +93,7 @@ describe('FleetScreen', () => {
 
   it('adds a gateway by SN, and ties a clear error to the input for an invalid or known SN', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     const input = screen.getByRole('textbox', { name: 'Gateway SN' });
     await user.type(input, 'DOCK/1');
     await user.click(screen.getByRole('button', { name: 'Add gateway' }));
@@ -114,7 +116,7 @@ describe('FleetScreen', () => {
 
   it('imports a pasted CSV list: valid lines added, each bad line and duplicate reported with its line number', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     feed(topo('DOCK1', '3-1-0'));
     const box = screen.getByRole('textbox', { name: 'Gateway list (CSV or JSON)' });
     await user.click(box);
@@ -133,7 +135,7 @@ describe('FleetScreen', () => {
 
   it('imports a JSON file chosen with the file input', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     const file = new File([JSON.stringify({ gateways: ['DOCK7', { sn: 'DOCK8' }, 'A+B'] })], 'docks.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('Import a file'), file);
     const report = await screen.findByRole('region', { name: 'Import report' });
@@ -145,7 +147,7 @@ describe('FleetScreen', () => {
 
   it('removes a gateway only after confirmation; Cancel and Escape keep it', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     feed(topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), topo('DOCK2', '3-1-0'));
 
     await user.click(screen.getByRole('button', { name: 'Remove gateway DOCK1' }));
@@ -169,7 +171,7 @@ describe('FleetScreen', () => {
 
   it('filters by gateway or device SN with the search box', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     feed(topo('DOCK1', '3-1-0', [{ sn: 'AIR-42', model: '0-67-0' }]), topo('DOCK2', '3-1-0'), topo('OTHER', '3-1-0'));
     const search = screen.getByRole('searchbox', { name: 'Search gateways' });
     await user.type(search, 'air-4');
@@ -181,7 +183,7 @@ describe('FleetScreen', () => {
   });
 
   it('renders only the rows in view for a 10,000-gateway fleet', () => {
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     const batch = Array.from({ length: 10_000 }, (_, i) => topo(`D${String(i).padStart(5, '0')}`, '3-1-0'));
     feed(...batch);
     expect(table()).toHaveAttribute('aria-rowcount', '10001');

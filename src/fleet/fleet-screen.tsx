@@ -2,9 +2,8 @@ import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
 import { AddGatewayForm } from './add-gateway-form.tsx';
-import { useFleet, useGatewaySns } from './fleet-hooks.ts';
+import { useFleet, useFleetActions, useGatewaySns } from './fleet-hooks.ts';
 import { DEFAULT_STALE_AFTER_MS, searchGatewaySns } from './fleet-selectors.ts';
-import { fleetStore } from './fleet-store.ts';
 import { GatewayTable } from './gateway-table.tsx';
 import { ImportGatewaysPanel } from './import-gateways-panel.tsx';
 import { RemoveGatewayDialog } from './remove-gateway-dialog.tsx';
@@ -14,14 +13,12 @@ export interface FleetScreenProps {
   staleAfterMs?: number;
 }
 
-const addGateway = (sn: string) => fleetStore.getState().gatewayAdded(sn);
-const importGateways = (sns: readonly string[]) => fleetStore.getState().gatewaysImported(sns);
-
 /** Every gateway with its dock and aircraft, firmware, consistency and liveness; add, import, remove. */
 export default function FleetScreen({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: FleetScreenProps) {
   const { t } = useTranslation('fleet');
   const f = useFormat();
   const gatewaySns = useGatewaySns();
+  const { addGateway, importGateways, removeGateway } = useFleetActions();
   const deviceGateway = useFleet((s) => s.deviceGateway);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -78,7 +75,7 @@ export default function FleetScreen({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: F
           sn={removing}
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
-            fleetStore.getState().gatewayRemoved(removing);
+            removeGateway(removing);
             setRemoving(null);
           }}
         />

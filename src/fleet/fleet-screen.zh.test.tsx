@@ -1,11 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
-import { emptyFleet } from './fleet-model.ts';
 import FleetScreen from './fleet-screen.tsx';
-import { fleetStore } from './fleet-store.ts';
+import { renderWithFleet } from './fleet-stores-test-kit.tsx';
+import { createFleetStore, type FleetStore } from './fleet-store.ts';
 import { state, topo } from './fleet-test-kit.ts';
+
+let fleetStore: FleetStore;
 
 // jsdom has no layout: a viewport and row heights for the virtualizer (as in fleet-screen.test.tsx).
 beforeEach(() => {
@@ -15,7 +17,7 @@ beforeEach(() => {
     return this.hasAttribute('data-index') ? 90 : 900;
   });
   localStorage.clear();
-  fleetStore.setState({ ...emptyFleet });
+  fleetStore = createFleetStore();
 });
 
 afterEach(() => {
@@ -27,7 +29,7 @@ const chinese = () => act(() => setLanguage('zh-CN', { persist: false }));
 describe('FleetScreen in Simplified Chinese', () => {
   it('names the table, columns, devices, firmware and liveness in Chinese, with a grouped gateway count', async () => {
     await chinese();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     act(() => {
       fleetStore.getState().batchReceived([topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1' }]), state('AC1', { firmwareVersion: '07.00.0100', compatibleStatus: 1 }, 'DOCK1')], Date.now());
       fleetStore.getState().gatewaysImported(Array.from({ length: 1_000 }, (_, i) => `Z${String(i).padStart(5, '0')}`));
@@ -48,7 +50,7 @@ describe('FleetScreen in Simplified Chinese', () => {
 
   it('words SN errors and the import report in Chinese, and re-words a shown report on a language switch', async () => {
     const user = userEvent.setup();
-    render(<FleetScreen />);
+    renderWithFleet(<FleetScreen />, fleetStore);
     await user.type(screen.getByRole('textbox', { name: 'Gateway SN' }), 'A/B');
     await user.click(screen.getByRole('button', { name: 'Add gateway' }));
     await user.click(screen.getByRole('textbox', { name: 'Gateway list (CSV or JSON)' }));

@@ -215,21 +215,3 @@ export function persistFleet(
     },
   };
 }
-
-function browserStorage(): FleetStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-const storage = browserStorage();
-
-/** The app's fleet, restored from the last session so the list shows before the first update_topo. */
-const stored = loadFleetDocument(storage);
-export const fleetStore: FleetStore = createFleetStore(stored.fleet, stored.roster);
-
-const persistence = persistFleet(fleetStore, storage);
-// pagehide also fires on reload, so a gateway added a moment before is not lost to the delay.
-if (typeof window !== 'undefined') window.addEventListener('pagehide', persistence.flush);

@@ -2,7 +2,6 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
 import type { TaskTimings } from '../tasks/task-types';
-import type { TasksStore } from '../tasks/tasks-store';
 import { DeviceCard } from './device-card';
 import type { DeviceCard as DeviceCardRef } from './kiosk-view';
 import { CARD_METRICS, clampPage, pageCount, pageItems, type GridShape } from './paging';
@@ -11,7 +10,6 @@ import { usePageRotation } from './use-page-rotation';
 
 interface ActiveGridProps {
   cards: readonly DeviceCardRef[];
-  store: TasksStore;
   timings: TaskTimings;
   intervalSeconds: number;
   /** Tests without layout pass the shape; the board measures its own box. */
@@ -22,7 +20,7 @@ interface ActiveGridProps {
  * As many device cards as the screen holds; more than that and the pages turn on the interval.
  * Nothing scrolls: a wallboard has no one to scroll it.
  */
-export function ActiveGrid({ cards, store, timings, intervalSeconds, shape: given }: ActiveGridProps) {
+export function ActiveGrid({ cards, timings, intervalSeconds, shape: given }: ActiveGridProps) {
   const { t } = useTranslation('kiosk');
   const f = useFormat();
   const area = useRef<HTMLDivElement>(null);
@@ -65,7 +63,7 @@ export function ActiveGrid({ cards, store, timings, intervalSeconds, shape: give
             }}
           >
             {shown.map((card) => (
-              <DeviceCard key={card.key} bid={card.bid} sn={card.sn} store={store} timings={timings} />
+              <DeviceCard key={card.key} bid={card.bid} sn={card.sn} timings={timings} />
             ))}
           </ul>
         )}

@@ -9,23 +9,21 @@ import { taskEtaMs, taskState } from '../tasks/task-derived';
 import { devicePercent } from '../tasks/task-status-text';
 import type { TaskTimings } from '../tasks/task-types';
 import { useTask } from '../tasks/tasks-hooks';
-import type { TasksStore } from '../tasks/tasks-store';
 import { StateLabel } from './state-label';
 import { useTaskWords } from './use-task-words';
 
 interface DeviceCardProps {
   bid: string;
   sn: string;
-  store: TasksStore;
   timings: TaskTimings;
 }
 
 /** One device of an active task: SN, gateway, state, the contract's progress bar, step and ETA. */
-function DeviceCardView({ bid, sn, store, timings }: DeviceCardProps) {
+function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
   const { t } = useTranslation('kiosk');
   const f = useFormat();
   const words = useTaskWords();
-  const task = useTask(bid, store);
+  const task = useTask(bid);
   const now = useNow();
   if (task === undefined) return <li className="rounded-[0.3em] bg-neutral-900" />;
   const state = taskState(task, now, timings);

@@ -1,12 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import { applyInitialLanguage } from '../ui/i18n/i18n';
-import type { TasksStore } from '../tasks/tasks-store';
+import type { TasksStore } from '../tasks/tasks-state';
 import { formatHourMinute } from './format';
 import KioskScreen from './kiosk-screen';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 import type { GridShape } from './paging';
 
 const TWO_BY_TWO: GridShape = { columns: 2, rows: 2, pageSize: 4 };
@@ -17,7 +18,7 @@ function connected(patch: Partial<ConnectionState> = {}) {
 
 function board(store: TasksStore, options: { search?: string; connection?: ReturnType<typeof connected>; configNotes?: string[] } = {}) {
   const connection = options.connection ?? connected();
-  render(<KioskScreen search={options.search ?? '?kiosk'} store={store} connection={connection} gridShape={TWO_BY_TWO} configNotes={options.configNotes} />);
+  renderWithStores(<KioskScreen connection={connection} search={options.search ?? '?kiosk'} gridShape={TWO_BY_TWO} configNotes={options.configNotes} />, { tasks: store });
   return connection;
 }
 
@@ -193,7 +194,7 @@ describe('KioskScreen wake lock', () => {
     });
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { wakeLock: { request } }));
 
-    const view = render(<KioskScreen search="?kiosk" store={kit().store} connection={connected()} gridShape={TWO_BY_TWO} />);
+    const view = renderWithStores(<KioskScreen connection={connected()} search="?kiosk" gridShape={TWO_BY_TWO} />, { tasks: kit().store });
     await act(async () => {});
     expect(request).toHaveBeenCalledTimes(1);
     expect(request).toHaveBeenCalledWith('screen');

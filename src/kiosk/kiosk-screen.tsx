@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
-import { connectionStore, type ConnectionState } from '../broker/connection-store';
+import type { ConnectionStore } from '../broker/connection-store';
 import { useTasksClock } from '../tasks/tasks-hooks';
-import { tasksStore as pageTasks, type TasksStore } from '../tasks/tasks-store';
 import { ActiveGrid } from './active-grid';
 import { BoardHeader } from './board-header';
 import { BoardTiles } from './board-tiles';
@@ -21,8 +19,8 @@ export interface KioskScreenProps {
   search: string;
   /** Problems with the rest of the configuration (broker, credentials), one line each. */
   configNotes?: readonly string[];
-  store?: TasksStore;
-  connection?: StoreApi<ConnectionState>;
+  /** The page's broker connection (the app passes it in; a test its own). */
+  connection: ConnectionStore;
   /** For tests without layout: the grid's columns and rows. */
   gridShape?: GridShape;
 }
@@ -32,13 +30,13 @@ export interface KioskScreenProps {
  * newest failures, and a banner when the broker is gone. It imports nothing that publishes; the
  * session below it is read-only as well (src/broker refuses every publish of a kiosk session).
  */
-export default function KioskScreen({ search, configNotes = [], store = pageTasks, connection = connectionStore, gridShape }: KioskScreenProps) {
+export default function KioskScreen({ search, configNotes = [], connection, gridShape }: KioskScreenProps) {
   const { t } = useTranslation('kiosk');
   const params = useMemo(() => parseKioskParams(search), [search]);
   const paramNotes = useKioskNotes(params.notes);
-  useTasksClock(1_000, store);
+  useTasksClock(1_000);
   useWakeLock();
-  const board = useKioskBoard(store, params.gatewayPrefix, params.campaignId);
+  const board = useKioskBoard(params.gatewayPrefix, params.campaignId);
   const stale = useStore(connection, (s) => s.phase !== 'connected');
   const notes = [...paramNotes, ...configNotes];
   const dim = stale ? 'opacity-80 grayscale' : '';
@@ -60,7 +58,7 @@ export default function KioskScreen({ search, configNotes = [], store = pageTask
           <BoardTiles figures={board.figures} />
         </div>
         <div className={`flex min-h-0 flex-1 gap-[1em] ${dim}`}>
-          <ActiveGrid cards={board.cards} store={store} timings={board.timings} intervalSeconds={params.intervalSeconds} shape={gridShape} />
+          <ActiveGrid cards={board.cards} timings={board.timings} intervalSeconds={params.intervalSeconds} shape={gridShape} />
           <FailuresPanel failures={board.failures} />
         </div>
       </main>

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
@@ -6,6 +6,7 @@ import { setLanguage } from '../ui/i18n/i18n';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import { formatHourMinute } from './format';
 import KioskScreen from './kiosk-screen';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -28,7 +29,7 @@ describe('KioskScreen in Simplified Chinese', () => {
   it('shows the whole board in Chinese: header, connection, tiles, pages, cards, failures and notes', async () => {
     await act(() => setLanguage('zh-CN', { persist: false }));
     const connection = createStore<ConnectionState>(() => ({ ...initialConnectionState, phase: 'connected', since: T0 - 60_000, readOnly: true, lastMessageAt: T0 - 65_000 }));
-    render(<KioskScreen search="?kiosk&gateway=DOCK&interval=x" store={fleet().store} connection={connection} gridShape={{ columns: 2, rows: 2, pageSize: 4 }} />);
+    renderWithStores(<KioskScreen connection={connection} search="?kiosk&gateway=DOCK&interval=x" gridShape={{ columns: 2, rows: 2, pageSize: 4 }} />, { tasks: fleet().store });
 
     const header = screen.getByRole('banner');
     expect(header).toHaveTextContent('固件升级');

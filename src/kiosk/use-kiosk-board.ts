@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
 import { useNow } from '../ui/clock';
-import { useTaskTimings } from '../tasks/tasks-hooks';
-import type { TasksStore } from '../tasks/tasks-store';
+import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
 import type { TaskTimings } from '../tasks/task-types';
 import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
 
@@ -18,9 +16,9 @@ export interface KioskBoard {
  * The board's content for the gateway and campaign filters. The cards change only with the table; the figures
  * and failures also with the clock (stalled, the failure window), once a second.
  */
-export function useKioskBoard(store: TasksStore, gatewayPrefix: string | null, campaignId: string | null = null): KioskBoard {
-  const table = useStore(store, (s) => s.table);
-  const timings = useTaskTimings(store);
+export function useKioskBoard(gatewayPrefix: string | null, campaignId: string | null = null): KioskBoard {
+  const table = useTaskTable();
+  const timings = useTaskTimings();
   const now = useNow();
   const tasks = useMemo(() => tasksForBoard(table, gatewayPrefix, campaignId), [table, gatewayPrefix, campaignId]);
   const cards = useMemo(() => activeDeviceCards(tasks), [tasks]);

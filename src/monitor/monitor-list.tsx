@@ -1,7 +1,6 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TasksStore } from '../tasks/tasks-store';
 import type { TaskTimings } from '../tasks/task-types';
 import type { DeviceRowRef } from './device-rows';
 import { ROW_GRID } from './device-row';
@@ -19,11 +18,10 @@ function observeFixedHeightRect(instance: Virtualizer<HTMLDivElement, Element>, 
 
 interface MonitorListProps {
   rows: readonly DeviceRowRef[];
-  store: TasksStore;
   timings: TaskTimings;
 }
 
-export function MonitorList({ rows, store, timings }: MonitorListProps) {
+export function MonitorList({ rows, timings }: MonitorListProps) {
   const { t } = useTranslation('monitor');
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
@@ -55,7 +53,6 @@ export function MonitorList({ rows, store, timings }: MonitorListProps) {
               <RowSlot
                 key={item.key}
                 row={row}
-                store={store}
                 timings={timings}
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
               />

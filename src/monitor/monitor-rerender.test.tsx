@@ -1,8 +1,9 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import MonitorScreen from './monitor-screen';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 import * as statusText from '../tasks/status-words';
 
 // Every device row computes its progressbar text once per render: counting the calls counts renders.
@@ -15,8 +16,8 @@ describe('MonitorScreen rendering', () => {
   it('re-renders only the rows of the task a progress event belongs to', () => {
     const k = kit();
     for (const n of [1, 2, 3]) k.started(dockAndDrone(`b-${n}`, `DOCK-${n}`, `DRONE-${n}`));
-    const router = createMemoryRouter([{ path: '/', element: <MonitorScreen store={k.store} /> }]);
-    render(<RouterProvider router={router} />);
+    const router = createMemoryRouter([{ path: '/', element: <MonitorScreen /> }]);
+    renderWithStores(<RouterProvider router={router} />, { tasks: k.store });
     expect(screen.getAllByRole('progressbar')).toHaveLength(6);
 
     const rendered = vi.mocked(statusText.deviceStatusTextIn);

@@ -1,14 +1,15 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import MonitorScreen from './monitor-screen';
-import type { TasksStore } from '../tasks/tasks-store';
+import type { TasksStore } from '../tasks/tasks-state';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 
 function renderMonitor(store: TasksStore) {
-  const router = createMemoryRouter([{ path: '/monitor', element: <MonitorScreen store={store} /> }], { initialEntries: ['/monitor'] });
-  return render(<RouterProvider router={router} />);
+  const router = createMemoryRouter([{ path: '/monitor', element: <MonitorScreen /> }], { initialEntries: ['/monitor'] });
+  return renderWithStores(<RouterProvider router={router} />, { tasks: store });
 }
 
 describe('MonitorScreen in Simplified Chinese', () => {

@@ -1,20 +1,21 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import MonitorScreen from './monitor-screen';
-import type { TasksStore } from '../tasks/tasks-store';
+import type { TasksStore } from '../tasks/tasks-state';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 
 function renderMonitor(store: TasksStore, entry = '/monitor') {
   const router = createMemoryRouter(
     [
-      { path: '/monitor', element: <MonitorScreen store={store} /> },
+      { path: '/monitor', element: <MonitorScreen /> },
       { path: '/tasks/:bid', element: <p>task detail page</p> },
     ],
     { initialEntries: [entry] },
   );
-  return render(<RouterProvider router={router} />);
+  return renderWithStores(<RouterProvider router={router} />, { tasks: store });
 }
 
 const bar = (sn: string) => screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` });

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../ui/clock';
 import { DEFAULT_ROW_QUERY, deviceRows, type RowQuery } from './device-rows';
@@ -11,15 +10,9 @@ import { MonitorList } from './monitor-list';
 import { MonitorSummary } from './monitor-summary';
 import { taskState } from '../tasks/task-derived';
 import { selectTaskIds } from '../tasks/task-selectors';
-import { useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
-import { tasksStore as pageTasks, type TasksStore } from '../tasks/tasks-store';
+import { useTaskLookup, useTasks, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
 
-export interface MonitorScreenProps {
-  /** The page's task store unless a test passes its own. */
-  store?: TasksStore;
-}
-
-export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps) {
+export default function MonitorScreen() {
   const { t } = useTranslation('monitor');
   // `#/monitor?campaign=ID` (the campaign view links here) opens the monitor filtered to it.
   const [searchParams] = useSearchParams();
@@ -30,25 +23,25 @@ export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps)
     [campaigns],
   );
   // Compared element by element: the table's order array is copied on every batch.
-  const taskIds = useStore(store, useShallow(selectTaskIds));
-  const timings = useTaskTimings(store);
-  useTasksClock(1_000, store);
+  const taskIds = useTasks(useShallow(selectTaskIds));
+  const timings = useTaskTimings();
+  const lookup = useTaskLookup();
+  useTasksClock(1_000);
   // The row list is rebuilt when tasks come or go, when the query changes and once a second, not
   // on every progress batch: each row follows its own task, so a batch re-renders only its rows
   // and state filters and sorting catch up within a second.
   const now = useNow();
   const rows = useMemo(() => {
-    const { byBid } = store.getState().table;
-    const tasks = taskIds.flatMap((bid) => byBid.get(bid) ?? []);
+    const tasks = taskIds.flatMap((bid) => lookup(bid) ?? []);
     return deviceRows(tasks, query, (task) => taskState(task, now, timings));
-  }, [store, taskIds, query, now, timings]);
+  }, [lookup, taskIds, query, now, timings]);
   const filtered = query.search.trim() !== '' || query.state !== 'all' || query.campaign !== 'all';
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
       <h1 id="screen-title" className="text-xl font-semibold">
         {t('title')}
       </h1>
-      <MonitorSummary store={store} />
+      <MonitorSummary />
       <MonitorFilters query={query} campaigns={campaignOptions} onChange={setQuery} />
       <p role="status" aria-label={t('shown.label')} className="text-sm text-slate-600">
         {rows.length === 0
@@ -57,7 +50,7 @@ export default function MonitorScreen({ store = pageTasks }: MonitorScreenProps)
             : t('shown.noMatch')
           : t(filtered ? 'shown.matching' : 'shown.devices', { count: rows.length })}
       </p>
-      <MonitorList rows={rows} store={store} timings={timings} />
+      <MonitorList rows={rows} timings={timings} />
     </section>
   );
 }

@@ -2,15 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
 import { useTasksSummary } from '../tasks/tasks-hooks';
-import type { TasksStore } from '../tasks/tasks-store';
 import { TASK_STATES } from '../tasks/task-types';
 import { useTaskStateLabel } from '../tasks/use-status-words';
 
-export function MonitorSummary({ store }: { store: TasksStore }) {
+export function MonitorSummary() {
   const { t } = useTranslation('monitor');
   const f = useFormat();
   const stateLabel = useTaskStateLabel();
-  const summary = useTasksSummary(store);
+  const summary = useTasksSummary();
   const shown = TASK_STATES.filter((state) => summary.counts[state] > 0);
   return (
     <SummaryTiles label={t('summary.label')}>

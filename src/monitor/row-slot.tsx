@@ -1,21 +1,19 @@
 import { memo, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { useTask } from '../tasks/tasks-hooks';
-import type { TasksStore } from '../tasks/tasks-store';
 import type { TaskTimings } from '../tasks/task-types';
 import type { DeviceRowRef } from './device-rows';
 import { DeviceRow, ROW_GRID, taskPath } from './device-row';
 
 interface RowSlotProps {
   row: DeviceRowRef;
-  store: TasksStore;
   timings: TaskTimings;
   style: CSSProperties;
 }
 
 /** One positioned row of the virtual list; it subscribes to its own task by bid. */
-function RowSlotView({ row, store, timings, style }: RowSlotProps) {
-  const task = useTask(row.bid, store);
+function RowSlotView({ row, timings, style }: RowSlotProps) {
+  const task = useTask(row.bid);
   const navigate = useNavigate();
   if (task === undefined) return null;
   return (
@@ -36,5 +34,5 @@ function RowSlotView({ row, store, timings, style }: RowSlotProps) {
 
 export const RowSlot = memo(
   RowSlotView,
-  (a, b) => a.row.key === b.row.key && a.store === b.store && a.timings === b.timings && a.style.transform === b.style.transform && a.style.height === b.style.height,
+  (a, b) => a.row.key === b.row.key && a.timings === b.timings && a.style.transform === b.style.transform && a.style.height === b.style.height,
 );

@@ -1,17 +1,18 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../ui/i18n/i18n';
 import { formatDateTime } from '../ui/i18n/format';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import TaskDetailScreen from './task-detail-screen';
-import type { TasksStore } from '../tasks/tasks-store';
+import type { TasksStore } from '../tasks/tasks-state';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 
 function renderDetail(store: TasksStore, bid: string) {
-  const router = createMemoryRouter([{ path: '/tasks/:bid', element: <TaskDetailScreen store={store} /> }], {
+  const router = createMemoryRouter([{ path: '/tasks/:bid', element: <TaskDetailScreen /> }], {
     initialEntries: [`/tasks/${encodeURIComponent(bid)}`],
   });
-  return render(<RouterProvider router={router} />);
+  return renderWithStores(<RouterProvider router={router} />, { tasks: store });
 }
 
 function fact(label: string): string {

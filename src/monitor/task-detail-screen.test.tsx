@@ -1,16 +1,17 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import TaskDetailScreen from './task-detail-screen';
-import type { TasksStore } from '../tasks/tasks-store';
+import type { TasksStore } from '../tasks/tasks-state';
+import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 
 function renderDetail(store: TasksStore, bid: string) {
-  const router = createMemoryRouter([{ path: '/tasks/:bid', element: <TaskDetailScreen store={store} /> }], {
+  const router = createMemoryRouter([{ path: '/tasks/:bid', element: <TaskDetailScreen /> }], {
     initialEntries: [`/tasks/${encodeURIComponent(bid)}`],
   });
-  return render(<RouterProvider router={router} />);
+  return renderWithStores(<RouterProvider router={router} />, { tasks: store });
 }
 
 function fact(label: string): string {

@@ -6,18 +6,13 @@ import { TaskFacts } from './task-detail/task-facts';
 import { TaskTimeline } from './task-detail/task-timeline';
 import { taskState } from '../tasks/task-derived';
 import { useTask, useTaskTimings } from '../tasks/tasks-hooks';
-import { tasksStore as pageTasks, type TasksStore } from '../tasks/tasks-store';
-
-export interface TaskDetailScreenProps {
-  store?: TasksStore;
-}
 
 /** Route /tasks/:bid: everything known about one upgrade, for support staff. */
-export default function TaskDetailScreen({ store = pageTasks }: TaskDetailScreenProps) {
+export default function TaskDetailScreen() {
   const { t } = useTranslation('monitor');
   const bid = useParams().bid ?? '';
-  const task = useTask(bid, store);
-  const timings = useTaskTimings(store);
+  const task = useTask(bid);
+  const timings = useTaskTimings();
   const now = useNow();
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-6 p-6">

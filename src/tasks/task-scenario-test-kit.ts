@@ -3,7 +3,8 @@ import { buildOtaProgress, buildServicesReply, buildState, encodeMessage, type O
 import { decode } from '../protocol/decode';
 import { counterIds } from '../protocol/protocol-test-kit';
 import { eventsTopic, servicesReplyTopic, stateTopic } from '../protocol/topics';
-import { createTasksStore, type TasksStore } from './tasks-store';
+import type { TasksStore } from './tasks-state';
+import { createTasksStore } from './tasks-store';
 import type { NewTaskInput } from './task-types';
 
 export const T0 = 1_800_000_000_000;

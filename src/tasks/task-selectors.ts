@@ -5,7 +5,7 @@
 import { summarizeTasks } from './task-derived.ts';
 import { tasksInOrder } from './task-table.ts';
 import type { TaskTimings, TasksSummary, UpgradeTask } from './task-types.ts';
-import type { TasksState } from './tasks-store.ts';
+import type { TasksState } from './tasks-state.ts';
 
 export const selectTask =
   (bid: string) =>

@@ -3,23 +3,24 @@ import { memo } from 'react';
 import { describe, expect, it } from 'vitest';
 import { progress } from './task-test-kit.ts';
 import { useTask, useTaskIds, useTasksSummary } from './tasks-hooks.ts';
-import { createTasksStore, type TasksStore } from './tasks-store.ts';
+import { TasksStoreProvider } from './tasks-context.ts';
+import { createTasksStore } from './tasks-store.ts';
 
-const Row = memo(function Row({ bid, store, renders }: { bid: string; store: TasksStore; renders: Map<string, number> }) {
-  const task = useTask(bid, store);
+const Row = memo(function Row({ bid, renders }: { bid: string; renders: Map<string, number> }) {
+  const task = useTask(bid);
   renders.set(bid, (renders.get(bid) ?? 0) + 1);
   return <li aria-label={bid}>{task?.execution?.percent ?? '-'}</li>;
 });
 
-function List({ store, renders }: { store: TasksStore; renders: Map<string, number> }) {
-  const ids = useTaskIds({ origin: 'elsewhere' }, store);
-  const summary = useTasksSummary(store);
+function List({ renders }: { renders: Map<string, number> }) {
+  const ids = useTaskIds({ origin: 'elsewhere' });
+  const summary = useTasksSummary();
   return (
     <>
       <p>total {summary.total}</p>
       <ul>
         {ids.map((bid) => (
-          <Row key={bid} bid={bid} store={store} renders={renders} />
+          <Row key={bid} bid={bid} renders={renders} />
         ))}
       </ul>
     </>
@@ -31,7 +32,11 @@ describe('task hooks', () => {
     const store = createTasksStore();
     const renders = new Map<string, number>();
     store.getState().batchReceived([progress({ bid: 'a', ts: 1, percent: 1, tid: '1' }), progress({ bid: 'b', gateway: 'DOCK2', ts: 1, percent: 1, tid: '2' })], 1);
-    render(<List store={store} renders={renders} />);
+    render(
+      <TasksStoreProvider value={store}>
+        <List renders={renders} />
+      </TasksStoreProvider>,
+    );
     expect(screen.getByText('total 2')).toBeInTheDocument();
     expect(renders).toEqual(new Map([['a', 1], ['b', 1]]));
 

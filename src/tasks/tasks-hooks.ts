@@ -1,17 +1,25 @@
 /** React access to the task store: atomic selectors, one subscription per row. */
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { filterTaskIds, selectCampaignSummary, selectSummary, selectTask, selectTaskIds, selectTimings, type TaskFilter } from './task-selectors.ts';
+import type { TaskTable } from './task-table.ts';
 import type { TaskTimings, TasksSummary, UpgradeTask } from './task-types.ts';
-import { tasksStore, type TasksStore } from './tasks-store.ts';
+import { useTasksStore } from './tasks-context.ts';
+import type { TasksState } from './tasks-state.ts';
 
-export function useTask(bid: string, store: TasksStore = tasksStore): UpgradeTask | undefined {
-  return useStore(store, selectTask(bid));
+/** Any selector over the task state; keep it atomic (a primitive, or a value the store keeps). */
+export function useTasks<T>(selector: (state: TasksState) => T): T {
+  return useStore(useTasksStore(), selector);
+}
+
+export function useTask(bid: string): UpgradeTask | undefined {
+  return useStore(useTasksStore(), selectTask(bid));
 }
 
 /** All bids (oldest first), or those matching the filter; re-renders only when the list changes. */
-export function useTaskIds(filter?: TaskFilter, store: TasksStore = tasksStore): readonly string[] {
+export function useTaskIds(filter?: TaskFilter): readonly string[] {
+  const store = useTasksStore();
   const all = useStore(store, selectTaskIds);
   const filtered = useStore(
     store,
@@ -20,23 +28,44 @@ export function useTaskIds(filter?: TaskFilter, store: TasksStore = tasksStore):
   return filtered ?? all;
 }
 
-export function useTasksSummary(store: TasksStore = tasksStore): TasksSummary {
-  return useStore(store, selectSummary);
+/** The whole table: for views that derive from every task at once (kiosk board, campaign rows). */
+export function useTaskTable(): TaskTable {
+  return useStore(useTasksStore(), (s) => s.table);
 }
 
-export function useCampaignSummary(campaignId: string, store: TasksStore = tasksStore): TasksSummary {
-  return useStore(store, selectCampaignSummary(campaignId));
+export function useTasksSummary(): TasksSummary {
+  return useStore(useTasksStore(), selectSummary);
 }
 
-export function useTaskTimings(store: TasksStore = tasksStore): TaskTimings {
-  return useStore(store, selectTimings);
+export function useCampaignSummary(campaignId: string): TasksSummary {
+  return useStore(useTasksStore(), selectCampaignSummary(campaignId));
+}
+
+export function useTaskTimings(): TaskTimings {
+  return useStore(useTasksStore(), selectTimings);
+}
+
+/**
+ * Reads a task as the store holds it now, without subscribing: for lists rebuilt on their own
+ * schedule (the Monitor's rows follow their tasks one by one).
+ */
+export function useTaskLookup(): (bid: string) => UpgradeTask | undefined {
+  const store = useTasksStore();
+  return useCallback((bid) => store.getState().table.byBid.get(bid), [store]);
+}
+
+/** Hands the configured stalled / no reply / verification timings to the store. */
+export function useTaskTimingsChanged(): (timings: TaskTimings) => void {
+  const store = useTasksStore();
+  return useCallback((timings) => store.getState().timingsChanged(timings, Date.now()), [store]);
 }
 
 /**
  * Keeps derived states (stalled, no reply, verification deadlines) moving while no traffic
  * arrives. Mount it once on screens that show tasks.
  */
-export function useTasksClock(intervalMs = 1_000, store: TasksStore = tasksStore): void {
+export function useTasksClock(intervalMs = 1_000): void {
+  const store = useTasksStore();
   useEffect(() => {
     const timer = setInterval(() => store.getState().clockTicked(Date.now()), intervalMs);
     return () => clearInterval(timer);

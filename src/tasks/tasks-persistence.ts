@@ -9,7 +9,7 @@ import { STORAGE_FORMAT_VERSION, storedTaskSchema, storedTasksSchema } from './t
 import { knowsMore } from './tasks-merge.ts';
 import { MAX_STORED_CHARS, saveTasksWork, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
 import { pageSliceClock, runNow, slicedBuilds, type SliceClock } from '../lib/work-slices.ts';
-import type { TasksStore } from './tasks-store.ts';
+import type { TasksStore } from './tasks-state.ts';
 
 export { MAX_STORED_CHARS, serializeTasks, TASKS_STORAGE_KEY, type TaskStorage } from './tasks-save-work.ts';
 

@@ -2,45 +2,20 @@
  * The live task table. One update per inbound batch (batchReceived), the summary computed in that
  * same flush so selectors only read it. Actions are named for what happened.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Decoded } from '../protocol/messages.ts';
+import { createStore } from 'zustand/vanilla';
 import { applyBatchTracked } from './task-batch.ts';
 import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
 import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
 import { SummaryTally } from './task-tally.ts';
-import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type NewTaskInput, type TaskTimings, type TasksSummary } from './task-types.ts';
+import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type TaskTimings, type TasksSummary } from './task-types.ts';
 import { expireVerifications } from './task-verification.ts';
 import { mergeTables } from './tasks-merge.ts';
-import { browserStorage, connectTasksPersistence } from './tasks-persistence.ts';
-
-export interface TasksState {
-  table: TaskTable;
-  /** Bumped whenever the table changes: memoised selectors key on it. */
-  version: number;
-  summary: TasksSummary;
-  timings: TaskTimings;
-  /** Everything the broker delivered since the last flush (one call per animation frame). */
-  batchReceived(batch: readonly Decoded[], now: number): void;
-  /** Time passed without traffic: stalled, no reply and verification deadlines move on. */
-  clockTicked(now: number): void;
-  taskCreated(input: NewTaskInput, now: number): void;
-  taskPublished(bid: string, now: number): void;
-  replyTimedOut(bid: string, now: number): void;
-  timingsChanged(timings: Partial<TaskTimings>, now: number): void;
-  /** Tasks read back from storage; live tasks win over restored ones with the same bid. */
-  tasksRestored(table: TaskTable, now: number): void;
-  /** Another tab stored its tasks: each bid merged with ours (tasks-merge.ts), new ones added. */
-  tasksMerged(other: TaskTable, now: number): void;
-  /** Forget finished tasks (active ones stay). */
-  finishedTasksCleared(now: number): void;
-}
+import type { TasksState, TasksStore } from './tasks-state.ts';
 
 function sameSummary(a: TasksSummary, b: TasksSummary): boolean {
   if (a.total !== b.total || a.active !== b.active || a.overallPercent !== b.overallPercent) return false;
   return (Object.keys(a.counts) as (keyof TasksSummary['counts'])[]).every((k) => a.counts[k] === b.counts[k]);
 }
-
-export type TasksStore = StoreApi<TasksState>;
 
 /**
  * Time-derived states (stalled, no reply) are recounted over the whole table at most this often:
@@ -119,9 +94,3 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
     };
   });
 }
-
-/** The page's tasks, fed by the active broker session (src/app/session/batch-consumers.ts). */
-export const tasksStore = createTasksStore();
-
-const storage = browserStorage();
-if (storage !== null) connectTasksPersistence(tasksStore, storage);

@@ -8,7 +8,7 @@ import { useFormat } from '../ui/i18n/use-format';
 import { UNGROUPED } from './ungrouped';
 import { FixedRowList } from './fixed-row-list';
 import { GATEWAY_ROW_HEIGHT, GatewayRow } from './gateway-row';
-import { selectionStore, useSelected } from './selection-store';
+import { useSelected, useSelectionActions } from './selection-context';
 
 const LIST_MAX_HEIGHT = 480;
 
@@ -17,6 +17,7 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
   const gatewaySns = useGatewaySns();
   const deviceGateway = useFleet((s) => s.deviceGateway);
   const selected = useSelected();
+  const selection = useSelectionActions();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => searchGatewaySns(gatewaySns, deviceGateway, deferredQuery), [gatewaySns, deviceGateway, deferredQuery]);
@@ -52,13 +53,13 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
             className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
           />
         </div>
-        <Button onClick={() => selectionStore.getState().gatewaysSelected(shown)} disabled={shown.length === 0}>
+        <Button onClick={() => selection.select(shown)} disabled={shown.length === 0}>
           {t('gateways.selectAllShown')}
         </Button>
-        <Button onClick={() => selectionStore.getState().gatewaysDeselected(shown)} disabled={shown.length === 0}>
+        <Button onClick={() => selection.deselect(shown)} disabled={shown.length === 0}>
           {t('gateways.selectNoneShown')}
         </Button>
-        <Button onClick={() => selectionStore.getState().selectionCleared()} disabled={selected.size === 0}>
+        <Button onClick={() => selection.clear()} disabled={selected.size === 0}>
           {t('gateways.clearSelection')}
         </Button>
       </div>

@@ -9,7 +9,7 @@ import { Badge } from '../ui/badge';
 import { useMessageText } from '../ui/i18n/message';
 import { useFormat } from '../ui/i18n/use-format';
 import { resolveGateway, willSend } from './resolve-targets';
-import { selectionStore, useIsSelected } from './selection-store';
+import { useIsSelected, useSelectionActions } from './selection-context';
 import { skipReasonMessage } from './skip-reasons';
 import { useActiveTaskBid } from './use-resolutions';
 
@@ -61,6 +61,7 @@ function Verdict({ gateway, liveness, chosen }: { gateway: FleetGateway; livenes
 export const GatewayRow = memo(function GatewayRow({ sn, chosen }: { sn: string; chosen: readonly Firmware[] }) {
   const gateway = useGateway(sn);
   const selected = useIsSelected(sn);
+  const selection = useSelectionActions();
   const lastSeen = gateway?.lastSeen ?? null;
   const liveness = useClockValue((now) => livenessAt(lastSeen, now));
   const { t } = useTranslation('upgrades');
@@ -74,7 +75,7 @@ export const GatewayRow = memo(function GatewayRow({ sn, chosen }: { sn: string;
           className="h-4 w-4 shrink-0"
           aria-label={t('row.select', { sn })}
           checked={selected}
-          onChange={(e) => selectionStore.getState().gatewayToggled(sn, e.target.checked)}
+          onChange={(e) => selection.toggle(sn, e.target.checked)}
         />
         <span className="font-mono font-medium">{sn}</span>
         <Badge tone={look.tone}>{t(look.label)}</Badge>

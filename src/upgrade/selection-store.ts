@@ -2,7 +2,6 @@
  * The gateways ticked on the Upgrade screen. Kept outside the screen so the choice survives a
  * visit to another screen; cleared once a campaign starts, so the next campaign starts from none.
  */
-import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface SelectionState {
@@ -42,14 +41,4 @@ export function createSelectionStore(): SelectionStore {
       if (get().selected.size > 0) set({ selected: EMPTY });
     },
   }));
-}
-
-export const selectionStore = createSelectionStore();
-
-export function useIsSelected(sn: string, store: SelectionStore = selectionStore): boolean {
-  return useStore(store, (s) => s.selected.has(sn));
-}
-
-export function useSelected(store: SelectionStore = selectionStore): ReadonlySet<string> {
-  return useStore(store, (s) => s.selected);
 }

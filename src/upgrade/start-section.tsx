@@ -7,13 +7,13 @@ import { CheckboxField } from '../ui/checkbox-field';
 import { Button } from '../ui/button';
 import { useMessageText } from '../ui/i18n/message';
 import { useFormat } from '../ui/i18n/use-format';
-import { campaignsStore, type CampaignsStore } from '../campaigns/campaign-store';
+import { useCampaignActions } from '../campaigns/campaign-hooks';
 import { buildCampaignPlan } from './build-plan';
 import { EMPTY_OPTIONS_TEXT, parseCampaignOptions, type CampaignOptionsText } from './campaign-options';
 import { CampaignOptionsFields } from './campaign-options-fields';
 import { ConfirmStartDialog } from './confirm-start-dialog';
 import { willSend, type OfferedUpgradeType } from './resolve-targets';
-import { selectionStore, useSelected } from './selection-store';
+import { useSelected, useSelectionActions } from './selection-context';
 import { startBlockedMessage } from './start-reason';
 import { UpgradePreview } from './upgrade-preview';
 import { usePreflightResults } from './use-preflight-results';
@@ -22,15 +22,16 @@ import { useResolutions } from './use-resolutions';
 export interface StartSectionProps {
   chosen: readonly Firmware[];
   readOnly: boolean;
-  campaigns?: CampaignsStore;
   /** Called with the new campaign's id once it is started and the selection cleared. */
   onStarted: (campaignId: string) => void;
 }
 
 /** Preview, campaign options, pre-flight gate and the Start upgrade -> Confirm flow. */
-export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onStarted }: StartSectionProps) {
+export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps) {
   const gatewaySns = useGatewaySns();
   const selected = useSelected();
+  const selection = useSelectionActions();
+  const campaigns = useCampaignActions();
   const selectedSns = useMemo(() => gatewaySns.filter((sn) => selected.has(sn)), [gatewaySns, selected]);
   const [types, setTypes] = useState<ReadonlyMap<string, OfferedUpgradeType>>(() => new Map());
   const resolutions = useResolutions({ sns: selectedSns, chosen, types });
@@ -59,12 +60,12 @@ export function StartSection({ chosen, readOnly, campaigns = campaignsStore, onS
     if (plan === null || reason !== null) return;
     let id: string;
     try {
-      id = campaigns.getState().campaignStarted(plan, Date.now());
+      id = campaigns.start(plan);
     } catch (error) {
       setStartError(error instanceof Error ? error.message : String(error));
       return;
     }
-    selectionStore.getState().selectionCleared();
+    selection.clear();
     setConfirming(false);
     setTypes(new Map());
     setOverride(false);

@@ -1,14 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fleetStore } from '../fleet/fleet-store';
 import { osd, state, topo } from '../fleet/fleet-test-kit';
 import type { Decoded } from '../protocol/messages';
 import { createCampaignsStore, type CampaignsStore } from '../campaigns/campaign-store';
-import { selectionStore } from './selection-store';
 import UpgradeScreen from './upgrade-screen';
+import { createUpgradeStores, renderWithStores, type UpgradeStores } from './upgrade-stores-test-kit';
 
 const FILE_BASE = new URL('firmware/', document.baseURI).href;
 const DOCK_ENTRY = {
@@ -45,22 +44,24 @@ function seedFleet(now = Date.now()) {
     topo('DOCK3', '3-2-0'),
     state('DOCK3', { firmwareVersion: '10.01.2000' }),
   ];
-  fleetStore.getState().batchReceived(batch, now);
+  stores.fleet.getState().batchReceived(batch, now);
 }
 
+let stores: UpgradeStores;
 let campaigns: CampaignsStore;
 
 function renderScreen(props: { readOnly?: boolean } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderWithStores(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={['/upgrade']}>
         <Routes>
-          <Route path="/upgrade" element={<UpgradeScreen catalogUrl="firmware/catalog.json" campaigns={campaigns} {...props} />} />
+          <Route path="/upgrade" element={<UpgradeScreen catalogUrl="firmware/catalog.json" {...props} />} />
           <Route path="/monitor" element={<h1>Monitor page</h1>} />
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
+    stores,
   );
 }
 
@@ -73,13 +74,12 @@ async function chooseFirmware(user: ReturnType<typeof userEvent.setup>, group: R
 
 beforeEach(() => {
   campaigns = createCampaignsStore(() => 'campaign-1');
+  stores = createUpgradeStores({ campaigns });
   seedFleet();
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const sn of [...fleetStore.getState().gatewaySns]) fleetStore.getState().gatewayRemoved(sn);
-  selectionStore.getState().selectionCleared();
 });
 
 describe('UpgradeScreen', () => {
@@ -117,7 +117,7 @@ describe('UpgradeScreen', () => {
 
   it('shows skip reasons beside the gateway and in the preview, and sends dock + aircraft in one item', async () => {
     stubFetch();
-    fleetStore.getState().batchReceived([osd('DOCK2', 3)], Date.now());
+    stores.fleet.getState().batchReceived([osd('DOCK2', 3)], Date.now());
     const user = userEvent.setup({ delay: null });
     renderScreen();
     await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
@@ -176,7 +176,7 @@ describe('UpgradeScreen', () => {
       { sn: 'DOCK1', modelKey: '3-2-0', fromVersion: '10.01.1000' },
       { sn: 'AC1', modelKey: '0-91-0', fromVersion: '07.00.0001' },
     ]);
-    expect(selectionStore.getState().selected.size).toBe(0);
+    expect(stores.selection.getState().selected.size).toBe(0);
   });
 
   it('dialog: focus starts on Cancel and stays inside; Escape closes it and focus returns to Start', async () => {
@@ -199,7 +199,7 @@ describe('UpgradeScreen', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(startButton()).toHaveFocus();
     expect(campaigns.getState().campaigns).toEqual([]);
-    expect(selectionStore.getState().selected.has('DOCK2')).toBe(true);
+    expect(stores.selection.getState().selected.has('DOCK2')).toBe(true);
   });
 
   it('a pre-flight mismatch blocks the start until "Override pre-flight mismatch" is ticked; unverifiable does not block', async () => {
@@ -243,19 +243,19 @@ describe('UpgradeScreen', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter gateways' }), 'ac1');
     expect(await screen.findByText('0 of 3 selected, 1 shown')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));
-    expect([...selectionStore.getState().selected]).toEqual(['DOCK1']);
+    expect([...stores.selection.getState().selected]).toEqual(['DOCK1']);
     await user.clear(screen.getByRole('searchbox', { name: 'Filter gateways' }));
     await user.click(await screen.findByRole('button', { name: 'Select all shown' }));
     expect(screen.getByText('3 of 3 selected')).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: 'Filter gateways' }), 'DOCK3');
     await user.click(await screen.findByRole('button', { name: 'Select none shown' }));
-    expect([...selectionStore.getState().selected].sort()).toEqual(['DOCK1', 'DOCK2']);
+    expect([...stores.selection.getState().selected].sort()).toEqual(['DOCK1', 'DOCK2']);
   });
 
   it('renders only the visible part of a long gateway list, yet "Select all shown" selects every gateway', async () => {
     stubFetch();
     const sns = Array.from({ length: 1_000 }, (_, i) => `BULK-${String(i).padStart(4, '0')}`);
-    fleetStore.getState().gatewaysImported(sns);
+    stores.fleet.getState().gatewaysImported(sns);
     const user = userEvent.setup({ delay: null });
     renderScreen();
     await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
@@ -263,7 +263,7 @@ describe('UpgradeScreen', () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(100);
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));
-    expect(selectionStore.getState().selected.size).toBe(1_003);
+    expect(stores.selection.getState().selected.size).toBe(1_003);
     expect(screen.getByText('1003 of 1003 selected')).toBeInTheDocument();
   });
 

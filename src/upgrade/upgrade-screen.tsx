@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAvailableFirmware } from '../firmware/use-available-firmware';
-import type { CampaignsStore } from '../campaigns/campaign-store';
 import { chosenFirmware, type FirmwareGroupKey } from './firmware-groups';
 import { FirmwarePicker } from './firmware-picker';
 import { GatewayPicker } from './gateway-picker';
@@ -15,13 +14,12 @@ export interface UpgradeScreenProps {
   readOnly?: boolean;
   /** Where to go after a start; the Monitor by default. */
   startedPath?: (campaignId: string) => string;
-  campaigns?: CampaignsStore;
 }
 
 const toMonitor = () => '/monitor';
 
 /** Pick firmware (one per model) and gateways, check the files, preview, and start a campaign. */
-export default function UpgradeScreen({ catalogUrl, readOnly = false, startedPath = toMonitor, campaigns }: UpgradeScreenProps) {
+export default function UpgradeScreen({ catalogUrl, readOnly = false, startedPath = toMonitor }: UpgradeScreenProps) {
   const { firmware, catalog } = useAvailableFirmware(catalogUrl);
   const [choice, setChoice] = useState<ReadonlyMap<FirmwareGroupKey, string>>(() => new Map());
   const chosen = useMemo(() => chosenFirmware(firmware, choice), [firmware, choice]);
@@ -49,7 +47,7 @@ export default function UpgradeScreen({ catalogUrl, readOnly = false, startedPat
       </h1>
       <FirmwarePicker firmware={firmware} catalog={catalogStatus} choice={choice} chosen={chosen} onChoose={onChoose} />
       <GatewayPicker chosen={chosen} />
-      <StartSection chosen={chosen} readOnly={readOnly} campaigns={campaigns} onStarted={(id) => void navigate(startedPath(id))} />
+      <StartSection chosen={chosen} readOnly={readOnly} onStarted={(id) => void navigate(startedPath(id))} />
     </section>
   );
 }

@@ -1,14 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fleetStore } from '../fleet/fleet-store';
 import { osd, state, topo } from '../fleet/fleet-test-kit';
 import { setLanguage } from '../ui/i18n/i18n';
 import { createCampaignsStore } from '../campaigns/campaign-store';
-import { selectionStore } from './selection-store';
 import UpgradeScreen from './upgrade-screen';
+import { createUpgradeStores, renderWithStores, type UpgradeStores } from './upgrade-stores-test-kit';
 
 const DOCK_ENTRY = {
   id: 'dock2-new',
@@ -23,14 +22,17 @@ const DOCK_ENTRY = {
   released_at: null,
 };
 
+let stores: UpgradeStores;
+
 function renderScreen() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderWithStores(
     <QueryClientProvider client={client}>
       <MemoryRouter>
-        <UpgradeScreen catalogUrl="firmware/catalog.json" campaigns={createCampaignsStore(() => 'campaign-zh')} />
+        <UpgradeScreen catalogUrl="firmware/catalog.json" />
       </MemoryRouter>
     </QueryClientProvider>,
+    stores,
   );
 }
 
@@ -39,7 +41,8 @@ beforeEach(() => {
     'fetch',
     vi.fn(async () => Response.json({ firmware: [DOCK_ENTRY] })),
   );
-  fleetStore.getState().batchReceived(
+  stores = createUpgradeStores({ campaigns: createCampaignsStore(() => 'campaign-zh') });
+  stores.fleet.getState().batchReceived(
     [
       topo('DOCK1', '3-2-0'),
       state('DOCK1', { firmwareVersion: '10.01.1000' }),
@@ -55,8 +58,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const sn of [...fleetStore.getState().gatewaySns]) fleetStore.getState().gatewayRemoved(sn);
-  selectionStore.getState().selectionCleared();
 });
 
 describe('UpgradeScreen in Simplified Chinese', () => {

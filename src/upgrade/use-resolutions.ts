@@ -4,14 +4,12 @@
  * signature so the preview re-renders for what it shows, not for every osd message.
  */
 import { useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import type { Firmware } from '../firmware/firmware.ts';
 import { useFleet } from '../fleet/fleet-hooks.ts';
 import { livenessAt } from '../fleet/fleet-selectors.ts';
 import { useClockValue } from '../ui/clock.ts';
-import type { FleetStoreState } from '../fleet/fleet-store.ts';
 import { activeTaskOf, type TaskTable } from '../tasks/task-table.ts';
-import { tasksStore, type TasksStore } from '../tasks/tasks-store.ts';
+import { useTasks, useTaskTable } from '../tasks/tasks-hooks.ts';
 import { resolveGateway, type GatewayResolution, type UpgradeTypeChoice } from './resolve-targets.ts';
 
 /** The clock in whole seconds: liveness has a one-minute threshold, finer ticks change nothing. */
@@ -21,8 +19,8 @@ export function useNowSeconds(): number {
   return useClockValue(toSeconds) * 1000;
 }
 
-export function useActiveTaskBid(gatewaySn: string, store: TasksStore = tasksStore): string | null {
-  return useStore(store, (s) => activeTaskOf(s.table.byBid, s.table.order, gatewaySn)?.bid ?? null);
+export function useActiveTaskBid(gatewaySn: string): string | null {
+  return useTasks((s) => activeTaskOf(s.table.byBid, s.table.order, gatewaySn)?.bid ?? null);
 }
 
 /** Each gateway's newest task that has not ended, in one pass over the table. */
@@ -60,14 +58,13 @@ export interface ResolutionInputs {
   sns: readonly string[];
   chosen: readonly Firmware[];
   types: UpgradeTypeChoice;
-  tasks?: TasksStore;
 }
 
 /** Resolutions of the selected gateways that the fleet knows, in `sns` order. */
-export function useResolutions({ sns, chosen, types, tasks = tasksStore }: ResolutionInputs): GatewayResolution[] {
+export function useResolutions({ sns, chosen, types }: ResolutionInputs): GatewayResolution[] {
   const now = useNowSeconds();
-  const table = useStore(tasks, (s) => s.table);
-  const gateways = useFleet((s: FleetStoreState) => s.gateways);
+  const table = useTaskTable();
+  const gateways = useFleet((s) => s.gateways);
   const active = useMemo(() => activeTaskByGateway(table), [table]);
   const [memo] = useState(signatureMemo);
   return useMemo(() => {

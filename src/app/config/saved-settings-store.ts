@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { clearSavedSettings, readSavedSettings, writeSavedSettings, type SavedSettings, type SettingsStorage } from './saved-settings';
 
 export interface SavedSettingsState {
@@ -7,7 +7,9 @@ export interface SavedSettingsState {
   settingsReset(): void;
 }
 
-export function createSavedSettingsStore(storage: SettingsStorage) {
+export type SavedSettingsStore = StoreApi<SavedSettingsState>;
+
+export function createSavedSettingsStore(storage: SettingsStorage): SavedSettingsStore {
   return createStore<SavedSettingsState>((set) => ({
     settings: readSavedSettings(storage),
     settingsSaved(settings) {
@@ -21,17 +23,3 @@ export function createSavedSettingsStore(storage: SettingsStorage) {
     },
   }));
 }
-
-function browserStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window[name];
-  } catch {
-    // Accessing the property itself throws when site data is blocked.
-    return null;
-  }
-}
-
-export const savedSettingsStore = createSavedSettingsStore({
-  local: browserStorage('localStorage'),
-  session: browserStorage('sessionStorage'),
-});

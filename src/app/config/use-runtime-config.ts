@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useStore } from 'zustand';
 import { configQueries } from './config-query';
 import type { ConfigIssue } from './config-schema';
 import type { ConfigFileResult } from './load-config-file';
 import { mergeConfig, type EffectiveConfig } from './merge-config';
 import { parseQueryOverrides } from './query-overrides';
 import { savedSettingsLayer } from './saved-settings';
-import { savedSettingsStore } from './saved-settings-store';
+import { useSavedSettings } from '../app-context';
 
 export type RuntimeConfigState =
   | { status: 'loading' }
@@ -26,7 +25,7 @@ function currentSearch(): string {
 /** The effective runtime configuration: defaults < config.json < saved settings < URL query. */
 export function useRuntimeConfig(): RuntimeConfigState {
   const file = useQuery(configQueries.file());
-  const saved = useStore(savedSettingsStore, (s) => s.settings);
+  const saved = useSavedSettings();
   const search = currentSearch();
   return useMemo((): RuntimeConfigState => {
     if (!file.data) return { status: 'loading' };

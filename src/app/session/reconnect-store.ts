@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface ReconnectState {
   /** Bumped by "Save & reconnect": the session runner reconnects even when nothing changed. */
@@ -6,7 +6,11 @@ export interface ReconnectState {
   reconnectRequested(): void;
 }
 
-export const reconnectStore = createStore<ReconnectState>((set) => ({
-  requests: 0,
-  reconnectRequested: () => set((s) => ({ requests: s.requests + 1 })),
-}));
+export type ReconnectStore = StoreApi<ReconnectState>;
+
+export function createReconnectStore(): ReconnectStore {
+  return createStore<ReconnectState>((set) => ({
+    requests: 0,
+    reconnectRequested: () => set((s) => ({ requests: s.requests + 1 })),
+  }));
+}

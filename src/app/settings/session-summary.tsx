@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
-import { activeSessionStore } from '../../broker/active-session';
-import { connectionStore } from '../../broker/connection-store';
+import { useActiveSession, useConnection } from '../app-context';
 import type { RuntimeConfig } from '../config/config-schema';
 
 /** Who this console is on the broker: role, client id, whether it may publish. */
 export function SessionSummary({ config }: { config: RuntimeConfig }) {
   const { t } = useTranslation('app');
-  const clientId = useStore(activeSessionStore, (s) => s.session?.clientId ?? null);
-  const url = useStore(connectionStore, (s) => s.url);
-  const protocolVersion = useStore(connectionStore, (s) => s.protocolVersion);
+  const clientId = useActiveSession((s) => s.session?.clientId ?? null);
+  const url = useConnection((s) => s.url);
+  const protocolVersion = useConnection((s) => s.protocolVersion);
   const readOnly = config.readOnly || config.kiosk;
   const why = config.kiosk ? t('session.whyKiosk') : t('session.whyReadOnly');
   return (

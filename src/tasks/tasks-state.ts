@@ -1,0 +1,32 @@
+/**
+ * The task store's shape, apart from its factory (tasks-store.ts): persistence and selectors take
+ * a store without importing the module that makes one.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Decoded } from '../protocol/messages.ts';
+import type { TaskTable } from './task-table.ts';
+import type { NewTaskInput, TaskTimings, TasksSummary } from './task-types.ts';
+
+export interface TasksState {
+  table: TaskTable;
+  /** Bumped whenever the table changes: memoised selectors key on it. */
+  version: number;
+  summary: TasksSummary;
+  timings: TaskTimings;
+  /** Everything the broker delivered since the last flush (one call per animation frame). */
+  batchReceived(batch: readonly Decoded[], now: number): void;
+  /** Time passed without traffic: stalled, no reply and verification deadlines move on. */
+  clockTicked(now: number): void;
+  taskCreated(input: NewTaskInput, now: number): void;
+  taskPublished(bid: string, now: number): void;
+  replyTimedOut(bid: string, now: number): void;
+  timingsChanged(timings: Partial<TaskTimings>, now: number): void;
+  /** Tasks read back from storage; live tasks win over restored ones with the same bid. */
+  tasksRestored(table: TaskTable, now: number): void;
+  /** Another tab stored its tasks: each bid merged with ours (tasks-merge.ts), new ones added. */
+  tasksMerged(other: TaskTable, now: number): void;
+  /** Forget finished tasks (active ones stay). */
+  finishedTasksCleared(now: number): void;
+}
+
+export type TasksStore = StoreApi<TasksState>;
