@@ -1,5 +1,4 @@
 import type { FirmwareMessage } from './firmware-message.ts';
-import { en } from './locales/en.ts';
 
 export type PreflightOutcome = 'ok' | 'size-mismatch' | 'md5-mismatch' | 'unverifiable';
 
@@ -30,6 +29,3 @@ export function preflightBlocksStart(result: PreflightResult | null | undefined,
   if (!result) return false;
   return isMismatch(result.outcome) && !override;
 }
-
-/** The outcome names in English; on screen use usePreflightOutcomeLabel() (use-preflight-outcome-label.ts). */
-export const PREFLIGHT_OUTCOME_LABEL: Record<PreflightOutcome, string> = en.preflight.outcome;

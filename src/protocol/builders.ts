@@ -108,4 +108,4 @@ export function encodeMessage(message: object): string {
 
 // The device side (simulator, tests) lives in its own file; named here too so one import serves all builders.
 export { buildOsd, buildOtaProgress, buildServicesReply, buildState, buildUpdateTopo } from './device-builders.ts';
-export type { OtaProgressInput, ServicesReplyInput, StateInput, StepStyle, UpdateTopoInput } from './device-builders.ts';
+export type { OtaProgressInput } from './device-builders.ts';

@@ -9,7 +9,3 @@ export function counterIds(start = 1_700_000_000_000): IdSource {
 }
 
 export const encoder = new TextEncoder();
-
-export function bytesOf(value: unknown): Uint8Array {
-  return encoder.encode(JSON.stringify(value));
-}

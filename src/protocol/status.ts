@@ -42,10 +42,6 @@ export function isSubStatus(s: unknown): s is SubStatus {
 export const STEP_KEYS = ['download_firmware', 'upgrade_firmware'] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
-export function isStepKey(s: unknown): s is StepKey {
-  return typeof s === 'string' && (STEP_KEYS as readonly string[]).includes(s);
-}
-
 /** Devices that number their steps use 1 = download, 2 = upgrade. */
 export function stepFromNumber(n: unknown): StepKey | null {
   if (n === 1) return 'download_firmware';

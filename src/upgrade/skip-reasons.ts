@@ -21,19 +21,6 @@ export type BusyCause =
   | { source: 'upgrade-status'; sn: string }
   | { source: 'osd'; sn: string; modeCode: number };
 
-export type SkipKind = SkipReason['kind'];
-
-/** Short names for counts ("3 offline") and filters. */
-export const SKIP_KIND_MESSAGE: Record<SkipKind, UpgradeMessage> = {
-  'no-matching-device': message('skip.kind.noMatchingDevice'),
-  'already-on-target': message('skip.kind.alreadyOnTarget'),
-  offline: message('skip.kind.offline'),
-  busy: message('skip.kind.busy'),
-  'too-many-targets': message('skip.kind.tooManyTargets'),
-  'invalid-sn': message('skip.kind.invalidSn'),
-  conflict: message('skip.kind.conflict'),
-};
-
 function busyMessage(cause: BusyCause): UpgradeMessage {
   switch (cause.source) {
     case 'task':

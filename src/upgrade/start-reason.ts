@@ -2,7 +2,7 @@
 import type { Firmware } from '../firmware/firmware.ts';
 import { preflightBlocksStart, type PreflightResult } from '../firmware/preflight-result.ts';
 import type { OptionsParse } from './campaign-options.ts';
-import { englishText, listOf } from '../ui/i18n/message.ts';
+import { listOf } from '../ui/i18n/message.ts';
 import { message, type UpgradeMessage } from './upgrade-message.ts';
 
 export interface StartInputs {
@@ -27,10 +27,4 @@ export function startBlockedMessage(input: StartInputs): UpgradeMessage | null {
   const blocking = input.chosen.filter((_, i) => preflightBlocksStart(input.preflight[i], input.override));
   if (blocking.length > 0) return message('start.blocked.preflight', { files: listOf(blocking.map((f) => f.fileName), 'plain') });
   return null;
-}
-
-/** The reason in English (logs, tests). */
-export function startBlockedReason(input: StartInputs): string | null {
-  const reason = startBlockedMessage(input);
-  return reason === null ? null : englishText(reason);
 }

@@ -31,8 +31,6 @@ export const envelopeSchema = z.object({
   data: z.unknown(),
 });
 
-export type Envelope = z.output<typeof envelopeSchema>;
-
 /** need_reply is 1 on the wire; true and "1" are read the same way. */
 export function needsReply(value: unknown): boolean {
   return value === 1 || value === true || value === '1';

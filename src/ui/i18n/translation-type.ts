@@ -6,6 +6,3 @@
 export type Translation<T> = {
   readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]>;
 };
-
-/** An empty namespace, for features whose strings are not converted yet. */
-export type EmptyNamespace = Record<never, never>;

@@ -64,15 +64,6 @@ export const en = {
     alreadyOn: '{{sn}} is already on {{version}}',
   },
   skip: {
-    kind: {
-      noMatchingDevice: 'no matching device',
-      alreadyOnTarget: 'already on target',
-      offline: 'offline',
-      busy: 'busy',
-      tooManyTargets: 'too many devices',
-      invalidSn: 'invalid SN',
-      conflict: 'conflicting firmware',
-    },
     noFirmwareForDevices: 'No matching device: no firmware is chosen for its devices',
     noMatchingDevice: 'No matching device: the chosen firmware is for {{wanted}}; this gateway has {{has}}',
     noMatchingKnownModel: 'No matching device: the chosen firmware is for {{wanted}}; this gateway has no device with a known model yet',

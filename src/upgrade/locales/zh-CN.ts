@@ -67,15 +67,6 @@ export const zhCN: Translation<typeof en> = {
     alreadyOn: '{{sn}} 已是 {{version}}',
   },
   skip: {
-    kind: {
-      noMatchingDevice: '无匹配设备',
-      alreadyOnTarget: '已是目标版本',
-      offline: '离线',
-      busy: '忙碌',
-      tooManyTargets: '设备过多',
-      invalidSn: '序列号无效',
-      conflict: '固件冲突',
-    },
     noFirmwareForDevices: '无匹配设备：未为其设备选择固件',
     noMatchingDevice: '无匹配设备：所选固件适用于 {{wanted}}；该网关的设备为 {{has}}',
     noMatchingKnownModel: '无匹配设备：所选固件适用于 {{wanted}}；该网关尚无已知型号的设备',
