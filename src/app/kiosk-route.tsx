@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeatureProviders, useConnectionStore } from './app-context';
+import type { AppMessage } from './app-message';
 import { parseQueryOverrides } from './config/query-overrides';
-import { useConfigTexts } from './config/use-config-texts';
+import { useMessageText } from '../ui/i18n/message';
+import { configIssueNoteMessage } from './config/config-messages';
+import { configFileMessage } from './config/load-config-file';
 import { useRuntimeConfig, type RuntimeConfigState } from './config/use-runtime-config';
 
 // Lazy: an operator console never loads the wallboard, a wallboard never loads the operator screens.
@@ -21,10 +24,10 @@ export function kioskRequested(runtime: RuntimeConfigState): boolean {
   return parseQueryOverrides(currentSearch()).layer.kiosk === true;
 }
 
-function configNotes(runtime: RuntimeConfigState, texts: ReturnType<typeof useConfigTexts>): string[] {
+function configNotes(runtime: RuntimeConfigState): AppMessage[] {
   if (runtime.status !== 'ready') return [];
-  const notes = runtime.issues.map((issue) => texts.issueNote(issue));
-  if (runtime.file.kind === 'malformed') notes.push(texts.describeFile(runtime.file));
+  const notes = runtime.issues.map(configIssueNoteMessage);
+  if (runtime.file.kind === 'malformed') notes.push(configFileMessage(runtime.file));
   return notes;
 }
 
@@ -37,7 +40,7 @@ const blank = <div className="fixed inset-0 cursor-none bg-neutral-950" />;
  */
 export function KioskRoute() {
   const { t } = useTranslation('app');
-  const texts = useConfigTexts();
+  const say = useMessageText();
   const runtime = useRuntimeConfig();
   const connection = useConnectionStore();
   const kiosk = runtime.status === 'ready' && runtime.config.kiosk;
@@ -59,7 +62,7 @@ export function KioskRoute() {
   return (
     <Suspense fallback={blank}>
       <FeatureProviders>
-        <KioskScreen search={search} configNotes={configNotes(runtime, texts)} connection={connection} />
+        <KioskScreen search={search} configNotes={configNotes(runtime).map(say)} connection={connection} />
       </FeatureProviders>
     </Suspense>
   );

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfigIssueList } from './config/config-issue-list';
 import type { SavedSettings } from './config/saved-settings';
-import { useConfigTexts } from './config/use-config-texts';
+import { useMessageText } from '../ui/i18n/message';
+import { configFileMessage } from './config/load-config-file';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
@@ -12,7 +13,7 @@ import { useSavedSettings, useSettingsActions } from './app-context';
 
 export default function SettingsScreen() {
   const { t } = useTranslation('app');
-  const texts = useConfigTexts();
+  const say = useMessageText();
   const runtime = useRuntimeConfig();
   const rememberPassword = useSavedSettings().rememberPassword;
   const settingsActions = useSettingsActions();
@@ -77,7 +78,7 @@ export default function SettingsScreen() {
         <h2 id="config-file-heading" className="text-lg font-semibold">
           {t('settings.sourcesHeading')}
         </h2>
-        <p>{texts.describeFile(runtime.file)}</p>
+        <p>{say(configFileMessage(runtime.file))}</p>
         <p className="text-slate-600">{t('settings.precedence')}</p>
         {runtime.issues.length > 0 ? (
           <div className="text-red-800">

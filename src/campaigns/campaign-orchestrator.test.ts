@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isGatewayActive } from './campaign-orchestrator.ts';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign-test-kit.ts';
-import { campaignTestI18n } from './campaign-i18n-test-kit.ts';
-import { pausedReasonText, skipReasonText } from './campaign-texts.ts';
+import { pausedReasonMessage, skipReasonMessage } from './campaign-texts.ts';
 import type { Campaign } from './campaign-types.ts';
-import { formattersFor } from '../ui/i18n/use-format.ts';
+import { englishText } from '../ui/i18n/message.ts';
 
 // Reasons are stored as descriptors; the English sentence is what the campaign view shows for them.
-const english = campaignTestI18n('en').getFixedT('en', 'campaigns');
-const reasonText = (c: Campaign): string => (c.pausedReason === null ? '' : pausedReasonText(c.pausedReason, english, formattersFor('en')));
+const reasonText = (c: Campaign): string => (c.pausedReason === null ? '' : englishText(pausedReasonMessage(c.pausedReason)));
 
 let worlds: World[] = [];
 function world(...args: Parameters<typeof createWorld>): World {
@@ -279,7 +277,7 @@ describe('gateways busy with another task', () => {
     const c = campaignOf(w, id);
     expect(c.state).toBe('running');
     expect(c.gateways[1]?.skippedReason).toEqual({ kind: 'busy', bid: 'single-1', owner: 'this-console' });
-    expect(skipReasonText(c.gateways[1]!.skippedReason!, english)).toBe('Skipped: another upgrade is active on this gateway (task single-1, started from this console)');
+    expect(englishText(skipReasonMessage(c.gateways[1]!.skippedReason!))).toBe('Skipped: another upgrade is active on this gateway (task single-1, started from this console)');
     w.report(gatewaySn(1), 'ok');
     w.report(gatewaySn(3), 'ok');
     await w.settle();

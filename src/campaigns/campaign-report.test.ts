@@ -5,6 +5,7 @@ import { campaignProgress, gatewayRows } from './campaign-rows.ts';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign-test-kit.ts';
 import { campaignTestI18n } from './campaign-i18n-test-kit.ts';
 import { campaignTextsFor } from './campaign-texts.ts';
+import { renderMessage } from '../ui/i18n/message.ts';
 import { protocolLabelsFor } from '../ui/i18n/protocol-labels.ts';
 
 let w: World;
@@ -65,7 +66,7 @@ describe('campaign report', () => {
     const id = await finishedCampaign();
     const { table, timings } = w.tasks.getState();
     const zh = campaignTestI18n('zh-CN');
-    const texts = campaignTextsFor(zh.getFixedT('zh-CN', 'campaigns'), protocolLabelsFor(zh, 'zh-CN'));
+    const texts = campaignTextsFor((text) => (typeof text === 'string' ? text : renderMessage(text, 'zh-CN', zh)), protocolLabelsFor(zh, 'zh-CN'));
     const parsed = Papa.parse<Record<string, string>>(reportCsv(reportRows(campaign(id), table, w.clock.now, timings, texts)), { header: true });
     expect(parsed.meta.fields).toEqual([...REPORT_COLUMNS]);
     const byGateway = new Map(parsed.data.map((r) => [r.gateway, r]));

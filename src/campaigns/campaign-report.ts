@@ -3,14 +3,14 @@
  * never how to reach anything: no file URLs (they may hold tokens), no broker settings.
  */
 import Papa from 'papaparse';
-import { subStatusLabel } from '../protocol/labels.ts';
+import { statusLabel, stepLabel, subStatusLabel } from '../protocol/labels.ts';
 import { resultCodeText } from '../protocol/result-codes.ts';
-import type { Campaign, SkipReason } from './campaign-types.ts';
+import type { Campaign } from './campaign-types.ts';
 import type { TaskTable } from '../tasks/task-table.ts';
 import type { TaskTimings } from '../tasks/task-types.ts';
-import type { CampaignTexts } from './campaign-texts.ts';
+import { englishText } from '../ui/i18n/message.ts';
+import { campaignTextsFor, type CampaignTexts } from './campaign-texts.ts';
 import { GATEWAY_ROW_LABELS, gatewayRows } from './campaign-rows.ts';
-import { en } from './locales/en.ts';
 
 /**
  * Column names (and the JSON keys) stay English whatever the console's language: the report is
@@ -39,19 +39,10 @@ export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number 
 /** The words a report cell holds. */
 export type ReportTexts = Pick<CampaignTexts, 'rowState' | 'subStatus' | 'resultCode' | 'skipReason' | 'verified'>;
 
-function englishSkipReason(reason: SkipReason): string {
-  if (reason.kind === 'text') return reason.text;
-  const owner = { elsewhere: en.skipReason.owner.elsewhere, 'other-campaign': en.skipReason.owner.otherCampaign, 'this-console': en.skipReason.owner.thisConsole }[reason.owner];
-  return en.skipReason.busy.replace('{{bid}}', reason.bid).replace('{{owner}}', owner);
-}
-
-/** English without an i18n instance (the protocol's own tables), for callers outside the UI. */
+/** English from the protocol's own tables and the English strings, for the report a script reads. */
 export const ENGLISH_REPORT_TEXTS: ReportTexts = {
+  ...campaignTextsFor(englishText, { status: statusLabel, subStatus: subStatusLabel, step: stepLabel, resultCode: resultCodeText }),
   rowState: (state) => GATEWAY_ROW_LABELS[state],
-  subStatus: subStatusLabel,
-  resultCode: resultCodeText,
-  skipReason: englishSkipReason,
-  verified: (v) => (v === 'pending' ? en.verified.pending : v === 'verified' ? en.verified.yes : en.verified.mismatch),
 };
 
 const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());

@@ -1,18 +1,22 @@
 /**
- * The campaign's stored facts (pause and skip reasons, gateway states, results) in words of one
- * language. The React side builds it from useTranslation/useProtocolLabels/useFormat
- * (use-campaign-texts.ts), the title badge and notifications from the i18n instance
- * (campaign-alert-texts.ts). No i18next at run time here: `t` comes in as an argument.
+ * The campaign's stored facts (pause and skip reasons, gateway states, results) as messages of the
+ * 'campaigns' namespace, and the words of one language built from a message renderer: the screens
+ * pass useMessageText() (use-campaign-texts.ts), the badge and notifications renderMessage in the
+ * console's language when they fire (campaign-alert-texts.ts), the report englishText.
  */
-import type { TFunction } from 'i18next';
+import { messagesOf, type Message, type MessageKey } from '../ui/i18n/message.ts';
 import type { ProtocolLabels } from '../ui/i18n/protocol-labels.ts';
-import type { Formatters } from '../ui/i18n/use-format.ts';
-import type { Campaign, PausedReason, SkipReason } from './campaign-types.ts';
 import type { Verification } from '../tasks/task-types.ts';
+import type { Campaign, PausedReason, SkipReason } from './campaign-types.ts';
 import type { GatewayResult, GatewayRowState } from './campaign-rows.ts';
+import type { en } from './locales/en.ts';
 
-export type CampaignT = TFunction<'campaigns'>;
-type NumberFormat = Pick<Formatters, 'number' | 'percent'>;
+export type CampaignKey = MessageKey<typeof en>;
+export type CampaignMessage = Message<'campaigns', CampaignKey>;
+export const message = messagesOf<'campaigns', typeof en>('campaigns');
+
+/** Words a message (or text shown as it is) in one language. */
+export type Say = (text: Message | string) => string;
 
 export interface CampaignTexts {
   rowState(state: GatewayRowState): string;
@@ -26,84 +30,71 @@ export interface CampaignTexts {
   verified(verification: Exclude<Verification, null>): string;
 }
 
-export function pausedReasonText(reason: PausedReason, t: CampaignT, f: NumberFormat): string {
+export function pausedReasonMessage(reason: PausedReason): CampaignMessage | string {
   switch (reason.kind) {
     case 'operator':
-      return t('pausedReason.operator');
+      return message('pausedReason.operator');
     case 'failures':
-      return t('pausedReason.failures', { failures: t('unit.failure', { count: reason.failures }), limit: f.number(reason.limit) });
+      return message('pausedReason.failures', { failures: message('unit.failure', { count: reason.failures }), limit: reason.limit });
     case 'failures-percent':
-      return t('pausedReason.failuresPercent', {
-        failures: t('unit.failure', { count: reason.failures }),
-        percent: f.percent(reason.percent),
-        limitFailures: t('unit.failure', { count: reason.limit }),
-        gateways: t('unit.gateway', { count: reason.gateways }),
+      return message('pausedReason.failuresPercent', {
+        failures: message('unit.failure', { count: reason.failures }),
+        percent: { percent: reason.percent },
+        limitFailures: message('unit.failure', { count: reason.limit }),
+        gateways: message('unit.gateway', { count: reason.gateways }),
       });
     case 'canary':
-      return t('pausedReason.canary', { failed: f.number(reason.failed), gateways: t('unit.gateway', { count: reason.canary }) });
+      return message('pausedReason.canary', { failed: reason.failed, gateways: message('unit.gateway', { count: reason.canary }) });
     case 'text':
       return reason.text;
   }
 }
 
 /** "10.1.0 on 4 gateways": built from the campaign, so it reads in the current language (the stored name is English). */
-export function campaignNameText(campaign: Pick<Campaign, 'firmware' | 'gateways'>, t: CampaignT): string {
-  const versions = campaign.firmware.map((f) => f.productVersion).join(t('name.join'));
-  return t('name.versions', { versions: versions === '' ? t('name.noVersion') : versions, gateways: t('unit.gateway', { count: campaign.gateways.length }) });
+export function campaignNameMessage(campaign: Pick<Campaign, 'firmware' | 'gateways'>): CampaignMessage {
+  const versions = campaign.firmware.map((f) => f.productVersion).join(' + ');
+  return message('name.versions', { versions: versions === '' ? message('name.noVersion') : versions, gateways: message('unit.gateway', { count: campaign.gateways.length }) });
 }
 
-export function skipReasonText(reason: SkipReason, t: CampaignT): string {
+const OWNER_KEYS = { elsewhere: 'skipReason.owner.elsewhere', 'other-campaign': 'skipReason.owner.otherCampaign', 'this-console': 'skipReason.owner.thisConsole' } as const;
+
+export function skipReasonMessage(reason: SkipReason): CampaignMessage | string {
   if (reason.kind === 'text') return reason.text;
-  const owner =
-    reason.owner === 'elsewhere'
-      ? t('skipReason.owner.elsewhere')
-      : reason.owner === 'other-campaign'
-        ? t('skipReason.owner.otherCampaign')
-        : t('skipReason.owner.thisConsole');
-  return t('skipReason.busy', { bid: reason.bid, owner });
+  return message('skipReason.busy', { bid: reason.bid, owner: message(OWNER_KEYS[reason.owner]) });
 }
 
-/** Gateway states that are device statuses use the protocol's words; the others are the campaign's. */
-export function rowStateText(state: GatewayRowState, t: CampaignT, labels: ProtocolLabels): string {
-  switch (state) {
-    case 'queued':
-      return t('rowState.queued');
-    case 'published':
-      return t('rowState.published');
-    case 'accepted':
-      return t('rowState.accepted');
-    case 'no-reply':
-      return t('rowState.noReply');
-    case 'stalled':
-      return t('rowState.stalled');
-    case 'verified':
-      return t('rowState.verified');
-    case 'version-mismatch':
-      return t('rowState.versionMismatch');
-    case 'not-sent':
-      return t('rowState.notSent');
-    case 'skipped':
-      return t('rowState.skipped');
-    case 'retry-queued':
-      return t('rowState.retryQueued');
-    default:
-      return labels.status(state);
-  }
-}
+const ROW_STATE_KEYS: Partial<Record<GatewayRowState, CampaignKey>> = {
+  queued: 'rowState.queued',
+  published: 'rowState.published',
+  accepted: 'rowState.accepted',
+  'no-reply': 'rowState.noReply',
+  stalled: 'rowState.stalled',
+  verified: 'rowState.verified',
+  'version-mismatch': 'rowState.versionMismatch',
+  'not-sent': 'rowState.notSent',
+  skipped: 'rowState.skipped',
+  'retry-queued': 'rowState.retryQueued',
+};
 
-export function campaignTextsFor(t: CampaignT, labels: ProtocolLabels): CampaignTexts {
+const VERIFIED_KEYS = { pending: 'verified.pending', verified: 'verified.yes', 'version-mismatch': 'verified.mismatch' } as const satisfies Record<Exclude<Verification, null>, CampaignKey>;
+
+/** The campaign's words through `say`; gateway states that are device statuses use the protocol's words. */
+export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignTexts {
   const texts: CampaignTexts = {
-    rowState: (state) => rowStateText(state, t, labels),
+    rowState(state) {
+      const key = ROW_STATE_KEYS[state];
+      return key === undefined ? labels.status(state) : say(message(key));
+    },
     subStatus: (value) => labels.subStatus(value),
     resultCode: (code) => labels.resultCode(code),
-    skipReason: (reason) => skipReasonText(reason, t),
+    skipReason: (reason) => say(skipReasonMessage(reason)),
     result(result) {
       if (result === null) return '';
       if (result.kind === 'skipped') return texts.skipReason(result.reason);
-      if (result.kind === 'code') return t('table.resultLine', { code: result.code, text: labels.resultCode(result.code) });
+      if (result.kind === 'code') return say(message('table.resultLine', { code: String(result.code), text: labels.resultCode(result.code) }));
       return result.text;
     },
-    verified: (v) => (v === 'pending' ? t('verified.pending') : v === 'verified' ? t('verified.yes') : t('verified.mismatch')),
+    verified: (v) => say(message(VERIFIED_KEYS[v])),
   };
   return texts;
 }

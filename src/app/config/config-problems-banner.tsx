@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfigIssueList } from './config-issue-list';
-import { useConfigTexts } from './use-config-texts';
+import { useMessageText } from '../../ui/i18n/message';
+import { configFileMessage } from './load-config-file';
 import type { RuntimeConfigState } from './use-runtime-config';
 
 /**
@@ -11,7 +12,7 @@ import type { RuntimeConfigState } from './use-runtime-config';
  */
 export function ConfigProblemsBanner({ runtime }: { runtime: RuntimeConfigState }) {
   const { t } = useTranslation('app');
-  const texts = useConfigTexts();
+  const say = useMessageText();
   if (runtime.status !== 'ready') return null;
   const malformed = runtime.file.kind === 'malformed';
   if (!malformed && runtime.issues.length === 0) return null;
@@ -23,7 +24,7 @@ export function ConfigProblemsBanner({ runtime }: { runtime: RuntimeConfigState 
           {t('banner.openSettings')}
         </Link>
       </p>
-      {malformed ? <p>{texts.describeFile(runtime.file)}</p> : null}
+      {malformed ? <p>{say(configFileMessage(runtime.file))}</p> : null}
       <ConfigIssueList issues={runtime.issues} />
     </div>
   );

@@ -1,3 +1,5 @@
+import { englishText } from '../../ui/i18n/message';
+import { message, type AppMessage } from '../app-message';
 import { parseConfigObject } from './parse-config-object';
 import type { ConfigIssue, ConfigLayer } from './config-schema';
 
@@ -49,17 +51,22 @@ export async function loadConfigFile(fetchImpl: FetchLike, url: string): Promise
 }
 
 /** One sentence for Settings: where the file-level configuration came from. */
-export function describeConfigFile(result: ConfigFileResult): string {
+export function configFileMessage(result: ConfigFileResult): AppMessage {
   switch (result.kind) {
     case 'loaded':
-      return 'Loaded config.json.';
+      return message('configFile.loaded');
     case 'missing':
-      return `No config.json (HTTP ${result.status}): built-in defaults apply.`;
+      return message('configFile.missing', { status: String(result.status) });
     case 'not-json':
-      return 'config.json was answered with a web page or other non-JSON content: built-in defaults apply.';
+      return message('configFile.notJson');
     case 'malformed':
-      return `config.json is not valid JSON (${result.message}): built-in defaults apply.`;
+      return message('configFile.malformed', { message: result.message });
     case 'unreachable':
-      return `config.json could not be fetched (${result.message}): built-in defaults apply.`;
+      return message('configFile.unreachable', { message: result.message });
   }
+}
+
+/** The same sentence in English (logs, tests). */
+export function describeConfigFile(result: ConfigFileResult): string {
+  return englishText(configFileMessage(result));
 }

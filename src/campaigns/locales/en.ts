@@ -9,7 +9,6 @@ export const en = {
   name: {
     versions: '{{versions}} on {{gateways}}',
     noVersion: 'Upgrade',
-    join: ' + ',
   },
   state: {
     running: 'Running',

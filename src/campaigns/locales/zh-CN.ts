@@ -14,7 +14,6 @@ export const zhCN: Translation<typeof en> = {
   name: {
     versions: '{{versions}}（{{gateways}}）',
     noVersion: '升级',
-    join: ' + ',
   },
   state: {
     running: '进行中',

@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeLanguage } from './active-language.ts';
-import { formatList, formatNumber, type ListKind } from './format.ts';
+import { formatList, formatNumber, formatPercent, type ListKind } from './format.ts';
 import { i18n } from './i18n.ts';
 import { FALLBACK_LANGUAGE, normalizeLanguage, type Language, type Namespace } from './languages.ts';
 
@@ -26,8 +26,13 @@ export interface MessageList {
   readonly kind: ListKind;
 }
 
-/** A value of a message: text shown as it is, a number each language formats, a message or a list worded first. */
-export type MessageValue = string | number | Message | MessageList;
+/** A percent (0–100) each language writes its way: `{ percent: 12.5 }` → "12.5%". */
+export interface MessagePercent {
+  readonly percent: number;
+}
+
+/** A value of a message: text shown as it is, a number or percent each language formats, a message or a list worded first. */
+export type MessageValue = string | number | MessagePercent | Message | MessageList;
 
 export interface Message<Ns extends Namespace = Namespace, Key extends string = string> {
   readonly ns: Ns;
@@ -49,6 +54,7 @@ export const listOf = (list: readonly MessageValue[], kind: ListKind): MessageLi
 function valueText(value: MessageValue, language: Language, instance: I18n): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value, language);
+  if ('percent' in value) return formatPercent(value.percent, language);
   if ('list' in value) return formatList(value.list.map((item) => valueText(item, language, instance)), value.kind, language);
   return renderMessage(value, language, instance);
 }
@@ -71,9 +77,9 @@ export function renderMessage(msg: Message, language: Language = activeLanguage(
   return t(msg.key, { replace, ...raw, ...(typeof count === 'number' ? { count } : {}) });
 }
 
-/** The English sentence, exactly as the English screen shows it: for reports, errors and logs. */
-export function englishText(msg: Message): string {
-  return renderMessage(msg, FALLBACK_LANGUAGE);
+/** The English sentence, exactly as the English screen shows it: for reports, errors and logs (text stays as it is). */
+export function englishText(text: Message | string): string {
+  return typeof text === 'string' ? text : renderMessage(text, FALLBACK_LANGUAGE);
 }
 
 /** Renders messages (and text shown as it is) in the active language; the caller re-renders on a switch. */
