@@ -1,7 +1,8 @@
-// Proves the import rules of eslint.config.js fire: writes probe files that break them into
-// src, lints the probes through ESLint's Node API with the project's config, and fails unless each
-// probe gets exactly the rule ids expected (an allowed import must get none). Run by `npm run lint`;
-// if a rule is dropped from the config, this fails.
+// Proves the import rules of eslint.config.js fire: writes probe files into src that break them (a
+// feature importing a feature, protocol importing a feature, ui importing app, mqtt outside the
+// broker, a cycle), lints them through ESLint's Node API with the project's config, and fails
+// unless each probe gets exactly the rule ids expected (an allowed import must get none). Run by
+// `npm run lint`; if a rule is dropped from the config, this fails.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,12 @@ const probes = [
     path: at('ui', 'ui-probe.ts'),
     text: `import type { AppProbe } from '${from('app', 'app-probe.ts')}';\nexport const uiProbe: AppProbe = { probe: 1 };\n`,
     expect: ['import-x/no-restricted-paths'],
+  },
+  {
+    // only src/broker talks MQTT
+    path: at('tasks', 'mqtt-probe.ts'),
+    text: `import type { MqttClient } from 'mqtt';\nexport type MqttProbe = MqttClient;\n`,
+    expect: ['no-restricted-imports'],
   },
   {
     // two files of one folder that import each other
