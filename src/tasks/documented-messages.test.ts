@@ -74,6 +74,16 @@ describe("DJI's reference backend re-publishing ota_create (new tid and bid, 3 s
     expect(tasks[0]).toMatchObject({ execution: { percent: 30 }, resultCode: 0, republished: [{ bid: 'b2' }] });
   });
 
+  it("a reply that names only a copy's tid finds the task too", () => {
+    const t = 1_654_070_968_655;
+    const table = run([
+      otaCreate({ gateway: 'G1', bid: 'b1', tid: 't1', ts: t }),
+      otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000 }),
+      reply({ gateway: 'G1', bid: null, tid: 't2', result: 0 }),
+    ]);
+    expect(tasksInOrder(table).map((x) => [x.bid, x.command])).toEqual([['b1', 'accepted']]);
+  });
+
   it('rejected only when every copy was refused', () => {
     const t = 1_654_070_968_655;
     const base = [otaCreate({ gateway: 'G1', bid: 'b1', tid: 't1', ts: t }), otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000 })];
