@@ -7,6 +7,11 @@ describe('resolveBrokerUrl', () => {
     expect(resolveBrokerUrl('wss://broker.example.com:8084/mqtt', null)).toBe('wss://broker.example.com:8084/mqtt');
   });
 
+  it('keeps mqtt:// and mqtts:// URLs (Node: the headless runner)', () => {
+    expect(resolveBrokerUrl('mqtt://broker.local:1883', null)).toBe('mqtt://broker.local:1883');
+    expect(resolveBrokerUrl('mqtts://broker.example.com:8883', null)).toBe('mqtts://broker.example.com:8883');
+  });
+
   it("resolves a path against the page's own host, wss for an https page", () => {
     expect(resolveBrokerUrl('/mqtt', { protocol: 'http:', host: 'console.local:5173' })).toBe('ws://console.local:5173/mqtt');
     expect(resolveBrokerUrl('/mqtt', { protocol: 'https:', host: 'ops.example.com' })).toBe('wss://ops.example.com/mqtt');
