@@ -1,12 +1,14 @@
 import i18next, { type ParseKeys } from 'i18next';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { brokerErrorText, sayBrokerError, type BrokerErrorKey, type BrokerErrorTranslate } from '../broker/broker-error.ts';
+import { brokerErrorMessage, brokerErrorText, type BrokerErrorKey } from '../broker/broker-error.ts';
 import type { BrokerErrorInfo } from '../broker/connection-store.ts';
 import { KNOWN_CONNACK_CODES, KNOWN_TRANSPORT_CODES } from '../broker/errors.ts';
+import { renderMessage } from '../ui/i18n/message.ts';
 import { en } from '../ui/locales/en.ts';
 import { zhCN } from '../ui/locales/zh-CN.ts';
 
-function commonT(language: 'en' | 'zh-CN'): BrokerErrorTranslate {
+/** How a screen in `language` words the error: the message through the shared renderer. */
+function commonT(language: 'en' | 'zh-CN'): (info: BrokerErrorInfo) => string {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -17,8 +19,10 @@ function commonT(language: 'en' | 'zh-CN'): BrokerErrorTranslate {
     initAsync: false,
     interpolation: { escapeValue: false },
   });
-  // As on screen: the values are typed per key, which a key known only at run time cannot follow.
-  return instance.t.bind(instance) as unknown as BrokerErrorTranslate;
+  return (info) => {
+    const message = brokerErrorMessage(info);
+    return typeof message === 'string' ? message : renderMessage(message, language, instance);
+  };
 }
 
 /** Every error the session can write: each known code, unknown ones, and every other kind. */
@@ -42,22 +46,22 @@ describe("broker errors in the 'common' namespace", () => {
   it('reads in English exactly as the lastError the session writes', () => {
     const t = commonT('en');
     expect(KNOWN_CONNACK_CODES.length).toBeGreaterThan(20);
-    for (const info of EVERY_ERROR) expect(sayBrokerError(info, t), JSON.stringify(info)).toBe(brokerErrorText(info));
+    for (const info of EVERY_ERROR) expect(t(info), JSON.stringify(info)).toBe(brokerErrorText(info));
   });
 
   it('reads in Chinese for every error but free text, with its values filled in', () => {
     const t = commonT('zh-CN');
     for (const info of EVERY_ERROR.filter((i) => i.kind !== 'text')) {
-      const text = sayBrokerError(info, t);
+      const text = t(info);
       expect(text, JSON.stringify(info)).not.toBe(brokerErrorText(info));
       expect(text, JSON.stringify(info)).toMatch(/[\u4e00-\u9fff]/);
       expect(text).not.toMatch(/brokerError|\{\{/);
     }
-    expect(sayBrokerError({ kind: 'connack', code: 4 }, t)).toBe('用户名或密码错误');
-    expect(sayBrokerError({ kind: 'transport', code: 'ECONNREFUSED' }, t)).toBe('连接被拒绝');
-    expect(sayBrokerError({ kind: 'disconnected', code: 0x87 }, t)).toBe('被 MQTT 服务器断开：未授权');
-    expect(sayBrokerError({ kind: 'connack', code: 0x99 }, t)).toBe('连接被拒绝（代码 153）');
-    expect(sayBrokerError({ kind: 'subscriptionsRefused', filters: ['a/+', 'b/#'], all: true }, t)).toContain('a/+, b/#');
-    expect(sayBrokerError({ kind: 'text', text: 'keepalive timeout' }, t)).toBe('keepalive timeout');
+    expect(t({ kind: 'connack', code: 4 })).toBe('用户名或密码错误');
+    expect(t({ kind: 'transport', code: 'ECONNREFUSED' })).toBe('连接被拒绝');
+    expect(t({ kind: 'disconnected', code: 0x87 })).toBe('被 MQTT 服务器断开：未授权');
+    expect(t({ kind: 'connack', code: 0x99 })).toBe('连接被拒绝（代码 153）');
+    expect(t({ kind: 'subscriptionsRefused', filters: ['a/+', 'b/#'], all: true })).toContain('a/+, b/#');
+    expect(t({ kind: 'text', text: 'keepalive timeout' })).toBe('keepalive timeout');
   });
 });

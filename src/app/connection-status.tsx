@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { shownBrokerError, type BrokerErrorTranslate } from '../broker/broker-error';
+import { shownBrokerError } from '../broker/broker-error';
 import { Badge } from '../ui/badge';
+import { useMessageText } from '../ui/i18n/message';
 import { useConnection, useSessionError } from './app-context';
 
 const DOT: Record<string, string> = {
@@ -18,14 +19,13 @@ const DOT: Record<string, string> = {
 export function ConnectionStatus({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('app');
   const { t: common } = useTranslation('common');
-  // i18next types the values per key, which a key known only at run time cannot follow; every
-  // BrokerErrorKey is checked against 'common' by src/app/broker-error-words.test.ts.
-  const translate = common as unknown as BrokerErrorTranslate;
+  const say = useMessageText();
   const phase = useConnection((s) => s.phase);
   const lastError = useConnection((s) => s.lastError);
   const lastErrorInfo = useConnection((s) => s.lastErrorInfo);
   const sessionError = useSessionError();
-  const reason = phase === 'connected' ? null : (sessionError ?? shownBrokerError({ lastError, lastErrorInfo }, translate));
+  const brokerError = shownBrokerError({ lastError, lastErrorInfo });
+  const reason = phase === 'connected' ? null : (sessionError ?? (brokerError === null ? null : say(brokerError)));
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {readOnly ? <Badge tone="info">{t('connection.readOnly')}</Badge> : null}

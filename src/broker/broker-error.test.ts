@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { brokerErrorMessage, brokerErrorText, errorState, sayBrokerError, shownBrokerError, type BrokerErrorTranslate } from './broker-error.ts';
+import { brokerErrorMessage, brokerErrorText, errorState, shownBrokerError } from './broker-error.ts';
 import type { BrokerErrorInfo } from './connection-store.ts';
 
 /** A stand-in language that shows which key and values were asked for. */
-const bracket: BrokerErrorTranslate = (key, values) => `[${key}${values ? ` ${JSON.stringify(values)}` : ''}]`;
 
 describe('brokerErrorText (the English stored as lastError)', () => {
   it.each<[BrokerErrorInfo, string]>([
@@ -28,49 +27,53 @@ describe('brokerErrorText (the English stored as lastError)', () => {
 
 describe('brokerErrorMessage', () => {
   it('names the reason, so codes that mean the same share one key', () => {
-    expect(brokerErrorMessage({ kind: 'connack', code: 4 })).toEqual({ key: 'brokerError.connack.badCredentials' });
-    expect(brokerErrorMessage({ kind: 'connack', code: 0x86 })).toEqual({ key: 'brokerError.connack.badCredentials' });
-    expect(brokerErrorMessage({ kind: 'connack', code: 1 })).toEqual({ key: 'brokerError.connack.unacceptableProtocolVersion' });
-    expect(brokerErrorMessage({ kind: 'connack', code: 0x84 })).toEqual({ key: 'brokerError.connack.unsupportedProtocolVersion' });
+    expect(brokerErrorMessage({ kind: 'connack', code: 4 })).toEqual({ ns: 'common', key: 'brokerError.connack.badCredentials' });
+    expect(brokerErrorMessage({ kind: 'connack', code: 0x86 })).toEqual({ ns: 'common', key: 'brokerError.connack.badCredentials' });
+    expect(brokerErrorMessage({ kind: 'connack', code: 1 })).toEqual({ ns: 'common', key: 'brokerError.connack.unacceptableProtocolVersion' });
+    expect(brokerErrorMessage({ kind: 'connack', code: 0x84 })).toEqual({ ns: 'common', key: 'brokerError.connack.unsupportedProtocolVersion' });
   });
 
   it('carries the code of an unknown refusal or transport failure as a value', () => {
-    expect(brokerErrorMessage({ kind: 'connack', code: 0x99 })).toEqual({ key: 'brokerError.connack.unknown', values: { code: 0x99 } });
-    expect(brokerErrorMessage({ kind: 'transport', code: 'EPIPE' })).toEqual({ key: 'brokerError.transport.unknown', values: { code: 'EPIPE' } });
+    expect(brokerErrorMessage({ kind: 'connack', code: 0x99 })).toEqual({ ns: 'common', key: 'brokerError.connack.unknown', values: { code: '153' } });
+    expect(brokerErrorMessage({ kind: 'transport', code: 'EPIPE' })).toEqual({ ns: 'common', key: 'brokerError.transport.unknown', values: { code: 'EPIPE' } });
   });
 
   it('does not take a code from the prototype for a known reason', () => {
-    expect(brokerErrorMessage({ kind: 'transport', code: 'toString' })).toEqual({ key: 'brokerError.transport.unknown', values: { code: 'toString' } });
+    expect(brokerErrorMessage({ kind: 'transport', code: 'toString' })).toEqual({ ns: 'common', key: 'brokerError.transport.unknown', values: { code: 'toString' } });
   });
 
   it('says a DISCONNECT reason inside the sentence, in the same language', () => {
-    expect(sayBrokerError({ kind: 'disconnected', code: 0x87 }, bracket)).toBe(
-      '[brokerError.disconnected {"reason":"[brokerError.connack.notAuthorized]"}]',
-    );
+    expect(brokerErrorMessage({ kind: 'disconnected', code: 0x87 })).toEqual({
+      ns: 'common',
+      key: 'brokerError.disconnected',
+      values: { reason: { ns: 'common', key: 'brokerError.connack.notAuthorized' } },
+    });
   });
 
   it('lists refused filters as sent', () => {
-    expect(sayBrokerError({ kind: 'subscriptionsRefused', filters: ['x/+', 'y/#'], all: true }, bracket)).toBe(
-      '[brokerError.subscriptionsRefused.all {"filters":"x/+, y/#"}]',
-    );
+    expect(brokerErrorMessage({ kind: 'subscriptionsRefused', filters: ['x/+', 'y/#'], all: true })).toEqual({
+      ns: 'common',
+      key: 'brokerError.subscriptionsRefused.all',
+      values: { filters: 'x/+, y/#' },
+    });
   });
 
   it('keeps an error it has no words for as its text, untranslated', () => {
-    expect(sayBrokerError({ kind: 'text', text: 'socket hang up' }, bracket)).toBe('socket hang up');
+    expect(brokerErrorMessage({ kind: 'text', text: 'socket hang up' })).toBe('socket hang up');
   });
 });
 
 describe('shownBrokerError', () => {
-  it('says the stored data in the given language', () => {
-    expect(shownBrokerError(errorState({ kind: 'lost' }), bracket)).toBe('[brokerError.lost]');
+  it('says the stored data as a message, worded in the language of the screen', () => {
+    expect(shownBrokerError(errorState({ kind: 'lost' }))).toEqual({ ns: 'common', key: 'brokerError.lost' });
   });
 
   it('shows the stored text when there is no data (a store written with lastError only)', () => {
-    expect(shownBrokerError({ lastError: 'Connection refused', lastErrorInfo: null }, bracket)).toBe('Connection refused');
+    expect(shownBrokerError({ lastError: 'Connection refused', lastErrorInfo: null })).toBe('Connection refused');
   });
 
   it('shows nothing without an error', () => {
-    expect(shownBrokerError(errorState(null), bracket)).toBeNull();
+    expect(shownBrokerError(errorState(null))).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The connection error in words. The session stores it as data (BrokerErrorInfo) next to its
- * English text; screens say it in the operator's language from a message descriptor, with keys
- * of the 'common' namespace (brokerError.*). No i18next here: the screen's `t` comes in as an
- * argument, and the keys are checked against the English resources where that `t` is typed.
+ * English text; screens say it in the operator's language from a message of the 'common'
+ * namespace (brokerError.*), which they word with src/ui/i18n's renderer (useMessageText).
+ * src/broker imports no ui, so the message is written here in that Message shape; the keys are
+ * checked against the English resources by src/app/broker-error-words.test.ts.
  */
 import type { BrokerErrorInfo, ConnectionState } from './connection-store.ts';
 import { connackReason, describeReasonCode, describeTransportCode, transportReason, type ConnackReason, type TransportReason } from './errors.ts';
@@ -18,12 +19,11 @@ export type BrokerErrorKey =
   | 'brokerError.subscriptionsRefused.some'
   | 'brokerError.disconnected';
 
-/** A key with its values (a value may itself be a message, said first), or text said as is. */
-export type BrokerErrorMessage =
-  | { key: BrokerErrorKey; values?: Readonly<Record<string, string | number | BrokerErrorMessage>> }
-  | { text: string };
+/** A 'common' key with its values (a value may itself be a message, said first), or text said as is. */
+export type BrokerErrorMessage = { readonly ns: 'common'; readonly key: BrokerErrorKey; readonly values?: Readonly<Record<string, string | number | BrokerErrorMessage>> } | string;
 
-export type BrokerErrorTranslate = (key: BrokerErrorKey, values?: Readonly<Record<string, string | number>>) => string;
+const message = (key: BrokerErrorKey, values?: Readonly<Record<string, string | number | BrokerErrorMessage>>): BrokerErrorMessage =>
+  values === undefined ? { ns: 'common', key } : { ns: 'common', key, values };
 
 /** The English text stored as `lastError`: what tests and logs read. */
 export function brokerErrorText(info: BrokerErrorInfo): string {
@@ -49,7 +49,7 @@ export function brokerErrorText(info: BrokerErrorInfo): string {
 
 function connackMessage(code: number): BrokerErrorMessage {
   const reason = connackReason(code);
-  return reason === null ? { key: 'brokerError.connack.unknown', values: { code } } : { key: `brokerError.connack.${reason}` };
+  return reason === null ? message('brokerError.connack.unknown', { code: String(code) }) : message(`brokerError.connack.${reason}`);
 }
 
 export function brokerErrorMessage(info: BrokerErrorInfo): BrokerErrorMessage {
@@ -58,46 +58,31 @@ export function brokerErrorMessage(info: BrokerErrorInfo): BrokerErrorMessage {
       return connackMessage(info.code);
     case 'transport': {
       const reason = transportReason(info.code);
-      return reason === null ? { key: 'brokerError.transport.unknown', values: { code: info.code } } : { key: `brokerError.transport.${reason}` };
+      return reason === null ? message('brokerError.transport.unknown', { code: info.code }) : message(`brokerError.transport.${reason}`);
     }
     case 'refused':
-      return { key: 'brokerError.transport.connectionRefused' };
+      return message('brokerError.transport.connectionRefused');
     case 'closedBeforeConnack':
-      return { key: 'brokerError.closedBeforeConnack' };
+      return message('brokerError.closedBeforeConnack');
     case 'lost':
-      return { key: 'brokerError.lost' };
+      return message('brokerError.lost');
     case 'subscriptionsRefused':
       // Topic filters are identifiers: listed as sent, in every language.
-      return { key: info.all ? 'brokerError.subscriptionsRefused.all' : 'brokerError.subscriptionsRefused.some', values: { filters: info.filters.join(', ') } };
+      return message(info.all ? 'brokerError.subscriptionsRefused.all' : 'brokerError.subscriptionsRefused.some', { filters: info.filters.join(', ') });
     case 'disconnected':
-      return { key: 'brokerError.disconnected', values: { reason: connackMessage(info.code) } };
+      return message('brokerError.disconnected', { reason: connackMessage(info.code) });
     case 'text':
-      return { text: info.text };
+      return info.text;
   }
-}
-
-export function sayBrokerMessage(message: BrokerErrorMessage, translate: BrokerErrorTranslate): string {
-  if ('text' in message) return message.text;
-  if (message.values === undefined) return translate(message.key);
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.values)) {
-    values[name] = typeof value === 'object' ? sayBrokerMessage(value, translate) : value;
-  }
-  return translate(message.key, values);
-}
-
-/** The error in the language `translate` speaks (a screen passes its 'common' t). */
-export function sayBrokerError(info: BrokerErrorInfo, translate: BrokerErrorTranslate): string {
-  return sayBrokerMessage(brokerErrorMessage(info), translate);
 }
 
 /**
- * The error as a screen should show it: in its words when the store has the data, else the stored
+ * The error as a screen should show it: its message when the store has the data, else the stored
  * text (a store written by older code or a test that only sets lastError).
  */
-export function shownBrokerError(state: Pick<ConnectionState, 'lastError' | 'lastErrorInfo'>, translate: BrokerErrorTranslate): string | null {
+export function shownBrokerError(state: Pick<ConnectionState, 'lastError' | 'lastErrorInfo'>): BrokerErrorMessage | null {
   if (state.lastError === null) return null;
-  return state.lastErrorInfo === null ? state.lastError : sayBrokerError(state.lastErrorInfo, translate);
+  return state.lastErrorInfo === null ? state.lastError : brokerErrorMessage(state.lastErrorInfo);
 }
 
 /** The one way the session writes an error: the text and the data cannot disagree. */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { shownBrokerError, type BrokerErrorTranslate } from '../broker/broker-error';
+import { shownBrokerError } from '../broker/broker-error';
 import type { ConnectionState } from '../broker/connection-store';
+import { useMessageText } from '../ui/i18n/message';
 import { useFormat } from '../ui/i18n/use-format';
 import { connectionLossOf } from './connection-loss';
 
@@ -17,16 +18,14 @@ export function ConnectionBanner({ connection }: { connection: StoreApi<Connecti
   const phase = useStore(connection, (s) => s.phase);
   const lastError = useStore(connection, (s) => s.lastError);
   const lastErrorInfo = useStore(connection, (s) => s.lastErrorInfo);
-  const { t: common } = useTranslation('common');
-  // i18next types the values per key, which a key known only at run time cannot follow; every
-  // BrokerErrorKey is checked against 'common' by src/app/broker-error-words.test.ts.
-  const translate = common as unknown as BrokerErrorTranslate;
+  const say = useMessageText();
   if (loss.lostSince === null) return null;
   if (!loss.everConnected && phase === 'connecting' && lastError === null) {
     return <p className="bg-neutral-800 px-[1em] py-[0.4em] text-[1.1em] text-neutral-200">{t('banner.connecting')}</p>;
   }
   const time = f.hourMinute(loss.lostSince);
-  const error = shownBrokerError({ lastError, lastErrorInfo }, translate);
+  const shown = shownBrokerError({ lastError, lastErrorInfo });
+  const error = shown === null ? null : say(shown);
   return (
     <div role="alert" className="flex flex-wrap items-baseline gap-x-[1em] bg-red-700 px-[1em] py-[0.5em] text-white">
       <span className="text-[1.6em] font-bold">
