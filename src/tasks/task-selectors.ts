@@ -51,19 +51,22 @@ export function selectActiveTaskBid(gateway: string) {
   };
 }
 
-const campaignSummaries = new Map<string, { version: number; computedAt: number; summary: TasksSummary }>();
+/** Per table (a store's table is replaced whenever it changes), so two stores never share an answer. */
+const campaignSummaries = new WeakMap<TasksState['table'], Map<string, { computedAt: number; summary: TasksSummary }>>();
 
 /**
- * One campaign's summary, computed once per table version and flush time (the same answer for
- * every component asking), with the clock of the last flush.
+ * One campaign's summary, computed once per table and flush time (the same answer for every
+ * component asking), with the clock of the last flush.
  */
 export function selectCampaignSummary(campaignId: string) {
   return (state: TasksState): TasksSummary => {
-    const cached = campaignSummaries.get(campaignId);
-    if (cached !== undefined && cached.version === state.version && cached.computedAt === state.summary.computedAt) return cached.summary;
+    let byCampaign = campaignSummaries.get(state.table);
+    if (byCampaign === undefined) campaignSummaries.set(state.table, (byCampaign = new Map()));
+    const cached = byCampaign.get(campaignId);
+    if (cached !== undefined && cached.computedAt === state.summary.computedAt) return cached.summary;
     const tasks = tasksInOrder(state.table).filter((task) => task.campaignId === campaignId);
     const summary = summarizeTasks(tasks, state.summary.computedAt, state.timings);
-    campaignSummaries.set(campaignId, { version: state.version, computedAt: state.summary.computedAt, summary });
+    byCampaign.set(campaignId, { computedAt: state.summary.computedAt, summary });
     return summary;
   };
 }
