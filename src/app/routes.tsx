@@ -41,9 +41,17 @@ function DiagnosticsRoute() {
   return <DiagnosticsScreen store={useDiagnosticsStore()} />;
 }
 
+const loading = <p className="p-6 text-slate-500">Loading…</p>;
+
+/** A screen of the shell alone (Settings, Diagnostics): it opens even if the features' chunk fails. */
 function screen(node: ReactNode) {
+  return <Suspense fallback={loading}>{node}</Suspense>;
+}
+
+/** A screen that reads the features' stores: it waits for them under the same Suspense boundary. */
+function featureScreen(node: ReactNode) {
   return (
-    <Suspense fallback={<p className="p-6 text-slate-500">Loading…</p>}>
+    <Suspense fallback={loading}>
       <FeatureProviders>{node}</FeatureProviders>
     </Suspense>
   );
@@ -59,15 +67,15 @@ export function createAppRouter(): DataRouter {
       element: <Layout />,
       children: [
         { index: true, element: <Navigate to="/monitor" replace /> },
-        { path: 'upgrade', element: screen(<UpgradeRoute />) },
-        { path: 'monitor', element: screen(<MonitorScreen />) },
-        { path: 'fleet', element: screen(<FleetScreen />) },
-        { path: 'firmware', element: screen(<FirmwareRoute />) },
+        { path: 'upgrade', element: featureScreen(<UpgradeRoute />) },
+        { path: 'monitor', element: featureScreen(<MonitorScreen />) },
+        { path: 'fleet', element: featureScreen(<FleetScreen />) },
+        { path: 'firmware', element: featureScreen(<FirmwareRoute />) },
         { path: 'settings', element: screen(<SettingsScreen />) },
         { path: 'diagnostics', element: screen(<DiagnosticsRoute />) },
-        { path: 'tasks/:bid', element: screen(<TaskDetailScreen />) },
-        { path: 'campaigns', element: screen(<CampaignRoute />) },
-        { path: 'campaigns/:id', element: screen(<CampaignRoute />) },
+        { path: 'tasks/:bid', element: featureScreen(<TaskDetailScreen />) },
+        { path: 'campaigns', element: featureScreen(<CampaignRoute />) },
+        { path: 'campaigns/:id', element: featureScreen(<CampaignRoute />) },
         { path: '*', element: <p className="p-6">Page not found.</p> },
       ],
     },
