@@ -130,7 +130,7 @@ test("Monitor: Autel's failed download, DJI's reference-backend retries as one u
   await publish(device, stepNames, steps.get('progress-step-ok'));
   await publish(device, stepNames, steps.get('progress-step-failed'));
   await expectBar(page, 'DOC-STEP-GW', 40, '40% · Failed');
-  await expect(deviceRow(page, 'DOC-STEP-GW')).toContainText('1: Unknown error (code 1)');
+  await expect(deviceRow(page, 'DOC-STEP-GW')).toContainText('Step failed (step_result 1)');
 
   const numeric = examples('autel-evo-nest-numeric-ids');
   const ids = new Renamer({ NM1923221021: 'DOC-NUMERIC-GW' });

@@ -63,6 +63,9 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
   const step = task.execution?.step ?? null;
   const sub = text.subStatusLabel(task);
   const code = taskResultCode(task);
+  // A failed step (progress.step_result) carries no documented result code: name the step result.
+  const stepResult = task.execution?.stepResult;
+  const codeLine = code === null ? null : stepResult !== undefined && stepResult === code ? t('row.stepFailed', { code }) : text.resultCodeLine(code);
   const rate = taskRate(task);
   const eta = rate !== null ? taskEtaMs(task) : null;
   return (
@@ -96,8 +99,8 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
         {sub !== null ? <span className="truncate text-xs text-slate-600">{sub}</span> : null}
         <VerificationMark device={device} />
         {code !== null ? (
-          <span className="truncate text-xs text-red-800" title={text.resultCodeLine(code)}>
-            {text.resultCodeLine(code)}
+          <span className="truncate text-xs text-red-800" title={codeLine}>
+            {codeLine}
           </span>
         ) : null}
       </div>

@@ -48,6 +48,7 @@ export const en = {
     progress: 'Upgrade progress {{sn}}',
     devicesNotKnown: 'Devices not known',
     startedElsewhere: 'Started elsewhere',
+    stepFailed: 'Step failed (step_result {{code}})',
     versionTo: 'to',
     eta: 'ETA {{duration}}',
     ageTitle: 'Time since the last message for this task',

@@ -51,6 +51,7 @@ export const zhCN: Translation<typeof en> = {
     progress: '升级进度 {{sn}}',
     devicesNotKnown: '设备未知',
     startedElsewhere: '在别处发起',
+    stepFailed: '步骤失败（step_result {{code}}）',
     versionTo: '升级到',
     eta: '预计剩余 {{duration}}',
     ageTitle: '距该任务最近一条消息的时间',
