@@ -95,7 +95,7 @@ export default tseslint.config(
           basePath: import.meta.dirname,
           zones: [
             ...layerZones,
-            { target: ['./e2e', './sim', './bench', './scripts'], from: './src/app', message: 'Nothing imports src/app.' },
+            { target: ['./e2e', './sim', './cli', './bench', './scripts'], from: './src/app', message: 'Nothing imports src/app.' },
           ],
         },
       ],

@@ -60,7 +60,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'sim/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'sim/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['src/app/node-test-setup.ts'],
         },
       },
