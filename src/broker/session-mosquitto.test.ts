@@ -57,6 +57,22 @@ describe.each(SESSION_VIAS)('broker session (%s) against an MQTT 5 broker (mosqu
     expect(again.session.protocolVersion).toBe(5);
   });
 
+  it('matches a reply and progress without method to the ota_create it published; an unknown one stays invalid', async () => {
+    const f = open({ url });
+    await connected(f);
+    const tid = `tid-${uniqueClientId('m')}`;
+    const bid = `bid-${uniqueClientId('m')}`;
+    await f.session.publish('thing/product/DOCK-5/services', { tid, bid, timestamp: 1, method: 'ota_create', data: { devices: [{ sn: 'DOCK-5' }] } });
+    const progress = { output: { status: 'in_progress', progress: { percent: 9 } } };
+    await publishAsAnotherClient([
+      ['thing/product/DOCK-5/services_reply', JSON.stringify({ tid, bid, data: { result: 0 } })],
+      [EVENTS, JSON.stringify({ bid, data: progress })],
+      [EVENTS, JSON.stringify({ bid: 'bid-nobody-knows', data: progress })],
+    ]);
+    await vi.waitFor(() => expect(f.received.filter((d) => d.kind !== 'ota_create')).toHaveLength(3), WAIT);
+    expect(f.received.filter((d) => d.kind !== 'ota_create').map((d) => d.kind)).toEqual(['ota_create_reply', 'ota_progress', 'invalid']);
+  });
+
   it('declares its maximum packet size: the broker drops larger messages, the rest flows', async () => {
     const f = open({ url, maxPacketSize: 2_048 });
     await connected(f);
