@@ -1,9 +1,8 @@
 import { FALLBACK_LANGUAGE, type Language } from './languages.ts';
 
 /**
- * The language formatters use when the caller does not pass one. Kept apart from the i18next
- * instance so format.ts (and the feature format modules that re-export it) stay free of i18next
- * and work in node tests, where it is simply English.
+ * The language formatters and messages use when the caller does not pass one: the language the
+ * console shows, set by setLanguage once its strings are loaded (English until then, and in tests).
  */
 let current: Language = FALLBACK_LANGUAGE;
 

@@ -12,26 +12,20 @@ export interface ProtocolLabels {
   resultCode(code: number): string;
 }
 
-type Values = Record<string, string | number>;
-
-function interpolate(template: string, values: Values): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
-
 /**
- * Labels read straight from the 'protocol' bundle of `language`. A key the bundle lacks (a value a
- * device invented, or a translation not loaded) falls back to src/protocol's English table, which in
- * turn shows an unknown value as sent: support staff must still see what the device said.
+ * Labels from the 'protocol' bundle of `language` (English for a key it lacks). A key no bundle
+ * has (a value a device invented) falls back to src/protocol's English table, which in turn shows
+ * an unknown value as sent: support staff must still see what the device said.
  */
 export function protocolLabelsFor(instance: I18n, language: string = instance.language): ProtocolLabels {
+  const t = instance.getFixedT(language, 'protocol') as unknown as (key: string, values?: Record<string, string | number>) => string;
+  // Labels are read for every row shown: each key is resolved once per language.
+  const known = new Map<string, string | undefined>();
   const lookup = (key: string): string | undefined => {
-    const value: unknown = instance.getResource(language, 'protocol', key);
-    return typeof value === 'string' ? value : undefined;
+    if (!known.has(key)) known.set(key, instance.exists(key, { lng: language, ns: 'protocol' }) ? t(key) : undefined);
+    return known.get(key);
   };
-  const template = (key: string, values: Values, english: string) => {
-    const text = lookup(key);
-    return text === undefined ? english : interpolate(text, values);
-  };
+  const template = (key: string, values: Record<string, string | number>, english: string) => (instance.exists(key, { lng: language, ns: 'protocol' }) ? t(key, values) : english);
   return {
     status: (s) => lookup(`status.${s}`) ?? statusLabel(s),
     subStatus: (s) => lookup(`subStatus.${s}`) ?? subStatusLabel(s),
