@@ -92,3 +92,13 @@ describe('helpers', () => {
     );
   });
 });
+
+describe('the documented example', () => {
+  it('docs/examples/plan.json is a valid plan', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../docs/examples/plan.json', import.meta.url), 'utf8');
+    const read = readPlan(text, BASE);
+    expect(read.ok ? read.plan.gateways : read.problems).toHaveLength(4);
+    expect(read.ok && read.plan.firmware.map((f) => f.model)).toEqual(['3-2-0', '0-91-0']);
+  });
+});

@@ -8,6 +8,8 @@ import { findMosquitto } from '../../scripts/system-deps.mjs';
 
 export interface RunningMosquitto {
   url: string;
+  /** The TCP listener (mqtt://), for Node clients such as the headless runner. */
+  tcpUrl: string;
   stop(): Promise<void>;
 }
 
@@ -78,5 +80,5 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url: `ws://127.0.0.1:${port}/mqtt`, stop };
+  return { url: `ws://127.0.0.1:${port}/mqtt`, tcpUrl: `mqtt://127.0.0.1:${tcpPort}`, stop };
 }
