@@ -2,9 +2,9 @@ import { deviceRow, progressBar } from './support/monitor-publisher';
 import { appUrl, expect, test } from './support/fixtures';
 import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
-// Two tabs of one browser share localStorage: page A starts an upgrade, page B (on the Monitor)
-// sees A's ota_create on the broker as started elsewhere and saves its tasks after A did. A, once
-// reloaded, must still know the upgrade as its own, with its campaign.
+// Two tabs of one browser share the stored tasks (IndexedDB): page A starts an upgrade, page B (on
+// the Monitor) sees A's ota_create on the broker as started elsewhere and saves its tasks after A
+// did. A, once reloaded, must still know the upgrade as its own, with its campaign.
 
 const DOCK_FILE = firmwareFile('/files/dock2-10.01.2000.bin', 48 * 1024 + 3);
 const DOCK_ENTRY = {
@@ -66,11 +66,22 @@ test('a task started in one tab stays "started here" with its campaign after ano
 
   // B's store took A's record in: it no longer claims the upgrade was started elsewhere either.
   await expect(deviceRow(pageB, dock.sn).getByText('Started elsewhere')).toHaveCount(0);
+  // The task's record in the console's IndexedDB, as B reads it.
   const stored = async (): Promise<(StoredTask & { percent: number | null }) | undefined> =>
-    pageB.evaluate((b) => {
-      const doc = JSON.parse(localStorage.getItem('ota-console.tasks') ?? '{"tasks":[]}') as { tasks: (StoredTask & { execution: { percent: number } | null })[] };
-      const task = doc.tasks.find((t) => t.bid === b);
-      return task === undefined ? undefined : { ...task, percent: task.execution?.percent ?? null };
+    pageB.evaluate(async (b) => {
+      const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      const open = indexedDB.open('ota-console');
+      // Never create the database here: the app makes it, with its stores.
+      open.onupgradeneeded = () => open.transaction?.abort();
+      const db = await request(open).catch(() => null);
+      if (db === null) return undefined;
+      try {
+        const record = (await request(db.transaction('tasks').objectStore('tasks').get(b))) as { task?: StoredTask & { execution: { percent: number } | null } } | undefined;
+        const task = record?.task;
+        return task === undefined ? undefined : { ...task, percent: task.execution?.percent ?? null };
+      } finally {
+        db.close();
+      }
     }, bid);
   await expect.poll(async () => (await stored())?.percent).toBe(40);
 

@@ -23,6 +23,7 @@ import type { ManualFirmwareStore } from '../firmware/manual-firmware-store';
 import { FleetStoreProvider } from '../fleet/fleet-context';
 import type { FleetStore } from '../fleet/fleet-store';
 import { TasksStoreProvider } from '../tasks/tasks-context';
+import { TaskHistoryProvider, type TaskHistoryReader } from '../tasks/tasks-history-context';
 import type { TasksStore } from '../tasks/tasks-state';
 import { SelectionStoreProvider } from '../upgrade/selection-context';
 import type { SelectionStore } from '../upgrade/selection-store';
@@ -30,6 +31,7 @@ import type { SavedSettings } from './config/saved-settings';
 import type { SavedSettingsStore } from './config/saved-settings-store';
 import type { ReconnectStore } from './session/reconnect-store';
 import type { SessionErrorStore } from './session/session-error-store';
+import { StorageStatusProvider, type PersistStatusSource } from './settings/storage-note';
 
 export interface ShellStores {
   broker: BrokerStores;
@@ -45,6 +47,10 @@ export interface FeatureStores {
   /** The gateways ticked on the Upgrade screen; above the routes, so a visit elsewhere keeps them. */
   selection: SelectionStore;
   manualFirmware: ManualFirmwareStore;
+  /** The whole task history (IndexedDB), for the Monitor's search and the task detail; none in tests that give none. */
+  history?: TaskHistoryReader;
+  /** Where tasks, fleet and campaigns are kept (Settings says so); none in tests that give none. */
+  storage?: PersistStatusSource;
 }
 
 export type AppStores = ShellStores & FeatureStores;
@@ -87,7 +93,11 @@ export function FeatureProviders({ children }: { children: ReactNode }) {
       <FleetStoreProvider value={stores.fleet}>
         <CampaignsStoreProvider value={stores.campaigns}>
           <SelectionStoreProvider value={stores.selection}>
-            <ManualFirmwareStoreProvider value={stores.manualFirmware}>{children}</ManualFirmwareStoreProvider>
+            <ManualFirmwareStoreProvider value={stores.manualFirmware}>
+              <TaskHistoryProvider value={stores.history ?? null}>
+                <StorageStatusProvider value={stores.storage ?? null}>{children}</StorageStatusProvider>
+              </TaskHistoryProvider>
+            </ManualFirmwareStoreProvider>
           </SelectionStoreProvider>
         </CampaignsStoreProvider>
       </FleetStoreProvider>

@@ -4,6 +4,7 @@ import { RouterProvider, type DataRouter } from 'react-router';
 import { AppProviders, FeatureProviders, type FeatureStores, type ShellStores } from './app-context';
 import { BrokerSessionRunner } from './session/broker-session-runner';
 import type { SessionController } from './session/session-controller';
+import { HistoryLimitSync } from './history-limit-sync';
 import { TaskTimingsSync } from './task-timings-sync';
 
 export interface AppProps {
@@ -23,6 +24,7 @@ export function App({ shell, features, sessionController, router, queryClient }:
       <Suspense fallback={null}>
         <FeatureProviders>
           <TaskTimingsSync />
+          <HistoryLimitSync />
         </FeatureProviders>
       </Suspense>
       <RouterProvider router={router} />

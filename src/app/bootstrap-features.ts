@@ -5,17 +5,15 @@
  * the shell paints within the initial JS budget; nothing here runs on import.
  */
 import { alertTextsFor } from '../campaigns/campaign-alert-texts';
-import { localStorageCampaigns } from '../campaigns/campaign-persistence';
 import { startCampaignRuntime } from '../campaigns/campaign-runtime';
 import { createCampaignsStore } from '../campaigns/campaign-store';
 import { createManualFirmwareStore } from '../firmware/manual-firmware-store';
-import { loadFleetDocument } from '../fleet/fleet-persistence';
-import { createFleetStore, persistFleet } from '../fleet/fleet-store';
-import { connectTasksPersistence } from '../tasks/tasks-persistence';
+import { createFleetStore } from '../fleet/fleet-store';
 import { createTasksStore } from '../tasks/tasks-store';
 import { i18n } from '../ui/i18n/i18n';
 import { createSelectionStore } from '../upgrade/selection-store';
 import type { FeatureStores, ShellStores } from './app-context';
+import { startPersistence } from './persistence';
 import { createBrokerSessionController } from './session/broker-session-controller';
 import type { SessionController } from './session/session-controller';
 
@@ -24,29 +22,38 @@ export interface StartedFeatures {
   sessionController: SessionController;
 }
 
+/**
+ * How long the start waits for the stored tasks and fleet before the broker session starts anyway
+ * (a database that hangs must not keep the console offline).
+ */
+const RESTORE_WAIT_MS = 3_000;
+
 /** `local`: the page's localStorage, or null when it has none that works. */
-export function startFeatures(shell: ShellStores, local: Storage | null): StartedFeatures {
-  // The fleet starts from the last session's, so the list shows before the first update_topo.
-  const storedFleet = loadFleetDocument(local);
+export async function startFeatures(shell: ShellStores, local: Storage | null): Promise<StartedFeatures> {
+  const tasks = createTasksStore();
+  const fleet = createFleetStore();
+  // Tasks, fleet and campaigns live in IndexedDB (app/persistence.ts); what the previous version
+  // kept in localStorage moves there on the first start.
+  const persistence = await startPersistence({ tasks, fleet }, local);
   const stores: FeatureStores = {
-    tasks: createTasksStore(),
-    fleet: createFleetStore(storedFleet.fleet, storedFleet.roster),
+    tasks,
+    fleet,
     campaigns: createCampaignsStore(),
     selection: createSelectionStore(),
     manualFirmware: createManualFirmwareStore(local),
+    history: persistence.history,
+    storage: persistence.kit,
   };
-
-  if (local !== null) connectTasksPersistence(stores.tasks, local);
-  const fleetPersistence = persistFleet(stores.fleet, local);
-  // pagehide also fires on reload, so a gateway added a moment before is not lost to the delay.
-  window.addEventListener('pagehide', fleetPersistence.flush);
+  // The stored tasks are in before the first message: a progress event for a task started here
+  // must find it, not create one "started elsewhere".
+  await Promise.race([persistence.ready, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))]);
 
   // Campaign persistence follows leadership: only the leading tab writes (campaign-runtime.ts).
   const campaignRuntime = startCampaignRuntime({
     campaigns: stores.campaigns,
     tasks: stores.tasks,
     activeSession: shell.broker.activeSession,
-    storage: local === null ? null : localStorageCampaigns(local),
+    storage: persistence.campaigns,
     leaseStorage: local,
     alertTexts: alertTextsFor(i18n),
   });

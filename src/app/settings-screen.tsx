@@ -9,6 +9,7 @@ import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
 import { LanguageSwitch } from './settings/language-switch';
 import { SessionSummary } from './settings/session-summary';
+import { StorageNote, useStorageStatusSource } from './settings/storage-note';
 import { useSavedSettings, useSettingsActions } from './app-context';
 
 export default function SettingsScreen() {
@@ -17,6 +18,7 @@ export default function SettingsScreen() {
   const runtime = useRuntimeConfig();
   const rememberPassword = useSavedSettings().rememberPassword;
   const settingsActions = useSettingsActions();
+  const storage = useStorageStatusSource();
   const [notice, setNotice] = useState<'savedRemembered' | 'savedSession' | 'reset' | null>(null);
   const [formGeneration, setFormGeneration] = useState(0);
 
@@ -74,6 +76,7 @@ export default function SettingsScreen() {
         </p>
       </div>
       <SessionSummary config={config} />
+      {storage === null ? null : <StorageNote source={storage} />}
       <section aria-labelledby="config-file-heading" className="flex flex-col gap-2 text-sm">
         <h2 id="config-file-heading" className="text-lg font-semibold">
           {t('settings.sourcesHeading')}

@@ -20,6 +20,10 @@ export const CAMPAIGNS_STORE_SPEC: StoreSpec = { name: CAMPAIGNS_STORE };
 
 const recordSchema = z.object({ v: z.literal(CAMPAIGN_RECORD_VERSION), campaign: z.unknown() });
 
+export function campaignRecord(campaign: Campaign): { v: typeof CAMPAIGN_RECORD_VERSION; campaign: Campaign } {
+  return { v: CAMPAIGN_RECORD_VERSION, campaign };
+}
+
 export function campaignFromRecord(record: unknown): Campaign | null {
   const envelope = recordSchema.safeParse(record);
   if (!envelope.success) return null;
@@ -59,7 +63,7 @@ export function indexedDbCampaigns(kit: PersistKit, options: { legacy?: LegacySt
 
   const collection = kit.collection<Campaign>({
     store: CAMPAIGNS_STORE,
-    encode: (campaign) => ({ v: CAMPAIGN_RECORD_VERSION, campaign }),
+    encode: campaignRecord,
     decode: campaignFromRecord,
     current(id) {
       if (leading === null) return null;

@@ -12,7 +12,7 @@ import type { AlertTexts } from './campaign-alerts.ts';
 import { watchCampaignAlerts } from './campaign-alerts.ts';
 import { startCampaignDriver, type CampaignDriver } from './campaign-driver.ts';
 import { electCampaignLeader } from './campaign-leader.ts';
-import type { CampaignsPersistence, CampaignsStorageLink } from './campaign-persistence.ts';
+import type { CampaignsStorageLink, CampaignsWriter } from './campaign-records.ts';
 import type { CampaignsStore } from './campaign-store.ts';
 
 export interface CampaignRuntimeDeps {
@@ -39,7 +39,7 @@ export interface CampaignRuntime {
 
 export function startCampaignRuntime({ campaigns, tasks, activeSession, storage, leaseStorage, alertTexts }: CampaignRuntimeDeps): CampaignRuntime {
   let driver: CampaignDriver | null = null;
-  let persistence: CampaignsPersistence | null = null;
+  let persistence: CampaignsWriter | null = null;
   let stopMirroring: (() => void) | null = null;
 
   function lead(): void {
@@ -66,10 +66,13 @@ export function startCampaignRuntime({ campaigns, tasks, activeSession, storage,
     campaigns.getState().controlChanged(true);
     if (storage === null) return;
     const link = storage;
-    campaigns.getState().campaignsMirrored(link.load());
-    stopMirroring ??= link.subscribe(() => {
-      if (campaigns.getState().controlledElsewhere) campaigns.getState().campaignsMirrored(link.load());
-    });
+    const mirror = (): void => {
+      void link.load().then((stored) => {
+        if (campaigns.getState().controlledElsewhere) campaigns.getState().campaignsMirrored(stored);
+      });
+    };
+    mirror();
+    stopMirroring ??= link.subscribe(mirror);
   }
 
   const stopAlerts = watchCampaignAlerts(campaigns, alertTexts);

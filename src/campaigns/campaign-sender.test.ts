@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { servicesTopic } from '../protocol/topics.ts';
-import { loadCampaigns, saveCampaigns } from './campaign-persistence.ts';
+import { campaignFromRecord, campaignRecord } from './campaign-records.ts';
 import { createCampaignsStore } from './campaign-store.ts';
 import { createWorld, FakePublisher, gatewaySn, makePlan, type World } from './campaign-test-kit.ts';
-import { loadTasks, saveTasks } from '../tasks/tasks-persistence.ts';
+import { taskFromRecord, taskRecord } from '../tasks/task-records.ts';
+import { tasksInOrder } from '../tasks/task-table.ts';
+import type { UpgradeTask } from '../tasks/task-types.ts';
 import { createTasksStore } from '../tasks/tasks-store.ts';
 
 let worlds: World[] = [];
@@ -17,9 +19,10 @@ afterEach(() => {
   worlds = [];
 });
 
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+/** A value as it comes back from IndexedDB: written as a record (structured clone), read and checked. */
+function throughStorage<T, R>(value: T, record: (value: T) => R, back: (stored: unknown) => T | null): T[] {
+  const read = back(structuredClone(record(value)));
+  return read === null ? [] : [read];
 }
 
 describe('sender', () => {
@@ -98,16 +101,15 @@ describe('sender', () => {
 });
 
 describe('reload', () => {
-  /** Stores the world's state, then builds a fresh one from storage (as a page reload would). */
+  /** Stores the world's state as records, then builds a fresh one from them (as a page reload would). */
   function reload(w: World, options: { keepTasks: boolean }): World {
-    const storage = memoryStorage();
-    saveCampaigns(storage, w.campaigns.getState().campaigns, w.clock.now);
-    if (options.keepTasks) saveTasks(storage, w.tasks.getState().table, w.clock.now);
+    const storedCampaigns = w.campaigns.getState().campaigns.flatMap((c) => throughStorage(c, campaignRecord, campaignFromRecord));
+    const storedTasks: UpgradeTask[] = options.keepTasks ? tasksInOrder(w.tasks.getState().table).flatMap((t) => throughStorage(t, taskRecord, taskFromRecord)) : [];
     w.stop();
     const tasks = createTasksStore();
-    tasks.getState().tasksRestored(loadTasks(storage), w.clock.now);
+    tasks.getState().tasksRestored({ byBid: new Map(storedTasks.map((t) => [t.bid, t])), order: storedTasks.map((t) => t.bid) }, w.clock.now);
     const campaigns = createCampaignsStore();
-    campaigns.getState().campaignsRestored(loadCampaigns(storage));
+    campaigns.getState().campaignsRestored(storedCampaigns);
     return world({ tasks, campaigns, publisher: new FakePublisher(), clock: { now: w.clock.now + 1_000 } });
   }
 

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyFleet, newGateway, type FleetState } from './fleet-model.ts';
-import { FLEET_STORAGE_KEY, loadFleetDocument, type FleetStorage } from './fleet-persistence.ts';
-import { createFleetStore, persistFleet, type StorageChanges, type Timers } from './fleet-store.ts';
 import { mergeFleets, mergeRosters, type Roster, type RosterEntry } from './fleet-sync.ts';
-import { osd, topo } from './fleet-test-kit.ts';
 
 const T0 = 1_700_000_000_000;
 
@@ -71,92 +68,5 @@ describe('merge properties', () => {
         expect(mergeFleets(xy, x, roster)).toBe(xy);
       }),
     );
-  });
-});
-
-/** One storage for two tabs; a write reaches the other tabs' listeners when delivered, never the writer's. */
-function sharedStorage() {
-  const data = new Map<string, string>();
-  const listeners: { tab: number; key: string; fn: () => void }[] = [];
-  const queue: { tab: number; key: string }[] = [];
-  const tab = (id: number): { storage: FleetStorage; changes: StorageChanges } => ({
-    storage: {
-      getItem: (key) => data.get(key) ?? null,
-      setItem: (key, value) => {
-        data.set(key, value);
-        queue.push({ tab: id, key });
-      },
-      removeItem: (key) => {
-        data.delete(key);
-        queue.push({ tab: id, key });
-      },
-    },
-    changes: {
-      subscribe(key, fn) {
-        const entry = { tab: id, key, fn };
-        listeners.push(entry);
-        return () => listeners.splice(listeners.indexOf(entry), 1);
-      },
-    },
-  });
-  const deliver = (): void => {
-    for (let write = queue.shift(); write !== undefined; write = queue.shift()) {
-      for (const l of listeners) if (l.tab !== write.tab && l.key === write.key) l.fn();
-    }
-  };
-  return { data, tab, deliver };
-}
-
-function manualTimers(): Timers & { fire(): void } {
-  const pending = new Map<number, () => void>();
-  let next = 0;
-  return {
-    setTimeout: (fn) => (pending.set(++next, fn), next),
-    clearTimeout: (handle) => void pending.delete(handle as number),
-    fire() {
-      const fns = [...pending.values()];
-      pending.clear();
-      fns.forEach((fn) => fn());
-    },
-  };
-}
-
-function openTab(shared: ReturnType<typeof sharedStorage>, id: number) {
-  const { storage, changes } = shared.tab(id);
-  const doc = loadFleetDocument(storage);
-  const store = createFleetStore(doc.fleet, doc.roster);
-  const timers = manualTimers();
-  persistFleet(store, storage, 2_000, timers, changes);
-  return { store, timers };
-}
-
-describe('two tabs over one stored fleet', () => {
-  it("a gateway added in one tab is not dropped by the other's save, and a removal in one removes in the other", () => {
-    const shared = sharedStorage();
-    const a = openTab(shared, 1);
-    const b = openTab(shared, 2);
-    b.store.getState().batchReceived([topo('DOCK1', '3-1-0', [])], T0);
-    a.store.getState().gatewayAdded('MANUAL1', T0 + 10);
-    // Both write before either hears of the other's write.
-    a.timers.fire();
-    b.timers.fire();
-    shared.deliver();
-    a.timers.fire();
-    b.timers.fire();
-    shared.deliver();
-    const stored = () => loadFleetDocument(shared.tab(9).storage).fleet.gatewaySns;
-    expect(stored()).toEqual(['DOCK1', 'MANUAL1']);
-    expect(b.store.getState().gatewaySns).toEqual(['DOCK1', 'MANUAL1']);
-    expect(a.store.getState().gatewaySns).toEqual(['DOCK1', 'MANUAL1']);
-
-    b.store.getState().gatewayRemoved('MANUAL1', T0 + 20);
-    b.timers.fire();
-    shared.deliver();
-    expect(a.store.getState().gatewaySns).toEqual(['DOCK1']);
-    // A's next save (a gateway reporting) keeps the removal.
-    a.store.getState().batchReceived([osd('DOCK1', 0)], T0 + 30);
-    a.timers.fire();
-    expect(stored()).toEqual(['DOCK1']);
-    expect(shared.data.has(FLEET_STORAGE_KEY)).toBe(true);
   });
 });

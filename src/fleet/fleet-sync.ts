@@ -116,10 +116,3 @@ function deviceIndex(gateways: ReadonlyMap<string, FleetGateway>): Map<string, s
   }
   return index;
 }
-
-/** Whether `mine` holds a gateway or an act `theirs` (what the other tab stored) lacks. */
-export function fleetKnowsMore(mine: FleetState, myRoster: Roster, theirs: FleetState, theirRoster: Roster): boolean {
-  if (mergeRosters(theirRoster, myRoster) !== theirRoster) return true;
-  for (const sn of mine.gateways.keys()) if (!theirs.gateways.has(sn)) return true;
-  return false;
-}

@@ -1,4 +1,4 @@
-/** Test helpers for code that saves to storage in slices (tasks and fleet persistence). */
+/** Test helpers for code that works in slices (the persistence kit) and reads localStorage (the move from it). */
 import type { SliceClock } from './work-slices.ts';
 
 /** localStorage in memory, counting writes; refuses values longer than `quota` as a full one does. */

@@ -1,16 +1,8 @@
 /**
- * Long work (serializing megabytes for localStorage) written as a generator that yields between
- * small steps, run either to its end at once or in slices of a few ms with the page getting a turn
- * between them, so no frame waits for it. Used by the task and fleet persistence.
+ * Long work cut into slices of a few ms with the page getting a turn between them, so no frame
+ * waits for it, and paced so it takes a bounded share of the page's thread. The persistence kit
+ * (persist/record-writer.ts) writes large batches of records this way.
  */
-
-/** Runs resumable work to its end now. */
-export function runNow<T>(work: Generator<void, T>): T {
-  for (;;) {
-    const next = work.next();
-    if (next.done) return next.value;
-  }
-}
 
 export interface SliceClock {
   now(): number;
@@ -48,86 +40,12 @@ export function pageSliceClock(): SliceClock {
 }
 
 /**
- * Runs the work in slices of about `sliceMs`, giving the page a turn between them. `cancelled`
- * is asked before each slice: once it says yes the work is dropped where it stands (its last
- * slice finished; nothing half-written), and the result is null.
- */
-export async function runInSlices<T>(work: Generator<void, T>, clock: SliceClock, cancelled: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {
-  for (;;) {
-    if (cancelled()) return null;
-    const sliceEnds = clock.now() + sliceMs;
-    do {
-      const next = work.next();
-      if (next.done) return next.value;
-    } while (clock.now() < sliceEnds);
-    await clock.pause();
-  }
-}
-
-/**
- * The share of the page's thread the periodic saves may take. At fleet scale a save is megabytes
- * of JSON built from ~10,000 changed records; written every second or two it took 3-4% of the
- * thread and a third of what the page allocated, which the garbage collector then paid for in frames.
+ * The share of the page's thread the periodic writes may take. At fleet scale a write touches
+ * thousands of changed records every period; written every second it would take several percent of
+ * the thread and a good part of what the page allocates, which the garbage collector then pays for
+ * in frames.
  */
 export const SAVE_SHARE = 0.02;
 
-/** However long a save takes, the next one starts within this (pagehide still writes at once). */
+/** However long a write takes, the next one starts within this (pagehide still writes at once). */
 export const MAX_SAVE_DELAY_MS = 10_000;
-
-export interface SlicedBuilds {
-  /** A build started and neither finished nor dropped. */
-  readonly busy: boolean;
-  /**
-   * How long to wait before the next save: `baseMs`, or longer when the last finished build's work
-   * (its slices' time) would otherwise take more than SAVE_SHARE of the time, up to MAX_SAVE_DELAY_MS.
-   */
-  nextDelay(baseMs: number): number;
-  /** Starts `work` in slices; `done` runs in the slice that finishes it (not a promise turn later). */
-  start<T>(work: Generator<void, T>, done?: (result: T) => void): void;
-  /** Stops the build in flight before its next slice; true when there was one. */
-  drop(): boolean;
-}
-
-/**
- * One build at a time, for a save that is built in slices and may be overtaken (a pagehide that
- * writes whole, another tab's write). Being done is noted in the finishing slice, so a change that
- * arrives right after is never taken for one arriving mid-build.
- */
-export function slicedBuilds(clock: SliceClock): SlicedBuilds {
-  let current: { dropped: boolean } | null = null;
-  let lastWorkMs = 0;
-  return {
-    get busy() {
-      return current !== null;
-    },
-    nextDelay(baseMs) {
-      return Math.min(MAX_SAVE_DELAY_MS, Math.max(baseMs, lastWorkMs / SAVE_SHARE));
-    },
-    start(work, done) {
-      const job = { dropped: false };
-      current = job;
-      function* noted(): Generator<void, void> {
-        let spent = 0;
-        for (;;) {
-          const started = clock.now();
-          const step = work.next();
-          spent += clock.now() - started;
-          if (step.done) {
-            if (current === job) current = null;
-            lastWorkMs = spent;
-            done?.(step.value);
-            return;
-          }
-          yield;
-        }
-      }
-      void runInSlices(noted(), clock, () => job.dropped);
-    },
-    drop() {
-      if (current === null) return false;
-      current.dropped = true;
-      current = null;
-      return true;
-    },
-  };
-}

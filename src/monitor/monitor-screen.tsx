@@ -10,7 +10,10 @@ import { MonitorList } from './monitor-list';
 import { MonitorSummary } from './monitor-summary';
 import { taskState } from '../tasks/task-derived';
 import { selectTaskIds } from '../tasks/task-selectors';
+import { useTaskHistory } from '../tasks/tasks-history-context';
 import { useTaskLookup, useTasks, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
+import { HistoryMatches } from './history-matches';
+import { useHistorySearch } from './use-history-search';
 
 export default function MonitorScreen() {
   const { t } = useTranslation('monitor');
@@ -35,6 +38,8 @@ export default function MonitorScreen() {
     const tasks = taskIds.flatMap((bid) => lookup(bid) ?? []);
     return deviceRows(tasks, query, (task) => taskState(task, now, timings));
   }, [lookup, taskIds, query, now, timings]);
+  // The live rows hold the newest tasks; the search also looks through the whole history.
+  const found = useHistorySearch(useTaskHistory(), query.search);
   const filtered = query.search.trim() !== '' || query.state !== 'all' || query.campaign !== 'all';
   return (
     <section aria-labelledby="screen-title" className="flex flex-col gap-4 p-6">
@@ -51,6 +56,7 @@ export default function MonitorScreen() {
           : t(filtered ? 'shown.matching' : 'shown.devices', { count: rows.length })}
       </p>
       <MonitorList rows={rows} timings={timings} />
+      <HistoryMatches found={found} query={query} timings={timings} now={now} isLive={(bid) => lookup(bid) !== undefined} />
     </section>
   );
 }

@@ -5,13 +5,18 @@ import { TaskDevices } from './task-detail/task-devices';
 import { TaskFacts } from './task-detail/task-facts';
 import { TaskTimeline } from './task-detail/task-timeline';
 import { taskState } from '../tasks/task-derived';
+import { useTaskHistory } from '../tasks/tasks-history-context';
 import { useTask, useTaskTimings } from '../tasks/tasks-hooks';
+import { useHistoryTask } from './use-history-task';
 
 /** Route /tasks/:bid: everything known about one upgrade, for support staff. */
 export default function TaskDetailScreen() {
   const { t } = useTranslation('monitor');
   const bid = useParams().bid ?? '';
-  const task = useTask(bid);
+  const live = useTask(bid);
+  // A finished task the live table let go is still in the history.
+  const stored = useHistoryTask(useTaskHistory(), bid, live === undefined);
+  const task = live ?? stored;
   const timings = useTaskTimings();
   const now = useNow();
   return (

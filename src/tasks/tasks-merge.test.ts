@@ -5,7 +5,7 @@ import { taskCreated, taskPublished } from './task-command.ts';
 import { EMPTY_TASK_TABLE, type TaskTable } from './task-table.ts';
 import { otaCreate, progress, reply } from './task-test-kit.ts';
 import { EVENT_LOG_CAP, type TaskEvent, type TaskExecution, type UpgradeTask } from './task-types.ts';
-import { knowsMore, mergeEvents, mergeTables, mergeTask } from './tasks-merge.ts';
+import { mergeEvents, mergeTables, mergeTask } from './tasks-merge.ts';
 
 const GRACE = 300_000;
 
@@ -74,8 +74,6 @@ describe('mergeTables', () => {
     expect(merged.order).toEqual(['x', 'y', 'z']);
     expect(mergeTables(merged, other)).toBe(merged);
     expect(mergeTables(merged, local)).toBe(merged);
-    expect(knowsMore(merged, other)).toBe(true);
-    expect(knowsMore(other, merged)).toBe(false);
   });
 });
 

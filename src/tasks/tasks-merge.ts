@@ -1,7 +1,7 @@
 /**
- * Two tabs of one browser share localStorage and both record tasks: the tab that sent an
- * ota_create knows it as its own (campaign, attempt, the devices' versions), the other sees it on
- * the services topic as started elsewhere. Merging two records of one bid keeps the facts each
+ * Two tabs of one browser share the task history (IndexedDB) and both record tasks: the tab that
+ * sent an ota_create knows it as its own (campaign, attempt, the devices' versions), the other sees
+ * it on the services topic as started elsewhere. Merging two records of one bid keeps the facts each
  * knows and the furthest progress, so neither tab's save erases what the other knows and both
  * tabs converge. mergeTask is commutative and idempotent on everything it decides.
  */
@@ -218,21 +218,6 @@ export function sameFacts(a: UpgradeTask, b: UpgradeTask): boolean {
     a.devices.length === b.devices.length &&
     a.devices.every((d, i) => b.devices[i] !== undefined && sameDevice(d, b.devices[i]))
   );
-}
-
-/**
- * Whether `mine` holds something `theirs` (what another tab just stored) lacks: an open task it
- * does not list, or a fact of a shared task. Finished tasks it left out and shortened logs do not
- * count: the other tab pruned them, or its quota did, and writing them back would only bounce.
- */
-export function knowsMore(mine: TaskTable, theirs: TaskTable): boolean {
-  for (const [bid, task] of mine.byBid) {
-    const stored = theirs.byBid.get(bid);
-    if (stored === undefined) {
-      if (!task.terminal) return true;
-    } else if (!sameFacts(mergeTask(stored, task), stored)) return true;
-  }
-  return false;
 }
 
 /**

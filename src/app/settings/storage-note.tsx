@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersistStatus } from '../../lib/persist/persist-kit';
 
@@ -6,6 +6,15 @@ import type { PersistStatus } from '../../lib/persist/persist-kit';
 export interface PersistStatusSource {
   readonly status: PersistStatus;
   subscribeStatus(listener: (status: PersistStatus) => void): () => void;
+}
+
+const StorageStatusContext = createContext<PersistStatusSource | null>(null);
+
+/** `<StorageStatusProvider value={kit}>` (a React 19 context is its own provider). */
+export const StorageStatusProvider = StorageStatusContext;
+
+export function useStorageStatusSource(): PersistStatusSource | null {
+  return useContext(StorageStatusContext);
 }
 
 /** Where tasks, fleet and campaigns are kept; a visible warning when only in memory. */
