@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrokerStores } from '../broker/broker-stores';
 import { App } from './app';
 import type { ShellStores } from './app-context';
+import type { StartedFeatures } from './bootstrap-features';
 import { createSavedSettingsStore } from './config/saved-settings-store';
 import { startI18n } from './i18n-setup';
 import { createAppRouter } from './routes';
@@ -39,10 +40,13 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     sessionError: createSessionErrorStore(),
   };
 
-  const started = import('./bootstrap-features').then((m) => m.startFeatures(shell, local));
-  started.catch((error: unknown) => {
-    // A failed chunk load (the server was redeployed): the shell still says why nothing connects.
-    shell.sessionError.setState({ error: `Could not start the broker session: ${error instanceof Error ? error.message : String(error)}` });
+  // If the chunk cannot load (the server was redeployed) or fails to start, the shell stays up and
+  // says why nothing connects; the feature screens keep showing "Loading…", not a blank page.
+  const started = new Promise<StartedFeatures>((resolve) => {
+    import('./bootstrap-features')
+      .then((m) => m.startFeatures(shell, local))
+      .then(resolve)
+      .catch((error: unknown) => shell.sessionError.setState({ error: `Could not start the broker session: ${error instanceof Error ? error.message : String(error)}` }));
   });
 
   // Render once the chosen language's strings are in, so a Chinese page never flashes English.
