@@ -21,6 +21,7 @@ const KIND_ROWS: Readonly<Record<DecodedKind, string>> = {
   state: 'Device state',
   osd: 'Telemetry (osd)',
   ignored: 'Ignored (well-formed, not ours to act on)',
+  campaign_record: 'Campaign records',
   invalid: 'Invalid',
 };
 

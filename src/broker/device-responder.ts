@@ -47,7 +47,7 @@ export function createDeviceResponder(options: DeviceResponderOptions): (batch: 
 
   return (batch) => {
     for (const message of batch) {
-      if (message.kind === 'invalid') continue;
+      if (message.kind === 'invalid' || message.kind === 'campaign_record') continue;
       const { meta } = message;
       if (meta.family === 'events' && meta.needReply) {
         answer(meta, eventsReplyTopic(meta.sn), buildEventsReply);

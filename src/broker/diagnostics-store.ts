@@ -49,6 +49,7 @@ const ZERO_KINDS: Readonly<Record<DecodedKind, number>> = {
   osd: 0,
   ignored: 0,
   invalid: 0,
+  campaign_record: 0,
 };
 
 const RATE_FAMILIES: readonly RateFamily[] = [...TOPIC_FAMILIES, 'unknown'];
@@ -58,6 +59,7 @@ function zeroRates(): Record<RateFamily, number> {
 }
 
 function familyOf(message: Decoded): RateFamily {
+  if (message.kind === 'campaign_record') return 'unknown';
   return message.kind === 'invalid' ? (message.family ?? 'unknown') : message.meta.family;
 }
 

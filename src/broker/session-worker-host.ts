@@ -68,12 +68,12 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     }
   }
 
-  function publish(id: number, topic: string, message: object, qos: 0 | 1): void {
+  function publish(id: number, topic: string, message: object | string, qos: 0 | 1, retain: boolean): void {
     if (!session) {
       port.postMessage({ type: 'published', id, error: { name: 'SessionClosedError', message: 'The broker session is closed' } });
       return;
     }
-    session.publish(topic, message, { qos }).then(
+    session.publish(topic, message, { qos, retain }).then(
       () => port.postMessage({ type: 'published', id, error: null }),
       (error: unknown) => port.postMessage({ type: 'published', id, error: toWireError(error) }),
     );
@@ -96,7 +96,7 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     }
     const request = parsed.data;
     if (request.type === 'open') open(request.options);
-    else if (request.type === 'publish') publish(request.id, request.topic, request.message, request.qos);
+    else if (request.type === 'publish') publish(request.id, request.topic, request.message, request.qos, request.retain ?? false);
     else void close();
   });
 }

@@ -27,6 +27,9 @@ export const hostSessionOptionsSchema = z.object({
   protocolVersion: z.union([z.literal(4), z.literal(5)]).optional(),
   connectTimeoutMs: optionalNumber,
   keepaliveSeconds: optionalNumber,
+  /** Decoding of campaign records happens in the worker, so the namespace goes there. */
+  campaignNamespace: z.string().optional(),
+  will: z.object({ topic: z.string(), payload: z.string(), qos: z.union([z.literal(0), z.literal(1)]), retain: z.boolean() }).optional(),
 });
 export type HostSessionOptions = z.infer<typeof hostSessionOptionsSchema>;
 
@@ -37,8 +40,12 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     topic: z.string(),
     /** Sent as JSON by the worker's session, exactly as the in-page session would. */
-    message: z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'message must be an object'),
+    message: z.union([
+      z.string(),
+      z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'message must be an object or text'),
+    ]),
     qos: z.union([z.literal(0), z.literal(1)]),
+    retain: z.boolean().optional(),
   }),
   z.object({ type: z.literal('close') }),
 ]);

@@ -1,6 +1,7 @@
 import mqtt from 'mqtt';
 import type { IClientOptions, IDisconnectPacket, MqttClient } from 'mqtt';
 import type { StoreApi } from 'zustand/vanilla';
+import { namespaceFilter } from '../protocol/campaign-topics.ts';
 import { decode, MAX_PAYLOAD_BYTES } from '../protocol/decode.ts';
 import { UpgradeIdMemory } from '../protocol/upgrade-ids.ts';
 import type { Decoded } from '../protocol/messages.ts';
@@ -47,15 +48,35 @@ export interface SessionOptions {
   /** null: batches are counted by whoever receives them (the page side of a worker session). */
   diagnosticsStore: DiagnosticsStore | null;
   location?: PageLocation | null;
+  /**
+   * Where campaign records live (docs/campaigns-on-broker.md): `{ns}/#` is subscribed to, its
+   * messages are decoded as records, and publishing under it is allowed.
+   */
+  campaignNamespace?: string;
+  /** The connection's last will (a driver's presence record is cleared by it). */
+  will?: SessionWill;
+}
+
+export interface SessionWill {
+  topic: string;
+  /** Sent as is; '' with retain clears a retained record. */
+  payload: string;
+  qos: 0 | 1;
+  retain: boolean;
 }
 
 export interface PublishOptions {
   qos?: 0 | 1;
+  /** Kept by the broker for later subscribers (campaign records). */
+  retain?: boolean;
 }
 
 export interface BrokerSession {
-  /** Resolves on PUBACK (QoS 1), which may come after a reconnect; refuses in read-only mode. */
-  publish(topic: string, message: object, opts?: PublishOptions): Promise<void>;
+  /**
+   * Resolves on PUBACK (QoS 1), which may come after a reconnect; refuses in read-only mode. An
+   * object is sent as JSON; a string as is ('' with retain clears a retained record).
+   */
+  publish(topic: string, message: object | string, opts?: PublishOptions): Promise<void>;
   /** One call per animation frame with everything decoded since the last one. */
   onBatch(listener: BatchListener<Decoded>): () => void;
   close(): Promise<void>;
@@ -96,7 +117,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   const maxPacketSize = options.maxPacketSize ?? MAX_PAYLOAD_BYTES;
   const authRetryDelayMs = options.reconnect?.authRetryDelayMs ?? options.reconnect?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const url = resolveBrokerUrl(options.url, options.location);
-  const filters = [...SUBSCRIPTION_FILTERS];
+  const campaignScope = options.campaignNamespace === undefined ? null : { namespace: options.campaignNamespace };
+  const filters = campaignScope === null ? [...SUBSCRIPTION_FILTERS] : [...SUBSCRIPTION_FILTERS, namespaceFilter(campaignScope.namespace)];
 
   let version: 4 | 5 = options.protocolVersion ?? 5;
   let versionConfirmed = false;
@@ -161,6 +183,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     manualConnect: true,
     connectTimeout: options.connectTimeoutMs ?? 30_000,
     keepalive: options.keepaliveSeconds ?? 60,
+    ...(options.will === undefined ? {} : { will: { topic: options.will.topic, payload: options.will.payload, qos: options.will.qos, retain: options.will.retain } }),
   });
 
   let attempt: Attempt = newAttempt();
@@ -290,25 +313,26 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   client.on('close', onClose);
 
-  client.on('message', (topic: string, payload: Uint8Array) => {
-    const decoded = decode(topic, payload, maxPacketSize, upgradeIds);
+  client.on('message', (topic: string, payload: Uint8Array, packet: { retain?: boolean }) => {
+    const scope = campaignScope === null ? null : { namespace: campaignScope.namespace, retained: packet.retain === true };
+    const decoded = decode(topic, payload, maxPacketSize, upgradeIds, scope);
     upgradeIds.learn(decoded);
     inbox.push(decoded);
   });
 
   startAttempt(true);
 
-  async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
-    assertPublishable(topic, { readOnly: options.readOnly, closed });
-    const payload = JSON.stringify(message);
-    upgradeIds.noteSent(message);
+  async function publish(topic: string, message: object | string, opts: PublishOptions = {}): Promise<void> {
+    assertPublishable(topic, { readOnly: options.readOnly, closed, campaignNamespace: options.campaignNamespace });
+    const payload = typeof message === 'string' ? message : JSON.stringify(message);
+    if (typeof message !== 'string') upgradeIds.noteSent(message);
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => {
         pendingPublishes.delete(fail);
         reject(error);
       };
       pendingPublishes.add(fail);
-      client.publish(topic, payload, { qos: opts.qos ?? 1 }, (error) => {
+      client.publish(topic, payload, { qos: opts.qos ?? 1, retain: opts.retain ?? false }, (error) => {
         if (!pendingPublishes.delete(fail)) return;
         if (error) reject(error);
         else resolve();

@@ -45,6 +45,8 @@ export type WorkerSessionOptions = Pick<
   | 'inboxScheduler'
   | 'connectionStore'
   | 'location'
+  | 'campaignNamespace'
+  | 'will'
 > & {
   /** Answer devices that wait for the cloud (the worker does it; refused when read-only). */
   respondToDevices?: boolean;
@@ -172,16 +174,18 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     protocolVersion: options.protocolVersion,
     connectTimeoutMs: options.connectTimeoutMs,
     keepaliveSeconds: options.keepaliveSeconds,
+    campaignNamespace: options.campaignNamespace,
+    will: options.will,
   };
   worker.postMessage({ type: 'open', options: hostOptions });
 
-  async function publish(topic: string, message: object, opts: PublishOptions = {}): Promise<void> {
-    assertPublishable(topic, { readOnly: options.readOnly, closed: closed || stopped });
+  async function publish(topic: string, message: object | string, opts: PublishOptions = {}): Promise<void> {
+    assertPublishable(topic, { readOnly: options.readOnly, closed: closed || stopped, campaignNamespace: options.campaignNamespace });
     const id = nextId++;
     const sent = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
     try {
       // A message the worker cannot receive (a function in it, say) fails here, on the page.
-      worker.postMessage({ type: 'publish', id, topic, message, qos: opts.qos ?? 1 });
+      worker.postMessage({ type: 'publish', id, topic, message, qos: opts.qos ?? 1, retain: opts.retain ?? false });
     } catch (error) {
       pending.delete(id);
       throw error;

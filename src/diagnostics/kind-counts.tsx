@@ -5,7 +5,7 @@ import type { DecodedKind } from '../protocol/messages';
 import { useFormat } from '../ui/i18n/use-format';
 
 // Every kind, in the order shown: a new DecodedKind fails here until it has a place (and a label in locales/).
-const KIND_ORDER = { ota_progress: 0, ota_create: 1, ota_create_reply: 2, update_topo: 3, state: 4, osd: 5, ignored: 6, invalid: 7 } satisfies Record<DecodedKind, number>;
+const KIND_ORDER = { ota_progress: 0, ota_create: 1, ota_create_reply: 2, update_topo: 3, state: 4, osd: 5, ignored: 6, campaign_record: 7, invalid: 8 } satisfies Record<DecodedKind, number>;
 const KINDS = Object.keys(KIND_ORDER) as DecodedKind[];
 
 export function KindCounts({ store }: { store: DiagnosticsStore }) {

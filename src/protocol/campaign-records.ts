@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { nestingDepth, utf8ByteLength } from './json.ts';
-import { FIRMWARE_UPGRADE_TYPES } from './messages.ts';
 import { snSchema } from './schemas/common.ts';
 import { isValidCampaignId, isValidRecordClientId, parseCampaignTopic, type CampaignTopic } from './campaign-topics.ts';
 
@@ -46,7 +45,8 @@ const otaDeviceSchema = z.object({
   md5: text(64),
   file_size: z.number().finite().min(0),
   file_name: text(300),
-  firmware_upgrade_type: z.union(FIRMWARE_UPGRADE_TYPES.map((t) => z.literal(t)) as [z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>]),
+  // The values of FIRMWARE_UPGRADE_TYPES (messages.ts, which reads this module's types).
+  firmware_upgrade_type: z.union([z.literal(2), z.literal(3), z.literal(4)]),
 });
 
 export const campaignOptionsSchema = z.object({

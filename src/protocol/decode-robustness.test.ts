@@ -32,6 +32,8 @@ function expectWellFormed(decoded: Decoded): void {
     case 'invalid':
       expect(decoded.reason.length).toBeGreaterThan(0);
       return;
+    case 'campaign_record':
+      throw new Error('no campaign namespace was given: nothing is a campaign record');
     case 'ota_progress':
       expect(isTaskStatus(decoded.status)).toBe(true);
       // null: no percent in the message (the task keeps the one it had).

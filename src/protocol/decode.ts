@@ -10,6 +10,8 @@ import {
   decodeState,
   decodeUpdateTopo,
 } from './decoders.ts';
+import { readCampaignRecord } from './campaign-records.ts';
+import { isUnderNamespace } from './campaign-topics.ts';
 import { parseJsonSafely, utf8ByteLength } from './json.ts';
 import type { Decoded, MessageMeta } from './messages.ts';
 import { envelopeSchema, needsReply } from './schemas/envelope.ts';
@@ -134,6 +136,21 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
   return dispatch(meta, env.data, known);
 }
 
+/** A record under the campaign namespace: its own size limit and schemas (campaign-records.ts). */
+function decodeCampaignRecord(ns: string, topic: string, payload: Uint8Array | string, size: number, retained: boolean): Decoded {
+  const text = size > MAX_PAYLOAD_BYTES ? '' : payloadText(payload);
+  if (text === null) return invalid(topic, 'campaign record is not valid UTF-8', size);
+  const read = readCampaignRecord(ns, topic, text, size);
+  return read.ok ? { kind: 'campaign_record', topic, size, retained, record: read.record } : invalid(topic, read.reason, size);
+}
+
+/** Where campaign records live, when the session subscribes to them. */
+export interface CampaignScope {
+  namespace: string;
+  /** The message came as a retained copy. */
+  retained?: boolean;
+}
+
 /**
  * `known` lets messages without a method be matched to upgrades (see decodeUnmethoded); without it
  * they stay invalid. decode itself keeps no state: the caller owns `known` and feeds it.
@@ -143,12 +160,16 @@ export function decode(
   payload: Uint8Array | string,
   maxBytes: number = MAX_PAYLOAD_BYTES,
   known: KnownUpgrades | null = null,
+  campaigns: CampaignScope | null = null,
 ): Decoded {
   let size = 0;
   try {
     const measured = payloadSize(payload);
     if (measured === null) return invalid(topic, 'payload is neither text nor bytes', 0);
     size = measured;
+    if (campaigns !== null && isUnderNamespace(campaigns.namespace, topic)) {
+      return decodeCampaignRecord(campaigns.namespace, topic, payload, size, campaigns.retained ?? false);
+    }
     // Checked before anything else touches the payload: an oversized message is never parsed.
     if (size > maxBytes) return invalid(topic, `payload is ${size} bytes; the limit is ${maxBytes} bytes`, size, parseTopic(topic));
     return decodeChecked(topic, payload, size, known);

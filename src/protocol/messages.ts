@@ -1,4 +1,5 @@
 /** What `decode` returns: one typed value per inbound message, never an exception. */
+import type { CampaignRecord } from './campaign-records.ts';
 import type { StepKey, SubStatus, TaskStatus } from './status.ts';
 import type { TopicFamily } from './topics.ts';
 
@@ -156,8 +157,19 @@ export interface InvalidDecoded {
   sn: string | null;
 }
 
+/** A record under the campaign namespace (campaign-records.ts), already validated. */
+export interface CampaignRecordDecoded {
+  kind: 'campaign_record';
+  topic: string;
+  size: number;
+  /** Delivered as a retained message (the broker's copy), not live. */
+  retained: boolean;
+  record: CampaignRecord;
+}
+
 export type Decoded =
   | OtaProgressDecoded
+  | CampaignRecordDecoded
   | OtaCreateDecoded
   | OtaCreateReplyDecoded
   | UpdateTopoDecoded

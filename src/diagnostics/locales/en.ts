@@ -20,6 +20,7 @@ export const en = {
     state: 'Device state',
     osd: 'Telemetry (osd)',
     ignored: 'Ignored (well-formed, not ours to act on)',
+    campaign_record: 'Campaign records',
     invalid: 'Invalid',
   },
   rates: {

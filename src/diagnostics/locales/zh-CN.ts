@@ -23,6 +23,7 @@ export const zhCN: Translation<typeof en> = {
     state: '设备状态',
     osd: '遥测（osd）',
     ignored: '已忽略（格式正确，无需处理）',
+    campaign_record: '活动记录',
     invalid: '无效',
   },
   rates: {
