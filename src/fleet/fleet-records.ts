@@ -16,7 +16,7 @@ import { readLegacyFleet, removeLegacyFleet, type LegacyStorage } from './fleet-
 import type { FleetGateway } from './fleet-model.ts';
 import { fleetOfGateways, restoreGateway, restoreRosterEntry, sameStoredGateway, storedGateway, storedRosterEntry } from './fleet-record-form.ts';
 import type { FleetStore } from './fleet-store.ts';
-import type { RosterEntry } from './fleet-sync.ts';
+import { boundedRoster, type RosterEntry } from './fleet-sync.ts';
 
 export const FLEET_RECORD_VERSION = 1;
 export const GATEWAYS_STORE = 'gateways';
@@ -133,7 +133,8 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
   async function restore(): Promise<void> {
     await moveLegacy();
     const [storedGateways, storedRoster] = await Promise.all([gateways.readAll(), roster.readAll()]);
-    merge(storedGateways.values, storedRoster.values);
+    // Removals accumulate: the newest acts are kept.
+    merge(storedGateways.values, [...boundedRoster(new Map(storedRoster.values))]);
   }
 
   const unsubscribeStore = store.subscribe((state, previous) => {

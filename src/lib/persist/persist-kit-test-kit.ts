@@ -13,8 +13,11 @@ export function freshIndexedDb(): IDBFactory {
 export function manualTimers() {
   let next = 0;
   const due = new Map<number, () => void>();
+  /** The delay of every timer set, in order. */
+  const delays: number[] = [];
   const timers: KitTimers = {
-    setTimeout(fn) {
+    setTimeout(fn, ms) {
+      delays.push(ms);
       next += 1;
       due.set(next, fn);
       return next;
@@ -25,6 +28,7 @@ export function manualTimers() {
   };
   return {
     timers,
+    delays,
     get pending() {
       return due.size;
     },

@@ -5,6 +5,7 @@ import { openPersistKit, type CollectionSpec, type PersistKit } from './persist-
 import { freshIndexedDb, linkedChannels, manualTimers, settle } from './persist-kit-test-kit.ts';
 import type { DatabaseSpec } from './persist-database.ts';
 import { steppingClock } from '../work-slices-test-kit.ts';
+import { MAX_SAVE_DELAY_MS, SAVE_SHARE } from '../work-slices.ts';
 
 interface Note {
   id: string;
@@ -120,6 +121,32 @@ describe('persist kit', () => {
     expect((await collection.readAll()).values).toHaveLength(20);
     expect(channel?.posted.length).toBeGreaterThan(1);
     expect(channel?.posted.flatMap((n) => n.flatMap((x) => x.keys))).toEqual(keys);
+  });
+
+  it('spaces the next write out so writing takes at most SAVE_SHARE of the time, up to MAX_SAVE_DELAY_MS', async () => {
+    const factory = freshIndexedDb();
+    const time = manualTimers();
+    const stepping = steppingClock();
+    const k = await kit({ factory, timers: time.timers, slices: stepping.clock, debounceMs: 1_000 });
+    const side = notes();
+    const collection = k.collection(side.spec);
+    const write = async (count: number) => {
+      const keys = Array.from({ length: count }, (_, i) => `k${String(i)}`);
+      for (const key of keys) side.values.set(key, { id: key, text: String(Math.random()) });
+      collection.changed(keys);
+      time.fire();
+      while (stepping.paused > 0) await stepping.release();
+      await k.flush();
+    };
+    // The stepping clock makes each record cost about a millisecond.
+    await write(5);
+    await write(30);
+    await write(300);
+    collection.changed(['k0']);
+    expect(time.delays[0]).toBe(1_000);
+    expect(time.delays[1]).toBe(1_000); // 5 records: cheap, the base delay
+    expect(time.delays[2]).toBeGreaterThanOrEqual(30 / SAVE_SHARE); // about 30 ms of work
+    expect(time.delays[3]).toBe(MAX_SAVE_DELAY_MS); // 300 ms of work would ask for 15 s
   });
 
   it('tells another kit on the same database which keys it wrote; that kit reads them back', async () => {

@@ -177,8 +177,11 @@ export class RecordWriter {
     if (!this.#stopped) {
       const started = performance.now();
       this.#gather();
-      this.#writeSome(() => false);
-      if (!this.#slicing) this.#lastWorkMs = performance.now() - started;
+      // A flush with nothing to write leaves the pacing of the periodic writes as it was.
+      if (this.#hasPending()) {
+        this.#writeSome(() => false);
+        if (!this.#slicing) this.#lastWorkMs = performance.now() - started;
+      }
     }
     return Promise.all(this.#inFlight).then(() => undefined);
   }
