@@ -12,7 +12,13 @@ const en = {
   context: 'Kept {{context}} and {{ns}}',
   englishOnly: 'Only in English',
 };
-const zh = { added: '已添加网关 {{sn}}', skipped_other: '跳过 {{count}} 个重复项', line: '第 {{position}} 行：{{reason}}', size: '服务器上的文件为 {{actual}} 字节', conflict: '{{sn}} 匹配 {{files}}' };
+const zh = {
+  added: '已添加网关 {{sn}}',
+  skipped_other: '跳过 {{count}} 个重复项',
+  line: '第 {{position}} 行：{{reason}}',
+  size: '服务器上的文件为 {{actual}} 字节',
+  conflict: '{{sn}} 匹配 {{files}}',
+};
 
 const message = messagesOf<'common', typeof en>('common');
 const instance = i18next.createInstance();

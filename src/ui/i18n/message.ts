@@ -46,7 +46,8 @@ export interface Message<Ns extends Namespace = Namespace, Key extends string = 
  * `const message = messagesOf<'fleet', typeof en>('fleet')`.
  */
 export function messagesOf<Ns extends Namespace, English>(ns: Ns) {
-  return (key: MessageKey<English>, values?: Message['values']): Message<Ns, MessageKey<English>> => (values === undefined ? { ns, key } : { ns, key, values });
+  return (key: MessageKey<English>, values?: Message['values']): Message<Ns, MessageKey<English>> =>
+    values === undefined ? { ns, key } : { ns, key, values };
 }
 
 export const listOf = (list: readonly MessageValue[], kind: ListKind): MessageList => ({ list, kind });
@@ -55,7 +56,12 @@ function valueText(value: MessageValue, language: Language, instance: I18n): str
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value, language);
   if ('percent' in value) return formatPercent(value.percent, language);
-  if ('list' in value) return formatList(value.list.map((item) => valueText(item, language, instance)), value.kind, language);
+  if ('list' in value)
+    return formatList(
+      value.list.map((item) => valueText(item, language, instance)),
+      value.kind,
+      language,
+    );
   return renderMessage(value, language, instance);
 }
 
@@ -86,5 +92,8 @@ export function englishText(text: Message | string): string {
 export function useMessageText(): (text: Message | string) => string {
   const { i18n: instance } = useTranslation();
   const language = normalizeLanguage(instance.language) ?? FALLBACK_LANGUAGE;
-  return useCallback((text: Message | string) => (typeof text === 'string' ? text : renderMessage(text, language, instance)), [language, instance]);
+  return useCallback(
+    (text: Message | string) => (typeof text === 'string' ? text : renderMessage(text, language, instance)),
+    [language, instance],
+  );
 }
