@@ -68,7 +68,7 @@ function valueText(value: MessageValue, language: Language, instance: I18n): str
 /**
  * The message in `language` from `instance`'s resources (English for a key the language lacks).
  * Numbers are grouped the language's way; `count` chooses the plural form and is shown as given
- * (`{{count, number}}` groups it).
+ * (a template that wants it grouped shows a second value, as fleet's `n`).
  */
 export function renderMessage(msg: Message, language: Language = activeLanguage(), instance: I18n = i18n): string {
   const replace: Record<string, string> = {};
