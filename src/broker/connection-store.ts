@@ -61,10 +61,3 @@ export type ConnectionStore = StoreApi<ConnectionState>;
 export function createConnectionStore(): ConnectionStore {
   return createStore<ConnectionState>(() => initialConnectionState);
 }
-
-export const CONNECTION_LABEL: Record<ConnectionPhase, string> = {
-  connecting: 'Connecting',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting',
-  disconnected: 'Disconnected',
-};

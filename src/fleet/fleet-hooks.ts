@@ -2,9 +2,9 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useFleetStore } from './fleet-context.ts';
-import type { FleetDevice, FleetGateway } from './fleet-model.ts';
+import type { FleetGateway } from './fleet-model.ts';
 import type { AddOutcome } from './fleet-roster.ts';
-import { deviceBySn, devicesOfGateway, gatewayBySn, isGatewayUpgrading, selectGatewaySns } from './fleet-selectors.ts';
+import { gatewayBySn, selectGatewaySns } from './fleet-selectors.ts';
 import type { FleetStoreState } from './fleet-store.ts';
 
 export function useFleet<T>(selector: (state: FleetStoreState) => T): T {
@@ -13,9 +13,6 @@ export function useFleet<T>(selector: (state: FleetStoreState) => T): T {
 
 export const useGatewaySns = (): readonly string[] => useFleet(selectGatewaySns);
 export const useGateway = (sn: string): FleetGateway | undefined => useFleet((s) => gatewayBySn(s, sn));
-export const useDevicesOfGateway = (sn: string): readonly FleetDevice[] => useFleet((s) => devicesOfGateway(s, sn));
-export const useDevice = (deviceSn: string): FleetDevice | undefined => useFleet((s) => deviceBySn(s, deviceSn));
-export const useIsGatewayUpgrading = (sn: string): boolean => useFleet((s) => isGatewayUpgrading(s, sn));
 
 export interface FleetActions {
   addGateway(sn: string): AddOutcome;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { filterTaskIds, selectCampaignSummary, selectSummary, selectTask, selectTaskIds, selectTimings, type TaskFilter } from './task-selectors.ts';
+import { filterTaskIds, selectSummary, selectTask, selectTaskIds, selectTimings, type TaskFilter } from './task-selectors.ts';
 import type { TaskTable } from './task-table.ts';
 import type { TaskTimings, TasksSummary, UpgradeTask } from './task-types.ts';
 import { useTasksStore } from './tasks-context.ts';
@@ -35,10 +35,6 @@ export function useTaskTable(): TaskTable {
 
 export function useTasksSummary(): TasksSummary {
   return useStore(useTasksStore(), selectSummary);
-}
-
-export function useCampaignSummary(campaignId: string): TasksSummary {
-  return useStore(useTasksStore(), selectCampaignSummary(campaignId));
 }
 
 export function useTaskTimings(): TaskTimings {
