@@ -136,6 +136,13 @@ export class RecordWriter {
       this.stop();
       return;
     }
+    // Commit now instead of when the page's task ends: a write made in pagehide must reach the
+    // database even though the page goes away right after (an open transaction would be aborted).
+    try {
+      tx.commit();
+    } catch {
+      // Already committing (no requests were made), or a browser without commit(): it auto-commits.
+    }
     const done = tx.done.then(
       () => this.#deps.written(notices.filter((n) => n.keys.length > 0)),
       (error: unknown) => {
