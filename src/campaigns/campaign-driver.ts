@@ -36,12 +36,13 @@ export interface CampaignDriver {
 }
 
 /** One pass over every campaign: the changed campaigns and the sends, without touching any store. */
-export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now'>): { changed: Campaign[]; sends: SendDecision[] } {
+export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now' | 'drives'>): { changed: Campaign[]; sends: SendDecision[] } {
   const { table, timings } = deps.tasks.getState();
   const at = deps.now();
   const changed: Campaign[] = [];
   const sends: SendDecision[] = [];
   for (const campaign of deps.campaigns.getState().campaigns) {
+    if (deps.drives !== undefined && !deps.drives(campaign.id)) continue;
     const result = orchestrate(campaign, table, at, timings);
     if (result.campaign !== campaign) changed.push(result.campaign);
     sends.push(...result.sends);

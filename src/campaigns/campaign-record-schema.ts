@@ -70,6 +70,7 @@ export const campaignSchema: z.ZodType<Campaign> = z.object({
   id: z.string().min(1),
   name: z.string(),
   createdAt: time,
+  createdBy: z.string().optional(),
   firmware: z.array(z.object({ id: z.string(), productVersion: z.string(), fileName: z.string(), model: z.string().optional() })),
   maxParallel: count.nullable(),
   pauseAfterFailures: z.union([z.object({ count }), z.object({ percent: z.number().gt(0).max(100) })]).nullable(),

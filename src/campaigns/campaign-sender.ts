@@ -42,6 +42,15 @@ export interface SenderDeps {
   persistNow?: () => void;
   /** Don't retry a failed publish sooner than this (ms). */
   retryDelayMs?: number;
+  /** Campaigns on the broker: only the campaigns whose lease this driver holds (default: all). */
+  drives?: (campaignId: string) => boolean;
+  /**
+   * Campaigns on the broker: writes the gateway's record (with the attempt) and resolves on its
+   * PUBACK. The ota_create goes out only after that, so a driver that takes over knows the bid.
+   */
+  recordAttempt?: (campaignId: string, gateway: string) => Promise<void>;
+  /** false: hold this attempt's publish for now (one another driver recorded, in its grace period). */
+  mayPublish?: (campaignId: string, attempt: CampaignAttempt) => boolean;
 }
 
 export interface CampaignSender {
@@ -87,6 +96,9 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
   const { campaigns, tasks, ids, now, retryDelayMs = 3_000 } = deps;
   const inFlight = new Set<string>();
   const lastFailure = new Map<string, number>();
+  /** bids whose gateway record is on the broker (recordAttempt resolved). */
+  const recorded = new Set<string>();
+  const drives = deps.drives ?? (() => true);
 
   function findGateway(campaignId: string, gateway: string): { campaign: Campaign; gw: CampaignGateway } | null {
     const campaign = campaigns.getState().campaigns.find((c) => c.id === campaignId);
@@ -94,12 +106,37 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
     return campaign === undefined || gw === undefined ? null : { campaign, gw };
   }
 
+  function failed(bid: string): void {
+    inFlight.delete(bid);
+    lastFailure.set(bid, now());
+  }
+
+  /** The write-ahead step on the broker; publishes once the record is acknowledged. */
+  function recordThenPublish(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt, record: (campaignId: string, gateway: string) => Promise<void>): void {
+    inFlight.add(attempt.bid);
+    record(campaign.id, gw.gateway).then(
+      () => {
+        inFlight.delete(attempt.bid);
+        recorded.add(attempt.bid);
+        const found = findGateway(campaign.id, gw.gateway);
+        const current = found?.gw.attempts.find((a) => a.bid === attempt.bid);
+        if (found !== null && current !== undefined && current.publishedAt === null) publish(found.campaign, found.gw, current);
+      },
+      () => failed(attempt.bid),
+    );
+  }
+
   function publish(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt): void {
-    if (inFlight.has(attempt.bid)) return;
+    if (inFlight.has(attempt.bid) || !drives(campaign.id)) return;
     const failedAt = lastFailure.get(attempt.bid);
     if (failedAt !== undefined && now() - failedAt < retryDelayMs) return;
+    if (deps.mayPublish !== undefined && !deps.mayPublish(campaign.id, attempt)) return;
     const publisher = deps.publisher();
     if (publisher === null || publisher.readOnly) return;
+    if (deps.recordAttempt !== undefined && !recorded.has(attempt.bid)) {
+      recordThenPublish(campaign, gw, attempt, deps.recordAttempt);
+      return;
+    }
     let message: OtaCreateMessage;
     try {
       message = attemptMessage(gw, attempt);
@@ -116,15 +153,13 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
         campaigns.getState().attemptPublished(campaign.id, attempt.bid, at);
         deps.persistNow?.();
       },
-      () => {
-        inFlight.delete(attempt.bid);
-        lastFailure.set(attempt.bid, now());
-      },
+      () => failed(attempt.bid),
     );
   }
 
   function send(decisions: readonly SendDecision[]): void {
     for (const decision of decisions) {
+      if (!drives(decision.campaignId)) continue;
       const found = findGateway(decision.campaignId, decision.gateway);
       if (found === null) continue;
       const tid = ids.uuid();
@@ -153,6 +188,7 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
 
   function flushQueued(): void {
     for (const campaign of campaigns.getState().campaigns) {
+      if (!drives(campaign.id)) continue;
       for (const gw of campaign.gateways) {
         const attempt = gw.attempts.at(-1);
         if (attempt === undefined || attempt.outcome !== null || inFlight.has(attempt.bid)) continue;
@@ -178,6 +214,7 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
     const at = now();
     const { table, timings } = tasks.getState();
     for (const campaign of campaigns.getState().campaigns) {
+      if (!drives(campaign.id)) continue;
       for (const gw of campaign.gateways) {
         const attempt = gw.attempts.at(-1);
         if (attempt === undefined) continue;

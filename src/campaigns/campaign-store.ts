@@ -50,6 +50,11 @@ export interface CampaignsState {
   campaignsRestored(restored: readonly Campaign[]): void;
   /** Forget a finished or aborted campaign (its tasks stay in the task list). */
   campaignRemoved(id: string): void;
+  /**
+   * Campaigns as the broker holds them (campaigns-on-broker): each replaces the one with its id,
+   * except those this console drives or has yet to publish (`ownIds`), whose truth is here.
+   */
+  campaignsFromBroker(remote: readonly Campaign[], ownIds: ReadonlySet<string>): void;
 }
 
 export type CampaignsStore = StoreApi<CampaignsState>;
@@ -113,6 +118,22 @@ export function createCampaignsStore(newId: () => string = defaultIds.uuid): Cam
         const live = get().campaigns;
         const liveIds = new Set(live.map((c) => c.id));
         set({ campaigns: bounded([...restored.filter((c) => !liveIds.has(c.id)), ...live]) });
+      },
+      campaignsFromBroker(remote, ownIds) {
+        const current = get().campaigns;
+        const byId = new Map(remote.filter((c) => !ownIds.has(c.id)).map((c) => [c.id, c]));
+        let changed = false;
+        const next = current.map((c) => {
+          const r = byId.get(c.id);
+          byId.delete(c.id);
+          if (r === undefined || r === c) return c;
+          changed = true;
+          return r;
+        });
+        if (byId.size > 0) changed = true;
+        if (!changed) return;
+        const added = [...byId.values()];
+        set({ campaigns: bounded([...next, ...added].sort((a, b) => a.createdAt - b.createdAt)) });
       },
       campaignRemoved(id) {
         const { campaigns } = get();

@@ -101,6 +101,8 @@ export interface Campaign {
   /** Shown in lists: firmware versions and gateway count. */
   name: string;
   createdAt: number;
+  /** The label of the console or runner that started it (campaigns on the broker); absent in older records. */
+  createdBy?: string;
   firmware: CampaignFirmware[];
   maxParallel: number | null;
   pauseAfterFailures: PauseAfterFailures | null;

@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startMosquitto, type RunningMosquitto } from '../broker/mosquitto-test-kit.ts';
+import { startSimDocks, type SimDocks } from '../broker/sim-docks-test-kit.ts';
+import { startTestDriver, type TestDriver } from './campaign-broker-test-kit.ts';
+import { makePlan } from './campaign-test-kit.ts';
+
+// Races of campaigns on the broker against a real broker: every scenario ends with exactly one
+// ota_create per gateway attempt.
+
+const WAIT = { timeout: 30_000, interval: 50 };
+let broker: RunningMosquitto;
+let docks: SimDocks;
+const drivers: TestDriver[] = [];
+let nsSerial = 0;
+let ns = '';
+
+beforeAll(async () => {
+  broker = await startMosquitto();
+}, 15_000);
+
+afterAll(async () => {
+  await broker.stop();
+});
+
+afterEach(async () => {
+  await Promise.all(drivers.splice(0).map((d) => d.close().catch(() => undefined)));
+  await docks.stop();
+});
+
+async function setUp(): Promise<void> {
+  nsSerial += 1;
+  ns = `race-${process.pid}-${nsSerial}/v1`;
+  docks = await startSimDocks(broker.tcpUrl, 400);
+}
+
+function driver(name: string): TestDriver {
+  const d = startTestDriver(broker.url, ns, name);
+  drivers.push(d);
+  return d;
+}
+
+const connected = (d: TestDriver) => vi.waitFor(() => expect(d.connection.getState().phase).toBe('connected'), WAIT);
+const stateOn = (d: TestDriver, id: string) => d.campaigns.getState().campaigns.find((c) => c.id === id)?.state;
+
+function createsPerGateway(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of docks.creates) counts.set(c.gateway, (counts.get(c.gateway) ?? 0) + 1);
+  return counts;
+}
+
+function expectOneCreateEach(gateways: number): void {
+  const counts = createsPerGateway();
+  expect(counts.size).toBe(gateways);
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+}
+
+async function startCampaign(on: TestDriver, gateways = 6): Promise<string> {
+  await new Promise((r) => setTimeout(r, 700)); // the board is read (boardReadyMs)
+  return on.campaigns.getState().campaignStarted(makePlan(gateways, { maxParallel: 2 }), Date.now());
+}
+
+describe('campaigns on the broker: one driver, one ota_create per gateway attempt', { timeout: 60_000 }, () => {
+  it('two drivers connected at once: the campaign is driven once, every console sees it with its devices', async () => {
+    await setUp();
+    const a = driver('A');
+    const b = driver('B');
+    await Promise.all([connected(a), connected(b)]);
+    const id = await startCampaign(a);
+    await vi.waitFor(() => expect(b.campaigns.getState().campaigns.find((c) => c.id === id)?.gateways).toHaveLength(6), WAIT);
+    expect(b.campaigns.getState().campaigns[0]?.gateways[0]?.deviceInfo[0]).toMatchObject({ fromVersion: '10.0.0' });
+    await vi.waitFor(() => expect([stateOn(a, id), stateOn(b, id)]).toEqual(['finished', 'finished']), WAIT);
+    expect(b.link.drivenBy(id)).toBeNull();
+    expectOneCreateEach(6);
+    const late = driver('C');
+    await vi.waitFor(() => expect(stateOn(late, id)).toBe('finished'), WAIT);
+  });
+
+  it('a driver that is gone is taken over and the campaign continues', async () => {
+    await setUp();
+    const a = driver('A');
+    const b = driver('B');
+    await Promise.all([connected(a), connected(b)]);
+    const id = await startCampaign(a);
+    await vi.waitFor(() => expect(b.link.drivenBy(id)?.label).toBe('A'), WAIT);
+    await vi.waitFor(() => expect(docks.creates.length).toBeGreaterThanOrEqual(2), WAIT);
+    await a.abandon();
+    await vi.waitFor(() => expect(b.link.drivenBy(id)?.label).toBe('B'), WAIT);
+    await vi.waitFor(() => expect(stateOn(b, id)).toBe('finished'), WAIT);
+    expectOneCreateEach(6);
+  });
+
+  it('a driver that comes back after a network cut sees the new lease and sends nothing more', async () => {
+    await setUp();
+    const a = driver('A');
+    const b = driver('B');
+    await Promise.all([connected(a), connected(b)]);
+    const id = await startCampaign(a);
+    await vi.waitFor(() => expect(docks.creates.length).toBeGreaterThanOrEqual(1), WAIT);
+    a.link.disconnected();
+    await vi.waitFor(() => expect(b.link.drivenBy(id)?.label).toBe('B'), WAIT);
+    const sentByBTakeover = docks.creates.length;
+    a.link.connected();
+    await vi.waitFor(() => expect(stateOn(b, id)).toBe('finished'), WAIT);
+    expect(a.link.drivenBy(id)?.label).toBe('B');
+    expect(docks.creates.length).toBeGreaterThanOrEqual(sentByBTakeover);
+    expectOneCreateEach(6);
+  });
+
+  it('takeover with attempts recorded but never sent: the same message goes out once, after the grace period', async () => {
+    await setUp();
+    const a = driver('A');
+    const b = driver('B');
+    await Promise.all([connected(a), connected(b)]);
+    a.refuseOtaCreate = true;
+    const id = await startCampaign(a);
+    const recorded = () => b.campaigns.getState().campaigns.find((c) => c.id === id)?.gateways.flatMap((g) => g.attempts) ?? [];
+    await vi.waitFor(() => expect(recorded()).toHaveLength(2), WAIT);
+    const unsent = recorded().map((attempt) => ({ bid: attempt.bid, tid: attempt.tid, timestamp: attempt.timestamp }));
+    expect(docks.creates).toEqual([]);
+    await a.abandon();
+    await vi.waitFor(() => expect(stateOn(b, id)).toBe('finished'), WAIT);
+    expectOneCreateEach(6);
+    for (const attempt of unsent) expect(docks.creates).toContainEqual(expect.objectContaining(attempt));
+  });
+});
