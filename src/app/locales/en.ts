@@ -67,6 +67,8 @@ export const en = {
   storage: {
     heading: 'Browser storage',
     kept: 'Upgrade history, fleet and campaigns are kept in this browser (IndexedDB) and survive a reload.',
+    skipped_one: '{{count}} stored record could not be read and was left out.',
+    skipped_other: '{{count}} stored records could not be read and were left out.',
     memoryOnly: 'Browser storage is unavailable ({{why}}): upgrade history, fleet and campaigns are kept in memory only and are lost when this page closes.',
     why: {
       unsupported: 'this browser gives the page no IndexedDB, as in some private windows',

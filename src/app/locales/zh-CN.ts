@@ -70,6 +70,8 @@ export const zhCN: Translation<typeof en> = {
   storage: {
     heading: '浏览器存储',
     kept: '升级历史、设备列表和升级批次保存在本浏览器（IndexedDB）中，刷新页面后仍在。',
+    skipped_one: '有 {{count}} 条存储记录无法读取，已略过。',
+    skipped_other: '有 {{count}} 条存储记录无法读取，已略过。',
     memoryOnly: '浏览器存储不可用（{{why}}）：升级历史、设备列表和升级批次只保存在内存中，关闭本页面后即丢失。',
     why: {
       unsupported: '本浏览器未向页面提供 IndexedDB，部分无痕窗口即如此',

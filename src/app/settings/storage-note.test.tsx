@@ -7,6 +7,7 @@ function statusSource(initial: PersistStatus) {
   const listeners = new Set<(status: PersistStatus) => void>();
   const source = {
     status: initial,
+    skipped: 0,
     subscribeStatus(listener: (status: PersistStatus) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -25,6 +26,11 @@ describe('StorageNote on Settings', () => {
     expect(screen.getByRole('heading', { name: 'Browser storage' })).toBeInTheDocument();
     expect(screen.getByText(/kept in this browser \(IndexedDB\)/)).toBeInTheDocument();
     expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('says how many stored records could not be read', () => {
+    render(<StorageNote source={{ ...statusSource({ mode: 'indexeddb' }), skipped: 3 }} />);
+    expect(screen.getByText('3 stored records could not be read and were left out.')).toBeInTheDocument();
   });
 
   it('warns, visibly and with the reason, when the console runs in memory only', () => {

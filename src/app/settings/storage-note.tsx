@@ -5,6 +5,8 @@ import type { PersistStatus } from '../../lib/persist/persist-kit';
 /** The persistence kit's status, as the Settings screen reads it. */
 export interface PersistStatusSource {
   readonly status: PersistStatus;
+  /** Stored records that could not be read (left out, never thrown). */
+  readonly skipped: number;
   subscribeStatus(listener: (status: PersistStatus) => void): () => void;
 }
 
@@ -30,7 +32,10 @@ export function StorageNote({ source }: { source: PersistStatusSource }) {
         {t('storage.heading')}
       </h2>
       {status.mode === 'indexeddb' ? (
-        <p>{t('storage.kept')}</p>
+        <>
+          <p>{t('storage.kept')}</p>
+          {source.skipped > 0 ? <p className="text-amber-900">{t('storage.skipped', { count: source.skipped })}</p> : null}
+        </>
       ) : (
         <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
           {t('storage.memoryOnly', { why: t(`storage.why.${status.reason}`) })}
