@@ -11,13 +11,33 @@ const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 const TASK = {
   bid: 'legacy-bid-1',
   gateway: 'DOCK-OLD-1',
-  devices: [{ sn: 'DOCK-OLD-1', modelKey: '3-2-0', fromVersion: '10.01.1000', targetVersion: '10.01.2000', fileName: 'dock2-10.01.2000.bin', fileSize: 4096, verification: null }],
+  devices: [
+    {
+      sn: 'DOCK-OLD-1',
+      modelKey: '3-2-0',
+      fromVersion: '10.01.1000',
+      targetVersion: '10.01.2000',
+      fileName: 'dock2-10.01.2000.bin',
+      fileSize: 4096,
+      verification: null,
+    },
+  ],
   devicesInferred: false,
   origin: 'this-console',
   command: 'accepted',
   tid: 'legacy-tid-1',
   resultCode: 0,
-  execution: { status: 'in_progress', subStatus: 'DOWNLOADING', subStatusRaw: 'DOWNLOADING', step: 'download_firmware', percent: 35, rate: null, result: 0, lastEventAt: T0 + 5_000, lastAppliedAt: T0 + 5_000 },
+  execution: {
+    status: 'in_progress',
+    subStatus: 'DOWNLOADING',
+    subStatusRaw: 'DOWNLOADING',
+    step: 'download_firmware',
+    percent: 35,
+    rate: null,
+    result: 0,
+    lastEventAt: T0 + 5_000,
+    lastAppliedAt: T0 + 5_000,
+  },
   terminal: false,
   attempt: 1,
   campaignId: 'legacy-campaign-1',
@@ -26,14 +46,31 @@ const TASK = {
   finishedAt: null,
   lastReceivedAt: T0 + 5_000,
   events: [
-    { receivedAt: T0 + 5_000, timestamp: T0 + 5_000, tid: 'p-1', status: 'in_progress', subStatus: 'DOWNLOADING', subStatusRaw: 'DOWNLOADING', step: 'download_firmware', percent: 35, result: 0, rate: null, raw: '{"method":"ota_progress"}' },
+    {
+      receivedAt: T0 + 5_000,
+      timestamp: T0 + 5_000,
+      tid: 'p-1',
+      status: 'in_progress',
+      subStatus: 'DOWNLOADING',
+      subStatusRaw: 'DOWNLOADING',
+      step: 'download_firmware',
+      percent: 35,
+      result: 0,
+      rate: null,
+      raw: '{"method":"ota_progress"}',
+    },
   ],
 };
 
 const FLEET = {
   version: 1,
   gateways: [
-    { sn: 'DOCK-OLD-1', topoAt: T0, seen: T0, devices: [{ sn: 'DOCK-OLD-1', role: 'gateway', model: '3-2-0', topo: true, fw: '10.01.1000', seen: T0 }] },
+    {
+      sn: 'DOCK-OLD-1',
+      topoAt: T0,
+      seen: T0,
+      devices: [{ sn: 'DOCK-OLD-1', role: 'gateway', model: '3-2-0', topo: true, fw: '10.01.1000', seen: T0 }],
+    },
     { sn: 'DOCK-OLD-2', manual: true, devices: [{ sn: 'DOCK-OLD-2', role: 'gateway' }] },
   ],
   roster: [{ sn: 'DOCK-OLD-2', added: T0 }],
@@ -50,7 +87,17 @@ const CAMPAIGN = {
   gateways: [
     {
       gateway: 'DOCK-OLD-1',
-      devices: [{ sn: 'DOCK-OLD-1', product_version: '10.01.2000', file_url: 'http://files.test/dock2.bin', md5: 'd1c9dacec124abd350379eb44b9143e5', file_size: 4096, file_name: 'dock2-10.01.2000.bin', firmware_upgrade_type: 3 }],
+      devices: [
+        {
+          sn: 'DOCK-OLD-1',
+          product_version: '10.01.2000',
+          file_url: 'http://files.test/dock2.bin',
+          md5: 'd1c9dacec124abd350379eb44b9143e5',
+          file_size: 4096,
+          file_name: 'dock2-10.01.2000.bin',
+          firmware_upgrade_type: 3,
+        },
+      ],
       deviceInfo: [{ sn: 'DOCK-OLD-1', modelKey: '3-2-0', fromVersion: '10.01.1000' }],
       attempts: [],
       retryRequested: false,
@@ -67,7 +114,7 @@ const CAMPAIGN = {
 
 const OLD_KEYS = ['ota-console.tasks', 'ota-console.fleet', 'ota-console.campaigns'];
 
-test("a reload after upgrading from the localStorage version keeps the tasks, the fleet and the campaigns", async ({ page, broker }) => {
+test('a reload after upgrading from the localStorage version keeps the tasks, the fleet and the campaigns', async ({ page, broker }) => {
   // Seeded before the app's first script runs, on the first load only (a reload must not re-seed).
   await page.addInitScript(
     ({ tasks, fleet, campaigns }) => {

@@ -32,7 +32,10 @@ export interface ConsolePersistence {
  * the campaign runtime, which connects it in the tab that leads. `legacy` is the page's
  * localStorage, where the previous version kept everything: moved into IndexedDB on the first start.
  */
-export async function startPersistence(stores: { tasks: TasksStore; fleet: FleetStore }, legacy: Storage | null): Promise<ConsolePersistence> {
+export async function startPersistence(
+  stores: { tasks: TasksStore; fleet: FleetStore },
+  legacy: Storage | null,
+): Promise<ConsolePersistence> {
   const kit = await openPersistKit({ database: CONSOLE_DATABASE });
   const history = connectTaskHistory(stores.tasks, kit, { legacy });
   const fleet = connectFleetRecords(stores.fleet, kit, { legacy });

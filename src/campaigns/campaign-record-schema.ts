@@ -19,7 +19,13 @@ const pausedReasonSchema = z.union([
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('operator') }),
     z.object({ kind: z.literal('failures'), failures: natural, limit: natural }),
-    z.object({ kind: z.literal('failures-percent'), failures: natural, percent: z.number().gt(0).max(100), limit: natural, gateways: natural }),
+    z.object({
+      kind: z.literal('failures-percent'),
+      failures: natural,
+      percent: z.number().gt(0).max(100),
+      limit: natural,
+      gateways: natural,
+    }),
     z.object({ kind: z.literal('canary'), failed: natural, canary: natural }),
     z.object({ kind: z.literal('text'), text: z.string() }),
   ]),

@@ -12,7 +12,10 @@ import { makePlan } from './campaign-test-kit.ts';
 import { MAX_CAMPAIGNS, type Campaign } from './campaign-types.ts';
 
 const DATABASE: DatabaseSpec = { name: 'campaigns-test', version: 1, stores: [CAMPAIGNS_STORE_SPEC] };
-const campaign = (id: string, state: Campaign['state'] = 'running', createdAt = 1_000): Campaign => ({ ...newCampaign(makePlan(2, { maxParallel: 1 }), id, createdAt), state });
+const campaign = (id: string, state: Campaign['state'] = 'running', createdAt = 1_000): Campaign => ({
+  ...newCampaign(makePlan(2, { maxParallel: 1 }), id, createdAt),
+  state,
+});
 const legacyText = (campaigns: readonly unknown[], version = 1) => JSON.stringify({ version, savedAt: 1, campaigns });
 
 const kits: PersistKit[] = [];
@@ -69,7 +72,7 @@ describe('campaign records', () => {
     expect(await link.load()).toEqual([]);
   });
 
-  it('a follower tab hears of the leader\'s writes and reads every campaign back', async () => {
+  it("a follower tab hears of the leader's writes and reads every campaign back", async () => {
     const factory = freshIndexedDb();
     const [channelA, channelB] = linkedChannels(2);
     const leader = await openLink({ factory, channel: channelA });
@@ -116,7 +119,12 @@ describe("the previous version's campaigns document", () => {
     expect(read(legacyText([campaign('a')], 99))).toEqual([]);
     const bad = { ...campaign('bad'), maxParallel: -3 };
     expect(read(legacyText([bad, campaign('good'), 'x', campaign('good')]))?.map((c) => c.id)).toEqual(['good']);
-    const throwing = { getItem: () => { throw new Error('denied'); }, removeItem: () => undefined };
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      removeItem: () => undefined,
+    };
     expect(readLegacyCampaigns(throwing)).toBeNull();
   });
 
@@ -136,10 +144,16 @@ describe("the previous version's campaigns document", () => {
       gateways: 10,
     });
     expect(load(old('Paused: the canary failed on 1 of 2 gateways'))?.pausedReason).toEqual({ kind: 'canary', failed: 1, canary: 2 });
-    expect(load(old('Paused for a reason from the future'))?.pausedReason).toEqual({ kind: 'text', text: 'Paused for a reason from the future' });
+    expect(load(old('Paused for a reason from the future'))?.pausedReason).toEqual({
+      kind: 'text',
+      text: 'Paused for a reason from the future',
+    });
     const skipped = load(old('Paused by the operator', 'Skipped: another upgrade is active on this gateway (task b-1, started elsewhere)'));
     expect(skipped?.gateways[0]?.skippedReason).toEqual({ kind: 'busy', bid: 'b-1', owner: 'elsewhere' });
-    expect(load(old('Paused by the operator', 'Skipped: who knows'))?.gateways[0]?.skippedReason).toEqual({ kind: 'text', text: 'Skipped: who knows' });
+    expect(load(old('Paused by the operator', 'Skipped: who knows'))?.gateways[0]?.skippedReason).toEqual({
+      kind: 'text',
+      text: 'Skipped: who knows',
+    });
     expect(load({ ...campaign('q', 'paused'), pausedReason: { kind: 'failures', failures: -1, limit: 1 } })).toBeUndefined();
   });
 

@@ -148,7 +148,11 @@ export function fleetOfGateways(gateways: Iterable<FleetGateway>): FleetState {
 }
 
 export function storedRosterEntry(sn: string, entry: RosterEntry): StoredRosterEntry {
-  return { sn, ...(entry.added === undefined ? {} : { added: entry.added }), ...(entry.removed === undefined ? {} : { removed: entry.removed }) };
+  return {
+    sn,
+    ...(entry.added === undefined ? {} : { added: entry.added }),
+    ...(entry.removed === undefined ? {} : { removed: entry.removed }),
+  };
 }
 
 /** A stored roster entry back, or null. */

@@ -36,7 +36,11 @@ function sampleFleet(): FleetState {
 
 /** The previous version's document, as it wrote it. */
 function legacyDocument(fleet: FleetState, roster: { sn: string; added?: number; removed?: number }[] = []): string {
-  return JSON.stringify({ version: 1, gateways: [...fleet.gateways.values()].map(storedGateway), ...(roster.length > 0 ? { roster } : {}) });
+  return JSON.stringify({
+    version: 1,
+    gateways: [...fleet.gateways.values()].map(storedGateway),
+    ...(roster.length > 0 ? { roster } : {}),
+  });
 }
 
 const opened: { kit: PersistKit; records: FleetRecords }[] = [];
@@ -62,10 +66,17 @@ describe('fleet records', () => {
   it('a reload shows every gateway, its topology, firmware, manual flag and last-seen, before any update_topo', async () => {
     const factory = freshIndexedDb();
     const first = await openTab({ factory });
-    first.store.getState().batchReceived(
-      [topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1', index: 'A' }]), state('DOCK1', { firmwareVersion: '10.01.3205' }), state('AC1', { firmwareVersion: '07.00.0100', compatibleStatus: 1, firmwareUpgradeStatus: 1 }, 'DOCK1'), topo('DOCK2', '3-3-0')],
-      T0,
-    );
+    first.store
+      .getState()
+      .batchReceived(
+        [
+          topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1', index: 'A' }]),
+          state('DOCK1', { firmwareVersion: '10.01.3205' }),
+          state('AC1', { firmwareVersion: '07.00.0100', compatibleStatus: 1, firmwareUpgradeStatus: 1 }, 'DOCK1'),
+          topo('DOCK2', '3-3-0'),
+        ],
+        T0,
+      );
     first.store.getState().gatewayAdded('MANUAL1', T0);
     expect(first.time.pending).toBe(1);
     first.time.fire();
@@ -74,7 +85,14 @@ describe('fleet records', () => {
     const reloaded = await openTab({ factory });
     const restored = reloaded.store.getState();
     expect(restored.gatewaySns).toEqual(['DOCK1', 'DOCK2', 'MANUAL1']);
-    expect(deviceBySn(restored, 'AC1')).toMatchObject({ modelKey: '0-91-1', productName: 'Mavic 3TD', index: 'A', firmwareVersion: '07.00.0100', compatibleStatus: 1, inTopology: true });
+    expect(deviceBySn(restored, 'AC1')).toMatchObject({
+      modelKey: '0-91-1',
+      productName: 'Mavic 3TD',
+      index: 'A',
+      firmwareVersion: '07.00.0100',
+      compatibleStatus: 1,
+      inTopology: true,
+    });
     expect(deviceBySn(restored, 'DOCK1')).toMatchObject({ productName: 'DJI Dock 2', firmwareVersion: '10.01.3205', lastSeen: T0 });
     expect(restored.gateways.get('MANUAL1')).toMatchObject({ manual: true, lastSeen: null });
     expect(gatewayOfDevice(restored, 'AC1')).toBe('DOCK1');
@@ -93,7 +111,11 @@ describe('fleet records', () => {
     await tab.kit.flush();
     tab.store.getState().gatewayRemoved('DOCK1', T0 + 10);
     await tab.kit.flush();
-    expect(channel?.posted.map((n) => n.map((x) => `${x.store}:${x.keys.join(',')}`))).toEqual([['gateways:DOCK1,DOCK2'], ['gateways:DOCK2'], ['gateways:DOCK1', 'fleet-roster:DOCK1']]);
+    expect(channel?.posted.map((n) => n.map((x) => `${x.store}:${x.keys.join(',')}`))).toEqual([
+      ['gateways:DOCK1,DOCK2'],
+      ['gateways:DOCK2'],
+      ['gateways:DOCK1', 'fleet-roster:DOCK1'],
+    ]);
     const reloaded = await openTab({ factory });
     expect(reloaded.store.getState().gatewaySns).toEqual(['DOCK2']);
     // The removal is remembered: a stale copy of DOCK1 from elsewhere does not bring it back.
@@ -103,7 +125,13 @@ describe('fleet records', () => {
   it("moves the previous version's localStorage fleet and roster into records, then removes the key", async () => {
     const factory = freshIndexedDb();
     const legacy = new MemoryStorage();
-    legacy.setItem(LEGACY_FLEET_KEY, legacyDocument(sampleFleet(), [{ sn: 'MANUAL1', added: T0 }, { sn: 'GONE1', removed: T0 }]));
+    legacy.setItem(
+      LEGACY_FLEET_KEY,
+      legacyDocument(sampleFleet(), [
+        { sn: 'MANUAL1', added: T0 },
+        { sn: 'GONE1', removed: T0 },
+      ]),
+    );
     const migrated = await openTab({ factory, legacy });
     expect(migrated.store.getState().gatewaySns).toEqual(['DOCK1', 'DOCK2', 'MANUAL1']);
     expect(migrated.store.getState().roster.get('GONE1')).toEqual({ removed: T0 });
@@ -130,7 +158,12 @@ describe("the previous version's fleet document", () => {
       storage.setItem(LEGACY_FLEET_KEY, text);
       expect(readLegacyFleet(storage)).toEqual({ gateways: [], roster: [] });
     }
-    const throwing = { getItem: () => { throw new Error('SecurityError'); }, removeItem: () => undefined };
+    const throwing = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      removeItem: () => undefined,
+    };
     expect(readLegacyFleet(throwing)).toBeNull();
   });
 
@@ -142,11 +175,20 @@ describe("the previous version's fleet document", () => {
         version: 1,
         gateways: [
           { sn: 'BAD/SN', devices: [] },
-          { sn: 'OK1', devices: [{ sn: 'OK1', role: 'gateway', fw: '1.0' }, { sn: 'A+B', role: 'sub-device' }, { sn: 'AC1', role: 'gateway' }, 42] },
+          {
+            sn: 'OK1',
+            devices: [{ sn: 'OK1', role: 'gateway', fw: '1.0' }, { sn: 'A+B', role: 'sub-device' }, { sn: 'AC1', role: 'gateway' }, 42],
+          },
           'not an object',
           { sn: 'OK1', devices: [] },
           { sn: 'OK2', seen: -5, devices: [] },
-          { sn: 'OK3', devices: [{ sn: 'AC1', role: 'sub-device', compat: 7 }, { sn: 'AC2', role: 'sub-device', topo: true }] },
+          {
+            sn: 'OK3',
+            devices: [
+              { sn: 'AC1', role: 'sub-device', compat: 7 },
+              { sn: 'AC2', role: 'sub-device', topo: true },
+            ],
+          },
           { sn: `NUL${'\u0000'}`, devices: [] },
         ],
       }),

@@ -14,7 +14,14 @@ import type { StoreSpec } from '../lib/persist/persist-database.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
 import { readLegacyFleet, removeLegacyFleet, type LegacyStorage } from './fleet-legacy-storage.ts';
 import type { FleetGateway } from './fleet-model.ts';
-import { fleetOfGateways, restoreGateway, restoreRosterEntry, sameStoredGateway, storedGateway, storedRosterEntry } from './fleet-record-form.ts';
+import {
+  fleetOfGateways,
+  restoreGateway,
+  restoreRosterEntry,
+  sameStoredGateway,
+  storedGateway,
+  storedRosterEntry,
+} from './fleet-record-form.ts';
 import type { FleetStore } from './fleet-store.ts';
 import { boundedRoster, type RosterEntry } from './fleet-sync.ts';
 

@@ -28,7 +28,11 @@ async function openTab(options: TabOptions = {}) {
   const time = manualTimers();
   const kit = await openPersistKit({ database: TASKS_DATABASE, factory, channel, timers: time.timers, slices: null, pageEvents: null });
   const store = createTasksStore();
-  const history = connectTaskHistory(store, kit, { now: () => 10_000, intervals: { setInterval: () => 0, clearInterval: () => undefined }, ...historyOptions });
+  const history = connectTaskHistory(store, kit, {
+    now: () => 10_000,
+    intervals: { setInterval: () => 0, clearInterval: () => undefined },
+    ...historyOptions,
+  });
   opened.push({ kit, history });
   await history.ready;
   return { kit, store, history, time };
@@ -36,7 +40,10 @@ async function openTab(options: TabOptions = {}) {
 
 /** A task that ran and finished on gateway `gw` at time `at`. */
 function finished(bid: string, gw: string, at: number) {
-  return [progress({ bid, gateway: gw, ts: at, percent: 10, tid: `${bid}-1` }), progress({ bid, gateway: gw, ts: at + 1, status: 'ok', percent: 100, tid: `${bid}-2` })];
+  return [
+    progress({ bid, gateway: gw, ts: at, percent: 10, tid: `${bid}-1` }),
+    progress({ bid, gateway: gw, ts: at + 1, status: 'ok', percent: 100, tid: `${bid}-2` }),
+  ];
 }
 
 const INPUT = {
@@ -53,7 +60,9 @@ describe('task history on IndexedDB', () => {
   it('a reload keeps every task with its last state, event logs included', async () => {
     const factory = freshIndexedDb();
     const first = await openTab({ factory });
-    const events = Array.from({ length: RAW_KEPT_EVENTS + 3 }, (_, i) => progress({ bid: 'a', ts: 100 + i, percent: i * 10, tid: `t${String(i)}`, step: 'upgrade_firmware', sub: 'UPGRADING', rate: 7 }));
+    const events = Array.from({ length: RAW_KEPT_EVENTS + 3 }, (_, i) =>
+      progress({ bid: 'a', ts: 100 + i, percent: i * 10, tid: `t${String(i)}`, step: 'upgrade_firmware', sub: 'UPGRADING', rate: 7 }),
+    );
     first.store.getState().batchReceived(events, 10);
     first.store.getState().batchReceived([progress({ bid: 'other', gateway: 'DOCK2', status: 'failed', result: 312013 })], 20);
     first.time.fire();
@@ -93,7 +102,9 @@ describe('task history on IndexedDB', () => {
     expect([...second.store.getState().table.byBid.keys()].sort()).toEqual(['f4', 'f5', 'open-old']);
 
     const third = createTasksStore();
-    third.getState().batchReceived([progress({ bid: 'f5', gateway: 'GW5', ts: 9_999, percent: 42, status: 'in_progress', tid: 'live' })], 9_999);
+    third
+      .getState()
+      .batchReceived([progress({ bid: 'f5', gateway: 'GW5', ts: 9_999, percent: 42, status: 'in_progress', tid: 'live' })], 9_999);
     const kit = await openPersistKit({ database: TASKS_DATABASE, factory, channel: null, slices: null, pageEvents: null });
     const history = connectTaskHistory(third, kit, { intervals: { setInterval: () => 0, clearInterval: () => undefined } });
     opened.push({ kit, history });
@@ -104,7 +115,8 @@ describe('task history on IndexedDB', () => {
   it('keeps far more finished tasks than the live table holds, and the search finds an SN in all of them', async () => {
     const factory = freshIndexedDb();
     const tab = await openTab({ factory, restoreLimit: 3 });
-    for (let i = 0; i < 12; i++) tab.store.getState().batchReceived(finished(`old-${String(i)}`, `DOCK-${String(i).padStart(2, '0')}`, 100 + i * 10), 100 + i * 10);
+    for (let i = 0; i < 12; i++)
+      tab.store.getState().batchReceived(finished(`old-${String(i)}`, `DOCK-${String(i).padStart(2, '0')}`, 100 + i * 10), 100 + i * 10);
     await tab.kit.flush();
     const reloaded = await openTab({ factory, restoreLimit: 3 });
     expect(reloaded.store.getState().table.byBid.has('old-0')).toBe(false);
@@ -130,7 +142,7 @@ describe('task history on IndexedDB', () => {
     expect((await tab.history.search('gw')).map((t) => t.bid).sort()).toEqual(['f6', 'still-open']);
   });
 
-  it('moves the previous version\'s localStorage tasks into the history on the first start, then removes the key', async () => {
+  it("moves the previous version's localStorage tasks into the history on the first start, then removes the key", async () => {
     const factory = freshIndexedDb();
     const source = await openTab();
     source.store.getState().taskCreated(INPUT, 400);
@@ -190,8 +202,16 @@ describe('two tabs over one history', () => {
     b.time.fire();
     await b.kit.flush();
     await settle();
-    expect(a.store.getState().table.byBid.get('b1')).toMatchObject({ origin: 'this-console', command: 'accepted', execution: { percent: 60 } });
-    expect(a.store.getState().table.byBid.get('b1')?.devices[0]).toMatchObject({ fromVersion: '1.0.0', targetVersion: '2.0.0', fileSize: 1_000_000 });
+    expect(a.store.getState().table.byBid.get('b1')).toMatchObject({
+      origin: 'this-console',
+      command: 'accepted',
+      execution: { percent: 60 },
+    });
+    expect(a.store.getState().table.byBid.get('b1')?.devices[0]).toMatchObject({
+      fromVersion: '1.0.0',
+      targetVersion: '2.0.0',
+      fileSize: 1_000_000,
+    });
   });
 
   it('a task each tab saw alone ends up in both tabs and in the history', async () => {
@@ -218,7 +238,11 @@ describe('two tabs over one history', () => {
     await a.kit.flush();
     await settle();
     expect(posted.a).toEqual([[{ store: 'tasks', keys: ['b1'] }]]);
-    expect(b.store.getState().table.byBid.get('b1')).toMatchObject({ origin: 'this-console', campaignId: 'c1', execution: { percent: 30 } });
+    expect(b.store.getState().table.byBid.get('b1')).toMatchObject({
+      origin: 'this-console',
+      campaignId: 'c1',
+      execution: { percent: 30 },
+    });
     // B merged A's record and has nothing to add: nothing more is written on either side.
     for (let round = 0; round < 3; round++) {
       a.time.fire();

@@ -10,10 +10,21 @@ import { LEGACY_TASKS_KEY, readLegacyTasks } from './tasks-legacy-storage.ts';
 function sampleTable(events = 3): TaskTable {
   let table = taskCreated(
     EMPTY_TASK_TABLE,
-    { bid: 'bid-1', tid: 'tid-1', gateway: 'DOCK1', devices: [{ sn: 'DOCK1', modelKey: '3-2-0', fromVersion: '1', targetVersion: '2', fileSize: 9 }], campaignId: 'c' },
+    {
+      bid: 'bid-1',
+      tid: 'tid-1',
+      gateway: 'DOCK1',
+      devices: [{ sn: 'DOCK1', modelKey: '3-2-0', fromVersion: '1', targetVersion: '2', fileSize: 9 }],
+      campaignId: 'c',
+    },
     5,
   );
-  for (let i = 0; i < events; i++) table = applyProgress(table, progress({ ts: 100 + i, percent: i % 100, tid: `t${String(i)}`, sub: 'DOWNLOADING', step: 'download_firmware', rate: 7 }), 200 + i);
+  for (let i = 0; i < events; i++)
+    table = applyProgress(
+      table,
+      progress({ ts: 100 + i, percent: i % 100, tid: `t${String(i)}`, sub: 'DOWNLOADING', step: 'download_firmware', rate: 7 }),
+      200 + i,
+    );
   return applyProgress(table, progress({ bid: 'other', gateway: 'DOCK2', status: 'failed', result: 312013 }), 999);
 }
 

@@ -44,7 +44,8 @@ function upgrade(db: IDBDatabase, transaction: IDBTransaction, spec: DatabaseSpe
   for (const store of spec.stores) {
     const objectStore = db.objectStoreNames.contains(store.name) ? transaction.objectStore(store.name) : db.createObjectStore(store.name);
     for (const index of store.indexes ?? []) {
-      if (!objectStore.indexNames.contains(index.name)) objectStore.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry ?? false });
+      if (!objectStore.indexNames.contains(index.name))
+        objectStore.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry ?? false });
     }
   }
 }
@@ -71,7 +72,10 @@ export async function openDatabase(spec: DatabaseSpec, factory: IDBFactory | nul
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<OpenOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: 'open-failed', detail: `IndexedDB did not open within ${String(timeoutMs)} ms` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ok: false, reason: 'open-failed', detail: `IndexedDB did not open within ${String(timeoutMs)} ms` }),
+      timeoutMs,
+    );
   });
   const opened = (wrap(request) as Promise<PersistDatabase>).then(
     (db): OpenOutcome => {

@@ -42,7 +42,10 @@ export function manualTimers() {
 
 /** Channels linked in memory, as BroadcastChannel links tabs: a post reaches every other end. */
 export function linkedChannels(count: number): (ChangeChannel & { posted: ChangeNotice[][] })[] {
-  const ends = Array.from({ length: count }, () => ({ listeners: new Set<(notices: readonly ChangeNotice[]) => void>(), posted: [] as ChangeNotice[][] }));
+  const ends = Array.from({ length: count }, () => ({
+    listeners: new Set<(notices: readonly ChangeNotice[]) => void>(),
+    posted: [] as ChangeNotice[][],
+  }));
   return ends.map((end) => ({
     posted: end.posted,
     post(notices) {

@@ -75,7 +75,12 @@ describe('persist kit', () => {
     const factory = freshIndexedDb();
     const time = manualTimers();
     const k = await kit({ factory, timers: time.timers });
-    const side = notes(new Map([['x', { id: 'x', text: 'x' }], ['y', { id: 'y', text: 'y' }]]));
+    const side = notes(
+      new Map([
+        ['x', { id: 'x', text: 'x' }],
+        ['y', { id: 'y', text: 'y' }],
+      ]),
+    );
     let dirty: string[] = ['x', 'y'];
     const collection = k.collection({ ...side.spec, dirtyKeys: () => dirty.splice(0) });
     collection.changed();
@@ -221,7 +226,11 @@ describe('persist kit', () => {
   });
 
   it('an open that fails (private mode) gives a memory kit', async () => {
-    const refusing = { open: () => { throw new DOMException('The user denied permission', 'InvalidStateError'); } } as unknown as IDBFactory;
+    const refusing = {
+      open: () => {
+        throw new DOMException('The user denied permission', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
     const k = await kit({ factory: refusing });
     expect(k.status).toMatchObject({ mode: 'memory', reason: 'open-failed' });
     expect(k.status.mode === 'memory' && k.status.detail).toContain('InvalidStateError');

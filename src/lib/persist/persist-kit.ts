@@ -16,7 +16,8 @@ import { pageSliceClock, type SliceClock } from '../work-slices.ts';
 
 export type PersistFailure = 'unsupported' | 'open-failed' | 'quota' | 'write-failed';
 
-export type PersistStatus = { readonly mode: 'indexeddb' } | { readonly mode: 'memory'; readonly reason: PersistFailure; readonly detail: string };
+export type PersistStatus =
+  { readonly mode: 'indexeddb' } | { readonly mode: 'memory'; readonly reason: PersistFailure; readonly detail: string };
 
 export interface ReadResult<T> {
   readonly values: T[];
@@ -281,7 +282,11 @@ class IndexedDbKit implements PersistKit {
             return decode(await source.getAll(range, Number.isFinite(limit) ? limit : undefined));
           }
           const records: unknown[] = [];
-          for (let cursor = await source.openCursor(range, 'prev'); cursor !== null && records.length < limit; cursor = await cursor.continue()) {
+          for (
+            let cursor = await source.openCursor(range, 'prev');
+            cursor !== null && records.length < limit;
+            cursor = await cursor.continue()
+          ) {
             records.push(cursor.value);
           }
           return decode(records);

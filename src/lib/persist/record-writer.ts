@@ -156,7 +156,12 @@ export class RecordWriter {
   }
 
   /** Puts (or deletes) pending keys into `tx`, noting each key taken, until `until()` says stop. */
-  #putPending(tx: IDBPTransaction<unknown, string[], 'readwrite'>, stores: readonly string[], notices: ChangeNotice[], until: () => boolean): void {
+  #putPending(
+    tx: IDBPTransaction<unknown, string[], 'readwrite'>,
+    stores: readonly string[],
+    notices: ChangeNotice[],
+    until: () => boolean,
+  ): void {
     for (const store of stores) {
       const spec = this.#specs.get(store);
       const pending = this.#pending.get(store);
