@@ -29,7 +29,7 @@ function harness(signalAfterMs: number | null, code = 130) {
     view: { log: (t) => lines.push(t), show: () => undefined, stop: () => undefined },
     print: (t) => printed.push(t),
     startLink: (deps) => {
-      const link = { batchReceived: () => undefined, connected: () => undefined, drivenBy: () => null, stop: vi.fn(async () => undefined) };
+      const link = { batchReceived: () => undefined, connected: () => undefined, disconnected: () => undefined, drivenBy: () => null, onBroker: () => false, stop: vi.fn(async () => undefined) };
       links.push({ deps, link });
       return link;
     },

@@ -167,8 +167,8 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
   let startedId: string | null = null;
   let c: Connected;
   try {
-    // Until the campaign exists this runner drives nothing: it only listens to the fleet.
-    c = await connect(command.broker, env, (id) => startedId !== null && (id === undefined || id === startedId), false);
+    // A driver (its presence is published), but of no campaign but the one it starts.
+    c = await connect(command.broker, env, (id) => id === undefined || (startedId !== null && id === startedId), false);
   } catch (error) {
     return failure(error);
   }
@@ -194,12 +194,24 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
     });
     if (!resolution.ok) return { code: EXIT.usage, message: formatProblems(command.planPath, resolution.problems) };
     for (const s of resolution.resolved.skipped) env.view.log(`left out ${s.sn}: ${s.reasons.join('; ')}`);
-    const plan = read.plan.name === null ? resolution.resolved.plan : { ...resolution.resolved.plan, name: read.plan.name };
-    startedId = c.runner.campaigns.getState().campaignStarted(plan, now());
+    const { plan } = resolution.resolved;
+    const store = c.runner.campaigns.getState();
+    startedId = store.campaignStarted(plan, now());
+    const started = findCampaign(c.runner, startedId);
+    // The plan's name replaces the generated one before the records are first written (that
+    // happens on the link's next turn, not within this call).
+    if (read.plan.name !== null && started !== undefined) store.campaignsOrchestrated([{ ...started, name: read.plan.name }]);
     env.view.log(`started campaign ${startedId}: ${plan.items.length} gateway${plan.items.length === 1 ? '' : 's'}`);
     env.print(startedId);
-    if (command.detach) return { code: EXIT.ok, message: null };
-    return followCampaign(c, startedId, env, 30);
+    if (!command.detach) return followCampaign(c, startedId, env, 30);
+    // Detached: once its records are back from the broker, leave (the lease is released on stop).
+    const id = startedId;
+    const writtenBy = now() + 15_000;
+    while (!c.runner.link.onBroker(id)) {
+      if (now() > writtenBy) return { code: EXIT.failed, message: `campaign ${id} was not written to the broker within 15 s (check the ACL: the runner needs write access to ${c.namespace}/#)` };
+      if ((await Promise.race([sleep(100).then(() => null), env.stopSignal])) !== null) break;
+    }
+    return { code: EXIT.ok, message: null };
   });
 }
 

@@ -31,7 +31,10 @@ export interface RecordSession {
 export interface RunnerLink {
   batchReceived(batch: readonly Decoded[]): void;
   connected(): void;
+  disconnected(): void;
   drivenBy(id: string): { clientId: string; label: string } | null;
+  /** The campaign's header has come back from the broker (its records are there). */
+  onBroker(id: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -42,8 +45,9 @@ export interface LinkDeps {
   label: string;
   campaigns: CampaignsStore;
   tasks: TasksStore;
-  /** Whether this runner may drive (take the lease of) the campaign. */
+  /** Whether this runner may drive (take the lease of) the campaign; without an id: any at all. */
   canDrive(campaignId?: string): boolean;
+  log(line: string): void;
 }
 
 export interface RunnerOptions {
@@ -114,6 +118,7 @@ export function startRunner(options: RunnerOptions): Runner {
     campaigns,
     tasks,
     canDrive: options.canDrive,
+    log: options.log,
   });
 
   // A refused record under the namespace is counted (as on Diagnostics) and said, a bounded number
@@ -140,6 +145,7 @@ export function startRunner(options: RunnerOptions): Runner {
   const offConnection = options.connection.subscribe((state) => {
     const connected = state.phase === 'connected';
     if (connected && !wasConnected) link.connected();
+    if (!connected && wasConnected) link.disconnected();
     wasConnected = connected;
   });
   if (options.connection.getState().phase === 'connected') {
