@@ -5,17 +5,41 @@ const broker = ['--broker', 'mqtt://broker.local:1883'];
 
 describe('parseCommand', () => {
   it('shows the help for no command, --help, -h and help, and for --help after a command', () => {
-    for (const argv of [[], ['--help'], ['-h'], ['help'], ['drive', '--help']]) expect(parseCommand(argv)).toEqual({ kind: 'help', text: HELP });
+    for (const argv of [[], ['--help'], ['-h'], ['help'], ['drive', '--help']])
+      expect(parseCommand(argv)).toEqual({ kind: 'help', text: HELP });
     expect(HELP).toMatch(/drive/);
     expect(HELP).toMatch(/--password-file/);
   });
 
   it('reads drive with a campaign, credentials, namespace and label', () => {
     expect(
-      parseCommand(['drive', ...broker, '--username', 'runner', '--password', 's3cret', '--campaign', 'c-1', '--namespace', 'acme/ota', '--label', 'ops runner', '--wait', '5']),
+      parseCommand([
+        'drive',
+        ...broker,
+        '--username',
+        'runner',
+        '--password',
+        's3cret',
+        '--campaign',
+        'c-1',
+        '--namespace',
+        'acme/ota',
+        '--label',
+        'ops runner',
+        '--wait',
+        '5',
+      ]),
     ).toEqual({
       kind: 'drive',
-      broker: { url: 'mqtt://broker.local:1883', username: 'runner', password: 's3cret', passwordFile: null, namespace: 'acme/ota', label: 'ops runner', clientId: null },
+      broker: {
+        url: 'mqtt://broker.local:1883',
+        username: 'runner',
+        password: 's3cret',
+        passwordFile: null,
+        namespace: 'acme/ota',
+        label: 'ops runner',
+        clientId: null,
+      },
       campaign: 'c-1',
       all: false,
       waitSeconds: 5,
@@ -24,7 +48,12 @@ describe('parseCommand', () => {
 
   it('defaults the namespace and takes --all and a password file', () => {
     const command = parseCommand(['drive', ...broker, '--all', '--password-file', '/run/secrets/mqtt']);
-    expect(command).toMatchObject({ kind: 'drive', all: true, campaign: null, broker: { namespace: DEFAULT_NAMESPACE, passwordFile: '/run/secrets/mqtt', password: null } });
+    expect(command).toMatchObject({
+      kind: 'drive',
+      all: true,
+      campaign: null,
+      broker: { namespace: DEFAULT_NAMESPACE, passwordFile: '/run/secrets/mqtt', password: null },
+    });
   });
 
   it('reads start and list', () => {

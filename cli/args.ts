@@ -94,7 +94,8 @@ function isCommand(name: string | undefined): name is CommandName {
 function seconds(raw: string | undefined, option: string, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} must be a positive number of seconds (got "${raw}")`);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`--${option} must be a positive number of seconds (got "${raw}")`);
   return value;
 }
 
@@ -109,7 +110,8 @@ function brokerArgs(values: Values): BrokerArgs {
   const text = (name: string): string | null => textOf(values, name) ?? null;
   const url = text('broker');
   if (url === null) throw new UsageError('--broker is required (e.g. --broker mqtt://localhost:1883)');
-  if (!/^(mqtts?|wss?):\/\/[^/]/i.test(url)) throw new UsageError(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL (got "${url}")`);
+  if (!/^(mqtts?|wss?):\/\/[^/]/i.test(url))
+    throw new UsageError(`--broker must be an mqtt://, mqtts://, ws:// or wss:// URL (got "${url}")`);
   const password = text('password');
   const passwordFile = text('password-file');
   if (password !== null && passwordFile !== null) throw new UsageError('give --password or --password-file, not both');

@@ -41,7 +41,10 @@ async function main(): Promise<number> {
     ...brokerLinkEnv(),
   });
   view.stop();
-  if (outcome.message !== null) (outcome.code === EXIT.ok ? process.stdout : process.stderr).write(`${outcome.code === EXIT.ok ? '' : 'campaign: '}${outcome.message}\n`);
+  if (outcome.message !== null)
+    (outcome.code === EXIT.ok ? process.stdout : process.stderr).write(
+      `${outcome.code === EXIT.ok ? '' : 'campaign: '}${outcome.message}\n`,
+    );
   return outcome.code;
 }
 

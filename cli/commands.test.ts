@@ -29,12 +29,20 @@ function harness(signalAfterMs: number | null, code = 130) {
     view: { log: (t) => lines.push(t), show: () => undefined, stop: () => undefined },
     print: (t) => printed.push(t),
     startLink: (deps) => {
-      const link = { batchReceived: () => undefined, connected: () => undefined, disconnected: () => undefined, drivenBy: () => null, onBroker: () => false, stop: vi.fn(async () => undefined) };
+      const link = {
+        batchReceived: () => undefined,
+        connected: () => undefined,
+        disconnected: () => undefined,
+        drivenBy: () => null,
+        onBroker: () => false,
+        stop: vi.fn(async () => undefined),
+      };
       links.push({ deps, link });
       return link;
     },
     sessionExtra: (b) => ({ campaignNamespace: b.namespace }),
-    stopSignal: signalAfterMs === null ? new Promise<number>(() => undefined) : new Promise<number>((r) => setTimeout(() => r(code), signalAfterMs)),
+    stopSignal:
+      signalAfterMs === null ? new Promise<number>(() => undefined) : new Promise<number>((r) => setTimeout(() => r(code), signalAfterMs)),
     connectTimeoutMs: 2_000,
   };
   return { env, lines, printed, links };
@@ -43,7 +51,10 @@ function harness(signalAfterMs: number | null, code = 130) {
 describe('runner commands', () => {
   it('stops on SIGINT with 130: link stopped (lease released), session closed', async () => {
     const h = harness(800, 130);
-    const outcome = await runCommand(parseCommand(['drive', '--broker', broker.tcpUrl, '--campaign', 'c-1', '--wait', '60', '--label', 'ops']), h.env);
+    const outcome = await runCommand(
+      parseCommand(['drive', '--broker', broker.tcpUrl, '--campaign', 'c-1', '--wait', '60', '--label', 'ops']),
+      h.env,
+    );
     expect(outcome).toEqual({ code: 130, message: null });
     expect(h.links).toHaveLength(1);
     expect(h.links[0]?.link.stop).toHaveBeenCalledTimes(1);
@@ -80,7 +91,9 @@ describe('runner commands', () => {
     const h = harness(null);
     const outcome = await runCommand(parseCommand(['start', '--broker', broker.tcpUrl, '--plan', plan]), h.env);
     expect(outcome.code).toBe(2);
-    expect(outcome.message).toBe(`${plan}: firmware: must list at least one firmware\n${plan}: gateways[0]: is not a valid SN: SN contains '/' (it has a special meaning in MQTT topics); only letters, digits, '-' and '_' are allowed`);
+    expect(outcome.message).toBe(
+      `${plan}: firmware: must list at least one firmware\n${plan}: gateways[0]: is not a valid SN: SN contains '/' (it has a special meaning in MQTT topics); only letters, digits, '-' and '_' are allowed`,
+    );
     expect(h.links).toHaveLength(0);
   });
 

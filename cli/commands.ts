@@ -107,7 +107,11 @@ async function followCampaign(c: Connected, id: string, env: CommandEnv, waitSec
     if (signal !== null) return { code: signal, message: null };
     const campaign = findCampaign(c.runner, id);
     if (campaign === undefined) {
-      if (now() > deadline) return { code: EXIT.notFound, message: `campaign ${id} not found on the broker (namespace ${c.namespace}) within ${waitSeconds} s` };
+      if (now() > deadline)
+        return {
+          code: EXIT.notFound,
+          message: `campaign ${id} not found on the broker (namespace ${c.namespace}) within ${waitSeconds} s`,
+        };
     } else {
       const { table, timings } = c.runner.tasks.getState();
       env.view.show(campaignLine(campaign, table, now(), timings));
@@ -159,7 +163,10 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { code: EXIT.usage, message: `cannot read the plan ${command.planPath}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      code: EXIT.usage,
+      message: `cannot read the plan ${command.planPath}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const read = readPlan(text, pathToFileURL(path).href);
   if (!read.ok) return { code: EXIT.usage, message: formatProblems(command.planPath, read.problems) };
@@ -180,7 +187,9 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
     void env.stopSignal.then((code) => (signal = code));
     while (now() < until && signal === null) {
       const fleet = c.runner.fleet.getState();
-      const versionsKnown = read.plan.gateways.every((sn) => fleet.gateways.get(sn)?.devices.every((d) => d.firmwareVersion !== null) === true);
+      const versionsKnown = read.plan.gateways.every(
+        (sn) => fleet.gateways.get(sn)?.devices.every((d) => d.firmwareVersion !== null) === true,
+      );
       if (unseenGateways(read.plan, fleet).length === 0 && versionsKnown) break;
       await Promise.race([sleep(200), env.stopSignal]);
     }
@@ -208,7 +217,11 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
     const id = startedId;
     const writtenBy = now() + 15_000;
     while (!c.runner.link.onBroker(id)) {
-      if (now() > writtenBy) return { code: EXIT.failed, message: `campaign ${id} was not written to the broker within 15 s (check the ACL: the runner needs write access to ${c.namespace}/#)` };
+      if (now() > writtenBy)
+        return {
+          code: EXIT.failed,
+          message: `campaign ${id} was not written to the broker within 15 s (check the ACL: the runner needs write access to ${c.namespace}/#)`,
+        };
       if ((await Promise.race([sleep(100).then(() => null), env.stopSignal])) !== null) break;
     }
     return { code: EXIT.ok, message: null };
@@ -234,7 +247,14 @@ async function list(command: Extract<Command, { kind: 'list' }>, env: CommandEnv
     if (command.json) {
       env.print(
         JSON.stringify(
-          campaigns.map((cp) => ({ id: cp.id, name: cp.name, state: cp.state, gateways: cp.gateways.length, drivenBy: c.runner.link.drivenBy(cp.id)?.label ?? null, createdAt: new Date(cp.createdAt).toISOString() })),
+          campaigns.map((cp) => ({
+            id: cp.id,
+            name: cp.name,
+            state: cp.state,
+            gateways: cp.gateways.length,
+            drivenBy: c.runner.link.drivenBy(cp.id)?.label ?? null,
+            createdAt: new Date(cp.createdAt).toISOString(),
+          })),
           null,
           2,
         ),

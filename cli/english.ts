@@ -16,5 +16,9 @@ import { en as upgrades } from '../src/upgrade/locales/en.ts';
 
 export function useEnglish(): void {
   // The app's own namespace holds screen texts only; nothing the runner prints comes from it.
-  initI18n({ en: { common, protocol, app: {}, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics }, loaders: {}, storage: null });
+  initI18n({
+    en: { common, protocol, app: {}, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics },
+    loaders: {},
+    storage: null,
+  });
 }

@@ -12,7 +12,12 @@ afterAll(async () => {
 
 describe('the Node session', () => {
   it('connects over mqtt:// with the app session and subscriptions', async () => {
-    const { session, connection } = openNodeSession({ url: broker.tcpUrl, username: null, password: null, clientId: defaultRunnerClientId() });
+    const { session, connection } = openNodeSession({
+      url: broker.tcpUrl,
+      username: null,
+      password: null,
+      clientId: defaultRunnerClientId(),
+    });
     try {
       await waitConnected(connection, 10_000);
       expect(connection.getState()).toMatchObject({ phase: 'connected', url: `${broker.tcpUrl}`, protocolVersion: 5 });
@@ -22,7 +27,12 @@ describe('the Node session', () => {
   });
 
   it('gives up after the timeout, saying what went wrong, when nothing answers', async () => {
-    const { session, connection } = openNodeSession({ url: 'mqtt://127.0.0.1:9', username: null, password: null, clientId: 'ota-runner-test' });
+    const { session, connection } = openNodeSession({
+      url: 'mqtt://127.0.0.1:9',
+      username: null,
+      password: null,
+      clientId: 'ota-runner-test',
+    });
     try {
       const failed = waitConnected(connection, 1_500);
       await expect(failed).rejects.toBeInstanceOf(ConnectFailedError);

@@ -28,7 +28,10 @@ export interface NodeSession {
 
 /** A client id the broker accepts and a topic level may hold: letters, digits, '.', '-', '_'. */
 export function defaultRunnerClientId(): string {
-  const host = hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40) || 'host';
+  const host =
+    hostname()
+      .replace(/[^A-Za-z0-9_.-]/g, '-')
+      .slice(0, 40) || 'host';
   return `ota-runner-${host}-${defaultIds.uuid().slice(0, 8)}`;
 }
 
@@ -68,8 +71,10 @@ export class ConnectFailedError extends Error {
 function refusedNow(state: ConnectionState): string | null {
   const info = state.lastErrorInfo;
   if (info === null) return null;
-  if (info.kind === 'connack' && classifyRefusal(info.code) === 'auth') return `the broker refused the connection: ${state.lastError ?? 'not authorized'}`;
-  if (info.kind === 'subscriptionsRefused' && info.all) return `not authorized: the broker refused every subscription (${info.filters.join(', ')})`;
+  if (info.kind === 'connack' && classifyRefusal(info.code) === 'auth')
+    return `the broker refused the connection: ${state.lastError ?? 'not authorized'}`;
+  if (info.kind === 'subscriptionsRefused' && info.all)
+    return `not authorized: the broker refused every subscription (${info.filters.join(', ')})`;
   return null;
 }
 
@@ -96,7 +101,12 @@ export function waitConnected(connection: ConnectionStore, timeoutMs: number): P
     const timer = setTimeout(() => {
       done();
       const { lastError, url } = connection.getState();
-      reject(new ConnectFailedError(`could not connect to ${url ?? 'the broker'} within ${Math.round(timeoutMs / 1000)} s${lastError === null ? '' : `: ${lastError}`}`, false));
+      reject(
+        new ConnectFailedError(
+          `could not connect to ${url ?? 'the broker'} within ${Math.round(timeoutMs / 1000)} s${lastError === null ? '' : `: ${lastError}`}`,
+          false,
+        ),
+      );
     }, timeoutMs);
     const unsubscribe = connection.subscribe(check);
     function done(): void {

@@ -11,7 +11,14 @@ const dock2 = {
   file_size: 1048576,
   md5: '0123456789abcdef0123456789ABCDEF',
 };
-const valid = { name: 'Dock 2 spring update', firmware: [dock2], gateways: ['DOCK-0001', 'DOCK-0002'], maxParallel: 2, pauseAfterFailures: { percent: 10 }, canarySize: 1 };
+const valid = {
+  name: 'Dock 2 spring update',
+  firmware: [dock2],
+  gateways: ['DOCK-0001', 'DOCK-0002'],
+  maxParallel: 2,
+  pauseAfterFailures: { percent: 10 },
+  canarySize: 1,
+};
 
 function problems(doc: unknown): PlanProblem[] {
   const read = readPlan(typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2), BASE);
@@ -24,9 +31,21 @@ describe('readPlan', () => {
     const read = readPlan(JSON.stringify(valid), BASE);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.plan).toMatchObject({ name: 'Dock 2 spring update', gateways: ['DOCK-0001', 'DOCK-0002'], maxParallel: 2, pauseAfterFailures: { percent: 10 }, canarySize: 1 });
+    expect(read.plan).toMatchObject({
+      name: 'Dock 2 spring update',
+      gateways: ['DOCK-0001', 'DOCK-0002'],
+      maxParallel: 2,
+      pauseAfterFailures: { percent: 10 },
+      canarySize: 1,
+    });
     expect(read.plan.firmware).toEqual([
-      expect.objectContaining({ key: 'catalog:dock2-10.02', model: '3-2-0', productName: 'DJI Dock 2', productVersion: '10.02.0308', md5: '0123456789abcdef0123456789abcdef' }),
+      expect.objectContaining({
+        key: 'catalog:dock2-10.02',
+        model: '3-2-0',
+        productName: 'DJI Dock 2',
+        productVersion: '10.02.0308',
+        md5: '0123456789abcdef0123456789abcdef',
+      }),
     ]);
   });
 
@@ -47,12 +66,27 @@ describe('readPlan', () => {
   });
 
   it.each([
-    ['a file_url that is not http(s)', { ...valid, firmware: [{ ...dock2, file_url: 'ftp://firmware.example.com/x.bin' }] }, 'firmware[0].file_url', /http or https/],
+    [
+      'a file_url that is not http(s)',
+      { ...valid, firmware: [{ ...dock2, file_url: 'ftp://firmware.example.com/x.bin' }] },
+      'firmware[0].file_url',
+      /http or https/,
+    ],
     ['a relative file_url', { ...valid, firmware: [{ ...dock2, file_url: 'x.bin' }] }, 'firmware[0].file_url', /http or https/],
-    ['a model that is not a model key', { ...valid, firmware: [{ ...dock2, model: 'dock2' }] }, 'firmware[0].model', /model key like 3-2-0/],
+    [
+      'a model that is not a model key',
+      { ...valid, firmware: [{ ...dock2, model: 'dock2' }] },
+      'firmware[0].model',
+      /model key like 3-2-0/,
+    ],
     ['an md5 that is not one', { ...valid, firmware: [{ ...dock2, md5: 'xyz' }] }, 'firmware[0].md5', /./],
     ['a missing file_size', { ...valid, firmware: [{ ...dock2, file_size: undefined }] }, 'firmware[0].file_size', /is missing/],
-    ['two firmware for one model', { ...valid, firmware: [dock2, { ...dock2, id: 'other' }] }, 'firmware[1].model', /already targeted by firmware\[0\]/],
+    [
+      'two firmware for one model',
+      { ...valid, firmware: [dock2, { ...dock2, id: 'other' }] },
+      'firmware[1].model',
+      /already targeted by firmware\[0\]/,
+    ],
     ['no firmware', { ...valid, firmware: [] }, 'firmware', /at least one firmware/],
     ['an SN that is not valid', { ...valid, gateways: ['DOCK-0001', 'DOCK/0002'] }, 'gateways[1]', /not a valid SN/],
     ['a gateway listed twice', { ...valid, gateways: ['DOCK-0001', 'DOCK-0001'] }, 'gateways[1]', /listed twice \(also gateways\[0\]\)/],
@@ -87,9 +121,12 @@ describe('helpers', () => {
   });
 
   it('formats problems with the file name', () => {
-    expect(formatProblems('plan.json', [{ where: 'gateways[0]', message: 'is bad' }, { where: '', message: 'must be a JSON object' }])).toBe(
-      'plan.json: gateways[0]: is bad\nplan.json: must be a JSON object',
-    );
+    expect(
+      formatProblems('plan.json', [
+        { where: 'gateways[0]', message: 'is bad' },
+        { where: '', message: 'must be a JSON object' },
+      ]),
+    ).toBe('plan.json: gateways[0]: is bad\nplan.json: must be a JSON object');
   });
 });
 

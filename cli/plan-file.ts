@@ -35,7 +35,8 @@ export interface PlanProblem {
 export type PlanRead = { ok: true; plan: PlanFile } | { ok: false; problems: PlanProblem[] };
 
 const positiveWhole = (what: string) =>
-  z.number({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be a whole number of at least 1, or null for ${what}`) })
+  z
+    .number({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be a whole number of at least 1, or null for ${what}`) })
     .int({ error: `must be a whole number of at least 1, or null for ${what}` })
     .min(1, { error: `must be a whole number of at least 1, or null for ${what}` });
 
@@ -57,7 +58,9 @@ function planSchema(base: string) {
     .strictObject(
       {
         name: z.string({ error: 'must be text' }).trim().min(1, 'is empty').max(200, 'is longer than 200 characters').nullish(),
-        firmware: z.array(catalogEntrySchema(base), { error: 'must be a list of firmware entries' }).min(1, 'must list at least one firmware'),
+        firmware: z
+          .array(catalogEntrySchema(base), { error: 'must be a list of firmware entries' })
+          .min(1, 'must list at least one firmware'),
         gateways: z.array(sn, { error: 'must be a list of gateway SNs' }).min(1, 'must list at least one gateway'),
         maxParallel: positiveWhole('no limit').nullish(),
         pauseAfterFailures: pauseRule.nullish(),
@@ -71,13 +74,18 @@ function planSchema(base: string) {
         const model = f.model ?? '(the gateway itself)';
         const first = byModel.get(model);
         if (first !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['firmware', i, 'model'], message: `${model} is already targeted by firmware[${first}]: choose one firmware per model` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['firmware', i, 'model'],
+            message: `${model} is already targeted by firmware[${first}]: choose one firmware per model`,
+          });
         } else byModel.set(model, i);
       });
       const seen = new Map<string, number>();
       plan.gateways.forEach((g, i) => {
         const first = seen.get(g);
-        if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['gateways', i], message: `${g} is listed twice (also gateways[${first}])` });
+        if (first !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['gateways', i], message: `${g} is listed twice (also gateways[${first}])` });
         else seen.set(g, i);
       });
       if (plan.canarySize != null && plan.canarySize >= plan.gateways.length) {
@@ -105,7 +113,12 @@ function syntaxProblem(text: string, error: unknown): PlanProblem {
   const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
   // V8 says "... in JSON at position 22" (Node 22 adds "(line 3 column 3)"); an empty file has no position.
   const at = /at position (\d+)/.exec(reason);
-  const where = at === null ? (text.trim() === '' ? 'line 1, column 1' : '') : (({ line, column }) => `line ${line}, column ${column}`)(lineColumn(text, Number(at[1])));
+  const where =
+    at === null
+      ? text.trim() === ''
+        ? 'line 1, column 1'
+        : ''
+      : (({ line, column }) => `line ${line}, column ${column}`)(lineColumn(text, Number(at[1])));
   const frame = error instanceof JSONError && error.rawCodeFrame !== undefined ? `\n${error.rawCodeFrame}` : '';
   const short = reason.replace(/ in JSON at position .*$/, '').replace(/^Unexpected end of JSON input$/, 'the file ends too early');
   return { where, message: `not valid JSON: ${text.trim() === '' ? 'the file is empty' : short}${frame}` };
@@ -143,7 +156,8 @@ export function readPlan(text: string, base: string): PlanRead {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 

@@ -16,8 +16,18 @@ function planOf(gateways: string[], extra: Partial<PlanFile> = {}): PlanFile {
 
 const fleet = fleetOf(
   [
-    { sn: 'GW-1', aircraft: { sn: 'AC-1' }, dockState: { firmwareVersion: '10.01.0206' }, aircraftState: { firmwareVersion: '07.00.0001' } },
-    { sn: 'GW-2', aircraft: { sn: 'AC-2' }, dockState: { firmwareVersion: '10.02.0308' }, aircraftState: { firmwareVersion: '07.00.0001' } },
+    {
+      sn: 'GW-1',
+      aircraft: { sn: 'AC-1' },
+      dockState: { firmwareVersion: '10.01.0206' },
+      aircraftState: { firmwareVersion: '07.00.0001' },
+    },
+    {
+      sn: 'GW-2',
+      aircraft: { sn: 'AC-2' },
+      dockState: { firmwareVersion: '10.02.0308' },
+      aircraftState: { firmwareVersion: '07.00.0001' },
+    },
     { sn: 'GW-3', dockState: { firmwareVersion: '10.02.0308' } },
   ],
   NOW,
@@ -47,7 +57,10 @@ describe('resolvePlan', () => {
 
   it('refuses an SN the broker never reported, naming the plan entry', () => {
     const result = resolvePlan(planOf(['GW-1', 'GW-9']), [dockFw, airFw], inputs);
-    expect(result).toEqual({ ok: false, problems: [{ where: 'gateways[1]', message: 'unknown gateway SN GW-9: it did not report on the broker within 10 s' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ where: 'gateways[1]', message: 'unknown gateway SN GW-9: it did not report on the broker within 10 s' }],
+    });
     expect(unseenGateways(planOf(['GW-1', 'GW-9']), fleet)).toEqual(['GW-9']);
     expect(unseenGateways(planOf(['GW-1']), emptyFleet)).toEqual(['GW-1']);
   });
@@ -56,7 +69,9 @@ describe('resolvePlan', () => {
     const plan = planOf(['GW-1', 'GW-3'], { firmware: [dockFw] });
     const refused = resolvePlan(plan, [dockFw], inputs);
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.problems).toEqual([{ where: 'gateways[1]', message: expect.stringMatching(/^GW-3 would be skipped: .*10\.02\.0308.*--skip-ineligible/) }]);
+    expect(!refused.ok && refused.problems).toEqual([
+      { where: 'gateways[1]', message: expect.stringMatching(/^GW-3 would be skipped: .*10\.02\.0308.*--skip-ineligible/) },
+    ]);
     const left = resolvePlan(plan, [dockFw], { ...inputs, skipIneligible: true });
     expect(left.ok && left.resolved.plan.items.map((i) => i.gateway)).toEqual(['GW-1']);
     expect(left.ok && left.resolved.skipped.map((s) => s.sn)).toEqual(['GW-3']);
@@ -77,12 +92,20 @@ describe('resolvePlan', () => {
     const m30 = firmware('m30', '0-67-0', '09.00.0001');
     const result = resolvePlan(planOf(['GW-1'], { firmware: [dockFw, m30] }), [dockFw, m30], inputs);
     expect(!result.ok && result.problems).toEqual([
-      { where: 'firmware[1].model', message: 'unknown model 0-67-0: no device of the plan\'s gateways has it (they have 3-2-0 (DJI Dock 2), 0-91-0 (Mavic 3D))' },
+      {
+        where: 'firmware[1].model',
+        message: "unknown model 0-67-0: no device of the plan's gateways has it (they have 3-2-0 (DJI Dock 2), 0-91-0 (Mavic 3D))",
+      },
     ]);
   });
 
   it('refuses a canary as large as what will be sent', () => {
-    const result = resolvePlan(planOf(['GW-1', 'GW-3'], { firmware: [dockFw], canarySize: 1 }), [dockFw], { ...inputs, skipIneligible: true });
-    expect(!result.ok && result.problems).toEqual([{ where: 'canarySize', message: 'must be fewer than the 1 gateways that will be sent, or null' }]);
+    const result = resolvePlan(planOf(['GW-1', 'GW-3'], { firmware: [dockFw], canarySize: 1 }), [dockFw], {
+      ...inputs,
+      skipIneligible: true,
+    });
+    expect(!result.ok && result.problems).toEqual([
+      { where: 'canarySize', message: 'must be fewer than the 1 gateways that will be sent, or null' },
+    ]);
   });
 });

@@ -47,7 +47,10 @@ export function resolvePlan(file: PlanFile, firmware: readonly Firmware[], input
   file.gateways.forEach((sn, i) => {
     const gateway = inputs.fleet.gateways.get(sn);
     if (gateway === undefined || gateway.lastSeen === null) {
-      problems.push({ where: `gateways[${i}]`, message: `unknown gateway SN ${sn}: it did not report on the broker within ${inputs.discoverSeconds} s` });
+      problems.push({
+        where: `gateways[${i}]`,
+        message: `unknown gateway SN ${sn}: it did not report on the broker within ${inputs.discoverSeconds} s`,
+      });
       return;
     }
     const activeTaskBid = activeTaskOf(inputs.tasks.byBid, inputs.tasks.order, sn)?.bid ?? null;
@@ -56,24 +59,40 @@ export function resolvePlan(file: PlanFile, firmware: readonly Firmware[], input
     if (willSend(resolution)) return;
     const reasons = resolution.skip.map(skipReasonText);
     if (inputs.skipIneligible) skipped.push({ sn, reasons });
-    else problems.push({ where: `gateways[${i}]`, message: `${sn} would be skipped: ${reasons.join('; ')} (remove it, or pass --skip-ineligible)` });
+    else
+      problems.push({
+        where: `gateways[${i}]`,
+        message: `${sn} would be skipped: ${reasons.join('; ')} (remove it, or pass --skip-ineligible)`,
+      });
   });
 
   // A firmware no planned device has the model of: a typo in the model, or the wrong gateways.
   const seenModels = new Set<string>();
-  for (const sn of file.gateways) for (const d of inputs.fleet.gateways.get(sn)?.devices ?? []) if (d.modelKey !== null) seenModels.add(d.modelKey);
+  for (const sn of file.gateways)
+    for (const d of inputs.fleet.gateways.get(sn)?.devices ?? []) if (d.modelKey !== null) seenModels.add(d.modelKey);
   firmware.forEach((f, i) => {
     if (f.model === null || seenModels.has(f.model) || seenModels.size === 0) return;
     const has = [...seenModels].map((m) => `${m} (${modelLabel(m)})`).join(', ');
-    problems.push({ where: `firmware[${i}].model`, message: `unknown model ${f.model}: no device of the plan's gateways has it (they have ${has})` });
+    problems.push({
+      where: `firmware[${i}].model`,
+      message: `unknown model ${f.model}: no device of the plan's gateways has it (they have ${has})`,
+    });
   });
 
   if (problems.length > 0) return { ok: false, problems };
   const sending = resolutions.filter(willSend);
-  if (sending.length === 0) return { ok: false, problems: [{ where: 'gateways', message: 'no gateway of the plan would get an ota_create' }] };
-  const plan = buildCampaignPlan(sending, { maxParallel: file.maxParallel, pauseAfterFailures: file.pauseAfterFailures, canarySize: file.canarySize });
+  if (sending.length === 0)
+    return { ok: false, problems: [{ where: 'gateways', message: 'no gateway of the plan would get an ota_create' }] };
+  const plan = buildCampaignPlan(sending, {
+    maxParallel: file.maxParallel,
+    pauseAfterFailures: file.pauseAfterFailures,
+    canarySize: file.canarySize,
+  });
   if (plan.canarySize !== null && plan.canarySize >= plan.items.length) {
-    return { ok: false, problems: [{ where: 'canarySize', message: `must be fewer than the ${plan.items.length} gateways that will be sent, or null` }] };
+    return {
+      ok: false,
+      problems: [{ where: 'canarySize', message: `must be fewer than the ${plan.items.length} gateways that will be sent, or null` }],
+    };
   }
   return { ok: true, resolved: { plan, skipped } };
 }

@@ -104,7 +104,8 @@ describe('campaign start --plan, driven by the runner', () => {
     for (const c of creates) perGateway.set(c.gateway, (perGateway.get(c.gateway) ?? 0) + 1);
     expect(Object.fromEntries(perGateway)).toEqual(Object.fromEntries(docks.map((d) => [d.dock.sn, 1])));
     // Every ota_create is logged with its gateway, bid and devices.
-    for (const c of creates) expect(lines).toContainEqual(expect.stringContaining(`sending ota_create to ${c.gateway} (bid ${c.bid}): ${c.gateway} -> `));
+    for (const c of creates)
+      expect(lines).toContainEqual(expect.stringContaining(`sending ota_create to ${c.gateway} (bid ${c.bid}): ${c.gateway} -> `));
 
     // A second runner lists it from the broker, finished.
     const listing = recordingEnv();
@@ -115,8 +116,14 @@ describe('campaign start --plan, driven by the runner', () => {
 
   it('exits 4 when the campaign to drive is not on the broker', async () => {
     const { env } = recordingEnv();
-    const outcome = await runCommand(parseCommand(['drive', '--broker', broker.tcpUrl, '--campaign', 'no-such-campaign', '--wait', '1']), env);
-    expect(outcome).toEqual({ code: 4, message: 'campaign no-such-campaign not found on the broker (namespace ota-console/v1) within 1 s' });
+    const outcome = await runCommand(
+      parseCommand(['drive', '--broker', broker.tcpUrl, '--campaign', 'no-such-campaign', '--wait', '1']),
+      env,
+    );
+    expect(outcome).toEqual({
+      code: 4,
+      message: 'campaign no-such-campaign not found on the broker (namespace ota-console/v1) within 1 s',
+    });
   }, 20_000);
 
   it('exits 2 naming the entry when a plan names a gateway that never reported', async () => {
@@ -125,7 +132,13 @@ describe('campaign start --plan, driven by the runner', () => {
     await writeFile(planPath, JSON.stringify({ ...doc, gateways: [...doc.gateways, 'RUN-DOCK-9999'] }));
     const { env } = recordingEnv();
     // --skip-ineligible: the docks may be on the target already (the first test upgraded them); the unknown SN is refused all the same.
-    const outcome = await runCommand(parseCommand(['start', '--plan', planPath, '--broker', broker.tcpUrl, '--discover', '2', '--skip-ineligible']), env);
-    expect(outcome).toEqual({ code: 2, message: `${planPath}: gateways[3]: unknown gateway SN RUN-DOCK-9999: it did not report on the broker within 2 s` });
+    const outcome = await runCommand(
+      parseCommand(['start', '--plan', planPath, '--broker', broker.tcpUrl, '--discover', '2', '--skip-ineligible']),
+      env,
+    );
+    expect(outcome).toEqual({
+      code: 2,
+      message: `${planPath}: gateways[3]: unknown gateway SN RUN-DOCK-9999: it did not report on the broker within 2 s`,
+    });
   }, 20_000);
 });

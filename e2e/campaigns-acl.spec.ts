@@ -39,7 +39,12 @@ test.use({ brokerOptions: { allowAnonymous: false, extraConfig: accounts } });
 
 const as = (user: string) => ['--username', user, '--password', `${user}-secret`];
 const DEVICE = { username: 'device', password: 'device-secret' };
-const fleet: SimDock[] = [1, 2].map((n) => ({ sn: `ACL-DOCK-${n}`, aircraft: `ACL-AC-${n}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+const fleet: SimDock[] = [1, 2].map((n) => ({
+  sn: `ACL-DOCK-${n}`,
+  aircraft: `ACL-AC-${n}`,
+  dockVersion: '10.01.1000',
+  aircraftVersion: '07.00.0001',
+}));
 
 let dir: string;
 test.beforeAll(async () => {
@@ -83,7 +88,10 @@ async function startedCampaign(broker: MosquittoBroker, device: TestMqttClient):
   }
 }
 
-test('the kiosk account reads the campaign records and can write none of them; the runner lists them with it', async ({ broker, mqttClient }) => {
+test('the kiosk account reads the campaign records and can write none of them; the runner lists them with it', async ({
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(120_000);
   const device = await mqttClient(broker.tcpUrl, DEVICE);
   const id = await startedCampaign(broker, device);
@@ -134,7 +142,10 @@ const hostileRecords = (id: string): [string, string][] => [
   [`${NS}/campaigns/not-json`, '{"v":1,'],
 ];
 
-test('hostile records under the namespace: the runner lists the good campaign, says what it ignored, and keeps running', async ({ broker, mqttClient }) => {
+test('hostile records under the namespace: the runner lists the good campaign, says what it ignored, and keeps running', async ({
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(120_000);
   const device = await mqttClient(broker.tcpUrl, DEVICE);
   const id = await startedCampaign(broker, device);

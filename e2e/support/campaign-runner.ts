@@ -17,7 +17,11 @@ export interface RunnerProcess {
 
 export function spawnRunner(args: readonly string[], via: 'npx' | 'tsx' = 'npx'): RunnerProcess {
   const [command, prefix] = via === 'npx' ? ['npx', ['tsx']] : ['node_modules/.bin/tsx', []];
-  const child = spawn(command, [...prefix, 'cli/campaign.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(command, [...prefix, 'cli/campaign.ts', ...args], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   let output = '';
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => {
