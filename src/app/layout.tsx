@@ -1,11 +1,19 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { connectionNoticeOf } from '../broker/connection-notice';
 import { NavLink, Outlet } from 'react-router';
-import { useConnection } from './app-context';
+import { ConnectionBanner } from '../ui/connection-banner';
+import { StaleDataProvider } from '../ui/stale-data';
+import { useConnection, useConnectionStore } from './app-context';
 import { ConfigProblemsBanner } from './config/config-problems-banner';
 import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionStatus } from './connection-status';
 import { KioskRoute, kioskRequested } from './kiosk-route';
 import { LanguageNote } from './language-note';
+
+/** The connection banner's id: dimmed figures point to it (aria-describedby). */
+const CONNECTION_BANNER_ID = 'connection-banner';
 
 const NAV = [
   { to: '/upgrade', label: 'nav.upgrade' },
@@ -21,6 +29,9 @@ export function Layout() {
   const { t } = useTranslation('app');
   const runtime = useRuntimeConfig();
   const sessionReadOnly = useConnection((s) => s.readOnly);
+  const stale = useConnection((s) => s.phase !== 'connected');
+  const notice = useStore(connectionNoticeOf(useConnectionStore()));
+  const staleData = useMemo(() => ({ stale, noteId: CONNECTION_BANNER_ID }), [stale]);
   const readOnly = sessionReadOnly || (runtime.status === 'ready' && (runtime.config.readOnly || runtime.config.kiosk));
   // `?kiosk`: the wallboard instead of the operator layout, whatever the route.
   if (kioskRequested(runtime)) return <KioskRoute />;
@@ -45,10 +56,13 @@ export function Layout() {
           <ConnectionStatus readOnly={readOnly} />
         </div>
       </header>
+      <ConnectionBanner notice={notice} look="screen" id={CONNECTION_BANNER_ID} />
       <ConfigProblemsBanner runtime={runtime} />
       <LanguageNote />
       <main className="flex-1">
-        <Outlet />
+        <StaleDataProvider value={staleData}>
+          <Outlet />
+        </StaleDataProvider>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
 import { LanguageSwitch } from './settings/language-switch';
+import { ConnectionOutcome } from './settings/connection-outcome';
 import { SessionSummary } from './settings/session-summary';
 import { StorageNote, useStorageStatusSource } from './settings/storage-note';
 import { useSavedSettings, useSettingsActions } from './app-context';
@@ -71,9 +72,17 @@ export default function SettingsScreen() {
           onSave={save}
           onReset={reset}
         />
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-green-800">
-          {notice === null ? null : t(`settings.${notice}`)}
-        </p>
+        {/* The notice says the settings were stored, neutrally; the outcome below it says whether they work. */}
+        <div role="status" aria-live="polite" className="flex min-h-5 flex-col gap-0.5 text-sm">
+          {notice === null ? null : (
+            <>
+              <p className="text-slate-700">{t(`settings.${notice}`)}</p>
+              <p>
+                <ConnectionOutcome />
+              </p>
+            </>
+          )}
+        </div>
       </div>
       <SessionSummary config={config} />
       {storage === null ? null : <StorageNote source={storage} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
+import { initialConnectionState, type ConnectionState } from './connection-store';
 import { connectionLossOf } from './connection-loss';
 
 function connection() {

@@ -4,7 +4,7 @@
  * connected, across all the retries that follow.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ConnectionState } from '../broker/connection-store';
+import type { ConnectionState } from './connection-store';
 
 export interface ConnectionLoss {
   /** ms epoch since which the board has not been connected; null while connected. */

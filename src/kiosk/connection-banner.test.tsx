@@ -1,14 +1,21 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { errorState } from '../broker/broker-error';
-import { initialConnectionState, type ConnectionState } from '../broker/connection-store';
+import { connectionNoticeOf } from '../broker/connection-notice';
+import { initialConnectionState, type ConnectionState, type ConnectionStore } from '../broker/connection-store';
+import { ConnectionBanner } from '../ui/connection-banner';
 import { setLanguage } from '../ui/i18n/i18n';
-import { ConnectionBanner } from './connection-banner';
+
+/** The banner as its page shows it: the notice derived from the page's connection store. */
+function Banner({ connection }: { connection: ConnectionStore }) {
+  return <ConnectionBanner notice={useStore(connectionNoticeOf(connection))} look="wallboard" />;
+}
 
 function lostConnection() {
   const connection = createStore<ConnectionState>(() => ({ ...initialConnectionState, phase: 'connected', since: 1_000 }));
-  render(<ConnectionBanner connection={connection} />);
+  render(<Banner connection={connection} />);
   act(() => connection.setState({ phase: 'reconnecting', since: 2_000, ...errorState({ kind: 'lost' }) }));
   return connection;
 }
@@ -25,5 +32,7 @@ describe('ConnectionBanner: why the board is reconnecting', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('正在自动重连（连接已断开）');
     act(() => connection.setState(errorState({ kind: 'connack', code: 0x88 })));
     expect(screen.getByRole('alert')).toHaveTextContent('正在自动重连（服务器不可用）');
+    await act(() => setLanguage('en', { persist: false }));
   });
 });
+

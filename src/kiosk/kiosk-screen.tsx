@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { connectionNoticeOf } from '../broker/connection-notice';
 import type { ConnectionStore } from '../broker/connection-store';
 import { useTasksClock } from '../tasks/tasks-hooks';
 import { ActiveGrid } from './active-grid';
 import { BoardHeader } from './board-header';
 import { BoardTiles } from './board-tiles';
-import { ConnectionBanner } from './connection-banner';
+import { ConnectionBanner } from '../ui/connection-banner';
 import { FailuresPanel } from './failures-panel';
 import { parseKioskParams } from './kiosk-params';
 import { useKioskNotes } from './use-kiosk-notes';
@@ -38,6 +39,7 @@ export default function KioskScreen({ search, configNotes = [], connection, grid
   useWakeLock();
   const board = useKioskBoard(params.gatewayPrefix, params.campaignId);
   const stale = useStore(connection, (s) => s.phase !== 'connected');
+  const notice = useStore(connectionNoticeOf(connection));
   const notes = [...paramNotes, ...configNotes];
   const dim = stale ? 'opacity-80 grayscale' : '';
   return (
@@ -46,7 +48,7 @@ export default function KioskScreen({ search, configNotes = [], connection, grid
       className="fixed inset-0 flex cursor-none flex-col overflow-hidden bg-neutral-950 text-[clamp(14px,1.15vw,64px)] text-neutral-50 select-none"
     >
       <BoardHeader connection={connection} gatewayPrefix={params.gatewayPrefix} now={board.now} />
-      <ConnectionBanner connection={connection} />
+      <ConnectionBanner notice={notice} look="wallboard" />
       <main className="flex min-h-0 flex-1 flex-col gap-[0.8em] px-[1em] py-[0.8em]">
         {stale ? (
           <p className="text-[1.3em] font-bold text-amber-300">

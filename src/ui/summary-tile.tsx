@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useStaleMarks } from './stale-data';
 
 export interface SummaryTileProps {
   label: string;
@@ -8,8 +9,10 @@ export interface SummaryTileProps {
 
 /** One figure of a summary; place tiles inside a <SummaryTiles> so label and value stay paired for screen readers. */
 export function SummaryTile({ label, value, hint }: SummaryTileProps) {
+  // A figure while the connection is down is the last known one: dimmed, and says why.
+  const { className: staleClass, ...staleMarks } = useStaleMarks();
   return (
-    <div className="flex min-w-28 flex-col rounded border border-slate-200 bg-white px-3 py-2">
+    <div {...staleMarks} className={`flex min-w-28 flex-col rounded border border-slate-200 bg-white px-3 py-2 ${staleClass}`}>
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
       <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
       {hint ? <dd className="text-xs text-slate-500">{hint}</dd> : null}

@@ -62,7 +62,16 @@ export const en = {
     clientId: 'Client id',
     noSession: 'no session yet',
     connectedTo: 'Connected to',
-    notYet: 'not yet',
+    connection: 'Connection',
+  },
+  /** What the connection did, said after a save and in the session summary. */
+  outcome: {
+    connected: 'Connected to {{url}}',
+    connecting: 'Connecting…',
+    notAuthorized: 'Not authorized: {{reason}}. Check the username and password.',
+    refused: 'Refused: {{reason}}',
+    lost: 'Not connected: {{reason}}',
+    notConnected: 'Not connected',
   },
   storage: {
     heading: 'Browser storage',

@@ -65,7 +65,15 @@ export const zhCN: Translation<typeof en> = {
     clientId: '客户端 ID',
     noSession: '尚无会话',
     connectedTo: '连接到',
-    notYet: '尚未连接',
+    connection: '连接',
+  },
+  outcome: {
+    connected: '已连接到 {{url}}',
+    connecting: '正在连接…',
+    notAuthorized: '未获授权：{{reason}}。请检查用户名和密码。',
+    refused: '连接被拒绝：{{reason}}',
+    lost: '未连接：{{reason}}',
+    notConnected: '未连接',
   },
   storage: {
     heading: '浏览器存储',

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useActiveSession, useConnection } from '../app-context';
 import type { RuntimeConfig } from '../config/config-schema';
+import { ConnectionOutcome } from './connection-outcome';
 
 /** Who this console is on the broker: role, client id, whether it may publish. */
 export function SessionSummary({ config }: { config: RuntimeConfig }) {
   const { t } = useTranslation('app');
   const clientId = useActiveSession((s) => s.session?.clientId ?? null);
-  const url = useConnection((s) => s.url);
-  const protocolVersion = useConnection((s) => s.protocolVersion);
+  const connected = useConnection((s) => s.phase === 'connected');
   const readOnly = config.readOnly || config.kiosk;
   const why = config.kiosk ? t('session.whyKiosk') : t('session.whyReadOnly');
   return (
@@ -22,10 +22,10 @@ export function SessionSummary({ config }: { config: RuntimeConfig }) {
         <dd>{readOnly ? t('session.publishingReadOnly', { why }) : t('session.publishingAllowed')}</dd>
         <dt className="font-medium">{t('session.clientId')}</dt>
         <dd className="font-mono">{clientId ?? t('session.noSession')}</dd>
-        <dt className="font-medium">{t('session.connectedTo')}</dt>
-        <dd className="font-mono break-all">
-          {url ?? t('session.notYet')}
-          {protocolVersion ? ` (MQTT ${protocolVersion === 5 ? '5' : '3.1.1'})` : ''}
+        {/* The URL only once connected: before that it is where the console tries, not where it is. */}
+        <dt className="font-medium">{connected ? t('session.connectedTo') : t('session.connection')}</dt>
+        <dd>
+          <ConnectionOutcome withProtocol />
         </dd>
       </dl>
     </section>

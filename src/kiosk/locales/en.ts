@@ -6,13 +6,6 @@ export const en = {
     noMessage: 'No message yet',
     lastMessage: 'Last message {{age}}',
   },
-  banner: {
-    connecting: 'Connecting to the broker…',
-    lost: 'Connection lost since {{time}}',
-    neverConnected: 'No broker connection since {{time}}',
-    reconnecting: 'Reconnecting automatically',
-    reconnectingWhy: 'Reconnecting automatically ({{error}})',
-  },
   stale: 'Data may be out of date',
   tiles: {
     label: 'Upgrade summary',

@@ -9,13 +9,6 @@ export const zhCN: Translation<typeof en> = {
     noMessage: '尚无消息',
     lastMessage: '最近消息：{{age}}',
   },
-  banner: {
-    connecting: '正在连接 MQTT 服务器…',
-    lost: '自 {{time}} 起连接中断',
-    neverConnected: '自 {{time}} 起未连接到 MQTT 服务器',
-    reconnecting: '正在自动重连',
-    reconnectingWhy: '正在自动重连（{{error}}）',
-  },
   stale: '数据可能已过时',
   tiles: {
     label: '升级概况',

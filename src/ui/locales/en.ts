@@ -70,4 +70,16 @@ export const en = {
     /** The reason beside the connection status. */
     aside: '({{reason}})',
   },
+  /** The banner over stale data while the broker connection is down (src/ui/connection-banner.tsx). */
+  connectionBanner: {
+    connecting: 'Connecting to the broker…',
+    lost: 'Connection lost since {{time}}',
+    neverConnected: 'No broker connection since {{time}}',
+    notYet: 'Not connected yet',
+    notYetConnecting: 'Not connected yet. Connecting to the broker…',
+    reconnecting: 'Reconnecting automatically',
+    reconnectingWhy: 'Reconnecting automatically ({{error}})',
+    notAuthorized: 'Not authorized: check the username and password in Settings ({{error}})',
+    refused: 'Broker refused the connection ({{error}})',
+  },
 } as const;

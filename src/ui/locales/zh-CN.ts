@@ -68,4 +68,15 @@ export const zhCN: Translation<typeof en> = {
     disconnected: '被 MQTT 服务器断开：{{reason}}',
     aside: '（{{reason}}）',
   },
+  connectionBanner: {
+    connecting: '正在连接 MQTT 服务器…',
+    lost: '自 {{time}} 起连接中断',
+    neverConnected: '自 {{time}} 起未连接到 MQTT 服务器',
+    notYet: '尚未连接',
+    notYetConnecting: '尚未连接。正在连接 MQTT 服务器…',
+    reconnecting: '正在自动重连',
+    reconnectingWhy: '正在自动重连（{{error}}）',
+    notAuthorized: '未获授权：请在“设置”中检查用户名和密码（{{error}}）',
+    refused: 'MQTT 服务器拒绝了连接（{{error}}）',
+  },
 };
