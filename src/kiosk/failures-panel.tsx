@@ -4,7 +4,7 @@ import type { KioskFailure } from './kiosk-view';
 import { useTaskWords } from './use-task-words';
 
 /** The newest failures with the reason in words, so the room knows which dock needs someone. */
-export function FailuresPanel({ failures }: { failures: readonly KioskFailure[] }) {
+export function FailuresPanel({ failures, watchingSince }: { failures: readonly KioskFailure[]; watchingSince: number | null }) {
   const { t } = useTranslation('kiosk');
   const f = useFormat();
   const words = useTaskWords();
@@ -14,7 +14,7 @@ export function FailuresPanel({ failures }: { failures: readonly KioskFailure[] 
         {t('failures.heading')}
       </h2>
       {failures.length === 0 ? (
-        <p className="text-[1.05em] text-neutral-400">{t('failures.none')}</p>
+        <p className="text-[1.05em] text-neutral-400">{watchingSince === null ? t('failures.none') : t('failures.noneSince', { time: f.hourMinute(watchingSince) })}</p>
       ) : (
         <ul aria-label={t('failures.list')} className="flex min-h-0 flex-col gap-[0.5em] overflow-hidden">
           {failures.map((failure) => (

@@ -163,6 +163,15 @@ describe('KioskScreen content', () => {
     expect(items.map((item) => item.textContent)).toEqual([expect.stringContaining('Rejected312015'), expect.stringContaining('FailedDownload failed')]);
   });
 
+  it('says "no failures" only since it opened, until it has watched for 24 hours', () => {
+    board(kit().store);
+    const failures = screen.getByRole('region', { name: 'Recent failures' });
+    expect(failures).toHaveTextContent(`No failures since ${formatHourMinute(T0)}.`);
+    expect(failures).not.toHaveTextContent('24 hours');
+    act(() => vi.advanceTimersByTime(24 * 60 * 60 * 1000));
+    expect(failures).toHaveTextContent('No failures in the last 24 hours.');
+  });
+
   it('has no control at all: nothing on the board can send anything', () => {
     board(mixedFleet().store);
     for (const role of ['button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'searchbox'] as const) {

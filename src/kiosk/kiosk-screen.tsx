@@ -61,7 +61,7 @@ export default function KioskScreen({ search, configNotes = [], connection, grid
         </div>
         <div className={`flex min-h-0 flex-1 gap-[1em] ${dim}`}>
           <ActiveGrid cards={board.cards} timings={board.timings} intervalSeconds={params.intervalSeconds} shape={gridShape} />
-          <FailuresPanel failures={board.failures} />
+          <FailuresPanel failures={board.failures} watchingSince={board.watchingSince} />
         </div>
       </main>
       {notes.length > 0 ? (

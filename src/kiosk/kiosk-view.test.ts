@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import { DEFAULT_TASK_TIMINGS } from '../tasks/task-types';
-import { activeDeviceCards, kioskFigures, recentFailures, RECENT_FAILURE_WINDOW_MS, tasksForBoard } from './kiosk-view';
+import { activeDeviceCards, kioskFigures, recentFailures, RECENT_FAILURE_WINDOW_MS, tasksForBoard, watchingSince } from './kiosk-view';
 
 const timings = DEFAULT_TASK_TIMINGS;
 
@@ -94,5 +94,13 @@ describe('recentFailures', () => {
     const tasks = tasksForBoard(store.getState().table, null);
     expect(recentFailures(tasks, T0 + 3_000, timings, 1).map((f) => f.bid)).toEqual(['b-b1']);
     expect(recentFailures(tasks, T0 + RECENT_FAILURE_WINDOW_MS + 60_000, timings)).toEqual([]);
+  });
+});
+
+describe('watchingSince', () => {
+  it('vouches for "no failures" from the opening of the board until it has watched the whole window', () => {
+    expect(watchingSince(T0, T0 + 60_000)).toBe(T0);
+    expect(watchingSince(T0, T0 + RECENT_FAILURE_WINDOW_MS - 1)).toBe(T0);
+    expect(watchingSince(T0, T0 + RECENT_FAILURE_WINDOW_MS)).toBeNull();
   });
 });

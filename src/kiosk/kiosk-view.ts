@@ -105,6 +105,15 @@ export function failureReason(task: UpgradeTask, state: TaskState): string {
   return taskSubStatusLabel(task) ?? taskStatusLabel(task);
 }
 
+/**
+ * Since when the board can vouch for "no failures": it sees failures only while open, so the
+ * moment it opened, unless that is longer ago than the failure window (then the whole window).
+ * Null means the whole window.
+ */
+export function watchingSince(openedAt: number, now: number): number | null {
+  return now - openedAt >= RECENT_FAILURE_WINDOW_MS ? null : openedAt;
+}
+
 /** The newest failures within the window, newest first. */
 export function recentFailures(tasks: readonly UpgradeTask[], now: number, timings: TaskTimings, max = RECENT_FAILURES_MAX): KioskFailure[] {
   const failures: KioskFailure[] = [];

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
 import type { TaskTimings } from '../tasks/task-types';
-import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
+import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, watchingSince, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
 
 export interface KioskBoard {
   cards: readonly DeviceCard[];
@@ -10,6 +10,8 @@ export interface KioskBoard {
   failures: readonly KioskFailure[];
   timings: TaskTimings;
   now: number;
+  /** Since when "no failures" holds: the board's opening, or null for the whole failure window. */
+  watchingSince: number | null;
 }
 
 /**
@@ -20,9 +22,11 @@ export function useKioskBoard(gatewayPrefix: string | null, campaignId: string |
   const table = useTaskTable();
   const timings = useTaskTimings();
   const now = useNow();
+  // The board learns of failures only while it is open: it opened at its first render.
+  const [openedAt] = useState(now);
   const tasks = useMemo(() => tasksForBoard(table, gatewayPrefix, campaignId), [table, gatewayPrefix, campaignId]);
   const cards = useMemo(() => activeDeviceCards(tasks), [tasks]);
   const figures = useMemo(() => kioskFigures(tasks, now, timings), [tasks, now, timings]);
   const failures = useMemo(() => recentFailures(tasks, now, timings), [tasks, now, timings]);
-  return { cards, figures, failures, timings, now };
+  return { cards, figures, failures, timings, now, watchingSince: watchingSince(openedAt, now) };
 }

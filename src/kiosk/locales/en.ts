@@ -44,6 +44,7 @@ export const en = {
   failures: {
     heading: 'Recent failures',
     none: 'No failures in the last 24 hours.',
+    noneSince: 'No failures since {{time}}.',
     list: 'Recent failures',
     reportsInstead: 'Reports {{reported}} instead of {{target}}',
     anotherVersion: 'another version',
