@@ -16,7 +16,7 @@ import type { ActiveSessionState } from '../broker/active-session';
 import type { BrokerStores } from '../broker/broker-stores';
 import type { ConnectionState, ConnectionStore } from '../broker/connection-store';
 import type { DiagnosticsStore } from '../broker/diagnostics-store';
-import { CampaignsStoreProvider } from '../campaigns/campaign-context';
+import { CampaignLinkProvider, CampaignsStoreProvider } from '../campaigns/campaign-context';
 import type { CampaignsStore } from '../campaigns/campaign-store';
 import { ManualFirmwareStoreProvider } from '../firmware/manual-firmware-context';
 import type { ManualFirmwareStore } from '../firmware/manual-firmware-store';
@@ -32,6 +32,7 @@ import type { SavedSettingsStore } from './config/saved-settings-store';
 import type { ReconnectStore } from './session/reconnect-store';
 import type { SessionErrorStore } from './session/session-error-store';
 import { StorageStatusProvider, type PersistStatusSource } from './settings/storage-note';
+import type { CampaignLinkStore } from '../campaigns/campaign-runtime';
 
 export interface ShellStores {
   broker: BrokerStores;
@@ -51,6 +52,8 @@ export interface FeatureStores {
   history?: TaskHistoryReader;
   /** Where tasks, fleet and campaigns are kept (Settings says so); none in tests that give none. */
   storage?: PersistStatusSource;
+  /** Campaigns on the broker: the current session's link (who drives, commands); none in tests that give none. */
+  campaignLink?: CampaignLinkStore;
 }
 
 export type AppStores = ShellStores & FeatureStores;
@@ -95,7 +98,9 @@ export function FeatureProviders({ children }: { children: ReactNode }) {
           <SelectionStoreProvider value={stores.selection}>
             <ManualFirmwareStoreProvider value={stores.manualFirmware}>
               <TaskHistoryProvider value={stores.history ?? null}>
-                <StorageStatusProvider value={stores.storage ?? null}>{children}</StorageStatusProvider>
+                <StorageStatusProvider value={stores.storage ?? null}>
+                  <CampaignLinkProvider value={stores.campaignLink ?? null}>{children}</CampaignLinkProvider>
+                </StorageStatusProvider>
               </TaskHistoryProvider>
             </ManualFirmwareStoreProvider>
           </SelectionStoreProvider>

@@ -56,11 +56,14 @@ export async function startFeatures(shell: ShellStores, local: Storage | null): 
     storage: persistence.campaigns,
     leaseStorage: local,
     alertTexts: alertTextsFor(i18n),
+    connection: shell.broker.connection,
   });
+  stores.campaignLink = campaignRuntime.link;
 
   const sessionController = createBrokerSessionController({
     broker: shell.broker,
     sessionError: shell.sessionError,
+    campaignSessionStarted: (session, o) => campaignRuntime.sessionStarted(session, o),
     // Each batch in this order: the campaign driver runs after the tasks store applied it, so a
     // result that frees a slot sends the next gateway in the same frame. Diagnostics is not listed:
     // the broker session counts every batch itself.

@@ -265,12 +265,27 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       // On the board: drive it when complete, active and its driver is gone. Only here: publish it first.
       const campaign = known ?? (view === null ? local : undefined);
       if (campaign === undefined || !ACTIVE.has(campaign.state)) continue;
-      if (leaseHolder(board, id, at) !== null) continue;
+      // A lease of our own client id is this console's before a reload: taken back at once.
+      const holder = leaseHolder(board, id, at);
+      if (holder !== null && holder.clientId !== clientId) continue;
       if (known === null && campaign !== undefined) writeRecords(campaign);
       taking.set(id, at);
       publishLease(id, at);
       log(`campaign ${id}: taking the lease`);
     }
+  }
+
+  let presenceAt = Number.NEGATIVE_INFINITY;
+  function publishPresence(at: number): void {
+    presenceAt = at;
+    const topic = driverPresenceTopic(ns, clientId);
+    publishRecord(topic, encodeRecord(topic, { v: CAMPAIGN_FORMAT_VERSION, clientId, label, state: 'online', since: at })).catch(() => undefined);
+  }
+
+  /** The will of this client id's previous connection (a reload) may clear the presence after it was written. */
+  function keepPresence(at: number): void {
+    if (!isConnected || session.readOnly || !deps.canDrive()) return;
+    if (!board.drivers.has(clientId) && at - presenceAt >= boardReadyMs) publishPresence(at);
   }
 
   function clearExpired(at: number): void {
@@ -313,6 +328,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     syncing = true;
     try {
       const at = now();
+      keepPresence(at);
       mirror();
       takeOrKeepLeases(at);
       for (const id of driving.keys()) {
@@ -390,10 +406,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     connected() {
       isConnected = true;
       connectedAt = now();
-      if (!session.readOnly && deps.canDrive()) {
-        const topic = driverPresenceTopic(ns, clientId);
-        publishRecord(topic, encodeRecord(topic, { v: CAMPAIGN_FORMAT_VERSION, clientId, label, state: 'online', since: connectedAt })).catch(() => undefined);
-      }
+      if (!session.readOnly && deps.canDrive()) publishPresence(connectedAt);
       // What was written before the reconnect may not have reached the broker: write it again.
       writtenHeader.clear();
       writtenGateway.clear();

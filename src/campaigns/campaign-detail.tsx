@@ -4,7 +4,7 @@ import { useFormat } from '../ui/i18n/use-format';
 import { Button } from '../ui/button';
 import { ProgressBar } from '../ui/progress-bar';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
-import { useCampaign, useCampaignActions, useCampaignsControlledElsewhere } from './campaign-hooks';
+import { useCampaign, useCampaignActions, useCampaignDriver, useCampaignsControlledElsewhere } from './campaign-hooks';
 import type { Campaign } from './campaign-types';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
@@ -57,6 +57,7 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
   const rows = gatewayRows(campaign, table, now, timings);
   const progress = campaignProgress(campaign, rows, now);
   const actions = useCampaignActions();
+  const { driver, refused, onBroker } = useCampaignDriver(id);
   const exportAs = (kind: 'csv' | 'json'): void => {
     const report = reportRows(campaign, table, Date.now(), timings, texts);
     if (kind === 'csv') downloadText(`${fileStem(campaign)}.csv`, reportCsv(report), 'text/csv;charset=utf-8');
@@ -72,11 +73,15 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
           <span className="ml-2 text-amber-900">{texts.pausedReason(campaign.pausedReason)}</span>
         ) : null}
       </div>
-      {elsewhere ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t('detail.runElsewhere')}</p> : null}
+      {onBroker && (campaign.state === 'running' || campaign.state === 'paused') ? (
+        <p className="text-sm text-slate-700">{driver === null ? t('detail.noDriver') : t('detail.drivenBy', { label: driver.label })}</p>
+      ) : null}
+      {refused !== null ? <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{t('detail.publishRefused', { reason: refused })}</p> : null}
+      {elsewhere && !onBroker ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t('detail.runElsewhere')}</p> : null}
       <CampaignControls
         campaign={campaign}
         hasFailed={rows.some((r) => r.canRetry)}
-        readOnly={readOnly || elsewhere}
+        readOnly={readOnly || (elsewhere && !onBroker)}
         onPause={() => actions.pause(id)}
         onResume={() => actions.resume(id)}
         onAbort={() => actions.abort(id)}
@@ -93,7 +98,7 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
         ))}
       </SummaryTiles>
       <p className="text-sm text-slate-600">{limits}</p>
-      <CampaignGatewayTable rows={rows} onRetry={readOnly || elsewhere || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)} />
+      <CampaignGatewayTable rows={rows} onRetry={readOnly || (elsewhere && !onBroker) || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)} />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => exportAs('csv')}>{t('report.exportCsv')}</Button>
         <Button onClick={() => exportAs('json')}>{t('report.exportJson')}</Button>

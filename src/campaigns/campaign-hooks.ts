@@ -1,7 +1,9 @@
 /** React access to the campaigns store. */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useCampaignsStore } from './campaign-context.ts';
+import type { LeaseHolder } from './campaign-lease.ts';
+import type { CampaignLinkStore } from './campaign-runtime.ts';
+import { useCampaignLinkStore, useCampaignsStore } from './campaign-context.ts';
 import type { Campaign, CampaignPlan } from './campaign-types.ts';
 
 export function useCampaign(id: string): Campaign | undefined {
@@ -27,18 +29,46 @@ export interface CampaignActions {
   retryGateway(id: string, gateway: string): void;
 }
 
-/** The operator actions, stable across renders. */
+const EMPTY_LINK_STATE = { connected: false, drivers: {}, newer: {}, publishRefused: null };
+const NO_STATE: NonNullable<ReturnType<CampaignLinkStore['getState']>['link']>['state'] = {
+  getState: () => EMPTY_LINK_STATE,
+  getInitialState: () => EMPTY_LINK_STATE,
+  setState: () => undefined,
+  subscribe: () => () => undefined,
+};
+const NO_LINK_STORE: CampaignLinkStore = { getState: () => ({ link: null }), getInitialState: () => ({ link: null }), setState: () => undefined, subscribe: () => () => undefined };
+
+/**
+ * The operator actions, stable across renders. With campaigns on the broker, Pause, Resume, Abort
+ * and Retry are commands to the campaign's driver (applied here when this console drives it).
+ */
 export function useCampaignActions(): CampaignActions {
   const store = useCampaignsStore();
+  const linkStore = useCampaignLinkStore();
   return useMemo(() => {
     const s = () => store.getState();
+    const link = () => linkStore?.getState().link ?? null;
+    const viaLink = (id: string, name: 'pause' | 'resume' | 'abort' | 'retry-failed' | 'retry-gateway', local: () => void, gateway?: string): void => {
+      const current = link();
+      if (current === null) local();
+      else void current.command(id, name, gateway).catch(() => undefined);
+    };
     return {
       start: (plan) => s().campaignStarted(plan, Date.now()),
-      pause: (id) => s().campaignPaused(id, Date.now()),
-      resume: (id) => s().campaignResumed(id, Date.now()),
-      abort: (id) => s().campaignAborted(id, Date.now()),
-      retryFailed: (id) => s().failedRetried(id, Date.now()),
-      retryGateway: (id, gateway) => s().gatewayRetried(id, gateway, Date.now()),
+      pause: (id) => viaLink(id, 'pause', () => s().campaignPaused(id, Date.now())),
+      resume: (id) => viaLink(id, 'resume', () => s().campaignResumed(id, Date.now())),
+      abort: (id) => viaLink(id, 'abort', () => s().campaignAborted(id, Date.now())),
+      retryFailed: (id) => viaLink(id, 'retry-failed', () => s().failedRetried(id, Date.now())),
+      retryGateway: (id, gateway) => viaLink(id, 'retry-gateway', () => s().gatewayRetried(id, gateway, Date.now()), gateway),
     };
-  }, [store]);
+  }, [store, linkStore]);
+}
+
+/** Who drives the campaign (campaigns on the broker), and why this console cannot send commands, if so. */
+export function useCampaignDriver(id: string): { driver: LeaseHolder | null; refused: string | null; onBroker: boolean } {
+  const linkStore = useCampaignLinkStore() ?? NO_LINK_STORE;
+  const link = useStore(linkStore, (s) => s.link);
+  const driver = useStore(link?.state ?? NO_STATE, (s) => s.drivers[id] ?? null);
+  const refused = useStore(link?.state ?? NO_STATE, (s) => s.publishRefused);
+  return { driver, refused, onBroker: link !== null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CAMPAIGN_NAMESPACE, namespaceProblem } from '../../protocol/campaign-topics';
 import { brokerUrlProblem } from './broker-url';
 
 /**
@@ -24,6 +25,15 @@ export const configFieldSchemas = {
   verifyGraceSeconds: z.number().int().min(10).max(86_400),
   /** Finished tasks the browser keeps in its history (IndexedDB); the oldest finished go first. */
   taskHistoryLimit: z.number().int().min(2_000).max(1_000_000),
+  /** The namespace under which campaigns are kept on the broker (docs/campaigns-on-broker.md). */
+  campaignTopic: z.string().superRefine((value, ctx) => {
+    const problem = namespaceProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  /** Shown as "Driven by ..." on other consoles; empty: the client id. */
+  consoleLabel: z.string().max(100),
+  /** Finished campaigns older than this are cleared from the broker. */
+  campaignRetentionDays: z.number().int().min(1).max(3_650),
 } as const;
 
 export type ConfigKey = keyof typeof configFieldSchemas;
@@ -40,6 +50,9 @@ export interface RuntimeConfig {
   replyTimeoutSeconds: number;
   verifyGraceSeconds: number;
   taskHistoryLimit: number;
+  campaignTopic: string;
+  consoleLabel: string;
+  campaignRetentionDays: number;
 }
 
 /** Values given by one layer (config.json, saved settings, URL query): only what it sets. */
@@ -57,6 +70,9 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   replyTimeoutSeconds: 30,
   verifyGraceSeconds: 600,
   taskHistoryLimit: 100_000,
+  campaignTopic: DEFAULT_CAMPAIGN_NAMESPACE,
+  consoleLabel: '',
+  campaignRetentionDays: 90,
 };
 
 export const CONFIG_KEYS = Object.keys(configFieldSchemas) as ConfigKey[];

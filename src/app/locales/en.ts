@@ -107,6 +107,9 @@ export const en = {
       replyTimeoutSeconds: 'Reply timeout (s)',
       verifyGraceSeconds: 'Version check grace (s)',
       taskHistoryLimit: 'Task history kept (finished tasks)',
+      campaignTopic: 'Campaign topic (namespace on the broker)',
+      consoleLabel: 'Console label',
+      campaignRetentionDays: 'Finished campaigns kept on the broker (days)',
     },
     from: {
       default: 'default',

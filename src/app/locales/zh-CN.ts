@@ -109,6 +109,9 @@ export const zhCN: Translation<typeof en> = {
       replyTimeoutSeconds: '应答超时（秒）',
       verifyGraceSeconds: '版本核对宽限时间（秒）',
       taskHistoryLimit: '保留的历史任务数（已结束）',
+      campaignTopic: '活动主题（代理上的命名空间）',
+      consoleLabel: '控制台名称',
+      campaignRetentionDays: '代理上保留已结束活动的天数',
     },
     from: {
       default: '默认值',

@@ -2,8 +2,9 @@ import type { BrokerStores } from '../../broker/broker-stores.ts';
 import { acquireClientId } from '../../broker/client-id.ts';
 import type { BrokerSession } from '../../broker/session.ts';
 import { createWorkerBrokerSession } from '../../broker/worker-session.ts';
+import { driverPresenceTopic } from '../../protocol/campaign-topics.ts';
 import type { Decoded } from '../../protocol/messages.ts';
-import { createSessionController, type SessionController } from './session-controller';
+import { createSessionController, type SessionController, type SessionCreateOptions } from './session-controller';
 import type { SessionErrorStore } from './session-error-store';
 
 function message(error: unknown): string {
@@ -15,16 +16,18 @@ export interface BrokerSessionControllerDeps {
   sessionError: SessionErrorStore;
   /** Every store that learns from broker traffic, in the order each batch reaches them. */
   consumers: readonly ((batch: readonly Decoded[]) => void)[];
+  /** Told of each new session with what the campaigns on the broker need of it. */
+  campaignSessionStarted?(session: BrokerSession, options: SessionCreateOptions): void;
 }
 
 /** The page's broker session controller: the real broker, the page's stores. */
-export function createBrokerSessionController({ broker, sessionError, consumers }: BrokerSessionControllerDeps): SessionController {
+export function createBrokerSessionController({ broker, sessionError, consumers, campaignSessionStarted }: BrokerSessionControllerDeps): SessionController {
   return createSessionController<BrokerSession, readonly Decoded[]>({
     acquireClientId,
     // MQTT, decoding and the answers to devices run in a worker: at fleet scale they would take most
     // of this thread, which has the screen to draw (issue 9).
-    createSession: (o) =>
-      createWorkerBrokerSession({
+    createSession: (o) => {
+      const session = createWorkerBrokerSession({
         url: o.url,
         username: o.username,
         password: o.password,
@@ -34,7 +37,13 @@ export function createBrokerSessionController({ broker, sessionError, consumers 
         respondToDevices: o.respondToDevices,
         connectionStore: broker.connection,
         diagnosticsStore: broker.diagnostics,
-      }),
+        campaignNamespace: o.campaignNamespace,
+        // A driver's presence is cleared by the broker when this connection drops (campaigns on the broker).
+        ...(o.readOnly ? {} : { will: { topic: driverPresenceTopic(o.campaignNamespace, o.clientId), payload: '', qos: 1 as const, retain: true } }),
+      });
+      campaignSessionStarted?.(session, o);
+      return session;
+    },
     sessionChanged(session) {
       broker.activeSession.setState({ session });
       if (session) sessionError.setState({ error: null });

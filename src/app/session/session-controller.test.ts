@@ -30,6 +30,9 @@ const TARGET: SessionTarget = {
   readOnly: false,
   respondToDevices: false,
   role: 'operator',
+  campaignNamespace: 'ota-console/v1',
+  consoleLabel: '',
+  campaignRetentionDays: 90,
 };
 
 function setup(consumers: ((batch: Batch) => void)[] = []) {
@@ -66,6 +69,9 @@ describe('createSessionController', () => {
       password: 'pw',
       readOnly: false,
       respondToDevices: false,
+      campaignNamespace: 'ota-console/v1',
+      consoleLabel: '',
+      campaignRetentionDays: 90,
       clientId: 'ota-operator-1',
       persistent: true,
     });

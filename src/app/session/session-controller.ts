@@ -9,6 +9,11 @@ export interface SessionTarget {
   /** Answer need_reply events and update_topo (only one console per deployment should). */
   respondToDevices: boolean;
   role: SessionRole;
+  /** Where campaigns are kept on the broker. */
+  campaignNamespace: string;
+  /** Shown as "Driven by ..."; empty: the client id. */
+  consoleLabel: string;
+  campaignRetentionDays: number;
 }
 
 export interface ClientIdentity {

@@ -11,6 +11,9 @@ describe('sessionTargetFor', () => {
       readOnly: false,
       respondToDevices: false,
       role: 'operator',
+      campaignNamespace: 'ota-console/v1',
+      consoleLabel: '',
+      campaignRetentionDays: 90,
     });
   });
 

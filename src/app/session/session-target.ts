@@ -15,5 +15,8 @@ export function sessionTargetFor(config: RuntimeConfig): SessionTarget {
     // A read-only session could not publish the replies anyway; say so in the target too.
     respondToDevices: config.respondToDevices && !config.readOnly && !config.kiosk,
     role: config.kiosk ? 'kiosk' : 'operator',
+    campaignNamespace: config.campaignTopic,
+    consoleLabel: config.consoleLabel,
+    campaignRetentionDays: config.campaignRetentionDays,
   };
 }

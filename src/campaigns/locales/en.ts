@@ -27,6 +27,9 @@ export const en = {
     stateLabel: 'Campaign state',
     runElsewhere:
       'Campaigns are run by another tab of this console (only one tab sends, so nothing goes out twice). Use that tab, or close it and this one takes over.',
+    drivenBy: 'Driven by {{label}}',
+    noDriver: 'No console drives this campaign right now; an operator console takes it over within a minute.',
+    publishRefused: 'The broker refused a campaign record or command: {{reason}}',
     progressLabel: 'Campaign progress',
     progressValue: '{{percent}} · {{state}}',
     summaryLabel: 'Campaign summary',
