@@ -12,6 +12,16 @@ import { useTask } from '../tasks/tasks-hooks';
 import { StateLabel } from './state-label';
 import { useTaskWords } from './use-task-words';
 
+/**
+ * The step and the sub-status on one line; a sub-status the step already says ("Downloading" in
+ * "Downloading Firmware") is left out, so the line fits a card at wallboard sizes.
+ */
+export function stepLine(step: string | null, sub: string | null): string {
+  if (step === null) return sub ?? '';
+  if (sub === null || sub === '' || step.toLocaleLowerCase().includes(sub.toLocaleLowerCase())) return step;
+  return `${step} · ${sub}`;
+}
+
 interface DeviceCardProps {
   bid: string;
   sn: string;
@@ -30,6 +40,7 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
   const percent = Math.round(devicePercent(task));
   const step = task.execution?.step ?? null;
   const sub = words.subStatus(task);
+  const stepText = stepLine(step !== null ? words.step(step) : null, sub);
   const eta = taskEtaMs(task);
   const stalled = state === 'stalled';
   const modelKey = task.devices.find((d) => d.sn === sn)?.modelKey;
@@ -50,6 +61,7 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
             <Trans t={t} i18nKey="card.onGateway" values={{ model: model ?? t('card.device'), gateway: task.gateway }} components={{ sn: <span className="font-mono" /> }} />
           )}
         </span>
+        {eta !== null ? <span className="ml-auto shrink-0 text-[0.9em] tabular-nums text-neutral-300">{t('card.eta', { eta: f.duration(eta) })}</span> : null}
       </div>
       <ProgressBar
         label={t('card.progress', { sn })}
@@ -58,10 +70,12 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
         tone={barTone(state)}
         className="h-[0.7em]! bg-neutral-700!"
       />
+      {/* The step wraps (two lines at most) rather than being cut: "Upgrading Firmware" must stay whole. */}
       <div className="flex min-w-0 items-baseline gap-[0.6em] text-[0.95em]">
-        <span className="text-[1.2em] font-bold tabular-nums">{f.percent(percent)}</span>
-        <span className="truncate text-neutral-300">{[step !== null ? words.step(step) : null, sub].filter(Boolean).join(' · ')}</span>
-        {eta !== null ? <span className="ml-auto shrink-0 tabular-nums text-neutral-300">{t('card.eta', { eta: f.duration(eta) })}</span> : null}
+        <span className="shrink-0 text-[1.2em] font-bold tabular-nums">{f.percent(percent)}</span>
+        <span data-kiosk-step="" className="line-clamp-2 min-w-0 break-words text-neutral-300">
+          {stepText}
+        </span>
       </div>
     </li>
   );

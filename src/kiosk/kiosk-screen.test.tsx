@@ -6,6 +6,7 @@ import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import { applyInitialLanguage } from '../ui/i18n/i18n';
 import type { TasksStore } from '../tasks/tasks-state';
 import { formatHourMinute } from './format';
+import { stepLine } from './device-card';
 import KioskScreen from './kiosk-screen';
 import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 import type { GridShape } from './paging';
@@ -129,6 +130,27 @@ describe('KioskScreen pages', () => {
       expect(bar).toHaveAttribute('aria-valuenow', '40');
       expect(bar).toHaveAttribute('aria-valuetext', '40% · In Progress · Downloading');
     }
+  });
+});
+
+describe('KioskScreen step text', () => {
+  it('says the step whole, once, and may wrap instead of being cut', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', percent: 20 });
+    board(k.store);
+    const card = screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-A' }).closest('li')!;
+    const step = card.querySelector<HTMLElement>('[data-kiosk-step]')!;
+    expect(step.textContent).toBe('Upgrading Firmware');
+    expect(step).not.toHaveClass('truncate');
+    expect(step).toHaveClass('line-clamp-2');
+  });
+
+  it('keeps a sub-status the step does not already say', () => {
+    expect(stepLine('Downloading Firmware', 'Downloading')).toBe('Downloading Firmware');
+    expect(stepLine('Upgrading Firmware', 'Waiting for the device')).toBe('Upgrading Firmware · Waiting for the device');
+    expect(stepLine(null, 'Sent')).toBe('Sent');
+    expect(stepLine('Upgrading Firmware', null)).toBe('Upgrading Firmware');
   });
 });
 

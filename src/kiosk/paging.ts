@@ -11,7 +11,7 @@ export interface CardMetrics {
   gapEm: number;
 }
 
-export const CARD_METRICS: CardMetrics = Object.freeze({ minWidthEm: 14.5, heightEm: 6.1, gapEm: 0.6 });
+export const CARD_METRICS: CardMetrics = Object.freeze({ minWidthEm: 14.5, heightEm: 7, gapEm: 0.6 });
 
 export interface GridArea {
   /** px */
