@@ -1,10 +1,15 @@
 import { screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithStores } from './app-test-kit';
+import { buildOtaProgress, encodeMessage } from '../protocol/builders';
+import { decode } from '../protocol/decode';
+import { eventsTopic } from '../protocol/topics';
+import { topo } from '../fleet/fleet-test-kit';
+import type { AppStores } from './app-context';
+import { createTestStores, renderWithStores } from './app-test-kit';
 import { Layout } from './layout';
 
-function renderApp(config: object | null, search: string) {
+function renderApp(config: object | null, search: string, stores?: AppStores) {
   window.history.replaceState(null, '', `/${search}`);
   vi.stubGlobal(
     'fetch',
@@ -13,7 +18,7 @@ function renderApp(config: object | null, search: string) {
     ),
   );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>operator screen</p> }] }]);
-  return renderWithStores(<RouterProvider router={router} />);
+  return renderWithStores(<RouterProvider router={router} />, stores);
 }
 
 afterEach(() => {
@@ -28,6 +33,17 @@ describe('kiosk wiring', () => {
     expect(screen.getByRole('banner')).toHaveTextContent('Gateways DOCK-7…');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
     expect(screen.queryByText('operator screen')).not.toBeInTheDocument();
+  });
+
+  it('names a device on the board by the model the fleet knows when the task does not', async () => {
+    const stores = createTestStores();
+    stores.fleet.getState().batchReceived([topo('DOCK-M', '3-3-0')], Date.now());
+    stores.tasks
+      .getState()
+      .batchReceived([decode(eventsTopic('DOCK-M'), encodeMessage(buildOtaProgress({ bid: 'b-m', status: 'in_progress', percent: 30, step: 'download_firmware' })))], Date.now());
+    renderApp(null, '?kiosk', stores);
+    const bar = await screen.findByRole('progressbar', { name: 'Upgrade progress DOCK-M' });
+    expect(bar.closest('li')).toHaveTextContent('DJI Dock 3');
   });
 
   it('shows the wallboard when config.json says kiosk', async () => {

@@ -1,5 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceBySn } from '../fleet/fleet-selectors';
+import { useFleet } from '../fleet/fleet-hooks';
+import { DeviceModelProvider } from '../kiosk/device-model-context';
 import { FeatureProviders, useConnectionStore } from './app-context';
 import type { AppMessage } from './app-message';
 import { parseQueryOverrides } from './config/query-overrides';
@@ -30,6 +33,9 @@ function configNotes(runtime: RuntimeConfigState): AppMessage[] {
   if (runtime.file.kind === 'malformed') notes.push(configFileMessage(runtime.file));
   return notes;
 }
+
+/** The board's cards name a device by its model; the fleet knows models the tasks do not. */
+const useFleetModelKey = (sn: string): string | null => useFleet((state) => deviceBySn(state, sn)?.modelKey ?? null);
 
 const blank = <div className="fixed inset-0 cursor-none bg-neutral-950" />;
 
@@ -62,7 +68,9 @@ export function KioskRoute() {
   return (
     <Suspense fallback={blank}>
       <FeatureProviders>
-        <KioskScreen search={search} configNotes={configNotes(runtime).map(say)} connection={connection} />
+        <DeviceModelProvider value={useFleetModelKey}>
+          <KioskScreen search={search} configNotes={configNotes(runtime).map(say)} connection={connection} />
+        </DeviceModelProvider>
       </FeatureProviders>
     </Suspense>
   );

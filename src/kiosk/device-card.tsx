@@ -9,6 +9,7 @@ import { taskEtaMs, taskState } from '../tasks/task-derived';
 import { devicePercent } from '../tasks/task-status-text';
 import type { TaskTimings } from '../tasks/task-types';
 import { useTask } from '../tasks/tasks-hooks';
+import { useDeviceModelKey } from './device-model-context';
 import { StateLabel } from './state-label';
 import { useTaskWords } from './use-task-words';
 
@@ -35,6 +36,7 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
   const words = useTaskWords();
   const task = useTask(bid);
   const now = useNow();
+  const knownModelKey = useDeviceModelKey(sn);
   if (task === undefined) return <li className="rounded-[0.3em] bg-neutral-900" />;
   const state = taskState(task, now, timings);
   const percent = Math.round(devicePercent(task));
@@ -43,8 +45,9 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
   const stepText = stepLine(step !== null ? words.step(step) : null, sub);
   const eta = taskEtaMs(task);
   const stalled = state === 'stalled';
-  const modelKey = task.devices.find((d) => d.sn === sn)?.modelKey;
-  const model = modelKey === undefined ? null : (productName(modelKey) ?? null);
+  // The task's own device info first, else what the fleet knows: "DJI Dock 2", not "Gateway".
+  const modelKey = task.devices.find((d) => d.sn === sn)?.modelKey ?? knownModelKey;
+  const model = modelKey === null ? null : (productName(modelKey) ?? null);
   return (
     <li
       className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[0.3em] border bg-neutral-900 px-[0.6em] py-[0.4em] leading-tight ${stalled ? 'border-amber-400' : 'border-neutral-700'}`}

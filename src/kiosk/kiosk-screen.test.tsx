@@ -7,6 +7,7 @@ import { applyInitialLanguage } from '../ui/i18n/i18n';
 import type { TasksStore } from '../tasks/tasks-state';
 import { formatHourMinute } from './format';
 import { stepLine } from './device-card';
+import { DeviceModelProvider } from './device-model-context';
 import KioskScreen from './kiosk-screen';
 import { renderWithStores } from '../campaigns/campaign-stores-test-kit';
 import type { GridShape } from './paging';
@@ -144,6 +145,21 @@ describe('KioskScreen step text', () => {
     expect(step.textContent).toBe('Upgrading Firmware');
     expect(step).not.toHaveClass('truncate');
     expect(step).toHaveClass('line-clamp-2');
+  });
+
+  it('names the device by its model, from the task or else from what the shell knows, not "Gateway"', () => {
+    const k = kit();
+    k.progress('DOCK-E', { bid: 'b-e', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 10 });
+    const useModelKey = (sn: string) => (sn === 'DOCK-E' ? '3-3-0' : null);
+    renderWithStores(
+      <DeviceModelProvider value={useModelKey}>
+        <KioskScreen connection={connected()} search="?kiosk" gridShape={TWO_BY_TWO} />
+      </DeviceModelProvider>,
+      { tasks: k.store },
+    );
+    const card = screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-E' }).closest('li')!;
+    expect(card).toHaveTextContent('DJI Dock 3');
+    expect(card).not.toHaveTextContent('Gateway');
   });
 
   it('keeps a sub-status the step does not already say', () => {
