@@ -30,12 +30,22 @@ export function BoardTiles({ figures }: { figures: KioskFigures }) {
     figures.timeout > 0 ? t('tiles.timedOut', { n: f.number(figures.timeout) }) : null,
     figures.canceled > 0 ? t('tiles.canceled', { n: f.number(figures.canceled) }) : null,
   ].filter((part) => part !== null);
+  // Only upgrades with a known target version can be verified: say of how many, and how many cannot.
+  const verifiedParts = [
+    figures.checkable > 0 ? t('tiles.verifiedOf', { count: figures.checkable, n: f.number(figures.checkable) }) : null,
+    figures.uncheckable > 0 ? t('tiles.noTarget', { count: figures.uncheckable, n: f.number(figures.uncheckable) }) : null,
+  ].filter((part) => part !== null);
   return (
     <div role="group" aria-label={t('tiles.label')}>
       <dl className="grid grid-cols-8 gap-[0.6em]">
         <Tile label={t('tiles.inProgress')} value={f.number(figures.inProgress)} />
         <Tile label={t('tiles.ok')} value={f.number(figures.ok)} hint={t('tiles.okHint')} accent={figures.ok > 0 ? 'good' : 'plain'} />
-        <Tile label={t('tiles.verified')} value={f.number(figures.verified)} accent={figures.verified > 0 ? 'good' : 'plain'} />
+        <Tile
+          label={t('tiles.verified')}
+          value={figures.checkable > 0 ? f.number(figures.verified) : '—'}
+          hint={verifiedParts.length > 0 ? verifiedParts.join(t('tiles.separator')) : undefined}
+          accent={figures.verified > 0 ? 'good' : 'plain'}
+        />
         <Tile
           label={t('tiles.failed')}
           value={f.number(figures.failed)}

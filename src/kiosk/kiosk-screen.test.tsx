@@ -162,6 +162,20 @@ describe('KioskScreen step text', () => {
     expect(card).not.toHaveTextContent('Gateway');
   });
 
+  it('says of how many upgrades "Verified" counts, and how many it cannot verify', () => {
+    const k = kit();
+    k.progress('DOCK-X', { bid: 'b-seen', status: 'ok', percent: 100, step: 'upgrade_firmware' });
+    board(k.store);
+    const tiles = screen.getByRole('group', { name: 'Upgrade summary' });
+    const verified = within(tiles).getByText('Verified').parentElement!;
+    expect(verified).toHaveTextContent('Verified—1 without a known target version');
+    act(() => {
+      k.started(dockAndDrone('b-own', 'DOCK-O', 'DRONE-O'));
+      k.progress('DOCK-O', { bid: 'b-own', status: 'ok', percent: 100, step: 'upgrade_firmware' });
+    });
+    expect(verified).toHaveTextContent('Verified0of 1 checkable · 1 without a known target version');
+  });
+
   it('keeps a sub-status the step does not already say', () => {
     expect(stepLine('Downloading Firmware', 'Downloading')).toBe('Downloading Firmware');
     expect(stepLine('Upgrading Firmware', 'Waiting for the device')).toBe('Upgrading Firmware · Waiting for the device');

@@ -104,3 +104,16 @@ describe('watchingSince', () => {
     expect(watchingSince(T0, T0 + RECENT_FAILURE_WINDOW_MS)).toBeNull();
   });
 });
+
+describe('kioskFigures: what can be verified', () => {
+  it('counts as checkable only the succeeded upgrades whose target version is known', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-own', 'DOCK-O', 'DRONE-O'));
+    k.progress('DOCK-O', { bid: 'b-own', status: 'ok', percent: 100, step: 'upgrade_firmware' });
+    // Seen only as events (started before the board opened, or elsewhere): no target version.
+    k.progress('DOCK-X', { bid: 'b-seen', status: 'ok', percent: 100, step: 'upgrade_firmware' });
+    k.progress('DOCK-Y', { bid: 'b-run', status: 'in_progress', percent: 10, step: 'download_firmware' });
+    const figures = kioskFigures(tasksForBoard(k.store.getState().table, null), T0, timings);
+    expect(figures).toMatchObject({ ok: 2, verified: 0, checkable: 1, uncheckable: 1 });
+  });
+});

@@ -19,6 +19,10 @@ export interface KioskFigures {
   inProgress: number;
   ok: number;
   verified: number;
+  /** Succeeded tasks whose target version is known: the ones a version report can verify. */
+  checkable: number;
+  /** Succeeded tasks with no known target version (seen only as events): never verifiable here. */
+  uncheckable: number;
   failed: number;
   timeout: number;
   canceled: number;
@@ -75,14 +79,22 @@ export function kioskFigures(tasks: readonly UpgradeTask[], now: number, timings
   const summary = summarizeTasks(tasks, now, timings);
   const { counts } = summary;
   let etaMs: number | null = null;
+  let checkable = 0;
+  let uncheckable = 0;
   for (const task of tasks) {
     const eta = taskEtaMs(task);
     if (eta !== null && (etaMs === null || eta > etaMs)) etaMs = eta;
+    if (task.terminal && task.execution?.status === 'ok') {
+      if (task.devices.some((d) => d.targetVersion !== undefined)) checkable++;
+      else uncheckable++;
+    }
   }
   return {
     inProgress: summary.active - counts.stalled,
     ok: counts.ok,
     verified: counts.verified,
+    checkable,
+    uncheckable,
     failed: counts.failed + counts.timeout + counts.canceled,
     timeout: counts.timeout,
     canceled: counts.canceled,
