@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brokerAccounts } from './support/broker-accounts';
 import { spawnRunner } from './support/campaign-runner';
-import { expect, test, type MosquittoBroker, type TestMqttClient } from './support/fixtures';
+import { appUrl, expect, test, type MosquittoBroker, type TestMqttClient } from './support/fixtures';
 import { startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 17, item 5: the campaign namespace's accounts of docs/operations.md ("Campaign records
@@ -163,4 +163,44 @@ test('hostile records under the namespace: the runner lists the good campaign, s
   await expect.poll(() => drive.output(), { timeout: 20_000 }).toContain(`campaign ${id}: driving`);
   drive.child.kill('SIGTERM');
   expect(await drive.exitWithin(20_000), drive.output()).toBe(143);
+});
+
+test('a read-only viewer with the kiosk account lists the campaigns with their devices, and can change nothing', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
+  test.setTimeout(120_000);
+  const device = await mqttClient(broker.tcpUrl, DEVICE);
+  const id = await startedCampaign(broker, device);
+  await page.goto(appUrl({ broker: broker.wsUrl, username: 'wall', password: 'wall-secret', readonly: '1' }, '/campaigns'));
+  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
+  const link = page.locator(`a[href$="#/campaigns/${id}"]`);
+  await expect(link).toBeVisible({ timeout: 5_000 });
+  await link.click();
+  await expect(page.getByText(fleet[0]!.sn).first()).toBeVisible();
+  // It says why nothing can be changed, and offers no control that would publish.
+  await expect(page.getByText('Campaigns cannot be changed here.')).toBeVisible();
+  for (const name of ['Pause', 'Resume', 'Abort', 'Retry failed']) {
+    await expect(page.getByRole('button', { name, exact: true, disabled: false })).toHaveCount(0);
+  }
+});
+
+test('hostile records under the namespace are counted on Diagnostics and the Campaigns screen still lists the good one', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
+  test.setTimeout(120_000);
+  const device = await mqttClient(broker.tcpUrl, DEVICE);
+  const id = await startedCampaign(broker, device);
+  const hostile = hostileRecords(id);
+  for (const [topic, payload] of hostile) await device.publish(topic, payload, { retain: true });
+
+  await page.goto(appUrl({ broker: broker.wsUrl, username: 'console', password: 'console-secret' }, '/campaigns'));
+  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
+  await expect(page.locator(`a[href$="#/campaigns/${id}"]`)).toBeVisible({ timeout: 5_000 });
+  await page.getByRole('navigation').getByRole('link', { name: 'Diagnostics', exact: true }).click();
+  for (const [topic] of hostile) await expect(page.getByText(topic.slice(0, 60)).first()).toBeVisible();
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
 });
