@@ -204,3 +204,17 @@ test('hostile records under the namespace are counted on Diagnostics and the Cam
   for (const [topic] of hostile) await expect(page.getByText(topic.slice(0, 60)).first()).toBeVisible();
   expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
 });
+
+test("the runner reads its password from --password-file; a wrong one ends it with exit 3 and the broker's reason", async ({ broker }) => {
+  test.setTimeout(60_000);
+  const good = join(dir, 'runner.pass');
+  const bad = join(dir, 'wrong.pass');
+  await writeFile(good, 'runner-secret\n');
+  await writeFile(bad, 'not-the-secret\n');
+  const refused = spawnRunner(['list', '--broker', broker.tcpUrl, '--username', 'runner', '--password-file', bad]);
+  expect(await refused.exitWithin(30_000), refused.output()).toBe(3);
+  expect(refused.output()).toMatch(/campaign: the broker refused the connection: .*(not authori[sz]ed|bad user name or password)/i);
+  const listed = spawnRunner(['list', '--broker', broker.tcpUrl, '--username', 'runner', '--password-file', good, '--wait', '1']);
+  expect(await listed.exitWithin(30_000), listed.output()).toBe(0);
+  expect(listed.stdout()).toMatch(/^ID\tSTATE\tENDED\tDRIVEN BY\tNAME$/m);
+});
