@@ -76,5 +76,5 @@ export function progressPayload(percent: number, bid = 'b-1'): string {
 }
 
 export function percentsOf(messages: readonly Decoded[]): number[] {
-  return messages.flatMap((m) => (m.kind === 'ota_progress' ? [m.percent] : []));
+  return messages.flatMap((m) => (m.kind === 'ota_progress' && m.percent !== null ? [m.percent] : []));
 }

@@ -99,7 +99,7 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
         {sub !== null ? <span className="truncate text-xs text-slate-600">{sub}</span> : null}
         <VerificationMark device={device} />
         {code !== null ? (
-          <span className="truncate text-xs text-red-800" title={codeLine}>
+          <span className="truncate text-xs text-red-800" title={codeLine ?? undefined}>
             {codeLine}
           </span>
         ) : null}
