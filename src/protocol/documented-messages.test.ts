@@ -104,7 +104,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-offline': read({ kind: 'update_topo', gateway: { modelKey: '3-119-0' }, subDevices: [] }),
   'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-status-reply': ignored('ignored', /status_reply is the cloud's answer/, "the cloud's own answer"),
 
-  // Autel EVO Nest firmware upgrade page (the seed).
+  // Autel EVO Nest firmware upgrade page.
   'autel-evo-nest-firmware-upgrade#ota-progress': read({
     kind: 'ota_progress',
     meta: { bid: '8ca0ffa2-5e72-4078-8fa9-dc68216ff5d1', tid: '74045eba-bd24-4106-b455-d3577f3cbf52', timestamp: 1707048089244 },
