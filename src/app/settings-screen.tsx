@@ -10,6 +10,7 @@ import { EffectiveConfigTable } from './settings/effective-config-table';
 import { LanguageSwitch } from './settings/language-switch';
 import { ConnectionOutcome } from './settings/connection-outcome';
 import { SessionSummary } from './settings/session-summary';
+import { BrokerCapabilityNote } from '../campaigns/broker-capability-note';
 import { StorageNote, useStorageStatusSource } from './settings/storage-note';
 import { useSavedSettings, useSettingsActions } from './app-context';
 
@@ -86,6 +87,7 @@ export default function SettingsScreen() {
       </div>
       <SessionSummary config={config} />
       {storage === null ? null : <StorageNote source={storage} />}
+      <BrokerCapabilityNote />
       <section aria-labelledby="config-file-heading" className="flex flex-col gap-2 text-sm">
         <h2 id="config-file-heading" className="text-lg font-semibold">
           {t('settings.sourcesHeading')}

@@ -79,6 +79,17 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     );
   }
 
+  function resubscribe(id: number, filter: string): void {
+    if (!session) {
+      port.postMessage({ type: 'published', id, error: { name: 'SessionClosedError', message: 'The broker session is closed' } });
+      return;
+    }
+    session.resubscribe(filter).then(
+      () => port.postMessage({ type: 'published', id, error: null }),
+      (error: unknown) => port.postMessage({ type: 'published', id, error: toWireError(error) }),
+    );
+  }
+
   async function close(): Promise<void> {
     closed = true;
     try {
@@ -97,6 +108,7 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     const request = parsed.data;
     if (request.type === 'open') open(request.options);
     else if (request.type === 'publish') publish(request.id, request.topic, request.message, request.qos, request.retain ?? false);
+    else if (request.type === 'resubscribe') resubscribe(request.id, request.filter);
     else void close();
   });
 }

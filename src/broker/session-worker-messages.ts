@@ -47,6 +47,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     qos: z.union([z.literal(0), z.literal(1)]),
     retain: z.boolean().optional(),
   }),
+  z.object({ type: z.literal('resubscribe'), id: z.number().int(), filter: z.string() }),
   z.object({ type: z.literal('close') }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;

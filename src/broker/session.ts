@@ -79,6 +79,11 @@ export interface BrokerSession {
   publish(topic: string, message: object | string, opts?: PublishOptions): Promise<void>;
   /** One call per animation frame with everything decoded since the last one. */
   onBatch(listener: BatchListener<Decoded>): () => void;
+  /**
+   * Subscribes to `filter` again: the broker sends its retained messages for it once more (the
+   * campaign capability probe reads its record back this way). Resolves on SUBACK.
+   */
+  resubscribe(filter: string): Promise<void>;
   close(): Promise<void>;
   readonly readOnly: boolean;
   readonly clientId: string;
@@ -340,6 +345,17 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     });
   }
 
+  async function resubscribe(filter: string): Promise<void> {
+    if (closed) throw new SessionClosedError();
+    if (campaignScope === null || !filter.startsWith(`${campaignScope.namespace}/`)) throw new Error(`Refusing to subscribe to ${filter}: not under the campaign namespace`);
+    const grants = await client.subscribeAsync(filter, { qos: 1 });
+    if (grants.some((g) => g.qos >= 0x80)) throw new Error(`The broker refused the subscription to ${filter}`);
+    // The probe filter overlaps the namespace subscription: dropped again once its retained copy came.
+    timers.schedule(() => {
+      if (!closed) client.unsubscribe(filter);
+    }, 5_000);
+  }
+
   function close(): Promise<void> {
     if (closing) return closing;
     closed = true;
@@ -359,6 +375,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   return {
     publish,
     onBatch: (listener) => inbox.subscribe(listener),
+    resubscribe,
     close,
     readOnly: options.readOnly,
     clientId: options.clientId,

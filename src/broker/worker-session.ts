@@ -193,6 +193,14 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     return sent;
   }
 
+  async function resubscribe(filter: string): Promise<void> {
+    if (closed || stopped) throw new SessionClosedError();
+    const id = nextId++;
+    const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+    worker.postMessage({ type: 'resubscribe', id, filter });
+    return done;
+  }
+
   function close(): Promise<void> {
     if (closing) return closing;
     closed = true;
@@ -213,6 +221,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
   return {
     publish,
     onBatch: (listener) => inbox.subscribe(listener),
+    resubscribe,
     close,
     readOnly: options.readOnly,
     clientId: options.clientId,

@@ -123,4 +123,16 @@ describe('campaigns on the broker: one driver, one ota_create per gateway attemp
     expectOneCreateEach(6);
     for (const attempt of unsent) expect(docks.creates).toContainEqual(expect.objectContaining(attempt));
   });
+
+  it('the capability probe: read back retained through the wildcard, or reported as unsupported', async () => {
+    await setUp();
+    const a = driver('A');
+    await connected(a);
+    await vi.waitFor(() => expect(a.link.state.getState().probe).toBe('ok'), WAIT);
+    const b = startTestDriver(broker.url, ns, 'B');
+    b.noRetainedThroughWildcards = true;
+    drivers.push(b);
+    await connected(b);
+    await vi.waitFor(() => expect(b.link.state.getState().probe).toBe('unsupported'), WAIT);
+  });
 });

@@ -26,6 +26,7 @@ import {
   campaignHeaderTopic,
   campaignLeaseTopic,
   driverPresenceTopic,
+  probeTopic,
 } from '../protocol/campaign-topics.ts';
 import type { IdSource } from '../protocol/ids.ts';
 import type { Decoded } from '../protocol/messages.ts';
@@ -40,8 +41,16 @@ import { gatewayRecord, headerRecord } from './campaign-wire.ts';
 /** The session as the link uses it: records are published retained, QoS 1. */
 export interface RecordSession {
   publish(topic: string, message: object | string, opts?: { qos?: 0 | 1; retain?: boolean }): Promise<void>;
+  /** Subscribes to a filter again, so the broker sends its retained messages once more (the probe). */
+  resubscribe?(filter: string): Promise<void>;
   readonly readOnly: boolean;
 }
+
+/**
+ * Whether the broker can hold campaigns: a retained probe read back through a wildcard filter.
+ * 'unchecked': this console cannot publish (read-only) or has not connected yet.
+ */
+export type BrokerCapability = 'unchecked' | 'checking' | 'ok' | 'unsupported';
 
 export interface CampaignBrokerLinkDeps {
   session: RecordSession;
@@ -68,6 +77,8 @@ export interface CampaignBrokerLinkDeps {
   retentionMs?: number;
   /** The driver's tick (default 1 s). */
   intervalMs?: number;
+  /** How long the probe may take to come back (default 5 s). */
+  probeTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -80,6 +91,7 @@ export interface CampaignLinkState {
   newer: Readonly<Record<string, { v: number; name: string | null }>>;
   /** The last refused publish under the namespace (not authorized, ...), null when none. */
   publishRefused: string | null;
+  probe: BrokerCapability;
 }
 
 export interface CampaignBrokerLink {
@@ -135,7 +147,9 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
   const writtenGateway = new Map<string, object>();
   const appliedCommands = new Set<string>();
   const cleared = new Set<string>();
-  const state = createStore<CampaignLinkState>(() => ({ connected: false, drivers: {}, newer: {}, publishRefused: null }));
+  const state = createStore<CampaignLinkState>(() => ({ connected: false, drivers: {}, newer: {}, publishRefused: null, probe: 'unchecked' }));
+  let probeNonce: string | null = null;
+  let cancelProbe: (() => void) | null = null;
 
   const boardReady = (at: number): boolean => isConnected && at - connectedAt >= boardReadyMs;
 
@@ -275,6 +289,38 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     }
   }
 
+  /** Publishes a retained probe, then subscribes to `{ns}/probe/+` again: the broker must send it back, retained. */
+  function startProbe(): void {
+    cancelProbe?.();
+    cancelProbe = null;
+    if (session.readOnly || session.resubscribe === undefined) return;
+    const nonce = deps.ids.uuid();
+    probeNonce = nonce;
+    state.setState({ probe: 'checking' });
+    const topic = probeTopic(ns, clientId);
+    const resubscribe = session.resubscribe.bind(session);
+    publishRecord(topic, encodeRecord(topic, { v: CAMPAIGN_FORMAT_VERSION, clientId, nonce, at: now() }))
+      .then(() => resubscribe(`${ns}/probe/+`))
+      .catch(() => undefined);
+    const handle = globalThis.setTimeout(() => {
+      if (probeNonce !== nonce) return;
+      probeNonce = null;
+      state.setState({ probe: 'unsupported' });
+      log('the broker did not send a retained message back through a wildcard subscription: it cannot hold campaigns');
+      publishRecord(topic, '').catch(() => undefined);
+    }, deps.probeTimeoutMs ?? 5_000);
+    cancelProbe = () => globalThis.clearTimeout(handle);
+  }
+
+  function probeSeen(retained: boolean, nonce: string): void {
+    if (!retained || nonce !== probeNonce) return;
+    probeNonce = null;
+    cancelProbe?.();
+    cancelProbe = null;
+    state.setState({ probe: 'ok' });
+    publishRecord(probeTopic(ns, clientId), '').catch(() => undefined);
+  }
+
   let presenceAt = Number.NEGATIVE_INFINITY;
   function publishPresence(at: number): void {
     presenceAt = at;
@@ -397,6 +443,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
           if (!message.retained && driving.has(record.id)) applyCommand(record.command);
           continue;
         }
+        if (record.type === 'probe' && record.clientId === clientId) probeSeen(message.retained, record.probe.nonce);
         records.push(record);
       }
       if (records.length === 0) return;
@@ -407,6 +454,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       isConnected = true;
       connectedAt = now();
       if (!session.readOnly && deps.canDrive()) publishPresence(connectedAt);
+      startProbe();
       // What was written before the reconnect may not have reached the broker: write it again.
       writtenHeader.clear();
       writtenGateway.clear();
@@ -441,6 +489,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       if (stopped) return;
       sync();
       stopped = true;
+      cancelProbe?.();
       driver.stop();
       unsubscribe();
       timers.clearInterval(handle);

@@ -23,6 +23,8 @@ export interface TestDriver {
   connection: StoreApi<ConnectionState>;
   /** When set, a publish to a services topic is refused (a driver that dies between record and send). */
   refuseOtaCreate: boolean;
+  /** When set, re-subscribing brings nothing back (a broker that keeps retained messages from wildcard subscribers). */
+  noRetainedThroughWildcards: boolean;
   close(): Promise<void>;
   /** Gone without a word: no lease released, no presence cleared (a crash, a closed laptop). */
   abandon(): Promise<void>;
@@ -59,6 +61,7 @@ export function startTestDriver(
     tasks,
     connection,
     refuseOtaCreate: false,
+    noRetainedThroughWildcards: false,
     link: null as unknown as CampaignBrokerLink,
     async close() {
       await driver.link.stop();
@@ -74,6 +77,9 @@ export function startTestDriver(
     publish(topic: string, message: object | string, opts?: PublishOptions): Promise<void> {
       if (driver.refuseOtaCreate && topic.endsWith('/services')) return Promise.reject(new Error('refused by the test'));
       return session.publish(topic, message, opts);
+    },
+    resubscribe(filter: string): Promise<void> {
+      return driver.noRetainedThroughWildcards ? Promise.resolve() : session.resubscribe(filter);
     },
   };
   driver.link = startCampaignBrokerLink({
@@ -92,6 +98,7 @@ export function startTestDriver(
     leaseTtlMs: 3_000,
     leaseRenewMs: 500,
     intervalMs: 100,
+    probeTimeoutMs: 2_000,
     ...overrides,
   });
   session.onBatch((batch) => {

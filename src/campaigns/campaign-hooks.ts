@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { LeaseHolder } from './campaign-lease.ts';
+import type { BrokerCapability } from './campaign-broker-link.ts';
 import type { CampaignLinkStore } from './campaign-runtime.ts';
 import { useCampaignLinkStore, useCampaignsStore } from './campaign-context.ts';
 import type { Campaign, CampaignPlan } from './campaign-types.ts';
@@ -29,7 +30,7 @@ export interface CampaignActions {
   retryGateway(id: string, gateway: string): void;
 }
 
-const EMPTY_LINK_STATE = { connected: false, drivers: {}, newer: {}, publishRefused: null };
+const EMPTY_LINK_STATE = { connected: false, drivers: {}, newer: {}, publishRefused: null, probe: 'unchecked' as const };
 const NO_STATE: NonNullable<ReturnType<CampaignLinkStore['getState']>['link']>['state'] = {
   getState: () => EMPTY_LINK_STATE,
   getInitialState: () => EMPTY_LINK_STATE,
@@ -71,4 +72,11 @@ export function useCampaignDriver(id: string): { driver: LeaseHolder | null; ref
   const driver = useStore(link?.state ?? NO_STATE, (s) => s.drivers[id] ?? null);
   const refused = useStore(link?.state ?? NO_STATE, (s) => s.publishRefused);
   return { driver, refused, onBroker: link !== null };
+}
+
+/** Whether the broker can hold campaigns ('unsupported': retained messages do not come through wildcard subscriptions). */
+export function useBrokerCapability(): BrokerCapability {
+  const linkStore = useCampaignLinkStore() ?? NO_LINK_STORE;
+  const link = useStore(linkStore, (s) => s.link);
+  return useStore(link?.state ?? NO_STATE, (s) => s.probe);
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { BrokerCapabilityNote } from './broker-capability-note';
 import { CampaignDetail } from './campaign-detail';
 import { CampaignList } from './campaign-list';
 import { useCampaignTexts } from './use-campaign-texts';
@@ -22,6 +23,7 @@ export default function CampaignScreen({ readOnly = false }: CampaignScreenProps
           <h1 id="screen-title" className="text-xl font-semibold">
             {t('screen.title')}
           </h1>
+          <BrokerCapabilityNote />
           <CampaignList />
         </>
       ) : (

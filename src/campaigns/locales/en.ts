@@ -22,6 +22,10 @@ export const en = {
     empty: 'No campaigns yet. Start one from the <upgrade>Upgrade</upgrade> screen.',
     meta: '{{state}} · started {{started}}',
   },
+  broker: {
+    cannotHold:
+      'This broker cannot hold campaigns: a retained message read back through a wildcard subscription never came (some brokers, e.g. RabbitMQ 3.10, do not deliver them). Campaigns of other consoles are not shown and this console cannot share its own.',
+  },
   detail: {
     notFound: 'No campaign with this id is known here (the oldest finished campaigns are forgotten).',
     stateLabel: 'Campaign state',

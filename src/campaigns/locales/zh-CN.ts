@@ -26,6 +26,9 @@ export const zhCN: Translation<typeof en> = {
     empty: '还没有批量升级。请在<upgrade>升级</upgrade>页面发起。',
     meta: '{{state}} · 开始于 {{started}}',
   },
+  broker: {
+    cannotHold: '此代理无法保存批量升级：通过通配符订阅读回的保留消息未返回（部分代理如 RabbitMQ 3.10 不投递此类消息）。其他控制台的批量升级不会显示，本控制台也无法共享自己的批量升级。',
+  },
   detail: {
     notFound: '此处不知道这个编号的批量升级（最早结束的批量升级会被清除）。',
     stateLabel: '批量升级状态',
