@@ -135,4 +135,18 @@ describe('campaigns on the broker: one driver, one ota_create per gateway attemp
     await connected(b);
     await vi.waitFor(() => expect(b.link.state.getState().probe).toBe('unsupported'), WAIT);
   });
+
+  it('clears a finished campaign older than the retention from the broker', async () => {
+    await setUp();
+    const a = startTestDriver(broker.url, ns, 'A', { retentionMs: 1_500 });
+    drivers.push(a);
+    await connected(a);
+    const id = await startCampaign(a, 2);
+    await vi.waitFor(() => expect(stateOn(a, id)).toBe('finished'), WAIT);
+    const late = driver('C');
+    await connected(late);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(late.campaigns.getState().campaigns).toEqual([]);
+    expect(late.link.state.getState().drivers).toEqual({});
+  });
 });

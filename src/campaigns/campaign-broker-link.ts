@@ -347,13 +347,19 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     }
   }
 
+  /** Campaigns last taken from the board: one that leaves it (retention) leaves the store too, if it ended. */
+  let mirrored = new Set<string>();
   function mirror(): void {
     const remote: Campaign[] = [];
     for (const entry of board.campaigns.values()) {
       const c = boardCampaign(entry).campaign;
       if (c !== null) remote.push(c);
     }
-    campaigns.getState().campaignsFromBroker(remote, new Set([...driving.keys(), ...taking.keys()]));
+    const own = new Set([...driving.keys(), ...taking.keys()]);
+    campaigns.getState().campaignsFromBroker(remote, own);
+    const present = new Set(remote.map((c) => c.id));
+    for (const id of mirrored) if (!present.has(id) && !board.campaigns.has(id) && !own.has(id)) campaigns.getState().campaignRemoved(id);
+    mirrored = present;
   }
 
   function publishState(at: number): void {
