@@ -80,3 +80,12 @@ export function useBrokerCapability(): BrokerCapability {
   const link = useStore(linkStore, (s) => s.link);
   return useStore(link?.state ?? NO_STATE, (s) => s.probe);
 }
+
+const NO_NEWER: Readonly<Record<string, { v: number; name: string | null }>> = {};
+
+/** Campaigns on the broker written by a newer format (read-only here). */
+export function useNewerCampaigns(): Readonly<Record<string, { v: number; name: string | null }>> {
+  const linkStore = useCampaignLinkStore() ?? NO_LINK_STORE;
+  const link = useStore(linkStore, (s) => s.link);
+  return useStore(link?.state ?? NO_STATE, (s) => s.newer) ?? NO_NEWER;
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { BrokerCapabilityNote } from './broker-capability-note';
+import { BrokerCapabilityNote, NewerCampaignsNote } from './broker-capability-note';
 import { CampaignDetail } from './campaign-detail';
 import { CampaignList } from './campaign-list';
 import { useCampaignTexts } from './use-campaign-texts';
@@ -25,6 +25,7 @@ export default function CampaignScreen({ readOnly = false }: CampaignScreenProps
           </h1>
           <BrokerCapabilityNote />
           <CampaignList />
+          <NewerCampaignsNote />
         </>
       ) : (
         <>

@@ -27,6 +27,8 @@ export const zhCN: Translation<typeof en> = {
     meta: '{{state}} · 开始于 {{started}}',
   },
   broker: {
+    newerLabel: '由较新版本写入的批量升级',
+    newer: '{{name}}：由较新版本的控制台写入（记录格式 {{v}}）；本控制台只读显示，无法执行。',
     cannotHold: '此代理无法保存批量升级：通过通配符订阅读回的保留消息未返回（部分代理如 RabbitMQ 3.10 不投递此类消息）。其他控制台的批量升级不会显示，本控制台也无法共享自己的批量升级。',
   },
   detail: {
