@@ -126,6 +126,8 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
 });
 
 test('a reload resumes the campaign where it stopped without sending anything twice', async ({ page, broker, mqttClient }) => {
+  // After the reload the console reads the campaign back from the broker and takes its lease again.
+  test.setTimeout(60_000);
   const docks = fleet.slice(0, 3).map((d) => ({ ...d, sn: d.sn.replace('CMP', 'RLD'), aircraft: d.aircraft.replace('CMP', 'RLD') }));
   const url = appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/upgrade');
   await page.goto(url);

@@ -283,7 +283,8 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       const holder = leaseHolder(board, id, at);
       if (holder !== null && holder.clientId !== clientId) continue;
       if (known === null && campaign !== undefined) writeRecords(campaign);
-      taking.set(id, at);
+      // Our own client id's lease needs no settling: the broker lets one connection hold a client id.
+      taking.set(id, holder === null ? at : at - settleMs);
       publishLease(id, at);
       log(`campaign ${id}: taking the lease`);
     }
