@@ -15,7 +15,8 @@ const StaleDataContext = createContext<StaleData>({ stale: false, noteId: '' });
 
 export const StaleDataProvider = StaleDataContext.Provider;
 
-export const STALE_CLASS = 'opacity-60 grayscale';
+// Grey and dashed, not faded: faded text would fall below the AA contrast the screens keep.
+export const STALE_CLASS = 'grayscale border-dashed';
 
 export interface StaleMarks {
   className: string;
