@@ -43,7 +43,11 @@ const CHROMIUM_ARGS = [
 
 function versionOf(command: string, args: string[]): string {
   try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0] ?? '';
+    return (
+      execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+        .trim()
+        .split('\n')[0] ?? ''
+    );
   } catch {
     return 'unknown';
   }
@@ -73,7 +77,9 @@ async function main() {
     await buildApp(REPO, appDir);
     await buildFloor(join(REPO, 'bench', 'floor'), floorDir);
     const sizes = { console: initialSize(appDir), floor: initialSize(floorDir) };
-    log(`initial JS gzip: console ${(sizes.console.jsGzipBytes / 1024).toFixed(1)} KB (${sizes.console.jsFiles.join(', ')}), floor ${(sizes.floor.jsGzipBytes / 1024).toFixed(1)} KB`);
+    log(
+      `initial JS gzip: console ${(sizes.console.jsGzipBytes / 1024).toFixed(1)} KB (${sizes.console.jsFiles.join(', ')}), floor ${(sizes.floor.jsGzipBytes / 1024).toFixed(1)} KB`,
+    );
 
     const appServer = await serveStatic(appDir);
     servers.push(appServer);
@@ -110,8 +116,12 @@ async function main() {
       log(`[${i + 1}/${plan.length}] ${kind}, ${spec.gateways} gateways, ${spec.mode}`);
       const load = loadavg()[0]!;
       if (load > cpus().length) log(`  warning: load average ${load.toFixed(1)} on ${cpus().length} cores: other work skews this run`);
-      const profilePath = options.profile ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`) : undefined;
-      const allocPath = options.alloc ? join(profileDir, `alloc-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.heapprofile.json`) : undefined;
+      const profilePath = options.profile
+        ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`)
+        : undefined;
+      const allocPath = options.alloc
+        ? join(profileDir, `alloc-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.heapprofile.json`)
+        : undefined;
       const tracePath = options.trace ? join(profileDir, `trace-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.json`) : undefined;
       const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath, allocPath }, log);
       runs.push(result);
@@ -139,7 +149,10 @@ async function main() {
         log(`  could not measure: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       });
-      if (md5) log(`  md5sum ${md5.md5sumMBps.toFixed(0)} MB/s, console ${md5.consoleMBps?.toFixed(0) ?? '-'} MB/s (${md5.consoleWallMBps?.toFixed(0) ?? '-'} MB/s with setInputFiles), MD5 ${md5.md5Matches ? 'matches' : 'DIFFERS'}`);
+      if (md5)
+        log(
+          `  md5sum ${md5.md5sumMBps.toFixed(0)} MB/s, console ${md5.consoleMBps?.toFixed(0) ?? '-'} MB/s (${md5.consoleWallMBps?.toFixed(0) ?? '-'} MB/s with setInputFiles), MD5 ${md5.md5Matches ? 'matches' : 'DIFFERS'}`,
+        );
     }
 
     const budgets = judgeBudgets(runs, sizes.console, soak, md5);

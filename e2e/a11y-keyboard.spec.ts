@@ -66,10 +66,19 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {
 }
 
 function fleetOf(count: number): SimDock[] {
-  return Array.from({ length: count }, (_, i) => ({ sn: `KEY-DOCK-${i + 1}`, aircraft: `KEY-AC-${i + 1}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+  return Array.from({ length: count }, (_, i) => ({
+    sn: `KEY-DOCK-${i + 1}`,
+    aircraft: `KEY-AC-${i + 1}`,
+    dockVersion: '10.01.1000',
+    aircraftVersion: '07.00.0001',
+  }));
 }
 
-test('the upgrade wizard by keyboard only: firmware, gateways, max parallel, confirm dialog trap/Escape/restore, Confirm sends ota_create', async ({ page, broker, mqttClient }) => {
+test('the upgrade wizard by keyboard only: firmware, gateways, max parallel, confirm dialog trap/Escape/restore, Confirm sends ota_create', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const fleet = fleetOf(3);
   await page.goto(appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/upgrade'));
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
@@ -114,7 +123,10 @@ test('the upgrade wizard by keyboard only: firmware, gateways, max parallel, con
   // Focus moves in (to Cancel: a stray Enter sends nothing) and Tab cycles inside both ways.
   await expect(cancel).toBeFocused();
   await expectVisibleFocus(page);
-  const inside = await dialog.evaluate((d) => d.querySelectorAll('button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])').length);
+  const inside = await dialog.evaluate(
+    (d) =>
+      d.querySelectorAll('button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])').length,
+  );
   for (let i = 0; i < inside * 2 + 1; i++) {
     await page.keyboard.press('Tab');
     expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `Tab ${i + 1} stays in the dialog`).toBe(true);
@@ -151,7 +163,13 @@ test('every Tab stop on every operator screen shows a focus outline', async ({ p
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
   const responder = await startDockResponder(await mqttClient(broker.tcpUrl), fleet);
   await responder.announce();
-  await responder.progress(fleet[0]!.sn, { bid: 'tab-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 30 });
+  await responder.progress(fleet[0]!.sn, {
+    bid: 'tab-1',
+    status: 'in_progress',
+    subStatus: 'DOWNLOADING',
+    step: 'download_firmware',
+    percent: 30,
+  });
   await expect(page.getByText(fleet[1]!.sn).first()).toBeVisible();
 
   for (const route of ['/upgrade', '/monitor', '/tasks/tab-1', '/campaigns', '/fleet', '/firmware', '/settings', '/diagnostics']) {
@@ -197,15 +215,31 @@ function colourOnly(page: Page) {
   });
 }
 
-test('status is told in words: connection state, task status badges and liveness, never colour alone', async ({ page, broker, mqttClient }) => {
+test('status is told in words: connection state, task status badges and liveness, never colour alone', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const fleet = fleetOf(2);
   await page.goto(appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/monitor'));
   const connection = page.getByRole('status', { name: 'Broker connection' });
   await expect(connection).toHaveText('Connected');
   const responder = await startDockResponder(await mqttClient(broker.tcpUrl), fleet);
   await responder.announce();
-  await responder.progress(fleet[0]!.sn, { bid: 'kb-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 30 });
-  await responder.progress(fleet[1]!.sn, { bid: 'kb-2', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 12 });
+  await responder.progress(fleet[0]!.sn, {
+    bid: 'kb-1',
+    status: 'in_progress',
+    subStatus: 'DOWNLOADING',
+    step: 'download_firmware',
+    percent: 30,
+  });
+  await responder.progress(fleet[1]!.sn, {
+    bid: 'kb-2',
+    status: 'failed',
+    subStatus: 'DOWNLOAD_FAILED',
+    step: 'download_firmware',
+    percent: 12,
+  });
   await expect(progressBar(page, fleet[1]!.sn)).toHaveAttribute('aria-valuetext', /Failed/);
 
   await expect(deviceRow(page, fleet[0]!.sn)).toContainText('In Progress');

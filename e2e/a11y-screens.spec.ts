@@ -33,7 +33,12 @@ let catalog: Awaited<ReturnType<typeof startCatalogServer>>;
 
 test.beforeAll(async () => {
   catalog = await startCatalogServer(
-    { firmware: [entry('dock2', '3-2-0', 'DJI Dock 2', '10.01.2000', DOCK_FILE), entry('m3d', '0-91-0', 'Mavic 3D', '07.01.0100', AIRCRAFT_FILE)] },
+    {
+      firmware: [
+        entry('dock2', '3-2-0', 'DJI Dock 2', '10.01.2000', DOCK_FILE),
+        entry('m3d', '0-91-0', 'Mavic 3D', '07.01.0100', AIRCRAFT_FILE),
+      ],
+    },
     [DOCK_FILE, AIRCRAFT_FILE],
   );
 });
@@ -52,7 +57,11 @@ interface Finding {
 
 type Result = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
-const describe = (screen: string, r: Result) => `${screen}: ${r.id} (${r.help}) at ${r.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`;
+const describe = (screen: string, r: Result) =>
+  `${screen}: ${r.id} (${r.help}) at ${r.nodes
+    .slice(0, 3)
+    .map((n) => n.target.join(' '))
+    .join(', ')}`;
 
 // Annotations reach the HTML report; the line on stdout shows in the list reporter's output.
 function note(testInfo: TestInfo, type: string, description: string) {
@@ -85,7 +94,8 @@ async function scan(page: Page, testInfo: TestInfo, screen: string): Promise<Fin
   return blocking;
 }
 
-const report = (findings: readonly Finding[]) => findings.map((f) => `${f.screen}: [${f.impact}] ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+const report = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.screen}: [${f.impact}] ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
 
 function fleetOf(prefix: string, count: number): SimDock[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -113,8 +123,14 @@ test('operator screens with live content have no serious or critical axe violati
   await responder.announce();
 
   // Upgrade: firmware chosen, three gateways selected, the preview and start section filled in.
-  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ }).check();
-  await page.getByRole('radiogroup', { name: /^Firmware for Mavic 3D/ }).getByRole('radio', { name: /m3d-07\.01\.0100\.bin/ }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ })
+    .check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for Mavic 3D/ })
+    .getByRole('radio', { name: /m3d-07\.01\.0100\.bin/ })
+    .check();
   for (const dock of fleet.slice(0, 3)) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
   blocking.push(...(await scan(page, testInfo, 'Upgrade')));
 
@@ -128,12 +144,31 @@ test('operator screens with live content have no serious or critical axe violati
   // Progress for the accepted tasks: one mid-download, one failed; the third was rejected (312015).
   const bidOf = (sn: string) => responder.seen.find((s) => s.gateway === sn)?.bid;
   await expect.poll(() => bidOf(fleet[0]!.sn)).toBeDefined();
-  await responder.progress(fleet[0]!.sn, { bid: bidOf(fleet[0]!.sn)!, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 42, rate: 2_400_000 });
+  await responder.progress(fleet[0]!.sn, {
+    bid: bidOf(fleet[0]!.sn)!,
+    status: 'in_progress',
+    subStatus: 'DOWNLOADING',
+    step: 'download_firmware',
+    percent: 42,
+    rate: 2_400_000,
+  });
   await expect.poll(() => bidOf(fleet[2]!.sn)).toBeDefined();
-  await responder.progress(fleet[2]!.sn, { bid: bidOf(fleet[2]!.sn)!, status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 17 });
+  await responder.progress(fleet[2]!.sn, {
+    bid: bidOf(fleet[2]!.sn)!,
+    status: 'failed',
+    subStatus: 'DOWNLOAD_FAILED',
+    step: 'download_firmware',
+    percent: 17,
+  });
   // Malformed traffic gives the Diagnostics screen something to show.
   await device.publish(eventsTopic(fleet[3]!.sn), '{"method":"ota_progress","data":');
-  await device.publish(eventsTopic(fleet[3]!.sn), { tid: 't', bid: 'b', timestamp: Date.now(), method: 'ota_progress', data: { output: { progress: 'half' } } });
+  await device.publish(eventsTopic(fleet[3]!.sn), {
+    tid: 't',
+    bid: 'b',
+    timestamp: Date.now(),
+    method: 'ota_progress',
+    data: { output: { progress: 'half' } },
+  });
   await expect(page.getByRole('heading').first()).toBeVisible();
   blocking.push(...(await scan(page, testInfo, 'Campaign detail')));
 
@@ -171,14 +206,26 @@ test('operator screens with live content have no serious or critical axe violati
   expect(blocking, report(blocking)).toEqual([]);
 });
 
-test('kiosk wallboard with live progress and failures has no serious or critical axe violations', async ({ page, broker, mqttClient }, testInfo) => {
+test('kiosk wallboard with live progress and failures has no serious or critical axe violations', async ({
+  page,
+  broker,
+  mqttClient,
+}, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(appUrl({ kiosk: true, broker: broker.wsUrl }));
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
   const device = await mqttClient(broker.tcpUrl);
-  const progress = (gateway: string, input: Parameters<typeof buildOtaProgress>[0]) => device.publish(eventsTopic(gateway), buildOtaProgress(input));
+  const progress = (gateway: string, input: Parameters<typeof buildOtaProgress>[0]) =>
+    device.publish(eventsTopic(gateway), buildOtaProgress(input));
   for (let i = 1; i <= 5; i++) {
-    await progress(`KIOSK-${i}`, { bid: `k-${i}`, status: 'in_progress', percent: i * 15, step: 'download_firmware', subStatus: 'DOWNLOADING', rate: 2_500_000 });
+    await progress(`KIOSK-${i}`, {
+      bid: `k-${i}`,
+      status: 'in_progress',
+      percent: i * 15,
+      step: 'download_firmware',
+      subStatus: 'DOWNLOADING',
+      rate: 2_500_000,
+    });
   }
   await progress('KIOSK-OK', { bid: 'k-ok', status: 'ok', percent: 100, step: 'upgrade_firmware', subStatus: 'UPGRADE_SUCCESS' });
   await progress('KIOSK-F1', { bid: 'k-f1', status: 'failed', percent: 35, step: 'download_firmware', subStatus: 'DOWNLOAD_FAILED' });

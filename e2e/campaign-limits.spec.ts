@@ -32,7 +32,12 @@ test.afterAll(async () => {
   await catalog.close();
 });
 
-const fleet: SimDock[] = [1, 2, 3, 4, 5, 6].map((n) => ({ sn: `CMP-DOCK-${n}`, aircraft: `CMP-AC-${n}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+const fleet: SimDock[] = [1, 2, 3, 4, 5, 6].map((n) => ({
+  sn: `CMP-DOCK-${n}`,
+  aircraft: `CMP-AC-${n}`,
+  dockVersion: '10.01.1000',
+  aircraftVersion: '07.00.0001',
+}));
 
 /** No further ota_create arrives: the page runs its orchestrator every second, so wait past a few ticks. */
 async function expectNoMoreThan(page: Page, seen: () => number, count: number) {
@@ -58,9 +63,18 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
     return create.bid;
   };
   const ok = (gateway: string) =>
-    responder.progress(gateway, { bid: bidOf(gateway), status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    responder.progress(gateway, {
+      bid: bidOf(gateway),
+      status: 'ok',
+      subStatus: 'UPGRADE_SUCCESS',
+      step: 'upgrade_firmware',
+      percent: 100,
+    });
 
-  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ })
+    .check();
   for (const dock of fleet) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
   await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('2');
   await page.getByRole('textbox', { name: 'Pause after failures' }).fill('1');
@@ -76,7 +90,13 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
   expect(new Set([first, second]).size).toBe(2);
 
   // One reaches ok: the next is sent, and only it.
-  await responder.progress(first!, { bid: bidOf(first!), status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', percent: 60 });
+  await responder.progress(first!, {
+    bid: bidOf(first!),
+    status: 'in_progress',
+    subStatus: 'UPGRADING',
+    step: 'upgrade_firmware',
+    percent: 60,
+  });
   await ok(first!);
   await expectNoMoreThan(page, sent, 3);
 
@@ -114,7 +134,13 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
   expect(rows).toHaveLength(6);
   expect(rows.map((r) => r.gateway).sort()).toEqual(fleet.map((d) => d.sn).sort());
   for (const row of rows) {
-    expect(row).toMatchObject({ device: row.gateway, model: '3-2-0', from_version: '10.01.1000', target_version: '10.01.3000', attempts: '1' });
+    expect(row).toMatchObject({
+      device: row.gateway,
+      model: '3-2-0',
+      from_version: '10.01.1000',
+      target_version: '10.01.3000',
+      attempts: '1',
+    });
     expect(row.started).not.toBe('');
     expect(row.finished).not.toBe('');
     if (row.gateway === second) {
@@ -136,7 +162,10 @@ test('a reload resumes the campaign where it stopped without sending anything tw
   await responder.announce();
   const sent = () => responder.seen.length;
 
-  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ })
+    .check();
   for (const dock of docks) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
   await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('1');
   await page.getByRole('button', { name: 'Start upgrade' }).click();
@@ -154,7 +183,13 @@ test('a reload resumes the campaign where it stopped without sending anything tw
   await expect(table.getByRole('row').filter({ hasText: first.gateway })).toContainText('Accepted');
   await expectNoMoreThan(page, sent, 1);
 
-  await responder.progress(first.gateway, { bid: first.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+  await responder.progress(first.gateway, {
+    bid: first.bid,
+    status: 'ok',
+    subStatus: 'UPGRADE_SUCCESS',
+    step: 'upgrade_firmware',
+    percent: 100,
+  });
   await expectNoMoreThan(page, sent, 2);
   expect(responder.seen[1]!.gateway).not.toBe(first.gateway);
   expect(new Set(responder.seen.map((s) => s.bid)).size).toBe(2);

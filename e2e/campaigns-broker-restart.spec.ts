@@ -34,9 +34,19 @@ test.afterAll(async () => {
   rmSync(persistDir, { recursive: true, force: true });
 });
 
-const fleet: SimDock[] = [1, 2, 3, 4].map((n) => ({ sn: `RST-DOCK-${n}`, aircraft: `RST-AC-${n}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+const fleet: SimDock[] = [1, 2, 3, 4].map((n) => ({
+  sn: `RST-DOCK-${n}`,
+  aircraft: `RST-AC-${n}`,
+  dockVersion: '10.01.1000',
+  aircraftVersion: '07.00.0001',
+}));
 
-test('a broker restart mid-campaign loses nothing: the console reconnects and the campaign continues', async ({ page, browser, broker, mqttClient }) => {
+test('a broker restart mid-campaign loses nothing: the console reconnects and the campaign continues', async ({
+  page,
+  browser,
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(150_000);
   const params = { broker: broker.wsUrl, catalog: catalog.catalogUrl };
   await page.goto(appUrl(params, '/upgrade'));
@@ -54,12 +64,17 @@ test('a broker restart mid-campaign loses nothing: the console reconnects and th
     for (const create of seen().slice(0, quota)) {
       if (finished.has(create.bid)) continue;
       finished.add(create.bid);
-      void responder.progress(create.gateway, { bid: create.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 }).catch(() => finished.delete(create.bid));
+      void responder
+        .progress(create.gateway, { bid: create.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 })
+        .catch(() => finished.delete(create.bid));
     }
   }, 300);
 
   try {
-    await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+    await page
+      .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+      .getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ })
+      .check();
     for (const dock of fleet) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
     await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('2');
     await page.getByRole('button', { name: 'Start upgrade' }).click();

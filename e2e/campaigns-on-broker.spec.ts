@@ -27,7 +27,12 @@ test.afterAll(async () => {
   await catalog.close();
 });
 
-const fleet: SimDock[] = [1, 2, 3, 4, 5, 6].map((n) => ({ sn: `COB-DOCK-${n}`, aircraft: `COB-AC-${n}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+const fleet: SimDock[] = [1, 2, 3, 4, 5, 6].map((n) => ({
+  sn: `COB-DOCK-${n}`,
+  aircraft: `COB-AC-${n}`,
+  dockVersion: '10.01.1000',
+  aircraftVersion: '07.00.0001',
+}));
 
 test('a campaign lives on the broker: another browser lists it, takes it over when the first closes, pauses, resumes and finishes it', async ({
   page,
@@ -49,12 +54,21 @@ test('a campaign lives on the broker: another browser lists it, takes it over wh
     for (const create of responder.seen.slice(0, quota)) {
       if (finished.has(create.bid)) continue;
       finished.add(create.bid);
-      void responder.progress(create.gateway, { bid: create.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+      void responder.progress(create.gateway, {
+        bid: create.bid,
+        status: 'ok',
+        subStatus: 'UPGRADE_SUCCESS',
+        step: 'upgrade_firmware',
+        percent: 100,
+      });
     }
   }, 300);
 
   try {
-    await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+    await page
+      .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+      .getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ })
+      .check();
     for (const dock of fleet) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
     await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('2');
     await page.getByRole('button', { name: 'Start upgrade' }).click();

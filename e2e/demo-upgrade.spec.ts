@@ -28,7 +28,10 @@ test.afterAll(async () => {
 
 async function upgradeDock(page: Page, gateway: string, version: RegExp) {
   await page.getByRole('navigation').getByRole('link', { name: 'Upgrade' }).click();
-  await page.getByRole('radiogroup', { name: /Firmware for DJI Dock 2\b/ }).getByRole('radio', { name: version }).check();
+  await page
+    .getByRole('radiogroup', { name: /Firmware for DJI Dock 2\b/ })
+    .getByRole('radio', { name: version })
+    .check();
   await page.getByRole('checkbox', { name: `Select gateway ${gateway}` }).check();
   await page.getByRole('button', { name: 'Start upgrade' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
@@ -36,7 +39,9 @@ async function upgradeDock(page: Page, gateway: string, version: RegExp) {
   await page.getByRole('navigation').getByRole('link', { name: 'Monitor' }).click();
 }
 
-test('the demo lists its fleet and firmware, runs an upgrade to verified, and the wrong-MD5 build ends in VERIFY_FAILED', async ({ page }) => {
+test('the demo lists its fleet and firmware, runs an upgrade to verified, and the wrong-MD5 build ends in VERIFY_FAILED', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`${demo.appUrl}#/fleet`);
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);

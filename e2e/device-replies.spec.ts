@@ -15,7 +15,14 @@ async function openWithConfig(page: Page, url: string, config: Record<string, un
 }
 
 async function sendDeviceTraffic(device: TestMqttClient, bid: string) {
-  const progress = buildOtaProgress({ gateway: GATEWAY, bid, status: 'in_progress', percent: 42, step: 'download_firmware', needReply: true });
+  const progress = buildOtaProgress({
+    gateway: GATEWAY,
+    bid,
+    status: 'in_progress',
+    percent: 42,
+    step: 'download_firmware',
+    needReply: true,
+  });
   const topo = buildUpdateTopo({ gatewaySn: GATEWAY, domain: '3', type: 2, subType: 0, subDevices: [] });
   await device.publish(`thing/product/${GATEWAY}/events`, progress);
   await device.publish(`sys/product/${GATEWAY}/status`, topo);

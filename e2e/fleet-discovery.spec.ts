@@ -15,16 +15,34 @@ test('a dock discovered over MQTT appears with its aircraft and firmware, and su
 
   await device.publish(
     statusTopic('DOCK-FLEET-1'),
-    buildUpdateTopo({ gatewaySn: 'DOCK-FLEET-1', domain: '3', type: 2, subType: 0, subDevices: [{ sn: 'AIR-FLEET-1', domain: '0', type: 91, subType: 1, index: 'A' }] }),
+    buildUpdateTopo({
+      gatewaySn: 'DOCK-FLEET-1',
+      domain: '3',
+      type: 2,
+      subType: 0,
+      subDevices: [{ sn: 'AIR-FLEET-1', domain: '0', type: 91, subType: 1, index: 'A' }],
+    }),
   );
-  await device.publish(stateTopic('DOCK-FLEET-1'), buildState({ gateway: 'DOCK-FLEET-1', firmwareVersion: '10.01.3205', compatibleStatus: 0 }));
-  await device.publish(stateTopic('AIR-FLEET-1'), buildState({ gateway: 'DOCK-FLEET-1', firmwareVersion: '07.00.0100', compatibleStatus: 1 }));
+  await device.publish(
+    stateTopic('DOCK-FLEET-1'),
+    buildState({ gateway: 'DOCK-FLEET-1', firmwareVersion: '10.01.3205', compatibleStatus: 0 }),
+  );
+  await device.publish(
+    stateTopic('AIR-FLEET-1'),
+    buildState({ gateway: 'DOCK-FLEET-1', firmwareVersion: '07.00.0100', compatibleStatus: 1 }),
+  );
   await device.publish(osdTopic('DOCK-FLEET-1'), buildOsd({ gateway: 'DOCK-FLEET-1', modeCode: 3 }));
 
   const table = page.getByRole('table', { name: 'Gateways' });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'DOCK-FLEET-1' }) });
-  const dock = row.getByRole('listitem').filter({ hasText: /^Dock/ }).filter({ has: page.getByText('DOCK-FLEET-1', { exact: true }) });
-  const aircraft = row.getByRole('listitem').filter({ hasText: /^Aircraft/ }).filter({ has: page.getByText('AIR-FLEET-1', { exact: true }) });
+  const dock = row
+    .getByRole('listitem')
+    .filter({ hasText: /^Dock/ })
+    .filter({ has: page.getByText('DOCK-FLEET-1', { exact: true }) });
+  const aircraft = row
+    .getByRole('listitem')
+    .filter({ hasText: /^Aircraft/ })
+    .filter({ has: page.getByText('AIR-FLEET-1', { exact: true }) });
   await expect(dock).toContainText('DJI Dock 2');
   await expect(dock).toContainText('firmware 10.01.3205');
   await expect(aircraft).toContainText('Mavic 3TD');
@@ -34,7 +52,10 @@ test('a dock discovered over MQTT appears with its aircraft and firmware, and su
   await expect(row.getByText('Upgrading').first()).toBeVisible();
 
   // The aircraft goes offline: kept, with its last firmware.
-  await device.publish(statusTopic('DOCK-FLEET-1'), buildUpdateTopo({ gatewaySn: 'DOCK-FLEET-1', domain: '3', type: 2, subType: 0, subDevices: [] }));
+  await device.publish(
+    statusTopic('DOCK-FLEET-1'),
+    buildUpdateTopo({ gatewaySn: 'DOCK-FLEET-1', domain: '3', type: 2, subType: 0, subDevices: [] }),
+  );
   await expect(aircraft).toContainText('Not in topology (offline)');
   await expect(aircraft).toContainText('firmware 07.00.0100');
 

@@ -36,13 +36,26 @@ test('shows live progress, failures with their reason, full screen with no contr
   await expect(page.getByRole('navigation')).toHaveCount(0);
   const device = await mqttClient(broker.tcpUrl);
   for (let i = 1; i <= 6; i++) {
-    await progress(device, `DOCK-K${i}`, { bid: `k-${i}`, status: 'in_progress', percent: i * 12, step: 'download_firmware', subStatus: 'DOWNLOADING', rate: 2_500_000 });
+    await progress(device, `DOCK-K${i}`, {
+      bid: `k-${i}`,
+      status: 'in_progress',
+      percent: i * 12,
+      step: 'download_firmware',
+      subStatus: 'DOWNLOADING',
+      rate: 2_500_000,
+    });
   }
   await progress(device, 'DOCK-F1', { bid: 'f-1', status: 'failed', percent: 35, step: 'download_firmware', subStatus: 'DOWNLOAD_FAILED' });
   await progress(device, 'DOCK-F2', { bid: 'f-2', status: 'rejected', percent: 0, result: 312015 });
 
   await expect(bar(page, 'DOCK-K1')).toHaveAttribute('aria-valuetext', '12% · In Progress · Downloading');
-  await progress(device, 'DOCK-K1', { bid: 'k-1', status: 'in_progress', percent: 64, step: 'download_firmware', subStatus: 'DOWNLOADING' });
+  await progress(device, 'DOCK-K1', {
+    bid: 'k-1',
+    status: 'in_progress',
+    percent: 64,
+    step: 'download_firmware',
+    subStatus: 'DOWNLOADING',
+  });
   await expect(bar(page, 'DOCK-K1')).toHaveAttribute('aria-valuenow', '64');
 
   const failures = page.getByRole('list', { name: 'Recent failures' });
@@ -73,8 +86,14 @@ test('publishes nothing, not even replies to need_reply events with respondToDev
 
   const device = await mqttClient(broker.tcpUrl);
   const sent = [
-    { topic: 'thing/product/DOCK-SPY/events', message: buildOtaProgress({ bid: 'spy-1', status: 'in_progress', percent: 42, step: 'download_firmware', needReply: true }) },
-    { topic: 'sys/product/DOCK-SPY/status', message: buildUpdateTopo({ gatewaySn: 'DOCK-SPY', domain: '3', type: 2, subType: 0, subDevices: [] }) },
+    {
+      topic: 'thing/product/DOCK-SPY/events',
+      message: buildOtaProgress({ bid: 'spy-1', status: 'in_progress', percent: 42, step: 'download_firmware', needReply: true }),
+    },
+    {
+      topic: 'sys/product/DOCK-SPY/status',
+      message: buildUpdateTopo({ gatewaySn: 'DOCK-SPY', domain: '3', type: 2, subType: 0, subDevices: [] }),
+    },
   ];
   for (const { topic, message } of sent) await device.publish(topic, message);
 
@@ -84,7 +103,11 @@ test('publishes nothing, not even replies to need_reply events with respondToDev
   expect(spy.messages.map((m) => ({ topic: m.topic, message: m.json() }))).toEqual(sent);
 });
 
-test('shows the connection-lost banner while the broker is down, then live updates again', async ({ page, broker, mqttClient }, testInfo) => {
+test('shows the connection-lost banner while the broker is down, then live updates again', async ({
+  page,
+  broker,
+  mqttClient,
+}, testInfo) => {
   test.setTimeout(60_000);
   await openKiosk(page, { broker: broker.wsUrl });
   const before = await mqttClient(broker.tcpUrl);
@@ -115,7 +138,11 @@ test('turns pages on the interval when 200 active tasks do not fit', async ({ pa
   // Outside the filter: never on the board.
   await progress(device, 'OTHER-1', { bid: 'other-1', status: 'in_progress', percent: 5, step: 'download_firmware' });
   const gateways = Array.from({ length: 200 }, (_, i) => `DOCK-P${String(i + 1).padStart(3, '0')}`);
-  await Promise.all(gateways.map((gw, i) => progress(device, gw, { bid: `p-${i + 1}`, status: 'in_progress', percent: i % 100, step: 'download_firmware' })));
+  await Promise.all(
+    gateways.map((gw, i) =>
+      progress(device, gw, { bid: `p-${i + 1}`, status: 'in_progress', percent: i % 100, step: 'download_firmware' }),
+    ),
+  );
 
   await expect(page.getByText('Devices 1–', { exact: false })).toContainText('of 200');
   const indicator = page.getByText(/^Page \d+ of \d+$/);
@@ -140,7 +167,12 @@ test('turns pages on the interval when 200 active tasks do not fit', async ({ pa
   const cutSns = await page
     .getByRole('list', { name: 'Active upgrades' })
     .getByRole('listitem')
-    .evaluateAll((cards) => cards.map((card) => card.firstElementChild!).filter((sn) => sn.scrollWidth > sn.clientWidth).map((sn) => sn.textContent));
+    .evaluateAll((cards) =>
+      cards
+        .map((card) => card.firstElementChild!)
+        .filter((sn) => sn.scrollWidth > sn.clientWidth)
+        .map((sn) => sn.textContent),
+    );
   expect(cutSns).toEqual([]);
 });
 

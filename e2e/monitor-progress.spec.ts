@@ -9,9 +9,30 @@ test('progress from several gateways drives every device bar, its step and its l
   const device = devicePublisher(await mqttClient(broker.tcpUrl));
 
   const bid = await device.otaCreate('DOCK-MON-1', [firmwareFor('DOCK-MON-1', '10.02.0002'), firmwareFor('DRONE-MON-1', '08.01.0001')]);
-  await device.progress('DOCK-MON-1', { bid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 35, rate: 1_500_000 });
-  await device.progress('DOCK-MON-2', { bid: 'bid-not-ours-2', status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', stepStyle: 'current_step_number', percent: 80 });
-  await device.progress('DOCK-MON-3', { bid: 'bid-not-ours-3', status: 'failed', subStatus: 'UPGRADE_FAIL', step: 'upgrade_firmware', percent: 12, result: 312028 });
+  await device.progress('DOCK-MON-1', {
+    bid,
+    status: 'in_progress',
+    subStatus: 'DOWNLOADING',
+    step: 'download_firmware',
+    percent: 35,
+    rate: 1_500_000,
+  });
+  await device.progress('DOCK-MON-2', {
+    bid: 'bid-not-ours-2',
+    status: 'in_progress',
+    subStatus: 'UPGRADING',
+    step: 'upgrade_firmware',
+    stepStyle: 'current_step_number',
+    percent: 80,
+  });
+  await device.progress('DOCK-MON-3', {
+    bid: 'bid-not-ours-3',
+    status: 'failed',
+    subStatus: 'UPGRADE_FAIL',
+    step: 'upgrade_firmware',
+    percent: 12,
+    result: 312028,
+  });
 
   for (const sn of ['DOCK-MON-1', 'DRONE-MON-1']) await expectBar(page, sn, 35, '35% · In Progress · Downloading');
   await expect(deviceRow(page, 'DRONE-MON-1')).toContainText('Downloading Firmware');
@@ -43,7 +64,13 @@ test('progress from several gateways drives every device bar, its step and its l
 test('an unknown bid shows up as an upgrade started elsewhere', async ({ page, broker, mqttClient }) => {
   await openMonitor(page, broker);
   const device = devicePublisher(await mqttClient(broker.tcpUrl));
-  await device.progress('DOCK-ELSEWHERE', { bid: 'bid-from-a-backend', status: 'in_progress', subStatus: 'VERIFY', step: 'download_firmware', percent: 0 });
+  await device.progress('DOCK-ELSEWHERE', {
+    bid: 'bid-from-a-backend',
+    status: 'in_progress',
+    subStatus: 'VERIFY',
+    step: 'download_firmware',
+    percent: 0,
+  });
   await expectBar(page, 'DOCK-ELSEWHERE', 0, '0% · In Progress · Start file verification');
   await expect(deviceRow(page, 'DOCK-ELSEWHERE')).toContainText('Started elsewhere');
 });
@@ -71,7 +98,13 @@ test('a reload keeps every task with its last state', async ({ page, broker, mqt
   const device = devicePublisher(await mqttClient(broker.tcpUrl));
   const bid = await device.otaCreate('DOCK-KEEP-1', [firmwareFor('DOCK-KEEP-1', '1.2.0'), firmwareFor('DRONE-KEEP-1', '2.0.0')]);
   await device.progress('DOCK-KEEP-1', { bid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 47 });
-  await device.progress('DOCK-KEEP-2', { bid: 'bid-keep-2', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+  await device.progress('DOCK-KEEP-2', {
+    bid: 'bid-keep-2',
+    status: 'ok',
+    subStatus: 'UPGRADE_SUCCESS',
+    step: 'upgrade_firmware',
+    percent: 100,
+  });
   await device.progress('DOCK-KEEP-3', { bid: 'bid-keep-3', status: 'paused', step: 'upgrade_firmware', percent: 33 });
   const expected: [string, number, string][] = [
     ['DOCK-KEEP-1', 47, '47% · In Progress · Downloading'],

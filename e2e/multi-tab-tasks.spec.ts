@@ -37,7 +37,11 @@ interface StoredTask {
   devices: { sn: string; fromVersion?: string }[];
 }
 
-test('a task started in one tab stays "started here" with its campaign after another tab saved over it', async ({ page, broker, mqttClient }) => {
+test('a task started in one tab stays "started here" with its campaign after another tab saved over it', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const dock: SimDock = { sn: 'TAB-DOCK-1', aircraft: 'TAB-AC-1', dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' };
   const url = (path: string) => appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, path);
   const pageA = page;
@@ -50,7 +54,10 @@ test('a task started in one tab stays "started here" with its campaign after ano
   const responder = await startDockResponder(await mqttClient(broker.tcpUrl), [dock]);
   await responder.announce();
 
-  await pageA.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ }).check();
+  await pageA
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ })
+    .check();
   await pageA.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
   await pageA.getByRole('button', { name: 'Start upgrade' }).click();
   await pageA.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
@@ -69,14 +76,16 @@ test('a task started in one tab stays "started here" with its campaign after ano
   // The task's record in the console's IndexedDB, as B reads it.
   const stored = async (): Promise<(StoredTask & { percent: number | null }) | undefined> =>
     pageB.evaluate(async (b) => {
-      const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
       const open = indexedDB.open('ota-console');
       // Never create the database here: the app makes it, with its stores.
       open.onupgradeneeded = () => open.transaction?.abort();
       const db = await request(open).catch(() => null);
       if (db === null) return undefined;
       try {
-        const record = (await request(db.transaction('tasks').objectStore('tasks').get(b))) as { task?: StoredTask & { execution: { percent: number } | null } } | undefined;
+        const record = (await request(db.transaction('tasks').objectStore('tasks').get(b))) as
+          { task?: StoredTask & { execution: { percent: number } | null } } | undefined;
         const task = record?.task;
         return task === undefined ? undefined : { ...task, percent: task.execution?.percent ?? null };
       } finally {

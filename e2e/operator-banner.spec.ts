@@ -8,7 +8,10 @@ const SCREENS = ['Upgrade', 'Monitor', 'Fleet', 'Firmware', 'Settings'] as const
 // The page's reconnect back-off decides how soon it notices a restarted broker.
 const RECONNECT_TIMEOUT = 30_000;
 
-test('every operator screen says since when the connection is lost, and the banner goes when the broker is back', async ({ page, broker }) => {
+test('every operator screen says since when the connection is lost, and the banner goes when the broker is back', async ({
+  page,
+  broker,
+}) => {
   test.setTimeout(120_000);
   await page.goto(appUrl({ broker: broker.wsUrl }));
   const status = page.getByRole('status', { name: 'Broker connection' });

@@ -61,7 +61,11 @@ async function publish(client: TestMqttClient, renamer: Renamer, example: Exampl
   await client.publish(renamer.topic(example), renamer.message(example.message));
 }
 
-test('Fleet: topology without domain or with a numeric version, and state with Boolean flags or an empty version', async ({ page, broker, mqttClient }) => {
+test('Fleet: topology without domain or with a numeric version, and state with Boolean flags or an empty version', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   await page.goto(appUrl({ broker: broker.wsUrl }, '/fleet'));
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
   const device = await mqttClient(broker.tcpUrl);
@@ -79,7 +83,11 @@ test('Fleet: topology without domain or with a numeric version, and state with B
 
   const table = page.getByRole('table', { name: 'Gateways' });
   const gatewayRow = (sn: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sn }) });
-  const line = (sn: string, kind: RegExp) => gatewayRow(sn === 'DOC-AIR-DOCK2' ? 'DOC-GW-DOCK2' : 'DOC-GW-GENERIC').getByRole('listitem').filter({ hasText: kind }).filter({ has: page.getByText(sn, { exact: true }) });
+  const line = (sn: string, kind: RegExp) =>
+    gatewayRow(sn === 'DOC-AIR-DOCK2' ? 'DOC-GW-DOCK2' : 'DOC-GW-GENERIC')
+      .getByRole('listitem')
+      .filter({ hasText: kind })
+      .filter({ has: page.getByText(sn, { exact: true }) });
 
   await expect(line('DOC-GW-GENERIC', /^Dock/)).toContainText('Model not reported yet');
   await expect(line('DOC-AIR-GENERIC', /./)).toBeVisible();
@@ -94,7 +102,11 @@ test('Fleet: topology without domain or with a numeric version, and state with B
   await expect(dock).toContainText('firmware 10.01.3205');
 });
 
-test('Monitor: the v1.11 firmware examples without method are one followed upgrade of both devices', async ({ page, broker, mqttClient }) => {
+test('Monitor: the v1.11 firmware examples without method are one followed upgrade of both devices', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   await openMonitor(page, broker);
   const device = await mqttClient(broker.tcpUrl);
   const firmware = examples('dji-cloud-api-doc-v1.11.3-dock-firmware');
@@ -109,7 +121,11 @@ test('Monitor: the v1.11 firmware examples without method are one followed upgra
   await expect(deviceRow(page, 'DOC-DOCK-1')).toContainText('1.00.223');
 });
 
-test("Monitor: Autel's failed download, DJI's reference-backend retries as one upgrade, a failed step, an 18-digit id", async ({ page, broker, mqttClient }) => {
+test("Monitor: Autel's failed download, DJI's reference-backend retries as one upgrade, a failed step, an 18-digit id", async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   await openMonitor(page, broker);
   const device = await mqttClient(broker.tcpUrl);
 
@@ -121,7 +137,8 @@ test("Monitor: Autel's failed download, DJI's reference-backend retries as one u
 
   const retries = examples('dji-reference-backend-publish-with-reply');
   const backend = new Renamer({ dock_sn: 'DOC-RETRY-GW', drone_sn: 'DOC-RETRY-AIR' });
-  for (const id of ['ota-create-copy-1', 'ota-create-copy-2', 'ota-create-copy-3', 'reply-to-copy-3', 'progress-of-copy-3']) await publish(device, backend, retries.get(id));
+  for (const id of ['ota-create-copy-1', 'ota-create-copy-2', 'ota-create-copy-3', 'reply-to-copy-3', 'progress-of-copy-3'])
+    await publish(device, backend, retries.get(id));
   await expectBar(page, 'DOC-RETRY-AIR', 12, '12% · In Progress');
   await expect(progressBar(page, 'DOC-RETRY-AIR')).toHaveCount(1);
 
@@ -147,7 +164,11 @@ test("Monitor: Autel's failed download, DJI's reference-backend retries as one u
   await expect(page.getByRole('table', { name: /Timeline \(2 events\)/ })).toContainText('Step failed (step_result 1)');
 });
 
-test('Diagnostics: a progress without method for no known upgrade is counted with its reason, not guessed into a task', async ({ page, broker, mqttClient }) => {
+test('Diagnostics: a progress without method for no known upgrade is counted with its reason, not guessed into a task', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   await openMonitor(page, broker);
   const device = await mqttClient(broker.tcpUrl);
   const firmware = examples('dji-cloud-api-doc-v1.11.3-dock-firmware');

@@ -29,7 +29,11 @@ test.describe('network drop', () => {
     proxy = null;
   });
 
-  test('QoS 1 progress published during a 10 s cut is delivered after it: the page shows the last event', async ({ page, broker, mqttClient }) => {
+  test('QoS 1 progress published during a 10 s cut is delivered after it: the page shows the last event', async ({
+    page,
+    broker,
+    mqttClient,
+  }) => {
     test.setTimeout(75_000);
     proxy = await startTcpProxy(broker.wsPort);
     await page.goto(appUrl({ broker: `ws://127.0.0.1:${proxy.port}/mqtt` }, '/monitor'));
@@ -82,7 +86,11 @@ test.describe('network drop', () => {
   });
 });
 
-test('a reload during an upgrade keeps the task, and events sent while the page was away still arrive', async ({ page, broker, mqttClient }) => {
+test('a reload during an upgrade keeps the task, and events sent while the page was away still arrive', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   await openMonitor(page, broker);
   const device = devicePublisher(await mqttClient(broker.tcpUrl));
   const gateway = 'DOCK-RELOAD-1';
@@ -109,7 +117,12 @@ test('a reload during an upgrade keeps the task, and events sent while the page 
   await expect(page.getByRole('progressbar')).toHaveCount(1);
 });
 
-test('two consoles side by side (separate browser profiles) show the same tasks and both stay connected', async ({ page, browser, broker, mqttClient }) => {
+test('two consoles side by side (separate browser profiles) show the same tasks and both stay connected', async ({
+  page,
+  browser,
+  broker,
+  mqttClient,
+}) => {
   const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
     const second = await other.newPage();
@@ -119,7 +132,14 @@ test('two consoles side by side (separate browser profiles) show the same tasks 
     const device = devicePublisher(await mqttClient(broker.tcpUrl));
     const bid = await device.otaCreate('DOCK-PAIR-1', [firmwareFor('DOCK-PAIR-1', '5.0.0'), firmwareFor('DRONE-PAIR-1', '6.0.0')]);
     await device.progress('DOCK-PAIR-1', { bid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 42 });
-    await device.progress('DOCK-PAIR-2', { bid: 'bid-pair-2', status: 'failed', subStatus: 'UPGRADE_FAIL', step: 'upgrade_firmware', percent: 8, result: 312028 });
+    await device.progress('DOCK-PAIR-2', {
+      bid: 'bid-pair-2',
+      status: 'failed',
+      subStatus: 'UPGRADE_FAIL',
+      step: 'upgrade_firmware',
+      percent: 8,
+      result: 312028,
+    });
 
     for (const view of [page, second]) {
       await expect(view.getByRole('progressbar')).toHaveCount(3);

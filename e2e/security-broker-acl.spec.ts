@@ -27,7 +27,10 @@ topic write thing/product/+/events_reply
 topic write sys/product/+/status_reply
 `;
 
-const accounts = brokerAccounts({ console: 'console-secret', responder: 'responder-secret', device: 'device-secret' }, `${DOCUMENTED_ACL}\nuser device\ntopic readwrite #\n`);
+const accounts = brokerAccounts(
+  { console: 'console-secret', responder: 'responder-secret', device: 'device-secret' },
+  `${DOCUMENTED_ACL}\nuser device\ntopic readwrite #\n`,
+);
 test.use({ brokerOptions: { allowAnonymous: false, extraConfig: accounts } });
 
 const DEVICE = { username: 'device', password: 'device-secret' };
@@ -39,13 +42,23 @@ async function openAs(page: Page, wsUrl: string, username: string) {
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
 }
 
-for (const [account, answers] of [['responder', true], ['console', false]] as const) {
-  test(`the ${account} account: sees device traffic, and its answer to a need_reply event ${answers ? 'goes out' : 'is dropped by the broker'}`, async ({ page, broker, mqttClient }) => {
+for (const [account, answers] of [
+  ['responder', true],
+  ['console', false],
+] as const) {
+  test(`the ${account} account: sees device traffic, and its answer to a need_reply event ${answers ? 'goes out' : 'is dropped by the broker'}`, async ({
+    page,
+    broker,
+    mqttClient,
+  }) => {
     const spy = await mqttClient(broker.tcpUrl, DEVICE);
     await spy.subscribe('thing/product/+/events_reply');
     await openAs(page, broker.wsUrl, account);
     const device = await mqttClient(broker.tcpUrl, DEVICE);
-    await device.publish('thing/product/DOCK-ACL-1/events', buildOtaProgress({ gateway: 'DOCK-ACL-1', bid: `bid-${account}`, status: 'in_progress', percent: 21, needReply: true }));
+    await device.publish(
+      'thing/product/DOCK-ACL-1/events',
+      buildOtaProgress({ gateway: 'DOCK-ACL-1', bid: `bid-${account}`, status: 'in_progress', percent: 21, needReply: true }),
+    );
     await expectBar(page, 'DOCK-ACL-1', 21, '21% · In Progress');
     if (answers) {
       await spy.waitForMessage((m) => m.topic === 'thing/product/DOCK-ACL-1/events_reply');

@@ -41,7 +41,18 @@ async function recordViolations(page: Page): Promise<() => Promise<Violation[]>>
 const FILE = firmwareFile('/files/dock2-10.01.5000.bin', 48 * 1024);
 let catalog: Awaited<ReturnType<typeof startCatalogServer>>;
 test.beforeAll(async () => {
-  const entry = { id: 'dock2', model: '3-2-0', product_name: 'DJI Dock 2', product_version: '10.01.5000', file_name: 'dock2-10.01.5000.bin', file_url: 'files/dock2-10.01.5000.bin', file_size: FILE.bytes.length, md5: FILE.md5, release_notes: '', released_at: '2024-05-01T00:00:00Z' };
+  const entry = {
+    id: 'dock2',
+    model: '3-2-0',
+    product_name: 'DJI Dock 2',
+    product_version: '10.01.5000',
+    file_name: 'dock2-10.01.5000.bin',
+    file_url: 'files/dock2-10.01.5000.bin',
+    file_size: FILE.bytes.length,
+    md5: FILE.md5,
+    release_notes: '',
+    released_at: '2024-05-01T00:00:00Z',
+  };
   catalog = await startCatalogServer({ firmware: [entry] }, [FILE]);
 });
 test.afterAll(async () => {
@@ -51,7 +62,13 @@ test.afterAll(async () => {
 test('the built index.html has the policy and no inline script, handler or style', () => {
   const html = indexHtml();
   const policy = policyOf(html);
-  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "style-src 'self'", "base-uri 'self'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "object-src 'none'",
+    "style-src 'self'",
+    "base-uri 'self'",
+  ]) {
     expect(policy).toContain(directive);
   }
   expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
@@ -108,7 +125,11 @@ test('every screen works under the meta policy with no violation, and the policy
   await expect.poll(async () => (await violations()).map((v) => `${v.directive} ${v.blocked}`)).toEqual(['script-src-elem inline']);
 });
 
-test('the same policy as an HTTP header on every response (the nginx setup of docs/operations.md) also covers the MD5 worker', async ({ page, broker, mqttClient }) => {
+test('the same policy as an HTTP header on every response (the nginx setup of docs/operations.md) also covers the MD5 worker', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const policy = `${policyOf(indexHtml())}; frame-ancestors 'none'`;
   const front = await startHeaderProxy(process.env.E2E_BASE_URL ?? '', { 'content-security-policy': policy });
   try {

@@ -51,7 +51,11 @@ const shownNumber = (text: string | null) => Number((text ?? '').replace(/,/g, '
 
 async function kindCounts(page: Page): Promise<Record<string, number>> {
   const rows = page.getByRole('table', { name: 'Messages by kind' }).locator('tbody tr');
-  const pairs = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, ''))] as const));
+  const pairs = await rows.evaluateAll((trs) =>
+    trs.map(
+      (tr) => [tr.querySelector('th')?.textContent ?? '', Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, ''))] as const,
+    ),
+  );
   return Object.fromEntries(pairs);
 }
 
@@ -61,7 +65,9 @@ const totalTile = (page: Page, label: string) =>
 /** Anything that markup in device data would have created if it were ever parsed as HTML. */
 function injectedMarkup(page: Page) {
   return page.evaluate(() => ({
-    elements: document.querySelectorAll('img, iframe, object, embed, [onerror], [onload], [srcdoc], a[href^="javascript:"], script:not([src])').length,
+    elements: document.querySelectorAll(
+      'img, iframe, object, embed, [onerror], [onload], [srcdoc], a[href^="javascript:"], script:not([src])',
+    ).length,
     flag: (window as unknown as Record<string, unknown>).__hostile ?? null,
     polluted: (Object.prototype as Record<string, unknown>).polluted ?? null,
   }));
@@ -72,7 +78,11 @@ function injectedMarkup(page: Page) {
 // Unlimited here, so every difference between sent and counted is the page's.
 test.use({ brokerOptions: { extraConfig: ['max_queued_messages 0'] } });
 
-test('10,000 hostile payloads on every subscribed topic: still Connected, counted exactly, valid task unchanged, nothing rendered as HTML', async ({ page, broker, mqttClient }) => {
+test('10,000 hostile payloads on every subscribed topic: still Connected, counted exactly, valid task unchanged, nothing rendered as HTML', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(60_000);
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
@@ -87,7 +97,11 @@ test('10,000 hostile payloads on every subscribed topic: still Connected, counte
   const device = devicePublisher(client);
   const t0 = Date.now();
   const safeBid = await device.otaCreate('DOCK-SAFE-1', [firmwareFor('DOCK-SAFE-1', '4.0.0')], t0);
-  await device.progress('DOCK-SAFE-1', { bid: safeBid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 33 }, t0 + 1);
+  await device.progress(
+    'DOCK-SAFE-1',
+    { bid: safeBid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 33 },
+    t0 + 1,
+  );
   await expectBar(page, 'DOCK-SAFE-1', 33, '33% · In Progress · Downloading');
 
   const nav = page.getByRole('navigation');
@@ -113,7 +127,9 @@ test('10,000 hostile payloads on every subscribed topic: still Connected, counte
   expected.kinds.ota_progress += 1;
   expected.total += 1;
 
-  await expect.poll(async () => shownNumber(await totalTile(page, 'Messages received').textContent()), { timeout: 30_000 }).toBe(expected.total);
+  await expect
+    .poll(async () => shownNumber(await totalTile(page, 'Messages received').textContent()), { timeout: 30_000 })
+    .toBe(expected.total);
   const shown = await kindCounts(page);
   for (const [kind, label] of Object.entries(KIND_ROWS) as [DecodedKind, string][]) {
     expect(shown[label], `${kind} count`).toBe(expected.kinds[kind]);
@@ -122,7 +138,9 @@ test('10,000 hostile payloads on every subscribed topic: still Connected, counte
   await expect(totalTile(page, 'Ignored')).toHaveText(EN_NUMBER.format(expected.kinds.ignored));
   expect(expected.kinds.invalid).toBeGreaterThan(COUNT / 2);
   // Markup in topics and reasons shows up literally, as text.
-  await expect(page.getByRole('table', { name: 'Last invalid messages' }).getByText('<img src=x onerror', { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Last invalid messages' }).getByText('<img src=x onerror', { exact: false }).first(),
+  ).toBeVisible();
 
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/\bConnected\b/);
   expect(await injectedMarkup(page)).toEqual({ elements: 0, flag: null, polluted: null });

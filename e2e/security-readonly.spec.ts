@@ -41,15 +41,25 @@ test.afterAll(async () => {
   await catalog.close();
 });
 
-test('?readonly publishes nothing, even for need_reply events and update_topo with respondToDevices on', async ({ page, broker, mqttClient }) => {
+test('?readonly publishes nothing, even for need_reply events and update_topo with respondToDevices on', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const spy = await mqttClient(broker.tcpUrl);
   await spy.subscribe('#');
   await open(page, appUrl({ broker: broker.wsUrl, readonly: true }, '/monitor'), { respondToDevices: true });
 
   const device = await mqttClient(broker.tcpUrl);
   for (let i = 1; i <= 3; i++) {
-    await device.publish(`thing/product/DOCK-RO-${i}/events`, buildOtaProgress({ gateway: `DOCK-RO-${i}`, bid: `bid-ro-${i}`, status: 'in_progress', percent: 10 * i, needReply: true }));
-    await device.publish(`sys/product/DOCK-RO-${i}/status`, buildUpdateTopo({ gatewaySn: `DOCK-RO-${i}`, domain: '3', type: 2, subType: 0, subDevices: [] }));
+    await device.publish(
+      `thing/product/DOCK-RO-${i}/events`,
+      buildOtaProgress({ gateway: `DOCK-RO-${i}`, bid: `bid-ro-${i}`, status: 'in_progress', percent: 10 * i, needReply: true }),
+    );
+    await device.publish(
+      `sys/product/DOCK-RO-${i}/status`,
+      buildUpdateTopo({ gatewaySn: `DOCK-RO-${i}`, domain: '3', type: 2, subType: 0, subDevices: [] }),
+    );
   }
   await expectBar(page, 'DOCK-RO-3', 30, '30% · In Progress');
 
@@ -67,7 +77,11 @@ test('?readonly publishes nothing, even for need_reply events and update_topo wi
   expect(consoleTopics(spy)).toEqual([]);
 });
 
-test('a campaign restored from storage sends its waiting command only when the page is not read-only', async ({ page, broker, mqttClient }) => {
+test('a campaign restored from storage sends its waiting command only when the page is not read-only', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(60_000);
   const responder = await startDockResponder(await mqttClient(broker.tcpUrl), [
     { sn: 'DOCK-RO-A', aircraft: 'AC-RO-A', dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' },
@@ -77,7 +91,10 @@ test('a campaign restored from storage sends its waiting command only when the p
   await responder.announce();
 
   // One at a time: the second gateway's ota_create waits for the first upgrade to end.
-  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.3000\.bin/ })
+    .check();
   await page.getByRole('textbox', { name: 'Max parallel upgrades' }).fill('1');
   for (const sn of ['DOCK-RO-A', 'DOCK-RO-B']) await page.getByRole('checkbox', { name: `Select gateway ${sn}` }).check();
   await page.getByRole('button', { name: 'Start upgrade' }).click();
@@ -94,13 +111,22 @@ test('a campaign restored from storage sends its waiting command only when the p
   const retainedCopies = spy.messages.length;
   await open(page, appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl, readonly: true }, '/monitor'), { respondToDevices: true });
   // The first upgrade ends: a sending console would now publish the waiting ota_create (and answer the event).
-  await responder.progress(first.gateway, { bid: first.bid, status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100, needReply: true });
+  await responder.progress(first.gateway, {
+    bid: first.bid,
+    status: 'ok',
+    subStatus: 'UPGRADE_SUCCESS',
+    step: 'upgrade_firmware',
+    percent: 100,
+    needReply: true,
+  });
   await expectBar(page, first.gateway, 100, '100% · Successful Execution · Upgrade successful');
   await page.waitForTimeout(1_500);
   expect(responder.seen).toHaveLength(1);
   // What the read-only page published: nothing. The broker itself clears the operator page's
   // driver presence (its connection's will) when that page goes away.
-  const published = spy.messages.slice(retainedCopies).filter((m) => !(/^ota-console\/v1\/drivers\//.test(m.topic) && m.payload.length === 0));
+  const published = spy.messages
+    .slice(retainedCopies)
+    .filter((m) => !(/^ota-console\/v1\/drivers\//.test(m.topic) && m.payload.length === 0));
   expect(published.map((m) => m.topic).filter((t) => !DEVICE_TO_CLOUD.test(t))).toEqual([]);
 
   // Proof the command was really waiting: the same profile, no longer read-only, sends it.

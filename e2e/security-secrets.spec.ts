@@ -17,7 +17,18 @@ test.use({ brokerOptions: { allowAnonymous: false, extraConfig: brokerAccounts({
 const DOCK_FILE = firmwareFile('/files/dock2-10.01.4000.bin', 8 * 1024);
 let catalog: Awaited<ReturnType<typeof startCatalogServer>>;
 test.beforeAll(async () => {
-  const entry = { id: 'dock2', model: '3-2-0', product_name: 'DJI Dock 2', product_version: '10.01.4000', file_name: 'dock2-10.01.4000.bin', file_url: 'files/dock2-10.01.4000.bin', file_size: DOCK_FILE.bytes.length, md5: DOCK_FILE.md5, release_notes: '', released_at: '2024-05-01T00:00:00Z' };
+  const entry = {
+    id: 'dock2',
+    model: '3-2-0',
+    product_name: 'DJI Dock 2',
+    product_version: '10.01.4000',
+    file_name: 'dock2-10.01.4000.bin',
+    file_url: 'files/dock2-10.01.4000.bin',
+    file_size: DOCK_FILE.bytes.length,
+    md5: DOCK_FILE.md5,
+    release_notes: '',
+    released_at: '2024-05-01T00:00:00Z',
+  };
   catalog = await startCatalogServer({ firmware: [entry] }, [DOCK_FILE]);
 });
 test.afterAll(async () => {
@@ -31,11 +42,13 @@ interface StorageDump {
 
 const dumpStorage = (page: Page): Promise<StorageDump> =>
   page.evaluate(() => {
-    const dump = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [k, s.getItem(k) ?? '']));
+    const dump = (s: Storage) =>
+      Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [k, s.getItem(k) ?? '']));
     return { local: dump(localStorage), session: dump(sessionStorage) };
   });
 
-const contains = (record: Record<string, string>, secret: string) => Object.entries(record).some(([k, v]) => k.includes(secret) || v.includes(secret));
+const contains = (record: Record<string, string>, secret: string) =>
+  Object.entries(record).some(([k, v]) => k.includes(secret) || v.includes(secret));
 
 function recordConsole(page: Page): string[] {
   const lines: string[] = [];
@@ -53,7 +66,11 @@ async function saveCredentials(page: Page, brokerUrl: string, remember: boolean)
   await form.getByRole('button', { name: 'Save & reconnect' }).click();
 }
 
-test('a password typed in Settings lives in sessionStorage only, and is in no log, page text or exported report', async ({ page, broker, mqttClient }) => {
+test('a password typed in Settings lives in sessionStorage only, and is in no log, page text or exported report', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   test.setTimeout(60_000);
   const logs = recordConsole(page);
   // First without credentials: the refusal is logged and shown, and must not leak anything either.
@@ -75,7 +92,10 @@ test('a password typed in Settings lives in sessionStorage only, and is in no lo
   ]);
   await page.getByRole('navigation').getByRole('link', { name: 'Upgrade', exact: true }).click();
   await responder.announce();
-  await page.getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ }).getByRole('radio', { name: /dock2-10\.01\.4000\.bin/ }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+    .getByRole('radio', { name: /dock2-10\.01\.4000\.bin/ })
+    .check();
   await page.getByRole('checkbox', { name: 'Select gateway DOCK-SEC-1' }).check();
   await page.getByRole('button', { name: 'Start upgrade' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
@@ -101,7 +121,10 @@ test('a password typed in Settings lives in sessionStorage only, and is in no lo
   expect(logs.filter((line) => line.includes(PASSWORD))).toEqual([]);
 });
 
-test('"Remember password" puts it in localStorage and nowhere else; unticking forgets it; a ?password= is never stored', async ({ page, broker }) => {
+test('"Remember password" puts it in localStorage and nowhere else; unticking forgets it; a ?password= is never stored', async ({
+  page,
+  broker,
+}) => {
   const logs = recordConsole(page);
   await page.goto(appUrl({}, '/settings'));
   await saveCredentials(page, broker.wsUrl, true);

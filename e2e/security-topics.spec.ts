@@ -23,7 +23,11 @@ function pageTopics(spy: TestMqttClient, ours: ReadonlySet<string> = new Set()):
   return spy.messages.map((m) => m.topic).filter((t) => !ours.has(t) && !CONSOLE_PRESENCE.test(t));
 }
 
-test('manual add and import refuse SNs with / + # or NUL, with a clear reason, and publish nothing', async ({ page, broker, mqttClient }) => {
+test('manual add and import refuse SNs with / + # or NUL, with a clear reason, and publish nothing', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const spy = await mqttClient(broker.tcpUrl);
   await spy.subscribe('#');
   await open(page, appUrl({ broker: broker.wsUrl }, '/fleet'));
@@ -85,7 +89,10 @@ test('SNs with / + # or NUL inside payload fields never reach a topic the page p
       data: { result: 0, output: { status: 'in_progress', progress: { percent: n, step_key: 'download_firmware' } } },
     });
     // Once in the gateway field only (a well-formed topology, answered), once as a sub-device SN.
-    for (const [field, subSn] of [['gateway', `UAV-${n}`], ['sub-device', bad]] as const) {
+    for (const [field, subSn] of [
+      ['gateway', `UAV-${n}`],
+      ['sub-device', bad],
+    ] as const) {
       await send(`sys/product/${gateway}/status`, {
         tid: `topo-${field}-${n}`,
         bid: `topo-${field}-${n}`,
@@ -102,13 +109,27 @@ test('SNs with / + # or NUL inside payload fields never reach a topic the page p
       timestamp: Date.now(),
       gateway: bad,
       method: 'ota_create',
-      data: { devices: [{ sn: bad, product_version: '1.0', file_url: 'http://127.0.0.1:9/f.bin', md5: '0123456789abcdef0123456789abcdef', file_size: 1, file_name: 'f.bin', firmware_upgrade_type: 3 }] },
+      data: {
+        devices: [
+          {
+            sn: bad,
+            product_version: '1.0',
+            file_url: 'http://127.0.0.1:9/f.bin',
+            md5: '0123456789abcdef0123456789abcdef',
+            file_size: 1,
+            file_name: 'f.bin',
+            firmware_upgrade_type: 3,
+          },
+        ],
+      },
     });
   }
 
   // The page did answer (from the topic's SN): every reply is there, and nothing else.
   await expect.poll(() => pageTopics(spy, ours).filter((t) => t.endsWith('/events_reply')).length).toBe(HOSTILE_SNS.length);
-  await expect.poll(() => pageTopics(spy, ours).filter((t) => t.endsWith('/status_reply')).length).toBeGreaterThanOrEqual(HOSTILE_SNS.length);
+  await expect
+    .poll(() => pageTopics(spy, ours).filter((t) => t.endsWith('/status_reply')).length)
+    .toBeGreaterThanOrEqual(HOSTILE_SNS.length);
   await page.waitForTimeout(500);
   const published = pageTopics(spy, ours);
   expect(new Set(published)).toEqual(new Set([`thing/product/${gateway}/events_reply`, `sys/product/${gateway}/status_reply`]));

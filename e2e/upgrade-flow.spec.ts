@@ -40,7 +40,12 @@ test.afterAll(async () => {
 });
 
 function docks(prefix: string): SimDock[] {
-  return [1, 2, 3].map((n) => ({ sn: `${prefix}-DOCK-${n}`, aircraft: `${prefix}-AC-${n}`, dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' }));
+  return [1, 2, 3].map((n) => ({
+    sn: `${prefix}-DOCK-${n}`,
+    aircraft: `${prefix}-AC-${n}`,
+    dockVersion: '10.01.1000',
+    aircraftVersion: '07.00.0001',
+  }));
 }
 
 /** The wire entry the page must send for a device, straight from the catalog entry. */
@@ -77,7 +82,11 @@ async function startWith(page: Page, gateways: readonly string[], expectedDialog
   await expect(page).toHaveURL(/#\/monitor$/);
 }
 
-test('two of three gateways selected: exactly two ota_create, dock and aircraft in each, fields from the catalog, distinct bids', async ({ page, broker, mqttClient }) => {
+test('two of three gateways selected: exactly two ota_create, dock and aircraft in each, fields from the catalog, distinct bids', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const fleet = docks('SEL');
   await openUpgrade(page, broker);
   const responder = await startDockResponder(await mqttClient(broker.tcpUrl), fleet);
@@ -135,14 +144,20 @@ test('a pre-flight download with a wrong MD5 blocks the start until the mismatch
   await page.getByRole('button', { name: 'Download and verify MD5 of dock2-corrupt.bin' }).click();
   await expect(page.getByText('MD5 mismatch')).toBeVisible();
   await expect(start).toBeDisabled();
-  await expect(page.getByText('The pre-flight check found a mismatch for dock2-corrupt.bin. Tick “Override pre-flight mismatch” to send anyway.')).toBeVisible();
+  await expect(
+    page.getByText('The pre-flight check found a mismatch for dock2-corrupt.bin. Tick “Override pre-flight mismatch” to send anyway.'),
+  ).toBeVisible();
 
   await page.getByRole('checkbox', { name: 'Override pre-flight mismatch' }).check();
   await expect(start).toBeEnabled();
   expect(responder.seen).toEqual([]);
 });
 
-test('verification: after ok, the task turns verified once the device reports the new version in state', async ({ page, broker, mqttClient }) => {
+test('verification: after ok, the task turns verified once the device reports the new version in state', async ({
+  page,
+  broker,
+  mqttClient,
+}) => {
   const fleet = docks('VER');
   const dock = fleet[0]!;
   await openUpgrade(page, broker);

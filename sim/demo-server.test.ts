@@ -45,7 +45,10 @@ beforeAll(async () => {
   });
   client = await connectAsync(demo.tcpUrl, { protocolVersion: 4, clientId: `sim-test-${process.pid}` });
   client.on('message', (topic, payload) => received.push(decode(topic, payload)));
-  await client.subscribeAsync(['sys/product/+/status', 'thing/product/+/events', 'thing/product/+/services_reply', 'thing/product/+/state'], { qos: 1 });
+  await client.subscribeAsync(
+    ['sys/product/+/status', 'thing/product/+/events', 'thing/product/+/services_reply', 'thing/product/+/state'],
+    { qos: 1 },
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -117,32 +120,51 @@ describe('demo HTTP server', () => {
 describe('simulated fleet over MQTT', () => {
   it('announces every dock with update_topo, one with its aircraft offline', async () => {
     const deadline = Date.now() + 10_000;
-    while (received.filter((d) => d.kind === 'update_topo').length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (received.filter((d) => d.kind === 'update_topo').length < 5 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const topo = received.filter((d): d is Extract<Decoded, { kind: 'update_topo' }> => d.kind === 'update_topo');
-    expect(new Set(topo.map((t) => t.gateway.sn))).toEqual(new Set(['T-DOCK-0001', 'T-DOCK-0002', 'T-DOCK-0003', 'T-DOCK-0004', 'T-DOCK-0005']));
+    expect(new Set(topo.map((t) => t.gateway.sn))).toEqual(
+      new Set(['T-DOCK-0001', 'T-DOCK-0002', 'T-DOCK-0003', 'T-DOCK-0004', 'T-DOCK-0005']),
+    );
     expect(topo.find((t) => t.gateway.sn === 'T-DOCK-0002')!.gateway.modelKey).toBe('3-2-0');
   });
 
   it('upgrades a dock and its aircraft to ok, then reports the new versions', async () => {
     const entries = await catalog();
     const dockFw = entries.find((e) => e.model === '3-2-0' && !/corrupt/i.test(e.file_name))!;
-    const topo = await waitFor((d): d is Extract<Decoded, { kind: 'update_topo' }> => d.kind === 'update_topo' && d.gateway.sn === 'T-DOCK-0002');
+    const topo = await waitFor(
+      (d): d is Extract<Decoded, { kind: 'update_topo' }> => d.kind === 'update_topo' && d.gateway.sn === 'T-DOCK-0002',
+    );
     const aircraft = topo.subDevices[0]!;
     const airFw = entries.find((e) => e.model === aircraft.modelKey)!;
     const message = buildOtaCreate([otaDevice(dockFw, 'T-DOCK-0002'), otaDevice(airFw, aircraft.sn)]);
     await client.publishAsync(servicesTopic('T-DOCK-0002'), encodeMessage(message), { qos: 1 });
 
-    const reply = await waitFor((d): d is Extract<Decoded, { kind: 'ota_create_reply' }> => d.kind === 'ota_create_reply' && d.meta.tid === message.tid);
+    const reply = await waitFor(
+      (d): d is Extract<Decoded, { kind: 'ota_create_reply' }> => d.kind === 'ota_create_reply' && d.meta.tid === message.tid,
+    );
     expect(reply.result).toBe(0);
     const busy = buildOtaCreate([otaDevice(dockFw, 'T-DOCK-0002')]);
     await client.publishAsync(servicesTopic('T-DOCK-0002'), encodeMessage(busy), { qos: 1 });
-    expect((await waitFor((d): d is Extract<Decoded, { kind: 'ota_create_reply' }> => d.kind === 'ota_create_reply' && d.meta.tid === busy.tid)).result).toBe(312014);
+    expect(
+      (await waitFor((d): d is Extract<Decoded, { kind: 'ota_create_reply' }> => d.kind === 'ota_create_reply' && d.meta.tid === busy.tid))
+        .result,
+    ).toBe(312014);
 
-    await waitFor((d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid && d.status === 'ok');
-    const progress = received.filter((d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid);
-    expect(progress.map((p) => p.subStatus)).toEqual(expect.arrayContaining(['DOWNLOADING', 'VERIFY', 'VERIFY_SUCCESS', 'UPLOADING_DRONE', 'UPGRADE_SUCCESS']));
+    await waitFor(
+      (d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid && d.status === 'ok',
+    );
+    const progress = received.filter(
+      (d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid,
+    );
+    expect(progress.map((p) => p.subStatus)).toEqual(
+      expect.arrayContaining(['DOWNLOADING', 'VERIFY', 'VERIFY_SUCCESS', 'UPLOADING_DRONE', 'UPGRADE_SUCCESS']),
+    );
     const states = () => received.filter((d): d is Extract<Decoded, { kind: 'state' }> => d.kind === 'state');
-    await waitFor((d): d is Extract<Decoded, { kind: 'state' }> => d.kind === 'state' && d.deviceSn === aircraft.sn && d.firmwareVersion === airFw.product_version);
+    await waitFor(
+      (d): d is Extract<Decoded, { kind: 'state' }> =>
+        d.kind === 'state' && d.deviceSn === aircraft.sn && d.firmwareVersion === airFw.product_version,
+    );
     expect(states().some((s) => s.deviceSn === 'T-DOCK-0002' && s.firmwareVersion === dockFw.product_version)).toBe(true);
   }, 20_000);
 
@@ -151,7 +173,8 @@ describe('simulated fleet over MQTT', () => {
     const message = buildOtaCreate([otaDevice(corrupt, 'T-DOCK-0005')]);
     await client.publishAsync(servicesTopic('T-DOCK-0005'), encodeMessage(message), { qos: 1 });
     const last = await waitFor(
-      (d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid && (d.status === 'failed' || d.status === 'ok'),
+      (d): d is Extract<Decoded, { kind: 'ota_progress' }> =>
+        d.kind === 'ota_progress' && d.meta.bid === message.bid && (d.status === 'failed' || d.status === 'ok'),
     );
     expect(last).toMatchObject({ status: 'failed', subStatus: 'VERIFY_FAILED' });
   }, 20_000);
@@ -162,7 +185,8 @@ describe('simulated fleet over MQTT', () => {
     const message = buildOtaCreate([missing]);
     await client.publishAsync(servicesTopic('T-DOCK-0001'), encodeMessage(message), { qos: 1 });
     const last = await waitFor(
-      (d): d is Extract<Decoded, { kind: 'ota_progress' }> => d.kind === 'ota_progress' && d.meta.bid === message.bid && (d.status === 'failed' || d.status === 'ok'),
+      (d): d is Extract<Decoded, { kind: 'ota_progress' }> =>
+        d.kind === 'ota_progress' && d.meta.bid === message.bid && (d.status === 'failed' || d.status === 'ok'),
     );
     expect(last).toMatchObject({ status: 'failed', subStatus: 'DOWNLOAD_FAILED' });
   }, 20_000);

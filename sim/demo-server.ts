@@ -56,7 +56,9 @@ function listenHttp(server: Server, port: number, host: string): Promise<number>
 
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const firmware = await buildFirmwareSet({ sizeMb: options.firmwareMb, seed: options.firmwareSeed, cacheDir: options.cacheDir });
-  const server = createServer(createHttpApp({ distDir: options.distDir, config: DEMO_CONFIG, catalog: firmware.catalog, firmwareFiles: firmware.files }));
+  const server = createServer(
+    createHttpApp({ distDir: options.distDir, config: DEMO_CONFIG, catalog: firmware.catalog, firmwareFiles: firmware.files }),
+  );
   let httpPort: number;
   let httpFallbackFrom: number | null = null;
   try {
@@ -74,7 +76,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     throw err;
   }
 
-  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  const host =
+    options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   const tcpUrl = `mqtt://${host}:${broker.tcpPort}`;
   const f = options.fleet;
   const fleet =

@@ -72,7 +72,9 @@ function main(): void {
     log: flags.quiet ? () => undefined : (line) => log(`[fleet] ${line}`),
   });
   const last = String(flags.docks).padStart(Math.max(4, String(flags.docks).length), '0');
-  log(`Simulating ${flags.docks} docks (${flags.prefix}-DOCK-0001 ... ${flags.prefix}-DOCK-${last}) on ${brokerUrl.protocol}//${brokerUrl.host}${brokerUrl.pathname === '/' ? '' : brokerUrl.pathname}. Ctrl-C stops.`);
+  log(
+    `Simulating ${flags.docks} docks (${flags.prefix}-DOCK-0001 ... ${flags.prefix}-DOCK-${last}) on ${brokerUrl.protocol}//${brokerUrl.host}${brokerUrl.pathname === '/' ? '' : brokerUrl.pathname}. Ctrl-C stops.`,
+  );
 
   const status =
     statusSeconds > 0

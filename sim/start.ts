@@ -75,13 +75,19 @@ async function main(): Promise<void> {
 
   const sizes = [...demo.firmware.files.values()].map((f) => f.size);
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-  if (demo.httpFallbackFrom !== null) log(`Port ${demo.httpFallbackFrom} is in use; serving on a free port instead (choose one with --port or PORT).`);
-  if (demo.tcpFallbackFrom !== null) log(`MQTT TCP port ${demo.tcpFallbackFrom} is in use; the embedded broker listens on ${demo.tcpUrl} instead.`);
+  if (demo.httpFallbackFrom !== null)
+    log(`Port ${demo.httpFallbackFrom} is in use; serving on a free port instead (choose one with --port or PORT).`);
+  if (demo.tcpFallbackFrom !== null)
+    log(`MQTT TCP port ${demo.tcpFallbackFrom} is in use; the embedded broker listens on ${demo.tcpUrl} instead.`);
   log('');
   log(`OTA Console demo: ${demo.appUrl}`);
   log(`  Broker     ${demo.wsUrl} (the page uses it) and ${demo.tcpUrl}`);
-  log(`  Firmware   ${demo.firmware.catalog.firmware.length} catalog entries, ${demo.firmware.files.size} files of ${mib(Math.min(...sizes))}-${mib(Math.max(...sizes))} MiB: ${demo.appUrl}firmware/catalog.json`);
-  log(`  Fleet      ${fleetFlags.docks} simulated docks (${fleetFlags.prefix}-DOCK-...), downloads at about ${mib(fleetFlags.rate)} MiB/s each`);
+  log(
+    `  Firmware   ${demo.firmware.catalog.firmware.length} catalog entries, ${demo.firmware.files.size} files of ${mib(Math.min(...sizes))}-${mib(Math.max(...sizes))} MiB: ${demo.appUrl}firmware/catalog.json`,
+  );
+  log(
+    `  Fleet      ${fleetFlags.docks} simulated docks (${fleetFlags.prefix}-DOCK-...), downloads at about ${mib(fleetFlags.rate)} MiB/s each`,
+  );
   log(`  Ready in   ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log('Try: open the URL, choose firmware on Upgrade, tick a few gateways, Start upgrade, and watch Monitor.');
   log('     The Dock 2 "10.02.9999" build has a wrong md5 on purpose: it ends in VERIFY_FAILED. Ctrl-C stops.');

@@ -47,8 +47,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function openDrivenPage(browser: Browser, url: string, options: DrivenPageOptions): Promise<DrivenPage> {
   const browserSession: CDPSession = await browser.newBrowserCDPSession();
-  const { browserContextId } = (await browserSession.send('Target.createBrowserContext', { disposeOnDetach: true })) as { browserContextId: string };
-  const { targetId } = (await browserSession.send('Target.createTarget', { url: 'about:blank', browserContextId, width: options.width, height: options.height })) as {
+  const { browserContextId } = (await browserSession.send('Target.createBrowserContext', { disposeOnDetach: true })) as {
+    browserContextId: string;
+  };
+  const { targetId } = (await browserSession.send('Target.createTarget', {
+    url: 'about:blank',
+    browserContextId,
+    width: options.width,
+    height: options.height,
+  })) as {
     targetId: string;
   };
   // Not flattened: Playwright's CDPSession cannot address a child session, but it can relay to one.
@@ -89,21 +96,27 @@ export async function openDrivenPage(browser: Browser, url: string, options: Dri
           reject(error);
         },
       });
-      browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((error: unknown) => {
-        waiting.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
-        waiting.delete(id);
-      });
+      browserSession
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch((error: unknown) => {
+          waiting.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+          waiting.delete(id);
+        });
     });
   }
 
   async function evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     const expression = `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
-    const reply = await send<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', {
-      expression,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (reply.exceptionDetails) throw new Error(`in the page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+    const reply = await send<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+      'Runtime.evaluate',
+      {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      },
+    );
+    if (reply.exceptionDetails)
+      throw new Error(`in the page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
     return reply.result.value as T;
   }
 

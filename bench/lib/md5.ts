@@ -99,7 +99,9 @@ export async function measureMd5(browser: Browser, appBaseUrl: string, workDir: 
       const wallSeconds = (performance.now() - started) / 1000;
       const shown = /MD5 ([0-9a-f]{32})/.exec((await done.textContent()) ?? '')?.[1] ?? '';
       // The text is on screen, so the page's timer has fired (or never will: then fail, not hang).
-      const timing = await page.evaluate(() => Promise.race([(window as TimedWindow).__benchMd5Timing, new Promise<undefined>((r) => setTimeout(r, 5_000))]));
+      const timing = await page.evaluate(() =>
+        Promise.race([(window as TimedWindow).__benchMd5Timing, new Promise<undefined>((r) => setTimeout(r, 5_000))]),
+      );
       if (timing === undefined) throw new Error('the page timer did not see the digest');
       const md5sumMBps = bytes / MB / md5sumSeconds;
       const consoleMBps = bytes / MB / (timing.ms / 1000);

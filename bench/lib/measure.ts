@@ -87,8 +87,17 @@ async function heapAfterGc(page: DrivenPage): Promise<number> {
 
 function snapshot(page: DrivenPage): Promise<PageSnapshot> {
   return page.evaluate(() => {
-    const s = (window as unknown as { __benchInstrument: Omit<PageSnapshot, 'last'> & { last(): Record<string, number> } }).__benchInstrument;
-    return { probes: s.probes, frames: s.frames, longTasks: s.longTasks, longFrames: s.longFrames, windowStart: s.windowStart, windowEnd: s.windowEnd, last: s.last() };
+    const s = (window as unknown as { __benchInstrument: Omit<PageSnapshot, 'last'> & { last(): Record<string, number> } })
+      .__benchInstrument;
+    return {
+      probes: s.probes,
+      frames: s.frames,
+      longTasks: s.longTasks,
+      longFrames: s.longFrames,
+      windowStart: s.windowStart,
+      windowEnd: s.windowEnd,
+      last: s.last(),
+    };
   });
 }
 
@@ -134,7 +143,9 @@ async function waitForProbes(page: DrivenPage, finals: RunReport['finals'], time
   const want = Object.entries(finals).filter(([sn]) => isProbe(sn));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const last = await page.evaluate(() => (window as unknown as { __benchInstrument: { last(): Record<string, number> } }).__benchInstrument.last());
+    const last = await page.evaluate(() =>
+      (window as unknown as { __benchInstrument: { last(): Record<string, number> } }).__benchInstrument.last(),
+    );
     if (want.every(([sn, f]) => last[sn] === f.percent)) return true;
     if (Date.now() > deadline) return false;
     await sleep(100);
@@ -187,7 +198,11 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       if (spec.allocPath) {
         await page.send('HeapProfiler.enable');
         // Garbage included: what GC has to chase is what was allocated, not what is still live.
-        await page.send('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        await page.send('HeapProfiler.startSampling', {
+          samplingInterval: 32_768,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
       }
       return { from: Date.now(), busy: await taskSeconds(page) };
     };
@@ -201,7 +216,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     // A burst's window also covers the page working through it after the last round.
     const windowMs = (spec.mode === 'burst' ? spec.windowSeconds + BURST_TAIL_SECONDS : spec.windowSeconds) * 1000;
     const heapEvery = (spec.heapEverySeconds ?? 0) * 1000;
-    for (let elapsed = 0; elapsed < windowMs; ) {
+    for (let elapsed = 0; elapsed < windowMs;) {
       const step = heapEvery > 0 ? Math.min(heapEvery, windowMs - elapsed) : windowMs - elapsed;
       await sleep(step);
       elapsed += step;
@@ -237,12 +252,16 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const snap = await snapshot(page);
     const catchUpMs = caughtUp ? catchUp(done.finals, snap.probes, done.endedAt) : null;
     const windowDur = snap.windowEnd !== null && snap.windowStart !== null ? snap.windowEnd - snap.windowStart : windowTo - windowFrom;
-    const longTasks = snap.longTasks.filter((t) => snap.windowStart !== null && t.start >= snap.windowStart && t.start <= (snap.windowEnd ?? Infinity));
+    const longTasks = snap.longTasks.filter(
+      (t) => snap.windowStart !== null && t.start >= snap.windowStart && t.start <= (snap.windowEnd ?? Infinity),
+    );
     // What ran in each: the long animation frame it fell in, if any (a task outside a frame has none).
     for (const task of longTasks) {
       const frame = snap.longFrames.find((f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1);
       const at = ((task.start - (snap.windowStart ?? 0)) / 1000).toFixed(1);
-      const ran = frame?.scripts.map((x) => `${x.invoker} ${x.source} ${x.duration} ms`).join('; ') || 'no script attributed (style, layout, GC or the thread waiting for a core)';
+      const ran =
+        frame?.scripts.map((x) => `${x.invoker} ${x.source} ${x.duration} ms`).join('; ') ||
+        'no script attributed (style, layout, GC or the thread waiting for a core)';
       log(`  long task ${Math.round(task.duration)} ms at ${at} s: ${ran}`);
     }
 

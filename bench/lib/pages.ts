@@ -45,7 +45,11 @@ export function consolePage(baseUrl: string): BenchPage {
         () => /\bConnected\b/.test(document.querySelector('[role="status"][aria-label="Broker connection"]')?.textContent ?? ''),
         READY_TIMEOUT,
       );
-      await page.waitFor('the "Search devices" box', () => document.querySelector('[role="search"] input[type="search"]') !== null, READY_TIMEOUT);
+      await page.waitFor(
+        'the "Search devices" box',
+        () => document.querySelector('[role="search"] input[type="search"]') !== null,
+        READY_TIMEOUT,
+      );
       await fillSearch(page, PROBE_PREFIX);
     },
     async delivered(page) {
@@ -54,11 +58,15 @@ export function consolePage(baseUrl: string): BenchPage {
         location.hash = '#/diagnostics';
       });
       const text = await page
-        .waitFor('the ota_progress row on Diagnostics', () => {
-          const row = [...document.querySelectorAll('tr')].find((tr) => /ota_progress/.test(tr.textContent ?? ''));
-          const cells = row?.querySelectorAll('td');
-          return cells && cells.length > 0 ? (cells[cells.length - 1]?.textContent ?? null) : null;
-        }, READY_TIMEOUT)
+        .waitFor(
+          'the ota_progress row on Diagnostics',
+          () => {
+            const row = [...document.querySelectorAll('tr')].find((tr) => /ota_progress/.test(tr.textContent ?? ''));
+            const cells = row?.querySelectorAll('td');
+            return cells && cells.length > 0 ? (cells[cells.length - 1]?.textContent ?? null) : null;
+          },
+          READY_TIMEOUT,
+        )
         .catch(() => null);
       const value = Number((text ?? '').replace(/[^\d]/g, ''));
       return text !== null && Number.isFinite(value) ? value : null;
@@ -69,7 +77,12 @@ export function consolePage(baseUrl: string): BenchPage {
         await fillSearch(page, sn);
         const name = `Upgrade progress ${sn}`;
         try {
-          const value = await page.waitFor(`the progressbar "${name}"`, (label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuenow'), 5_000, name);
+          const value = await page.waitFor(
+            `the progressbar "${name}"`,
+            (label) => document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuenow'),
+            5_000,
+            name,
+          );
           shown[sn] = Number(value);
         } catch {
           shown[sn] = null;

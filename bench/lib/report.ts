@@ -25,7 +25,23 @@ export interface BenchResults {
 const dash = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '-' : `${v}${unit}`);
 
 export function runTable(runs: readonly RunResult[]): string {
-  const header = ['page', 'gateways', 'mode', 'offered', 'delivered', 'probe seen', 'finals ok', 'lat p50/p95/p99 ms', 'frame p50/p95 ms', 'long tasks (max ms)', 'busy', 'heap MB', 'catch-up', 'pub lag p99', 'load'];
+  const header = [
+    'page',
+    'gateways',
+    'mode',
+    'offered',
+    'delivered',
+    'probe seen',
+    'finals ok',
+    'lat p50/p95/p99 ms',
+    'frame p50/p95 ms',
+    'long tasks (max ms)',
+    'busy',
+    'heap MB',
+    'catch-up',
+    'pub lag p99',
+    'load',
+  ];
   const rows = runs.map((r) => [
     r.page,
     String(r.gateways),
@@ -96,7 +112,12 @@ export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak
       pass: trend < 5,
     });
   } else {
-    lines.push({ budget: 'heap growth over a 10-minute soak', limit: '< 5 MB', measured: 'not run (npm run bench -- --soak 10)', pass: null });
+    lines.push({
+      budget: 'heap growth over a 10-minute soak',
+      limit: '< 5 MB',
+      measured: 'not run (npm run bench -- --soak 10)',
+      pass: null,
+    });
   }
   if (consoleRuns.length === 0) return lines;
 
@@ -124,7 +145,12 @@ export function judgeBudgets(runs: readonly RunResult[], size: InitialSize, soak
   }
   const longTasks = consoleRuns.reduce((n, r) => n + r.longTasks.count, 0);
   const longest = Math.max(0, ...consoleRuns.map((r) => r.longTasks.maxMs));
-  lines.push({ budget: `long tasks (${top} gw)`, limit: 'none (>= 50 ms)', measured: `${longTasks} (longest ${longest} ms)`, pass: longTasks === 0 });
+  lines.push({
+    budget: `long tasks (${top} gw)`,
+    limit: 'none (>= 50 ms)',
+    measured: `${longTasks} (longest ${longest} ms)`,
+    pass: longTasks === 0,
+  });
   return lines;
 }
 

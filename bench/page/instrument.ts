@@ -74,7 +74,9 @@ interface BenchInstrument {
 
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { invoker?: string; sourceURL?: string; sourceFunctionName?: string; sourceCharPosition?: number; duration: number }[] })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        scripts?: { invoker?: string; sourceURL?: string; sourceFunctionName?: string; sourceCharPosition?: number; duration: number }[];
+      })[]) {
         const scripts = [...(entry.scripts ?? [])]
           .sort((a, b) => b.duration - a.duration)
           .slice(0, 3)

@@ -116,7 +116,7 @@ process.on('message', (raw: ToPublisher) => {
         process.exit(0);
       }
     } catch (error) {
-      send({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+      send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   })();
 });

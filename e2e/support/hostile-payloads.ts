@@ -86,7 +86,15 @@ function template(family: string, gateway: string, n: number): { [key: string]: 
         ...envelope,
         method: 'ota_progress',
         need_reply: 1,
-        data: { result: 0, output: { status: 'in_progress', sub_status: 'DOWNLOADING', progress: { percent: n % 100, step_key: 'download_firmware' }, ext: { rate: 1000 } } },
+        data: {
+          result: 0,
+          output: {
+            status: 'in_progress',
+            sub_status: 'DOWNLOADING',
+            progress: { percent: n % 100, step_key: 'download_firmware' },
+            ext: { rate: 1000 },
+          },
+        },
       };
     case 'status':
       return {
@@ -99,7 +107,9 @@ function template(family: string, gateway: string, n: number): { [key: string]: 
           device_secret: 'secret',
           nonce: 'nonce',
           thing_version: '1.0',
-          sub_devices: [{ sn: `${gateway}-UAV`, domain: '0', type: 91, sub_type: 0, index: 'A', device_secret: 's', nonce: 'n', thing_version: '1.0' }],
+          sub_devices: [
+            { sn: `${gateway}-UAV`, domain: '0', type: 91, sub_type: 0, index: 'A', device_secret: 's', nonce: 'n', thing_version: '1.0' },
+          ],
         },
       };
     case 'state':
@@ -131,9 +141,31 @@ const ENUM_KEYS = ['method', 'status', 'step_key', 'domain', 'md5', 'file_url'];
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
 
 /** Byte sequences no UTF-8 decoder accepts: lone continuation bytes, truncated and overlong forms. */
-const BAD_UTF8: readonly number[][] = [[0xff], [0xfe, 0xff], [0xc3, 0x28], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+const BAD_UTF8: readonly number[][] = [
+  [0xff],
+  [0xfe, 0xff],
+  [0xc3, 0x28],
+  [0xe2, 0x82],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+];
 
-const NOT_OBJECTS: readonly string[] = ['[]', '[{"method":"ota_progress"}]', '42', '"text"', 'null', 'true', '', '{', '{"tid":', 'NaN', '{method:ota_progress}', '<html><script>window.__hostile=1</script></html>'];
+const NOT_OBJECTS: readonly string[] = [
+  '[]',
+  '[{"method":"ota_progress"}]',
+  '42',
+  '"text"',
+  'null',
+  'true',
+  '',
+  '{',
+  '{"tid":',
+  'NaN',
+  '{method:ota_progress}',
+  '<html><script>window.__hostile=1</script></html>',
+];
 
 export interface HostileOptions {
   count: number;
@@ -158,12 +190,26 @@ export function hostileMessages({ count, seed, gateways, overLimitBytes, hugeCou
     const family = pick(HOSTILE_FAMILIES, random);
     const gateway = pick(gateways, random);
     // Past the broker's limit: it drops these, the page never sees them.
-    push('over-broker-limit', family, gateway, JSON.stringify({ ...template(family, gateway, i), junk: 'x'.repeat(overLimitBytes + 1000) }));
+    push(
+      'over-broker-limit',
+      family,
+      gateway,
+      JSON.stringify({ ...template(family, gateway, i), junk: 'x'.repeat(overLimitBytes + 1000) }),
+    );
     // Large but under every limit: delivered, parsed and shown nowhere dangerous.
     push('huge-string', family, gateway, JSON.stringify({ ...template(family, gateway, i), bid: '<b>'.repeat(60_000) }));
   }
 
-  const categories: readonly HostileCategory[] = ['invalid-utf8', 'deep-nesting', 'wrong-types', 'html-in-strings', 'html-in-strings', 'prototype-keys', 'not-an-object', 'hostile-topic'];
+  const categories: readonly HostileCategory[] = [
+    'invalid-utf8',
+    'deep-nesting',
+    'wrong-types',
+    'html-in-strings',
+    'html-in-strings',
+    'prototype-keys',
+    'not-an-object',
+    'hostile-topic',
+  ];
   for (let n = messages.length; n < count; n++) {
     const family = pick(HOSTILE_FAMILIES, random);
     const gateway = pick(gateways, random);
@@ -201,7 +247,8 @@ export function hostileMessages({ count, seed, gateways, overLimitBytes, hugeCou
       case 'prototype-keys': {
         const text = JSON.stringify(base);
         const key = pick(['__proto__', 'constructor', 'prototype'], random);
-        const poison = key === 'constructor' ? '{"prototype":{"polluted":"yes","status":"ok"}}' : '{"polluted":"yes","status":"ok","percent":100}';
+        const poison =
+          key === 'constructor' ? '{"prototype":{"polluted":"yes","status":"ok"}}' : '{"polluted":"yes","status":"ok","percent":100}';
         // At the top and inside data, where a naive merge would copy them onto Object.prototype.
         const injected = text.replace('{', `{"${key}":${poison},`).replace('"data":{', `"data":{"${key}":${poison},`);
         push(category, family, gateway, injected);

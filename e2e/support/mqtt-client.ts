@@ -63,7 +63,9 @@ export async function mqttClient(url: string, options: IClientOptions = {}): Pro
           if (predicate(messages[seen]!)) return messages[seen]!;
         }
         if (Date.now() > deadline) {
-          throw new Error(`no matching MQTT message within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => m.topic).join(', ')})`);
+          throw new Error(
+            `no matching MQTT message within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => m.topic).join(', ')})`,
+          );
         }
         await new Promise((r) => setTimeout(r, 25));
       }

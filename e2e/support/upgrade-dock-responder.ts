@@ -33,7 +33,11 @@ interface OtaCreateWire {
  * The docks' side of the broker, from Node: announces the docks (update_topo + state), records
  * every ota_create the page sends and answers it with a services_reply whose result the test picks.
  */
-export async function startDockResponder(client: TestMqttClient, docks: readonly SimDock[], replyResult: (gateway: string) => number = () => 0) {
+export async function startDockResponder(
+  client: TestMqttClient,
+  docks: readonly SimDock[],
+  replyResult: (gateway: string) => number = () => 0,
+) {
   const seen: SeenOtaCreate[] = [];
   await client.subscribe('thing/product/+/services');
   client.client.on('message', (topic, payload) => {
@@ -51,10 +55,22 @@ export async function startDockResponder(client: TestMqttClient, docks: readonly
     for (const dock of docks) {
       await client.publish(
         statusTopic(dock.sn),
-        buildUpdateTopo({ gatewaySn: dock.sn, domain: '3', type: 2, subType: 0, subDevices: [{ sn: dock.aircraft, domain: '0', type: 91, subType: 0 }] }),
+        buildUpdateTopo({
+          gatewaySn: dock.sn,
+          domain: '3',
+          type: 2,
+          subType: 0,
+          subDevices: [{ sn: dock.aircraft, domain: '0', type: 91, subType: 0 }],
+        }),
       );
-      await client.publish(stateTopic(dock.sn), buildState({ gateway: dock.sn, firmwareVersion: dock.dockVersion, compatibleStatus: 0, firmwareUpgradeStatus: 0 }));
-      await client.publish(stateTopic(dock.aircraft), buildState({ gateway: dock.sn, firmwareVersion: dock.aircraftVersion, compatibleStatus: 0 }));
+      await client.publish(
+        stateTopic(dock.sn),
+        buildState({ gateway: dock.sn, firmwareVersion: dock.dockVersion, compatibleStatus: 0, firmwareUpgradeStatus: 0 }),
+      );
+      await client.publish(
+        stateTopic(dock.aircraft),
+        buildState({ gateway: dock.sn, firmwareVersion: dock.aircraftVersion, compatibleStatus: 0 }),
+      );
     }
   }
 

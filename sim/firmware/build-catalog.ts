@@ -49,7 +49,12 @@ export async function buildFirmwareSet(options: FirmwareOptions): Promise<Firmwa
 
   const generated = await Promise.all(
     PRODUCT_LINES.map((line, index) =>
-      ensureFirmwareFile(dir, `${line.slug}_${line.latestVersion}`, fileSizeFor(options.sizeMb, line.sizeFactor, index), `${options.seed}:${line.slug}`),
+      ensureFirmwareFile(
+        dir,
+        `${line.slug}_${line.latestVersion}`,
+        fileSizeFor(options.sizeMb, line.sizeFactor, index),
+        `${options.seed}:${line.slug}`,
+      ),
     ),
   );
 

@@ -10,7 +10,10 @@ const MD5_AIR = 'fedcba9876543210fedcba9876543210';
 function identity(opts: { aircraft?: boolean; dockCompat?: 0 | 1 } = {}): DockIdentity {
   return {
     dock: { sn: 'DOCK1', domain: '3', type: 2, subType: 0, firmwareVersion: '10.00.0804', compatibleStatus: opts.dockCompat ?? 0 },
-    aircraft: opts.aircraft === false ? null : { sn: 'AIR1', domain: '0', type: 91, subType: 0, firmwareVersion: '10.00.0305', compatibleStatus: 0 },
+    aircraft:
+      opts.aircraft === false
+        ? null
+        : { sn: 'AIR1', domain: '0', type: 91, subType: 0, firmwareVersion: '10.00.0305', compatibleStatus: 0 },
   };
 }
 
@@ -100,7 +103,9 @@ describe('ota_create validation', () => {
 
   it('rejects a consistency upgrade for a consistent device with 312001 and accepts it when asked for', () => {
     expect(machine().otaCreate(create([device('DOCK1', { firmware_upgrade_type: 2 })]), 0)[0]).toMatchObject({ result: 312001 });
-    expect(machine({ dockCompat: 1 }).otaCreate(create([device('DOCK1', { firmware_upgrade_type: 2 })]), 0)[0]).toMatchObject({ result: 0 });
+    expect(machine({ dockCompat: 1 }).otaCreate(create([device('DOCK1', { firmware_upgrade_type: 2 })]), 0)[0]).toMatchObject({
+      result: 0,
+    });
   });
 });
 
@@ -200,7 +205,9 @@ describe('failure injection', () => {
   it('draws the same failures for the same seed and different ones across seeds', () => {
     const settings = rates({ download: 0.5, verify: 0.3 });
     const outcomes = (seed: number) =>
-      Array.from({ length: 12 }, () => 0).map((_, i) => progress(runUpgrade(machine({ settings, seed: seed * 100 + i }), [device('DOCK1')])).at(-1)!.subStatus);
+      Array.from({ length: 12 }, () => 0).map(
+        (_, i) => progress(runUpgrade(machine({ settings, seed: seed * 100 + i }), [device('DOCK1')])).at(-1)!.subStatus,
+      );
     expect(outcomes(1)).toEqual(outcomes(1));
     expect(new Set(outcomes(1)).size).toBeGreaterThan(1);
   });

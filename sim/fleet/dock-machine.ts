@@ -197,7 +197,13 @@ export class DockMachine {
         this.push({ status: 'in_progress', subStatus: 'VERIFY_SUCCESS', step: 'download_firmware', percent: 100, rate: null });
         const uploadMs = task.devices.some((d) => d.sn === this.identity.aircraft?.sn) ? this.settings.aircraftUploadMs : 0;
         task.phase = { name: 'upgrading', startedAt: null, duration: uploadMs + this.settings.upgradeMs, uploadMs };
-        this.push({ status: 'in_progress', subStatus: uploadMs > 0 ? 'UPLOADING_DRONE' : 'UPGRADING', step: 'upgrade_firmware', percent: 0, rate: null });
+        this.push({
+          status: 'in_progress',
+          subStatus: uploadMs > 0 ? 'UPLOADING_DRONE' : 'UPGRADING',
+          step: 'upgrade_firmware',
+          percent: 0,
+          rate: null,
+        });
       } else {
         this.fail(task, 'VERIFY_FAILED', 'download_firmware', 100);
       }

@@ -65,7 +65,18 @@ export function topoMessage(identity: DockIdentity): OutboundMessage {
     deviceSecret: secret(dock.sn),
     nonce: `nonce-${dock.sn}`,
     subDevices: aircraft
-      ? [{ sn: aircraft.sn, domain: aircraft.domain, type: aircraft.type, subType: aircraft.subType, index: 'A', thingVersion: '1.1.2', deviceSecret: secret(aircraft.sn), nonce: `nonce-${aircraft.sn}` }]
+      ? [
+          {
+            sn: aircraft.sn,
+            domain: aircraft.domain,
+            type: aircraft.type,
+            subType: aircraft.subType,
+            index: 'A',
+            thingVersion: '1.1.2',
+            deviceSecret: secret(aircraft.sn),
+            nonce: `nonce-${aircraft.sn}`,
+          },
+        ]
       : [],
   });
   return { topic: statusTopic(dock.sn), payload: encodeMessage(message) };

@@ -63,7 +63,10 @@ export const httpDownloader: Downloader = async (job) => {
         if (ahead > 0) await sleep(ahead, undefined, { signal: job.signal });
         const after = Date.now();
         if (after - lastReport >= PROGRESS_EVERY_MS) {
-          const rate = lastReport === 0 ? received / Math.max(1, (after - started) / 1000) : ((received - lastReportBytes) * 1000) / (after - lastReport);
+          const rate =
+            lastReport === 0
+              ? received / Math.max(1, (after - started) / 1000)
+              : ((received - lastReportBytes) * 1000) / (after - lastReport);
           job.onProgress(Math.min(received, total), total, rate);
           lastReport = after;
           lastReportBytes = received;

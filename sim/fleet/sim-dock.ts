@@ -112,7 +112,9 @@ export class SimDock {
       else if (output.kind === 'abort_download') this.abortDownload(output.bid);
       else {
         if (output.kind === 'progress' && (output.status === 'ok' || output.status === 'failed')) {
-          this.options.log(`${this.sn}: upgrade ${output.status}${output.status === 'failed' ? ` (${output.subStatus})` : ''} (bid ${output.bid})`);
+          this.options.log(
+            `${this.sn}: upgrade ${output.status}${output.status === 'failed' ? ` (${output.subStatus})` : ''} (bid ${output.bid})`,
+          );
         }
         const message = toMessage(this.sn, output);
         if (message) messages.push(message);

@@ -27,7 +27,15 @@ function wellFormed(item: unknown, dockModelType: number): OtaCreateDevice | str
   // 4 (PSDK) exists on Dock 3 only.
   const types = dockModelType === 3 ? [2, 3, 4] : [2, 3];
   if (typeof firmware_upgrade_type !== 'number' || !types.includes(firmware_upgrade_type)) return 'firmware_upgrade_type is not supported';
-  return { sn, product_version, file_url, md5, file_size, file_name, firmware_upgrade_type: firmware_upgrade_type as OtaCreateDevice['firmware_upgrade_type'] };
+  return {
+    sn,
+    product_version,
+    file_url,
+    md5,
+    file_size,
+    file_name,
+    firmware_upgrade_type: firmware_upgrade_type as OtaCreateDevice['firmware_upgrade_type'],
+  };
 }
 
 /**
@@ -53,7 +61,8 @@ export function validateOtaCreate(identity: DockIdentity, data: unknown, busy: b
     if (device.sn === identity.dock.sn) continue;
     // Any other SN must be our aircraft; a console that remembers an absent aircraft gets 312027.
     if (identity.aircraft === null) return { result: RESULT_NO_AIRCRAFT, reason: 'no aircraft in the dock' };
-    if (device.sn !== identity.aircraft.sn) return { result: RESULT_BAD_PARAMETERS, reason: `${device.sn} is not this dock or its aircraft` };
+    if (device.sn !== identity.aircraft.sn)
+      return { result: RESULT_BAD_PARAMETERS, reason: `${device.sn} is not this dock or its aircraft` };
   }
   for (const device of devices) {
     const target = device.sn === identity.dock.sn ? identity.dock : identity.aircraft;

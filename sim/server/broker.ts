@@ -30,7 +30,12 @@ function listen(server: NetServer, port: number, host: string): Promise<number> 
  * TCP. When the TCP port is busy (another broker on 1883 is common), a free port is used instead
  * and reported, because the simulated fleet needs TCP and the page only needs WebSocket.
  */
-export async function startBroker(options: { httpServer: HttpServer; wsPath: string; tcpPort: number; host: string }): Promise<RunningBroker> {
+export async function startBroker(options: {
+  httpServer: HttpServer;
+  wsPath: string;
+  tcpPort: number;
+  host: string;
+}): Promise<RunningBroker> {
   const aedes = await Aedes.createBroker();
   const wss = new WebSocketServer({ noServer: true });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

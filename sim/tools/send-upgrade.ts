@@ -31,7 +31,8 @@ function fail(message: string): never {
 }
 
 const { broker, catalog: catalogUrl, gateway } = values;
-if (!broker || !catalogUrl || !gateway || !values.target?.length) fail('needs --broker, --catalog, --gateway and at least one --target SN=FIRMWARE_ID');
+if (!broker || !catalogUrl || !gateway || !values.target?.length)
+  fail('needs --broker, --catalog, --gateway and at least one --target SN=FIRMWARE_ID');
 const upgradeType = Number(values.type ?? '3') as OtaCreateDevice['firmware_upgrade_type'];
 const timeoutMs = Number(values['timeout-seconds'] ?? '300') * 1000;
 
@@ -67,7 +68,9 @@ client.on('message', (topic, payload) => {
     }
   } else if (d.kind === 'ota_progress' && d.meta.bid === message.bid) {
     const rate = d.rate === null ? '' : ` ${(d.rate / 1024 / 1024).toFixed(2)} MiB/s`;
-    process.stdout.write(`${stamp()} ota_progress ${d.status} ${d.subStatusRaw ?? '-'} ${d.step ?? '-'} ${d.percent}%${rate}${d.meta.needReply ? ' need_reply' : ''}\n`);
+    process.stdout.write(
+      `${stamp()} ota_progress ${d.status} ${d.subStatusRaw ?? '-'} ${d.step ?? '-'} ${d.percent}%${rate}${d.meta.needReply ? ' need_reply' : ''}\n`,
+    );
     if (d.status === 'ok' || d.status === 'failed') exitCode = d.status === 'ok' ? 0 : 2;
   } else if (d.kind === 'state') {
     process.stdout.write(`${stamp()} state ${d.deviceSn} ${JSON.stringify((JSON.parse(d.meta.text) as { data?: unknown }).data)}\n`);
@@ -77,7 +80,9 @@ client.on('message', (topic, payload) => {
   }
 });
 await client.publishAsync(servicesTopic(gateway), encodeMessage(message), { qos: 1 });
-process.stdout.write(`${stamp()} sent ota_create bid ${message.bid} to ${gateway}: ${devices.map((d) => `${d.sn} -> ${d.product_version}`).join(', ')}\n`);
+process.stdout.write(
+  `${stamp()} sent ota_create bid ${message.bid} to ${gateway}: ${devices.map((d) => `${d.sn} -> ${d.product_version}`).join(', ')}\n`,
+);
 while (!done && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
 // The final state messages follow the terminal event within the same tick.
 await new Promise((r) => setTimeout(r, 300));

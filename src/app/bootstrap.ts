@@ -46,7 +46,11 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     import('./bootstrap-features')
       .then((m) => m.startFeatures(shell, local))
       .then(resolve)
-      .catch((error: unknown) => shell.sessionError.setState({ error: `Could not start the broker session: ${error instanceof Error ? error.message : String(error)}` }));
+      .catch((error: unknown) =>
+        shell.sessionError.setState({
+          error: `Could not start the broker session: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
   });
 
   // Render once the chosen language's strings are in, so a Chinese page never flashes English.

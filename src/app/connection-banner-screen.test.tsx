@@ -61,7 +61,9 @@ describe('ConnectionBanner on the operator screens', () => {
     expect(alert).toHaveTextContent('Not connected yet');
     expect(alert).toHaveTextContent('Not authorized: check the username and password in Settings (Not authorized)');
     act(() => connection.setState(errorState({ kind: 'connack', code: 0x86 })));
-    expect(screen.getByRole('alert')).toHaveTextContent('Not authorized: check the username and password in Settings (Bad username or password)');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Not authorized: check the username and password in Settings (Bad username or password)',
+    );
   });
 
   it('says the broker refused, with its reason', () => {

@@ -39,7 +39,10 @@ describe('ConnectionStatus: the reason beside "Broker connection"', () => {
   });
 
   it('shows no reason while connected', async () => {
-    stores.broker.connection.setState({ phase: 'connected', ...errorState({ kind: 'subscriptionsRefused', filters: ['a/+'], all: false }) });
+    stores.broker.connection.setState({
+      phase: 'connected',
+      ...errorState({ kind: 'subscriptionsRefused', filters: ['a/+'], all: false }),
+    });
     renderWithStores(<ConnectionStatus readOnly={false} />, stores);
     await act(() => setLanguage('zh-CN', { persist: false }));
     expect(screen.getByRole('status')).toHaveTextContent('已连接');

@@ -13,4 +13,16 @@ import type { EnResources } from './i18n-resources.en.ts';
 import { zhCN as app } from './locales/zh-CN.ts';
 
 /** Every namespace in Simplified Chinese. Only ever imported dynamically (see i18n-setup.ts): its own chunk. */
-export const zhCNResources: Translation<EnResources> = { common, protocol, app, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics };
+export const zhCNResources: Translation<EnResources> = {
+  common,
+  protocol,
+  app,
+  fleet,
+  firmware,
+  upgrades,
+  tasks,
+  campaigns,
+  monitor,
+  kiosk,
+  diagnostics,
+};

@@ -14,7 +14,9 @@ function renderApp(config: object | null, search: string, stores?: AppStores) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async () =>
-      config === null ? new Response('', { status: 404 }) : new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } }),
+      config === null
+        ? new Response('', { status: 404 })
+        : new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } }),
     ),
   );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>operator screen</p> }] }]);
@@ -40,7 +42,15 @@ describe('kiosk wiring', () => {
     stores.fleet.getState().batchReceived([topo('DOCK-M', '3-3-0')], Date.now());
     stores.tasks
       .getState()
-      .batchReceived([decode(eventsTopic('DOCK-M'), encodeMessage(buildOtaProgress({ bid: 'b-m', status: 'in_progress', percent: 30, step: 'download_firmware' })))], Date.now());
+      .batchReceived(
+        [
+          decode(
+            eventsTopic('DOCK-M'),
+            encodeMessage(buildOtaProgress({ bid: 'b-m', status: 'in_progress', percent: 30, step: 'download_firmware' })),
+          ),
+        ],
+        Date.now(),
+      );
     renderApp(null, '?kiosk', stores);
     const bar = await screen.findByRole('progressbar', { name: 'Upgrade progress DOCK-M' });
     expect(bar.closest('li')).toHaveTextContent('DJI Dock 3');

@@ -21,7 +21,10 @@ beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
     return this.hasAttribute('data-index') ? 90 : 900;
   });
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 404 })),
+  );
   const k = kit();
   k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
   k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 40 });
@@ -58,7 +61,8 @@ const lose = (at: number, info: Parameters<typeof errorState>[0] = { kind: 'lost
 const reconnect = () => act(() => stores.broker.connection.setState({ phase: 'connected', since: Date.now(), ...errorState(null) }));
 
 const monitorTiles = () => within(screen.getByRole('group', { name: 'Upgrade summary' })).getAllByRole('definition');
-const monitorRow = (sn: string) => screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` }).closest<HTMLElement>('[role="listitem"]')!;
+const monitorRow = (sn: string) =>
+  screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` }).closest<HTMLElement>('[role="listitem"]')!;
 const dimmedBox = (element: HTMLElement) => element.closest<HTMLElement>('[data-stale]');
 
 describe('Layout: stale data on the operator screens', () => {

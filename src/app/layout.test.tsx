@@ -9,7 +9,9 @@ function renderLayout(config: object | null) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async () =>
-      config === null ? new Response('', { status: 404 }) : new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } }),
+      config === null
+        ? new Response('', { status: 404 })
+        : new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } }),
     ),
   );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>screen body</p> }] }]);
@@ -31,7 +33,11 @@ describe('Layout', () => {
   it('has the main navigation with every screen', async () => {
     renderLayout(null);
     const nav = screen.getByRole('navigation');
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Upgrade', 'Monitor', 'Campaigns', 'Fleet', 'Firmware', 'Settings', 'Diagnostics']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Upgrade', 'Monitor', 'Campaigns', 'Fleet', 'Firmware', 'Settings', 'Diagnostics']);
     expect(await screen.findByText('screen body')).toBeInTheDocument();
   });
 

@@ -13,7 +13,10 @@ let stores: AppStores;
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('Not found', { status: 404 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('Not found', { status: 404 })),
+  );
   stores = createTestStores();
   window.history.replaceState(null, '', '/');
 });

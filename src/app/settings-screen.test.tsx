@@ -9,7 +9,9 @@ import SettingsScreen from './settings-screen';
 function serveConfig(body: string | null, contentType = 'application/json') {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => (body === null ? new Response('Not found', { status: 404 }) : new Response(body, { headers: { 'content-type': contentType } }))),
+    vi.fn(async () =>
+      body === null ? new Response('Not found', { status: 404 }) : new Response(body, { headers: { 'content-type': contentType } }),
+    ),
   );
 }
 

@@ -11,7 +11,10 @@ import { Layout } from './layout';
 import SettingsScreen from './settings-screen';
 
 function renderShell() {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 404 })),
+  );
   const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <SettingsScreen /> }] }]);
   return renderWithStores(<RouterProvider router={router} />, stores);
 }
@@ -37,7 +40,11 @@ describe('the shell in both languages', () => {
     expect(await screen.findByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
     const nav = screen.getByRole('navigation', { name: '主导航' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['升级', '监控', '批量升级', '设备', '固件', '设置', '诊断']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['升级', '监控', '批量升级', '设备', '固件', '设置', '诊断']);
     expect(screen.getByRole('status', { name: 'MQTT 服务器连接' })).toHaveTextContent(/^已连接$/);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('设置');
     expect(screen.getByText(/没有 config\.json（HTTP 404）/)).toBeInTheDocument();

@@ -13,7 +13,12 @@ describe('TaskTimingsSync', () => {
   it('gives the task store the timings of config.json, in milliseconds', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ stalledAfterSeconds: 45, replyTimeoutSeconds: 7, verifyGraceSeconds: 90 }), { headers: { 'content-type': 'application/json' } })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ stalledAfterSeconds: 45, replyTimeoutSeconds: 7, verifyGraceSeconds: 90 }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
     );
     const store = createTasksStore();
     expect(store.getState().timings).toEqual(DEFAULT_TASK_TIMINGS);

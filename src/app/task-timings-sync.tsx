@@ -5,7 +5,9 @@ import type { RuntimeConfig } from './config/config-schema';
 import { useRuntimeConfig } from './config/use-runtime-config';
 
 /** The task store's timings from the runtime config (seconds there, milliseconds in the model). */
-export function taskTimingsFor(config: Pick<RuntimeConfig, 'stalledAfterSeconds' | 'replyTimeoutSeconds' | 'verifyGraceSeconds'>): TaskTimings {
+export function taskTimingsFor(
+  config: Pick<RuntimeConfig, 'stalledAfterSeconds' | 'replyTimeoutSeconds' | 'verifyGraceSeconds'>,
+): TaskTimings {
   return {
     stalledAfterMs: config.stalledAfterSeconds * 1000,
     replyTimeoutMs: config.replyTimeoutSeconds * 1000,

@@ -16,7 +16,10 @@ describe('brokerErrorText (the English stored as lastError)', () => {
     [{ kind: 'refused' }, 'Connection refused'],
     [{ kind: 'closedBeforeConnack' }, 'Connection closed before CONNACK'],
     [{ kind: 'lost' }, 'Connection lost'],
-    [{ kind: 'subscriptionsRefused', filters: ['a/+/b', 'c/#'], all: true }, 'Subscriptions refused by the broker (check the ACL): a/+/b, c/#'],
+    [
+      { kind: 'subscriptionsRefused', filters: ['a/+/b', 'c/#'], all: true },
+      'Subscriptions refused by the broker (check the ACL): a/+/b, c/#',
+    ],
     [{ kind: 'subscriptionsRefused', filters: ['a/+/b'], all: false }, 'Subscription refused by the broker (check the ACL): a/+/b'],
     [{ kind: 'disconnected', code: 0x8e }, 'Disconnected by the broker: Session taken over'],
     [{ kind: 'text', text: 'keepalive timeout' }, 'keepalive timeout'],
@@ -29,17 +32,35 @@ describe('brokerErrorMessage', () => {
   it('names the reason, so codes that mean the same share one key', () => {
     expect(brokerErrorMessage({ kind: 'connack', code: 4 })).toEqual({ ns: 'common', key: 'brokerError.connack.badCredentials' });
     expect(brokerErrorMessage({ kind: 'connack', code: 0x86 })).toEqual({ ns: 'common', key: 'brokerError.connack.badCredentials' });
-    expect(brokerErrorMessage({ kind: 'connack', code: 1 })).toEqual({ ns: 'common', key: 'brokerError.connack.unacceptableProtocolVersion' });
-    expect(brokerErrorMessage({ kind: 'connack', code: 0x84 })).toEqual({ ns: 'common', key: 'brokerError.connack.unsupportedProtocolVersion' });
+    expect(brokerErrorMessage({ kind: 'connack', code: 1 })).toEqual({
+      ns: 'common',
+      key: 'brokerError.connack.unacceptableProtocolVersion',
+    });
+    expect(brokerErrorMessage({ kind: 'connack', code: 0x84 })).toEqual({
+      ns: 'common',
+      key: 'brokerError.connack.unsupportedProtocolVersion',
+    });
   });
 
   it('carries the code of an unknown refusal or transport failure as a value', () => {
-    expect(brokerErrorMessage({ kind: 'connack', code: 0x99 })).toEqual({ ns: 'common', key: 'brokerError.connack.unknown', values: { code: '153' } });
-    expect(brokerErrorMessage({ kind: 'transport', code: 'EPIPE' })).toEqual({ ns: 'common', key: 'brokerError.transport.unknown', values: { code: 'EPIPE' } });
+    expect(brokerErrorMessage({ kind: 'connack', code: 0x99 })).toEqual({
+      ns: 'common',
+      key: 'brokerError.connack.unknown',
+      values: { code: '153' },
+    });
+    expect(brokerErrorMessage({ kind: 'transport', code: 'EPIPE' })).toEqual({
+      ns: 'common',
+      key: 'brokerError.transport.unknown',
+      values: { code: 'EPIPE' },
+    });
   });
 
   it('does not take a code from the prototype for a known reason', () => {
-    expect(brokerErrorMessage({ kind: 'transport', code: 'toString' })).toEqual({ ns: 'common', key: 'brokerError.transport.unknown', values: { code: 'toString' } });
+    expect(brokerErrorMessage({ kind: 'transport', code: 'toString' })).toEqual({
+      ns: 'common',
+      key: 'brokerError.transport.unknown',
+      values: { code: 'toString' },
+    });
   });
 
   it('says a DISCONNECT reason inside the sentence, in the same language', () => {

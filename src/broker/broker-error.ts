@@ -6,7 +6,14 @@
  * checked against the English resources by src/app/broker-error-words.test.ts.
  */
 import type { BrokerErrorInfo, ConnectionState } from './connection-store.ts';
-import { connackReason, describeReasonCode, describeTransportCode, transportReason, type ConnackReason, type TransportReason } from './errors.ts';
+import {
+  connackReason,
+  describeReasonCode,
+  describeTransportCode,
+  transportReason,
+  type ConnackReason,
+  type TransportReason,
+} from './errors.ts';
 
 export type BrokerErrorKey =
   | `brokerError.connack.${ConnackReason}`
@@ -20,7 +27,13 @@ export type BrokerErrorKey =
   | 'brokerError.disconnected';
 
 /** A 'common' key with its values (a value may itself be a message, said first), or text said as is. */
-export type BrokerErrorMessage = { readonly ns: 'common'; readonly key: BrokerErrorKey; readonly values?: Readonly<Record<string, string | number | BrokerErrorMessage>> } | string;
+export type BrokerErrorMessage =
+  | {
+      readonly ns: 'common';
+      readonly key: BrokerErrorKey;
+      readonly values?: Readonly<Record<string, string | number | BrokerErrorMessage>>;
+    }
+  | string;
 
 const message = (key: BrokerErrorKey, values?: Readonly<Record<string, string | number | BrokerErrorMessage>>): BrokerErrorMessage =>
   values === undefined ? { ns: 'common', key } : { ns: 'common', key, values };
@@ -68,7 +81,9 @@ export function brokerErrorMessage(info: BrokerErrorInfo): BrokerErrorMessage {
       return message('brokerError.lost');
     case 'subscriptionsRefused':
       // Topic filters are identifiers: listed as sent, in every language.
-      return message(info.all ? 'brokerError.subscriptionsRefused.all' : 'brokerError.subscriptionsRefused.some', { filters: info.filters.join(', ') });
+      return message(info.all ? 'brokerError.subscriptionsRefused.all' : 'brokerError.subscriptionsRefused.some', {
+        filters: info.filters.join(', '),
+      });
     case 'disconnected':
       return message('brokerError.disconnected', { reason: connackMessage(info.code) });
     case 'text':

@@ -21,7 +21,10 @@ export function channelWorker(deps: HostDeps = {}): ChannelWorker {
   page.start();
   function addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
   function addEventListener(type: 'error', listener: (event: Event) => void): void;
-  function addEventListener(type: 'message' | 'error', listener: ((event: MessageEvent<unknown>) => void) | ((event: Event) => void)): void {
+  function addEventListener(
+    type: 'message' | 'error',
+    listener: ((event: MessageEvent<unknown>) => void) | ((event: Event) => void),
+  ): void {
     if (type === 'error') errorListeners.push(listener as (event: Event) => void);
     else page.addEventListener('message', listener as (event: MessageEvent<unknown>) => void);
   }

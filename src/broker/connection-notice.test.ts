@@ -24,7 +24,11 @@ describe('connectionNoticeOf', () => {
       error: { ns: 'common', key: 'brokerError.lost' },
     });
     source.setState({ phase: 'connecting', since: 4_000, ...errorState({ kind: 'connack', code: 5 }) });
-    expect(notice.getState()).toMatchObject({ lostSince: 3_000, trouble: 'notAuthorized', error: { key: 'brokerError.connack.notAuthorized' } });
+    expect(notice.getState()).toMatchObject({
+      lostSince: 3_000,
+      trouble: 'notAuthorized',
+      error: { key: 'brokerError.connack.notAuthorized' },
+    });
   });
 
   it('keeps the same notice when nothing it says changed, and one notice per store', () => {

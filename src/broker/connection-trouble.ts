@@ -8,7 +8,11 @@ import { connackReason, type ConnackReason } from './errors.ts';
 
 export type ConnectionTrouble = 'notAuthorized' | 'refused' | 'lost';
 
-const CREDENTIAL_REASONS: ReadonlySet<ConnackReason> = new Set<ConnackReason>(['badCredentials', 'notAuthorized', 'badAuthenticationMethod']);
+const CREDENTIAL_REASONS: ReadonlySet<ConnackReason> = new Set<ConnackReason>([
+  'badCredentials',
+  'notAuthorized',
+  'badAuthenticationMethod',
+]);
 
 const isCredentialCode = (code: number): boolean => {
   const reason = connackReason(code);

@@ -34,7 +34,10 @@ describe('diagnostics store', () => {
   it('keeps only the last 200 invalid messages', () => {
     const store = createDiagnosticsStore();
     for (let i = 0; i < 3; i += 1) {
-      store.getState().batchObserved(Array.from({ length: 150 }, () => decode(`bad/${i}`, '{}')), i * 100);
+      store.getState().batchObserved(
+        Array.from({ length: 150 }, () => decode(`bad/${i}`, '{}')),
+        i * 100,
+      );
     }
     const s = store.getState();
     expect(s.invalidTotal).toBe(450);

@@ -123,7 +123,6 @@ export function describeTransportCode(code: string): string {
 
 export type RefusalClass = 'protocol' | 'auth' | 'other';
 
-
 export function classifyRefusal(code: number): RefusalClass {
   if (code === 1 || code === 0x84) return 'protocol';
   // Retrying these quickly cannot succeed: the credentials or the client id must change first.

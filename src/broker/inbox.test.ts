@@ -133,7 +133,7 @@ describe('inbox', () => {
       expect(scheduler.pendingTimeouts).toBe(0);
     });
 
-    it('takes a whole frame\'s traffic when it fits', () => {
+    it("takes a whole frame's traffic when it fits", () => {
       const { scheduler, inbox, batches } = budgeted(0.01);
       for (let round = 0; round < 3; round += 1) {
         for (let i = 0; i < 170; i += 1) inbox.push(i);
@@ -169,7 +169,7 @@ describe('inbox', () => {
       expect(inbox.pending).toBe(0);
     });
 
-    it('has no budget without one in the scheduler (the worker\'s timer, Node)', () => {
+    it("has no budget without one in the scheduler (the worker's timer, Node)", () => {
       const scheduler = fakeInboxScheduler();
       const inbox = createInbox<number>({ scheduler });
       const batches: number[][] = [];

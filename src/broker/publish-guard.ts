@@ -7,7 +7,10 @@ import { InvalidTopicError, ReadOnlyError, SessionClosedError } from './errors.t
  * sessions both call it, so both refuse alike): read-only, closed, a topic that is neither the
  * protocol's nor a campaign record's under the session's namespace.
  */
-export function assertPublishable(topic: string, state: { readOnly: boolean; closed: boolean; campaignNamespace?: string | undefined }): void {
+export function assertPublishable(
+  topic: string,
+  state: { readOnly: boolean; closed: boolean; campaignNamespace?: string | undefined },
+): void {
   if (state.readOnly) throw new ReadOnlyError(topic);
   if (state.closed) throw new SessionClosedError();
   if (parseTopic(topic) !== null) return;

@@ -40,7 +40,10 @@ describe.each(SESSION_VIAS)('campaign records through a broker session (%s, mosq
     expect(records(reader)[0]).toMatchObject({ retained: true, record: { type: 'probe', clientId: 'writer-1', probe: probe('writer-1') } });
 
     await writer.session.publish(`${ns}/probe/writer-1`, '', { qos: 1, retain: true });
-    await vi.waitFor(() => expect(records(reader).at(-1)?.record).toEqual({ type: 'cleared', topic: { kind: 'probe', clientId: 'writer-1' } }), WAIT);
+    await vi.waitFor(
+      () => expect(records(reader).at(-1)?.record).toEqual({ type: 'cleared', topic: { kind: 'probe', clientId: 'writer-1' } }),
+      WAIT,
+    );
     const late = open();
     await connected(late);
     await new Promise((r) => setTimeout(r, 300));
@@ -57,7 +60,11 @@ describe.each(SESSION_VIAS)('campaign records through a broker session (%s, mosq
     await hostile.endAsync();
     await vi.waitFor(() => expect(reader.diagnostics.getState().invalidTotal).toBe(3), WAIT);
     const reasons = reader.diagnostics.getState().recentInvalid.map((r) => r.reason);
-    expect(reasons).toEqual([expect.stringMatching(/__proto__/), expect.stringMatching(/SN is not valid/), expect.stringMatching(/limit is 65536/)]);
+    expect(reasons).toEqual([
+      expect.stringMatching(/__proto__/),
+      expect.stringMatching(/SN is not valid/),
+      expect.stringMatching(/limit is 65536/),
+    ]);
     expect(records(reader)).toEqual([]);
   });
 
@@ -81,9 +88,16 @@ describe('a session will (aedes)', { timeout: 20_000 }, () => {
   it('clears the retained presence record when the connection drops', async () => {
     const ns = 'will/v1';
     const topic = `${ns}/drivers/driver-1`;
-    const driver = openSession({ url: broker.url, campaignNamespace: ns, protocolVersion: 4, will: { topic, payload: '', qos: 1, retain: true } });
+    const driver = openSession({
+      url: broker.url,
+      campaignNamespace: ns,
+      protocolVersion: 4,
+      will: { topic, payload: '', qos: 1, retain: true },
+    });
     await vi.waitFor(() => expect(driver.connection.getState().phase).toBe('connected'), WAIT);
-    await driver.session.publish(topic, JSON.stringify({ v: 1, clientId: 'driver-1', label: 'D', state: 'online', since: 1 }), { retain: true });
+    await driver.session.publish(topic, JSON.stringify({ v: 1, clientId: 'driver-1', label: 'D', state: 'online', since: 1 }), {
+      retain: true,
+    });
     const watcher = openSession({ url: broker.url, campaignNamespace: ns, protocolVersion: 4 });
     const seen = () => watcher.received.flatMap((d) => (d.kind === 'campaign_record' ? [d.record.type] : []));
     await vi.waitFor(() => expect(seen()).toEqual(['driver']), WAIT);

@@ -1,7 +1,15 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMosquitto, type RunningMosquitto } from './mosquitto-test-kit.ts';
-import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './session-test-kit.ts';
+import {
+  openSession,
+  percentsOf,
+  progressPayload,
+  SESSION_VIAS,
+  uniqueClientId,
+  type SessionFixture,
+  type SessionVia,
+} from './session-test-kit.ts';
 
 /** Any MQTT 5 broker with a WebSocket listener can be named here; else a local mosquitto is started. */
 const injectedUrl = process.env.OTA_TEST_MQTT5_URL;
@@ -62,7 +70,13 @@ describe.each(SESSION_VIAS)('broker session (%s) against an MQTT 5 broker (mosqu
     await connected(f);
     const tid = `tid-${uniqueClientId('m')}`;
     const bid = `bid-${uniqueClientId('m')}`;
-    await f.session.publish('thing/product/DOCK-5/services', { tid, bid, timestamp: 1, method: 'ota_create', data: { devices: [{ sn: 'DOCK-5' }] } });
+    await f.session.publish('thing/product/DOCK-5/services', {
+      tid,
+      bid,
+      timestamp: 1,
+      method: 'ota_create',
+      data: { devices: [{ sn: 'DOCK-5' }] },
+    });
     const progress = { output: { status: 'in_progress', progress: { percent: 9 } } };
     await publishAsAnotherClient([
       ['thing/product/DOCK-5/services_reply', JSON.stringify({ tid, bid, data: { result: 0 } })],

@@ -42,7 +42,10 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     /** Sent as JSON by the worker's session, exactly as the in-page session would. */
     message: z.union([
       z.string(),
-      z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'message must be an object or text'),
+      z.custom<object>(
+        (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        'message must be an object or text',
+      ),
     ]),
     qos: z.union([z.literal(0), z.literal(1)]),
     retain: z.boolean().optional(),
@@ -103,7 +106,9 @@ const fromWorkerSchema = z.discriminatedUnion('type', [
 export type FromWorkerResult = { ok: true; message: FromWorker } | { ok: false; reason: string };
 
 function isBatch(data: unknown): data is { type: 'batch'; batch: readonly Decoded[] } {
-  return typeof data === 'object' && data !== null && 'type' in data && data.type === 'batch' && 'batch' in data && Array.isArray(data.batch);
+  return (
+    typeof data === 'object' && data !== null && 'type' in data && data.type === 'batch' && 'batch' in data && Array.isArray(data.batch)
+  );
 }
 
 export function readFromWorker(data: unknown): FromWorkerResult {

@@ -2,7 +2,15 @@ import mqtt from 'mqtt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadOnlyError, InvalidTopicError, SessionClosedError } from './errors.ts';
 import { startAedesWsBroker, type AedesWsBroker } from './aedes-broker-test-kit.ts';
-import { openSession, percentsOf, progressPayload, SESSION_VIAS, uniqueClientId, type SessionFixture, type SessionVia } from './session-test-kit.ts';
+import {
+  openSession,
+  percentsOf,
+  progressPayload,
+  SESSION_VIAS,
+  uniqueClientId,
+  type SessionFixture,
+  type SessionVia,
+} from './session-test-kit.ts';
 
 const WAIT = { timeout: 5_000, interval: 20 };
 const EVENTS = 'thing/product/DOCK-1/events';
@@ -134,7 +142,11 @@ describe.each(SESSION_VIAS)('broker session (%s) against aedes (MQTT 3.1.1 only)
     // aedes reports the publish to its listeners a moment after it sent the PUBACK.
     await vi.waitFor(() => expect(b.publishedByClients).toHaveLength(1), WAIT);
     expect(b.publishedByClients).toEqual([
-      { clientId: f.session.clientId, topic: 'thing/product/DOCK-1/services', payload: JSON.stringify({ method: 'ota_create', data: { devices: [] } }) },
+      {
+        clientId: f.session.clientId,
+        topic: 'thing/product/DOCK-1/services',
+        payload: JSON.stringify({ method: 'ota_create', data: { devices: [] } }),
+      },
     ]);
   });
 

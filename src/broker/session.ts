@@ -188,7 +188,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     manualConnect: true,
     connectTimeout: options.connectTimeoutMs ?? 30_000,
     keepalive: options.keepaliveSeconds ?? 60,
-    ...(options.will === undefined ? {} : { will: { topic: options.will.topic, payload: options.will.payload, qos: options.will.qos, retain: options.will.retain } }),
+    ...(options.will === undefined
+      ? {}
+      : { will: { topic: options.will.topic, payload: options.will.payload, qos: options.will.qos, retain: options.will.retain } }),
   });
 
   let attempt: Attempt = newAttempt();
@@ -287,7 +289,11 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     setState({ protocolVersion: attempt.version, ...errorState(null) });
     const forSerial = attempt.serial;
     client.subscribeAsync(filters, { qos: 1 }).then(
-      (grants) => onSubscribed(forSerial, grants.map((g) => g.qos)),
+      (grants) =>
+        onSubscribed(
+          forSerial,
+          grants.map((g) => g.qos),
+        ),
       (error: unknown) => {
         const granted = grantedFromError(error);
         // Without a SUBACK the connection dropped; its close handler retries.
@@ -347,7 +353,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   async function resubscribe(filter: string): Promise<void> {
     if (closed) throw new SessionClosedError();
-    if (campaignScope === null || !filter.startsWith(`${campaignScope.namespace}/`)) throw new Error(`Refusing to subscribe to ${filter}: not under the campaign namespace`);
+    if (campaignScope === null || !filter.startsWith(`${campaignScope.namespace}/`))
+      throw new Error(`Refusing to subscribe to ${filter}: not under the campaign namespace`);
     const grants = await client.subscribeAsync(filter, { qos: 1 });
     if (grants.some((g) => g.qos >= 0x80)) throw new Error(`The broker refused the subscription to ${filter}`);
     // The probe filter overlaps the namespace subscription: dropped again once its retained copy came.

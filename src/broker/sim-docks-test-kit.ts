@@ -25,7 +25,13 @@ export async function startSimDocks(url: string, finishMs = 300): Promise<SimDoc
     void client.publishAsync(`thing/product/${gateway}/services_reply`, JSON.stringify(reply), { qos: 1 });
     const timer = setTimeout(() => {
       timers.delete(timer);
-      const done = { tid: m.tid, bid: m.bid, timestamp: Date.now(), method: 'ota_progress', data: { result: 0, output: { status: 'ok', progress: { percent: 100 } } } };
+      const done = {
+        tid: m.tid,
+        bid: m.bid,
+        timestamp: Date.now(),
+        method: 'ota_progress',
+        data: { result: 0, output: { status: 'ok', progress: { percent: 100 } } },
+      };
       void client.publishAsync(`thing/product/${gateway}/events`, JSON.stringify(done), { qos: 1 });
     }, finishMs);
     timers.add(timer);

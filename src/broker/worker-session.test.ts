@@ -76,7 +76,10 @@ describe('worker broker session, page side', () => {
   it('says Connecting at once, and asks the worker to open the resolved URL without respondToDevices by default', () => {
     const { script, connectionStore } = scriptedSession();
     expect(connectionStore.getState()).toMatchObject({ phase: 'connecting', url: 'ws://127.0.0.1:9/mqtt', readOnly: false });
-    expect(script.posted[0]).toMatchObject({ type: 'open', options: { url: 'ws://127.0.0.1:9/mqtt', respondToDevices: false, persistent: false } });
+    expect(script.posted[0]).toMatchObject({
+      type: 'open',
+      options: { url: 'ws://127.0.0.1:9/mqtt', respondToDevices: false, persistent: false },
+    });
   });
 
   it('a crashed worker: Disconnected with the reason, waiting publishes fail, close still resolves', async () => {
@@ -173,12 +176,29 @@ describe('worker broker session, worker side', () => {
     const b = await broker();
     const h = host();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const options = { url: b.url, clientId: uniqueClientId('host'), persistent: false, readOnly: false, respondToDevices: false, connectTimeoutMs: 3_000 };
+    const options = {
+      url: b.url,
+      clientId: uniqueClientId('host'),
+      persistent: false,
+      readOnly: false,
+      respondToDevices: false,
+      connectTimeoutMs: 3_000,
+    };
     h.port.postMessage({ type: 'open', options });
     h.port.postMessage({ type: 'publish', id: 'one', topic: 5 });
     h.port.postMessage({ type: 'open', options });
-    await vi.waitFor(() => expect(h.heard).toContainEqual({ type: 'failed', error: { name: 'Error', message: 'This broker worker already ran a session' } }), WAIT);
-    await vi.waitFor(() => expect(h.heard.some((m) => (m as FromWorker).type === 'connection' && (m as { state: ConnectionState }).state.phase === 'connected')).toBe(true), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(h.heard).toContainEqual({ type: 'failed', error: { name: 'Error', message: 'This broker worker already ran a session' } }),
+      WAIT,
+    );
+    await vi.waitFor(
+      () =>
+        expect(
+          h.heard.some((m) => (m as FromWorker).type === 'connection' && (m as { state: ConnectionState }).state.phase === 'connected'),
+        ).toBe(true),
+      WAIT,
+    );
     expect(errors).toHaveBeenCalledWith('broker worker: ignored a malformed request', expect.anything());
     h.port.postMessage({ type: 'close' });
     await vi.waitFor(() => expect(h.heard).toContainEqual({ type: 'closed' }), WAIT);
@@ -188,7 +208,14 @@ describe('worker broker session, worker side', () => {
 
 describe('worker broker session against aedes', { timeout: 15_000 }, () => {
   const needReply = (tid: string) =>
-    JSON.stringify({ tid, bid: 'b-1', timestamp: Date.now(), method: 'ota_progress', need_reply: 1, data: { result: 0, output: { status: 'in_progress', progress: { percent: 5 } } } });
+    JSON.stringify({
+      tid,
+      bid: 'b-1',
+      timestamp: Date.now(),
+      method: 'ota_progress',
+      need_reply: 1,
+      data: { result: 0, output: { status: 'in_progress', progress: { percent: 5 } } },
+    });
 
   function responder(url: string, readOnly: boolean) {
     const connectionStore = createStore<ConnectionState>(() => initialConnectionState);
@@ -217,7 +244,10 @@ describe('worker broker session against aedes', { timeout: 15_000 }, () => {
     const b = await broker();
     const writer = responder(b.url, false);
     const reader = responder(b.url, true);
-    await vi.waitFor(() => expect([writer.connectionStore.getState().phase, reader.connectionStore.getState().phase]).toEqual(['connected', 'connected']), WAIT);
+    await vi.waitFor(
+      () => expect([writer.connectionStore.getState().phase, reader.connectionStore.getState().phase]).toEqual(['connected', 'connected']),
+      WAIT,
+    );
     // The same message twice, as a QoS 1 redelivery would bring it: answered once.
     const first = needReply('t-1');
     await b.publish(EVENTS, first, 1);

@@ -163,7 +163,9 @@ function updateGateway(campaign: Campaign, gateway: string, now: number, update:
 /** The sender decided to send this attempt (recorded before the publish: the write-ahead log). */
 export function attemptRecorded(campaign: Campaign, gateway: string, attempt: CampaignAttempt, now: number): Campaign {
   return updateGateway(campaign, gateway, now, (gw) =>
-    gw.attempts.some((a) => a.bid === attempt.bid) ? gw : { ...gw, attempts: [...gw.attempts, attempt], retryRequested: false, skippedReason: null },
+    gw.attempts.some((a) => a.bid === attempt.bid)
+      ? gw
+      : { ...gw, attempts: [...gw.attempts, attempt], retryRequested: false, skippedReason: null },
   );
 }
 

@@ -9,7 +9,8 @@ import { campaignNameMessage, message, pausedReasonMessage, type CampaignMessage
  * moment they are shown: a notification goes out in the language the console is in when it fires.
  */
 export function alertTextsFor(instance: I18n): AlertTexts {
-  const say = (text: CampaignMessage | string) => (typeof text === 'string' ? text : renderMessage(text, normalizeLanguage(instance.language) ?? FALLBACK_LANGUAGE, instance));
+  const say = (text: CampaignMessage | string) =>
+    typeof text === 'string' ? text : renderMessage(text, normalizeLanguage(instance.language) ?? FALLBACK_LANGUAGE, instance);
   return {
     badge(badge) {
       if (badge === null) return '';

@@ -8,7 +8,12 @@ import { gatewayRecord, headerRecord } from './campaign-wire.ts';
 
 const campaign = newCampaign(makePlan(3, { maxParallel: 2 }), 'c-1', 1_000);
 const header: CampaignRecord = { type: 'header', id: 'c-1', header: headerRecord(campaign, 'ops') };
-const gateways: CampaignRecord[] = campaign.gateways.map((gw, i) => ({ type: 'gateway', id: 'c-1', sn: gw.gateway, gateway: gatewayRecord(campaign, gw, i, 1_000) }));
+const gateways: CampaignRecord[] = campaign.gateways.map((gw, i) => ({
+  type: 'gateway',
+  id: 'c-1',
+  sn: gw.gateway,
+  gateway: gatewayRecord(campaign, gw, i, 1_000),
+}));
 
 describe('the campaign board', () => {
   it('assembles a campaign from its records in any order, complete once every gateway is in', () => {
@@ -23,7 +28,13 @@ describe('the campaign board', () => {
 
   it('forgets cleared records and marks a newer format read-only', () => {
     const full = boardReduced(emptyBoard(), [header, ...gateways]);
-    const cleared = boardReduced(full, [...gateways, header].map((r) => ({ type: 'cleared', topic: r.type === 'gateway' ? { kind: 'gateway', id: 'c-1', sn: r.sn } : { kind: 'header', id: 'c-1' } })));
+    const cleared = boardReduced(
+      full,
+      [...gateways, header].map((r) => ({
+        type: 'cleared',
+        topic: r.type === 'gateway' ? { kind: 'gateway', id: 'c-1', sn: r.sn } : { kind: 'header', id: 'c-1' },
+      })),
+    );
     expect(boardCampaigns(cleared)).toEqual([]);
     const newer = boardReduced(full, [{ type: 'newer', topic: { kind: 'header', id: 'c-1' }, v: 2, name: 'next' }]);
     expect(boardCampaigns(newer)).toMatchObject([{ newer: { v: 2, name: 'next' }, complete: false, campaign: null }]);
@@ -31,7 +42,11 @@ describe('the campaign board', () => {
 
   it('a lease is free when expired or when its driver is gone', () => {
     const lease: CampaignRecord = { type: 'lease', id: 'c-1', lease: newLease('c-1', 'drv', 'Ops', 1_000, 30_000) };
-    const presence: CampaignRecord = { type: 'driver', clientId: 'drv', presence: { v: 1, clientId: 'drv', label: 'Ops', state: 'online', since: 1_000 } };
+    const presence: CampaignRecord = {
+      type: 'driver',
+      clientId: 'drv',
+      presence: { v: 1, clientId: 'drv', label: 'Ops', state: 'online', since: 1_000 },
+    };
     const board = boardReduced(emptyBoard(), [header, lease, presence]);
     expect(leaseHolder(board, 'c-1', 2_000)).toEqual({ clientId: 'drv', label: 'Ops' });
     expect(leaseHolder(board, 'c-1', 31_000)).toBeNull();

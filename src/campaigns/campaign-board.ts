@@ -84,7 +84,8 @@ export function boardReduced(board: Board, records: readonly CampaignRecord[]): 
         break;
       case 'newer': {
         const id = campaignIdOf(record.topic);
-        if (id !== null && record.topic.kind === 'header') setEntry(id, (e) => ({ ...e, header: null, newer: { v: record.v, name: record.name } }));
+        if (id !== null && record.topic.kind === 'header')
+          setEntry(id, (e) => ({ ...e, header: null, newer: { v: record.v, name: record.name } }));
         else if (id !== null) setEntry(id, (e) => ({ ...e, newer: e.newer ?? { v: record.v, name: null } }));
         break;
       }

@@ -114,7 +114,11 @@ describe('campaigns on the broker: one driver, one ota_create per gateway attemp
     await Promise.all([connected(a), connected(b)]);
     a.refuseOtaCreate = true;
     const id = await startCampaign(a);
-    const recorded = () => b.campaigns.getState().campaigns.find((c) => c.id === id)?.gateways.flatMap((g) => g.attempts) ?? [];
+    const recorded = () =>
+      b.campaigns
+        .getState()
+        .campaigns.find((c) => c.id === id)
+        ?.gateways.flatMap((g) => g.attempts) ?? [];
     await vi.waitFor(() => expect(recorded()).toHaveLength(2), WAIT);
     const unsent = recorded().map((attempt) => ({ bid: attempt.bid, tid: attempt.tid, timestamp: attempt.timestamp }));
     expect(docks.creates).toEqual([]);

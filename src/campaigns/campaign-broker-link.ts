@@ -147,7 +147,13 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
   const writtenGateway = new Map<string, object>();
   const appliedCommands = new Set<string>();
   const cleared = new Set<string>();
-  const state = createStore<CampaignLinkState>(() => ({ connected: false, drivers: {}, newer: {}, publishRefused: null, probe: 'unchecked' }));
+  const state = createStore<CampaignLinkState>(() => ({
+    connected: false,
+    drivers: {},
+    newer: {},
+    publishRefused: null,
+    probe: 'unchecked',
+  }));
   let probeNonce: string | null = null;
   let cancelProbe: (() => void) | null = null;
 
@@ -326,7 +332,9 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
   function publishPresence(at: number): void {
     presenceAt = at;
     const topic = driverPresenceTopic(ns, clientId);
-    publishRecord(topic, encodeRecord(topic, { v: CAMPAIGN_FORMAT_VERSION, clientId, label, state: 'online', since: at })).catch(() => undefined);
+    publishRecord(topic, encodeRecord(topic, { v: CAMPAIGN_FORMAT_VERSION, clientId, label, state: 'online', since: at })).catch(
+      () => undefined,
+    );
   }
 
   /** The will of this client id's previous connection (a reload) may clear the presence after it was written. */
@@ -342,7 +350,11 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       if (header === null || cleared.has(entry.id) || ACTIVE.has(header.state)) continue;
       if (header.finishedAt === null || at - header.finishedAt < retentionMs) continue;
       cleared.add(entry.id);
-      const topics = [...[...entry.gateways.keys()].map((sn) => campaignGatewayTopic(ns, entry.id, sn)), campaignLeaseTopic(ns, entry.id), campaignHeaderTopic(ns, entry.id)];
+      const topics = [
+        ...[...entry.gateways.keys()].map((sn) => campaignGatewayTopic(ns, entry.id, sn)),
+        campaignLeaseTopic(ns, entry.id),
+        campaignHeaderTopic(ns, entry.id),
+      ];
       for (const topic of topics) publishRecord(topic, '').catch(() => undefined);
       log(`campaign ${entry.id}: cleared from the broker (finished more than ${Math.round(retentionMs / DAY_MS)} days ago)`);
     }
@@ -372,7 +384,8 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     }
     const prev = state.getState();
     const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-    if (prev.connected !== isConnected || !same(prev.drivers, drivers) || !same(prev.newer, newer)) state.setState({ connected: isConnected, drivers, newer });
+    if (prev.connected !== isConnected || !same(prev.drivers, drivers) || !same(prev.newer, newer))
+      state.setState({ connected: isConnected, drivers, newer });
   }
 
   let syncing = false;
@@ -473,7 +486,15 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     },
     async command(id, name, gateway) {
       if (driving.has(id)) {
-        applyCommand({ v: CAMPAIGN_FORMAT_VERSION, commandId: deps.ids.uuid(), campaignId: id, command: name, ...(gateway === undefined ? {} : { gateway }), from: { clientId, label }, at: now() });
+        applyCommand({
+          v: CAMPAIGN_FORMAT_VERSION,
+          commandId: deps.ids.uuid(),
+          campaignId: id,
+          command: name,
+          ...(gateway === undefined ? {} : { gateway }),
+          from: { clientId, label },
+          at: now(),
+        });
         return;
       }
       const topic = campaignCommandsTopic(ns, id);

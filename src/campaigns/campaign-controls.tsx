@@ -35,7 +35,11 @@ export function CampaignControls({ campaign, hasFailed, readOnly, onPause, onRes
         </Button>
       ) : null}
       {open && confirmAbort ? (
-        <div role="group" aria-label={t('controls.confirmLabel')} className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1">
+        <div
+          role="group"
+          aria-label={t('controls.confirmLabel')}
+          className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-2 py-1"
+        >
           <span className="text-sm">{t('controls.confirmText')}</span>
           <Button
             variant="danger"

@@ -30,7 +30,9 @@ function useLimitsLine(campaign: Campaign): string {
   const f = useFormat();
   const rule = campaign.pauseAfterFailures;
   const parts: string[] = [
-    t('limits.limit', { value: campaign.maxParallel === null ? t('limits.allAtOnce') : t('limits.atATime', { count: campaign.maxParallel }) }),
+    t('limits.limit', {
+      value: campaign.maxParallel === null ? t('limits.allAtOnce') : t('limits.atATime', { count: campaign.maxParallel }),
+    }),
     t('limits.pause', { value: rule === null ? t('limits.off') : 'count' in rule ? f.number(rule.count) : f.percent(rule.percent) }),
   ];
   const canary = campaign.canarySize;
@@ -76,8 +78,12 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
       {onBroker && (campaign.state === 'running' || campaign.state === 'paused') ? (
         <p className="text-sm text-slate-700">{driver === null ? t('detail.noDriver') : t('detail.drivenBy', { label: driver.label })}</p>
       ) : null}
-      {refused !== null ? <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{t('detail.publishRefused', { reason: refused })}</p> : null}
-      {elsewhere && !onBroker ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t('detail.runElsewhere')}</p> : null}
+      {refused !== null ? (
+        <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{t('detail.publishRefused', { reason: refused })}</p>
+      ) : null}
+      {elsewhere && !onBroker ? (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t('detail.runElsewhere')}</p>
+      ) : null}
       <CampaignControls
         campaign={campaign}
         hasFailed={rows.some((r) => r.canRetry)}
@@ -87,7 +93,11 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
         onAbort={() => actions.abort(id)}
         onRetryFailed={() => actions.retryFailed(id)}
       />
-      <ProgressBar label={t('detail.progressLabel')} value={percent} valueText={t('detail.progressValue', { percent: f.percent(percent), state: stateWord })} />
+      <ProgressBar
+        label={t('detail.progressLabel')}
+        value={percent}
+        valueText={t('detail.progressValue', { percent: f.percent(percent), state: stateWord })}
+      />
       <SummaryTiles label={t('detail.summaryLabel')}>
         <SummaryTile label={t('tiles.gateways')} value={f.number(rows.length)} />
         <SummaryTile label={t('tiles.overall')} value={f.percent(percent)} />
@@ -98,7 +108,10 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
         ))}
       </SummaryTiles>
       <p className="text-sm text-slate-600">{limits}</p>
-      <CampaignGatewayTable rows={rows} onRetry={readOnly || (elsewhere && !onBroker) || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)} />
+      <CampaignGatewayTable
+        rows={rows}
+        onRetry={readOnly || (elsewhere && !onBroker) || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => exportAs('csv')}>{t('report.exportCsv')}</Button>
         <Button onClick={() => exportAs('json')}>{t('report.exportJson')}</Button>

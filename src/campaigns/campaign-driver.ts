@@ -36,7 +36,10 @@ export interface CampaignDriver {
 }
 
 /** One pass over every campaign: the changed campaigns and the sends, without touching any store. */
-export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now' | 'drives'>): { changed: Campaign[]; sends: SendDecision[] } {
+export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now' | 'drives'>): {
+  changed: Campaign[];
+  sends: SendDecision[];
+} {
   const { table, timings } = deps.tasks.getState();
   const at = deps.now();
   const changed: Campaign[] = [];
@@ -81,7 +84,11 @@ export function startCampaignDriver(deps: DriverDeps): CampaignDriver {
     });
   }
 
-  const unsubscribes = [deps.campaigns.subscribe(schedule), deps.tasks.subscribe(schedule), ...(deps.alsoWatch ?? []).map((s) => s.subscribe(schedule))];
+  const unsubscribes = [
+    deps.campaigns.subscribe(schedule),
+    deps.tasks.subscribe(schedule),
+    ...(deps.alsoWatch ?? []).map((s) => s.subscribe(schedule)),
+  ];
   const handle = timers.setInterval(tick, intervalMs);
   schedule();
 

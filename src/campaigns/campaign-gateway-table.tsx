@@ -28,11 +28,21 @@ export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProp
     <table className="w-full border-collapse text-sm" aria-label={t('table.label')}>
       <thead>
         <tr className="border-b border-slate-300 text-left">
-          <th scope="col" className="py-1 pr-3">{t('table.gateway')}</th>
-          <th scope="col" className="py-1 pr-3">{t('table.devices')}</th>
-          <th scope="col" className="py-1 pr-3">{t('table.state')}</th>
-          <th scope="col" className="py-1 pr-3">{t('table.attempts')}</th>
-          <th scope="col" className="py-1 pr-3">{t('table.result')}</th>
+          <th scope="col" className="py-1 pr-3">
+            {t('table.gateway')}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t('table.devices')}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t('table.state')}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t('table.attempts')}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t('table.result')}
+          </th>
           <th scope="col" className="py-1">
             <span className="sr-only">{t('table.actions')}</span>
           </th>
@@ -58,7 +68,11 @@ export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProp
                 </Button>
               ) : null}
               {row.bid === null ? null : (
-                <Link to={`/tasks/${encodeURIComponent(row.bid)}`} className="text-blue-800 underline" aria-label={t('table.taskLabel', { gateway: row.gateway })}>
+                <Link
+                  to={`/tasks/${encodeURIComponent(row.bid)}`}
+                  className="text-blue-800 underline"
+                  aria-label={t('table.taskLabel', { gateway: row.gateway })}
+                >
                   {t('table.task')}
                 </Link>
               )}

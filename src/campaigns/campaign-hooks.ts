@@ -37,7 +37,12 @@ const NO_STATE: NonNullable<ReturnType<CampaignLinkStore['getState']>['link']>['
   setState: () => undefined,
   subscribe: () => () => undefined,
 };
-const NO_LINK_STORE: CampaignLinkStore = { getState: () => ({ link: null }), getInitialState: () => ({ link: null }), setState: () => undefined, subscribe: () => () => undefined };
+const NO_LINK_STORE: CampaignLinkStore = {
+  getState: () => ({ link: null }),
+  getInitialState: () => ({ link: null }),
+  setState: () => undefined,
+  subscribe: () => () => undefined,
+};
 
 /**
  * The operator actions, stable across renders. With campaigns on the broker, Pause, Resume, Abort
@@ -49,7 +54,12 @@ export function useCampaignActions(): CampaignActions {
   return useMemo(() => {
     const s = () => store.getState();
     const link = () => linkStore?.getState().link ?? null;
-    const viaLink = (id: string, name: 'pause' | 'resume' | 'abort' | 'retry-failed' | 'retry-gateway', local: () => void, gateway?: string): void => {
+    const viaLink = (
+      id: string,
+      name: 'pause' | 'resume' | 'abort' | 'retry-failed' | 'retry-gateway',
+      local: () => void,
+      gateway?: string,
+    ): void => {
       const current = link();
       if (current === null) local();
       else void current.command(id, name, gateway).catch(() => undefined);

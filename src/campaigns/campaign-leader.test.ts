@@ -28,7 +28,11 @@ function fakeLocks() {
 
 function memoryStorage() {
   const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -36,7 +40,14 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('campaign tab leadership', () => {
   it('with Web Locks: the first tab leads, the second follows and takes over when the first goes', async () => {
     const locks = fakeLocks();
-    const deps = (owner: string): LeaderElectionDeps => ({ locks, storage: null, now: () => 0, owner, setInterval: () => null, clearInterval: () => undefined });
+    const deps = (owner: string): LeaderElectionDeps => ({
+      locks,
+      storage: null,
+      now: () => 0,
+      owner,
+      setInterval: () => null,
+      clearInterval: () => undefined,
+    });
     const roles: Record<string, TabRole[]> = { a: [], b: [] };
     const stopA = electCampaignLeader(deps('a'), (r) => roles.a?.push(r));
     await flush();

@@ -24,6 +24,12 @@ export function leaseHolder(board: Board, campaignId: string, now: number): Leas
   return { clientId: lease.clientId, label: lease.label };
 }
 
-export function newLease(campaignId: string, clientId: string, label: string, now: number, ttlMs: number = LEASE_TTL_MS): CampaignLeaseRecord {
+export function newLease(
+  campaignId: string,
+  clientId: string,
+  label: string,
+  now: number,
+  ttlMs: number = LEASE_TTL_MS,
+): CampaignLeaseRecord {
   return { v: CAMPAIGN_FORMAT_VERSION, campaignId, clientId, label, renewedAt: now, expiresAt: now + ttlMs };
 }

@@ -8,7 +8,8 @@ import type { BusyTaskOwner, PausedReason, SkipReason } from './campaign-types.t
 const COUNT_RULE = /^Paused: (\d+) failures? reached the limit of (\d+)$/;
 const PERCENT_RULE = /^Paused: (\d+) failures? reached the limit of (\d+(?:\.\d+)?)% \((\d+) failures? of (\d+) gateways?\)$/;
 const CANARY = /^Paused: the canary failed on (\d+) of (\d+) gateways?$/;
-const BUSY = /^Skipped: another upgrade is active on this gateway \(task (.+), (started elsewhere|of another campaign|started from this console)\)$/;
+const BUSY =
+  /^Skipped: another upgrade is active on this gateway \(task (.+), (started elsewhere|of another campaign|started from this console)\)$/;
 
 const OWNERS: Readonly<Record<string, BusyTaskOwner>> = {
   'started elsewhere': 'elsewhere',
@@ -21,7 +22,8 @@ export function pausedReasonFromText(text: string): PausedReason {
   let m = COUNT_RULE.exec(text);
   if (m !== null) return { kind: 'failures', failures: Number(m[1]), limit: Number(m[2]) };
   m = PERCENT_RULE.exec(text);
-  if (m !== null) return { kind: 'failures-percent', failures: Number(m[1]), percent: Number(m[2]), limit: Number(m[3]), gateways: Number(m[4]) };
+  if (m !== null)
+    return { kind: 'failures-percent', failures: Number(m[1]), percent: Number(m[2]), limit: Number(m[3]), gateways: Number(m[4]) };
   m = CANARY.exec(text);
   if (m !== null) return { kind: 'canary', failed: Number(m[1]), canary: Number(m[2]) };
   return { kind: 'text', text };

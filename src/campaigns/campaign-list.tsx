@@ -24,7 +24,9 @@ export function CampaignList() {
           <Link to={`/campaigns/${encodeURIComponent(c.id)}`} className="font-medium text-blue-800 underline">
             {texts.name(c)}
           </Link>
-          <span className="ml-3 text-sm text-slate-600">{t('list.meta', { state: t(`state.${c.state}`), started: f.dateTime(c.createdAt) })}</span>
+          <span className="ml-3 text-sm text-slate-600">
+            {t('list.meta', { state: t(`state.${c.state}`), started: f.dateTime(c.createdAt) })}
+          </span>
         </li>
       ))}
     </ul>

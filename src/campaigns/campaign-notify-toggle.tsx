@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/button';
-import { disableNotifications, enableNotifications, notificationPermission, notificationsWanted, type NotifyPermission } from './campaign-alerts';
+import {
+  disableNotifications,
+  enableNotifications,
+  notificationPermission,
+  notificationsWanted,
+  type NotifyPermission,
+} from './campaign-alerts';
 
 /** Browser notifications are asked for only here, on a click. */
 export function CampaignNotifyToggle() {

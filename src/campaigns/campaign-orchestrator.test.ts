@@ -94,7 +94,9 @@ describe('concurrency limit', () => {
               expect(w.publisher.sent.map((s) => s.message.bid).sort()).toEqual(attempts.map((a) => a.bid).sort());
               // A gateway never has two unfinished tasks.
               for (const g of after.gateways) {
-                const open = [...w.tasks.getState().table.byBid.values()].filter((t) => t.gateway === g.gateway && !t.terminal && t.command !== 'no-reply');
+                const open = [...w.tasks.getState().table.byBid.values()].filter(
+                  (t) => t.gateway === g.gateway && !t.terminal && t.command !== 'no-reply',
+                );
                 expect(open.length).toBeLessThanOrEqual(1);
               }
             }
@@ -270,14 +272,18 @@ describe('operator actions', () => {
 describe('gateways busy with another task', () => {
   it('skips a gateway another task is active on, with the reason, without counting a failure', async () => {
     const w = world();
-    w.tasks.getState().taskCreated({ bid: 'single-1', tid: 't-single', gateway: gatewaySn(2), devices: [{ sn: gatewaySn(2) }] }, w.clock.now);
+    w.tasks
+      .getState()
+      .taskCreated({ bid: 'single-1', tid: 't-single', gateway: gatewaySn(2), devices: [{ sn: gatewaySn(2) }] }, w.clock.now);
     const id = w.campaigns.getState().campaignStarted(makePlan(3, { pauseAfterFailures: { count: 1 } }), w.clock.now);
     await w.settle();
     expect(w.sentGateways()).toEqual([gatewaySn(1), gatewaySn(3)]);
     const c = campaignOf(w, id);
     expect(c.state).toBe('running');
     expect(c.gateways[1]?.skippedReason).toEqual({ kind: 'busy', bid: 'single-1', owner: 'this-console' });
-    expect(englishText(skipReasonMessage(c.gateways[1]!.skippedReason!))).toBe('Skipped: another upgrade is active on this gateway (task single-1, started from this console)');
+    expect(englishText(skipReasonMessage(c.gateways[1]!.skippedReason!))).toBe(
+      'Skipped: another upgrade is active on this gateway (task single-1, started from this console)',
+    );
     w.report(gatewaySn(1), 'ok');
     w.report(gatewaySn(3), 'ok');
     await w.settle();

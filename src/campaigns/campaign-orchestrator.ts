@@ -49,7 +49,12 @@ function observeAttempt(attempt: CampaignAttempt, task: UpgradeTask | undefined,
   if (outcome === null && SUCCEEDED.has(state)) outcome = 'succeeded';
   if (outcome === null && FAILED.has(state)) outcome = 'failed';
   if (outcome !== null && finishedAt === null) finishedAt = task.finishedAt ?? now;
-  if (outcome === attempt.outcome && state === attempt.lastState && resultText === attempt.resultText && finishedAt === attempt.finishedAt) {
+  if (
+    outcome === attempt.outcome &&
+    state === attempt.lastState &&
+    resultText === attempt.resultText &&
+    finishedAt === attempt.finishedAt
+  ) {
     return attempt;
   }
   return { ...attempt, outcome, lastState: state, resultText, finishedAt };
@@ -133,7 +138,9 @@ function skipReason(task: UpgradeTask): SkipReason {
 
 export function orchestrate(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings): OrchestratorResult {
   const observed = observeGateways(campaign, table, now, timings);
-  let next: Campaign = observed.every((gw, i) => gw === campaign.gateways[i]) ? campaign : { ...campaign, gateways: observed, updatedAt: now };
+  let next: Campaign = observed.every((gw, i) => gw === campaign.gateways[i])
+    ? campaign
+    : { ...campaign, gateways: observed, updatedAt: now };
   if (next.state !== 'running') return { campaign: next, sends: [] };
 
   const stop = stopRuleReason(next);
@@ -158,7 +165,12 @@ export function orchestrate(campaign: Campaign, table: TaskTable, now: number, t
       continue;
     }
     const previous = lastAttempt(gw);
-    sends.push({ campaignId: next.id, gateway: gw.gateway, attempt: gw.attempts.length + 1, ...(previous === undefined ? {} : { retryOf: previous.bid }) });
+    sends.push({
+      campaignId: next.id,
+      gateway: gw.gateway,
+      attempt: gw.attempts.length + 1,
+      ...(previous === undefined ? {} : { retryOf: previous.bid }),
+    });
     room -= 1;
   }
   if (skipped.size > 0) {

@@ -49,7 +49,11 @@ describe('campaign report', () => {
       verified: 'pending',
       duration_s: '60',
     });
-    expect(byGateway.get(gatewaySn(2))).toMatchObject({ final_status: 'Rejected', result_code: '312015', result_text: 'The dock is busy (for example a flight is in progress)' });
+    expect(byGateway.get(gatewaySn(2))).toMatchObject({
+      final_status: 'Rejected',
+      result_code: '312015',
+      result_text: 'The dock is busy (for example a flight is in progress)',
+    });
     expect(byGateway.get(gatewaySn(3))).toMatchObject({ final_status: 'Failed', result_code: '316001' });
     // Sent after a slot freed, still waiting for its reply.
     expect(byGateway.get(gatewaySn(4))).toMatchObject({ final_status: 'Published', finished: '', attempts: '1' });
@@ -66,12 +70,21 @@ describe('campaign report', () => {
     const id = await finishedCampaign();
     const { table, timings } = w.tasks.getState();
     const zh = campaignTestI18n('zh-CN');
-    const texts = campaignTextsFor((text) => (typeof text === 'string' ? text : renderMessage(text, 'zh-CN', zh)), protocolLabelsFor(zh, 'zh-CN'));
-    const parsed = Papa.parse<Record<string, string>>(reportCsv(reportRows(campaign(id), table, w.clock.now, timings, texts)), { header: true });
+    const texts = campaignTextsFor(
+      (text) => (typeof text === 'string' ? text : renderMessage(text, 'zh-CN', zh)),
+      protocolLabelsFor(zh, 'zh-CN'),
+    );
+    const parsed = Papa.parse<Record<string, string>>(reportCsv(reportRows(campaign(id), table, w.clock.now, timings, texts)), {
+      header: true,
+    });
     expect(parsed.meta.fields).toEqual([...REPORT_COLUMNS]);
     const byGateway = new Map(parsed.data.map((r) => [r.gateway, r]));
     expect(byGateway.get(gatewaySn(1))).toMatchObject({ final_status: '执行成功', result_code: '0', verified: '待验证' });
-    expect(byGateway.get(gatewaySn(2))).toMatchObject({ final_status: '拒绝', result_code: '312015', result_text: '机场忙碌中（例如正在执行飞行任务）' });
+    expect(byGateway.get(gatewaySn(2))).toMatchObject({
+      final_status: '拒绝',
+      result_code: '312015',
+      result_text: '机场忙碌中（例如正在执行飞行任务）',
+    });
     expect(byGateway.get(gatewaySn(4))).toMatchObject({ final_status: '已发布' });
   });
 
@@ -91,7 +104,12 @@ describe('campaign progress', () => {
     const { table, timings } = w.tasks.getState();
     const rows = gatewayRows(campaign(id), table, w.clock.now, timings);
     const progress = campaignProgress(campaign(id), rows, w.clock.now);
-    expect(Object.fromEntries(progress.counts.map((c) => [c.label, c.count]))).toEqual({ 'Successful Execution': 1, Rejected: 1, Failed: 1, Published: 1 });
+    expect(Object.fromEntries(progress.counts.map((c) => [c.label, c.count]))).toEqual({
+      'Successful Execution': 1,
+      Rejected: 1,
+      Failed: 1,
+      Published: 1,
+    });
     expect(progress.percent).toBe(75);
     expect(progress.failed).toBe(2);
     expect(progress.elapsedMs).toBeGreaterThanOrEqual(60_000);

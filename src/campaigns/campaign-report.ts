@@ -47,7 +47,13 @@ export const ENGLISH_REPORT_TEXTS: ReportTexts = {
 
 const iso = (at: number | null | undefined): string | null => (at === null || at === undefined ? null : new Date(at).toISOString());
 
-export function reportRows(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings, texts: ReportTexts = ENGLISH_REPORT_TEXTS): ReportRow[] {
+export function reportRows(
+  campaign: Campaign,
+  table: TaskTable,
+  now: number,
+  timings: TaskTimings,
+  texts: ReportTexts = ENGLISH_REPORT_TEXTS,
+): ReportRow[] {
   const rows: ReportRow[] = [];
   const byGateway = new Map(campaign.gateways.map((g) => [g.gateway, g]));
   for (const row of gatewayRows(campaign, table, now, timings)) {
@@ -56,7 +62,7 @@ export function reportRows(campaign: Campaign, table: TaskTable, now: number, ti
     const attempt = row.attempt;
     const started = attempt === null ? null : (attempt.publishedAt ?? attempt.createdAt);
     const finished = attempt?.finishedAt ?? null;
-    const code = row.task === null ? null : (row.task.command === 'rejected' ? row.task.resultCode : (row.task.execution?.result ?? null));
+    const code = row.task === null ? null : row.task.command === 'rejected' ? row.task.resultCode : (row.task.execution?.result ?? null);
     for (const device of gw.devices) {
       const info = gw.deviceInfo.find((d) => d.sn === device.sn);
       const verification = row.task?.devices.find((d) => d.sn === device.sn)?.verification ?? null;
@@ -69,7 +75,8 @@ export function reportRows(campaign: Campaign, table: TaskTable, now: number, ti
         final_status: texts.rowState(row.state),
         sub_status: row.subStatus === null ? null : texts.subStatus(row.subStatus),
         result_code: code,
-        result_text: code !== null && code !== 0 ? texts.resultCode(code) : gw.skippedReason === null ? null : texts.skipReason(gw.skippedReason),
+        result_text:
+          code !== null && code !== 0 ? texts.resultCode(code) : gw.skippedReason === null ? null : texts.skipReason(gw.skippedReason),
         started: iso(started),
         finished: iso(finished),
         duration_s: started !== null && finished !== null ? Math.round((finished - started) / 1000) : null,
@@ -83,13 +90,22 @@ export function reportRows(campaign: Campaign, table: TaskTable, now: number, ti
 
 export function reportCsv(rows: readonly ReportRow[]): string {
   // escapeFormulae: a cell starting with = + - @ is not run as a formula when opened in a spreadsheet.
-  return Papa.unparse({ fields: [...REPORT_COLUMNS], data: rows.map((r) => REPORT_COLUMNS.map((c) => r[c] ?? '')) }, { escapeFormulae: true });
+  return Papa.unparse(
+    { fields: [...REPORT_COLUMNS], data: rows.map((r) => REPORT_COLUMNS.map((c) => r[c] ?? '')) },
+    { escapeFormulae: true },
+  );
 }
 
 export function reportJson(campaign: Campaign, rows: readonly ReportRow[], generatedAt: number): string {
   return JSON.stringify(
     {
-      campaign: { id: campaign.id, name: campaign.name, state: campaign.state, createdAt: iso(campaign.createdAt), finishedAt: iso(campaign.finishedAt) },
+      campaign: {
+        id: campaign.id,
+        name: campaign.name,
+        state: campaign.state,
+        createdAt: iso(campaign.createdAt),
+        finishedAt: iso(campaign.finishedAt),
+      },
       generatedAt: iso(generatedAt),
       devices: rows,
     },

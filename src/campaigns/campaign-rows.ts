@@ -21,7 +21,8 @@ export const GATEWAY_ROW_LABELS: Readonly<Record<GatewayRowState, string>> = {
 };
 
 /** What the Result column says, as data: the words are chosen at render (campaign-texts.ts). */
-export type GatewayResult = { kind: 'skipped'; reason: SkipReason } | { kind: 'code'; code: number } | { kind: 'text'; text: string } | null;
+export type GatewayResult =
+  { kind: 'skipped'; reason: SkipReason } | { kind: 'code'; code: number } | { kind: 'text'; text: string } | null;
 
 export interface GatewayRow {
   gateway: string;
@@ -43,7 +44,13 @@ export interface GatewayRow {
   task: UpgradeTask | null;
 }
 
-function rowState(gw: CampaignGateway, attempt: CampaignAttempt | null, task: UpgradeTask | null, now: number, timings: TaskTimings): GatewayRowState {
+function rowState(
+  gw: CampaignGateway,
+  attempt: CampaignAttempt | null,
+  task: UpgradeTask | null,
+  now: number,
+  timings: TaskTimings,
+): GatewayRowState {
   if (gw.skippedReason !== null) return 'skipped';
   if (gw.retryRequested) return 'retry-queued';
   if (attempt === null) return 'not-sent';
@@ -71,7 +78,11 @@ export function gatewayRow(gw: CampaignGateway, table: TaskTable, now: number, t
   const state = rowState(gw, attempt, task, now, timings);
   const code = task === null ? null : taskResultCode(task);
   const result: GatewayResult =
-    gw.skippedReason !== null ? { kind: 'skipped', reason: gw.skippedReason } : code !== null ? { kind: 'code', code } : storedResult(attempt?.resultText);
+    gw.skippedReason !== null
+      ? { kind: 'skipped', reason: gw.skippedReason }
+      : code !== null
+        ? { kind: 'code', code }
+        : storedResult(attempt?.resultText);
   const ended = attempt?.outcome !== null && attempt !== null;
   return {
     gateway: gw.gateway,

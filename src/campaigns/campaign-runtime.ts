@@ -59,7 +59,15 @@ export interface CampaignRuntime {
   stop(): void;
 }
 
-export function startCampaignRuntime({ campaigns, tasks, activeSession, storage, leaseStorage, alertTexts, connection }: CampaignRuntimeDeps): CampaignRuntime {
+export function startCampaignRuntime({
+  campaigns,
+  tasks,
+  activeSession,
+  storage,
+  leaseStorage,
+  alertTexts,
+  connection,
+}: CampaignRuntimeDeps): CampaignRuntime {
   let leading = false;
   let persistence: CampaignsWriter | null = null;
   let stopMirroring: (() => void) | null = null;

@@ -37,10 +37,16 @@ describe('CampaignScreen', () => {
     renderAt(`/campaigns/${id}`);
     expect(screen.getByRole('status', { name: 'Campaign state' })).toHaveTextContent('Paused: 1 failure reached the limit of 1');
     const table = screen.getByRole('table', { name: 'Gateways in this campaign' });
-    const first = within(table).getByRole('rowheader', { name: gatewaySn(1) }).closest('tr');
+    const first = within(table)
+      .getByRole('rowheader', { name: gatewaySn(1) })
+      .closest('tr');
     expect(first).toHaveTextContent('Rejected');
     expect(first).toHaveTextContent('312015: The dock is busy');
-    expect(within(table).getByRole('rowheader', { name: gatewaySn(3) }).closest('tr')).toHaveTextContent('Not sent yet');
+    expect(
+      within(table)
+        .getByRole('rowheader', { name: gatewaySn(3) })
+        .closest('tr'),
+    ).toHaveTextContent('Not sent yet');
     expect(screen.getByRole('group', { name: 'Campaign summary' })).toHaveTextContent('25%');
 
     await userEvent.click(screen.getByRole('button', { name: 'Resume' }));
@@ -108,11 +114,17 @@ describe('CampaignScreen', () => {
     expect(state).toHaveTextContent('已暂停：1 次失败，达到上限 1');
     const table = screen.getByRole('table', { name: '此批量升级中的网关' });
     expect(within(table).getByRole('columnheader', { name: '尝试次数' })).toBeInTheDocument();
-    const first = within(table).getByRole('rowheader', { name: gatewaySn(1) }).closest('tr');
+    const first = within(table)
+      .getByRole('rowheader', { name: gatewaySn(1) })
+      .closest('tr');
     expect(first).toHaveTextContent('拒绝');
     expect(first).toHaveTextContent('312015：机场忙碌中');
     expect(within(table).getByRole('button', { name: `重试 ${gatewaySn(1)}` })).toBeInTheDocument();
-    expect(within(table).getByRole('rowheader', { name: gatewaySn(3) }).closest('tr')).toHaveTextContent('尚未下发');
+    expect(
+      within(table)
+        .getByRole('rowheader', { name: gatewaySn(3) })
+        .closest('tr'),
+    ).toHaveTextContent('尚未下发');
     const summary = screen.getByRole('group', { name: '批量升级概况' });
     expect(summary).toHaveTextContent('总进度25%');
     expect(summary).toHaveTextContent(/已用时间\d+(小时|分|秒)/);

@@ -42,7 +42,16 @@ describe('sender', () => {
       campaignId: id,
       attempt: 1,
       command: 'published',
-      devices: [{ sn: gatewaySn(1), fromVersion: '10.0.0', targetVersion: '10.1.0', modelKey: '3-1-0', fileName: 'dock-10.1.0.bin', fileSize: 1_000_000 }],
+      devices: [
+        {
+          sn: gatewaySn(1),
+          fromVersion: '10.0.0',
+          targetVersion: '10.1.0',
+          modelKey: '3-1-0',
+          fileName: 'dock-10.1.0.bin',
+          fileSize: 1_000_000,
+        },
+      ],
     });
     expect(new Set(w.publisher.sent.map((s) => s.message.bid)).size).toBe(2);
   });
@@ -104,10 +113,14 @@ describe('reload', () => {
   /** Stores the world's state as records, then builds a fresh one from them (as a page reload would). */
   function reload(w: World, options: { keepTasks: boolean }): World {
     const storedCampaigns = w.campaigns.getState().campaigns.flatMap((c) => throughStorage(c, campaignRecord, campaignFromRecord));
-    const storedTasks: UpgradeTask[] = options.keepTasks ? tasksInOrder(w.tasks.getState().table).flatMap((t) => throughStorage(t, taskRecord, taskFromRecord)) : [];
+    const storedTasks: UpgradeTask[] = options.keepTasks
+      ? tasksInOrder(w.tasks.getState().table).flatMap((t) => throughStorage(t, taskRecord, taskFromRecord))
+      : [];
     w.stop();
     const tasks = createTasksStore();
-    tasks.getState().tasksRestored({ byBid: new Map(storedTasks.map((t) => [t.bid, t])), order: storedTasks.map((t) => t.bid) }, w.clock.now);
+    tasks
+      .getState()
+      .tasksRestored({ byBid: new Map(storedTasks.map((t) => [t.bid, t])), order: storedTasks.map((t) => t.bid) }, w.clock.now);
     const campaigns = createCampaignsStore();
     campaigns.getState().campaignsRestored(storedCampaigns);
     return world({ tasks, campaigns, publisher: new FakePublisher(), clock: { now: w.clock.now + 1_000 } });
@@ -154,6 +167,10 @@ describe('reload', () => {
     const after = reload(w, { keepTasks: true });
     await after.advance(5_000);
     expect(after.publisher.sent).toHaveLength(0);
-    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.pausedReason).toEqual({ kind: 'failures', failures: 1, limit: 1 });
+    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.pausedReason).toEqual({
+      kind: 'failures',
+      failures: 1,
+      limit: 1,
+    });
   });
 });

@@ -112,7 +112,12 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
   }
 
   /** The write-ahead step on the broker; publishes once the record is acknowledged. */
-  function recordThenPublish(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt, record: (campaignId: string, gateway: string) => Promise<void>): void {
+  function recordThenPublish(
+    campaign: Campaign,
+    gw: CampaignGateway,
+    attempt: CampaignAttempt,
+    record: (campaignId: string, gateway: string) => Promise<void>,
+  ): void {
     inFlight.add(attempt.bid);
     record(campaign.id, gw.gateway).then(
       () => {

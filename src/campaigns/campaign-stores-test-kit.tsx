@@ -13,7 +13,10 @@ export interface TaskAndCampaignStores {
 }
 
 /** Stores not given are made fresh (and empty) for this render. */
-export function renderWithStores(ui: ReactElement, given: Partial<TaskAndCampaignStores> = {}): RenderResult & { stores: TaskAndCampaignStores } {
+export function renderWithStores(
+  ui: ReactElement,
+  given: Partial<TaskAndCampaignStores> = {},
+): RenderResult & { stores: TaskAndCampaignStores } {
   const stores: TaskAndCampaignStores = { tasks: given.tasks ?? createTasksStore(), campaigns: given.campaigns ?? createCampaignsStore() };
   return {
     stores,

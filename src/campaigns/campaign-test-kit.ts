@@ -58,7 +58,12 @@ export class FakePublisher implements Publisher {
 
   publish(topic: string, message: object): Promise<void> {
     return new Promise((resolve, reject) => {
-      const entry: Sent = { topic, message: message as OtaCreateMessage, ack: () => resolve(), fail: () => reject(new Error('connection lost')) };
+      const entry: Sent = {
+        topic,
+        message: message as OtaCreateMessage,
+        ack: () => resolve(),
+        fail: () => reject(new Error('connection lost')),
+      };
       this.sent.push(entry);
       if (this.autoAck) resolve();
     });
@@ -92,7 +97,9 @@ function sequentialIds() {
   return (clock: { now: number }) => ({ uuid: () => `id-${++n}`, now: () => clock.now });
 }
 
-export function createWorld(options: { tasks?: TasksStore; campaigns?: CampaignsStore; publisher?: FakePublisher; clock?: { now: number } } = {}): World {
+export function createWorld(
+  options: { tasks?: TasksStore; campaigns?: CampaignsStore; publisher?: FakePublisher; clock?: { now: number } } = {},
+): World {
   const clock = options.clock ?? { now: 1_700_000_000_000 };
   const tasks = options.tasks ?? createTasksStore();
   let counter = 0;
@@ -155,7 +162,16 @@ export function createWorld(options: { tasks?: TasksStore; campaigns?: Campaigns
       // Every ota_progress has its own tid and a later device time: equal ones are redeliveries.
       events += 1;
       clock.now += 1;
-      const event = progress({ gateway, bid: task.bid, tid: `progress-${events}`, ts: clock.now, status, percent, step: 'upgrade_firmware', result });
+      const event = progress({
+        gateway,
+        bid: task.bid,
+        tid: `progress-${events}`,
+        ts: clock.now,
+        status,
+        percent,
+        step: 'upgrade_firmware',
+        result,
+      });
       tasks.getState().batchReceived([event], clock.now);
     },
     sentGateways: () => publisher.sent.map((s) => s.topic.split('/')[2] ?? ''),

@@ -53,10 +53,17 @@ export function pausedReasonMessage(reason: PausedReason): CampaignMessage | str
 /** "10.1.0 on 4 gateways": built from the campaign, so it reads in the current language (the stored name is English). */
 export function campaignNameMessage(campaign: Pick<Campaign, 'firmware' | 'gateways'>): CampaignMessage {
   const versions = campaign.firmware.map((f) => f.productVersion).join(' + ');
-  return message('name.versions', { versions: versions === '' ? message('name.noVersion') : versions, gateways: message('unit.gateway', { count: campaign.gateways.length }) });
+  return message('name.versions', {
+    versions: versions === '' ? message('name.noVersion') : versions,
+    gateways: message('unit.gateway', { count: campaign.gateways.length }),
+  });
 }
 
-const OWNER_KEYS = { elsewhere: 'skipReason.owner.elsewhere', 'other-campaign': 'skipReason.owner.otherCampaign', 'this-console': 'skipReason.owner.thisConsole' } as const;
+const OWNER_KEYS = {
+  elsewhere: 'skipReason.owner.elsewhere',
+  'other-campaign': 'skipReason.owner.otherCampaign',
+  'this-console': 'skipReason.owner.thisConsole',
+} as const;
 
 export function skipReasonMessage(reason: SkipReason): CampaignMessage | string {
   if (reason.kind === 'text') return reason.text;
@@ -76,7 +83,11 @@ const ROW_STATE_KEYS: Partial<Record<GatewayRowState, CampaignKey>> = {
   'retry-queued': 'rowState.retryQueued',
 };
 
-const VERIFIED_KEYS = { pending: 'verified.pending', verified: 'verified.yes', 'version-mismatch': 'verified.mismatch' } as const satisfies Record<Exclude<Verification, null>, CampaignKey>;
+const VERIFIED_KEYS = {
+  pending: 'verified.pending',
+  verified: 'verified.yes',
+  'version-mismatch': 'verified.mismatch',
+} as const satisfies Record<Exclude<Verification, null>, CampaignKey>;
 
 /** The campaign's words through `say`; gateway states that are device statuses use the protocol's words. */
 export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignTexts {
@@ -91,7 +102,8 @@ export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignText
     result(result) {
       if (result === null) return '';
       if (result.kind === 'skipped') return texts.skipReason(result.reason);
-      if (result.kind === 'code') return say(message('table.resultLine', { code: String(result.code), text: labels.resultCode(result.code) }));
+      if (result.kind === 'code')
+        return say(message('table.resultLine', { code: String(result.code), text: labels.resultCode(result.code) }));
       return result.text;
     },
     verified: (v) => say(message(VERIFIED_KEYS[v])),

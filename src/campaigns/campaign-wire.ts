@@ -95,7 +95,12 @@ export function campaignFromRecords(header: CampaignHeaderRecord, gateways: Iter
     name: header.name,
     createdAt: header.createdAt,
     createdBy: header.createdBy,
-    firmware: header.firmware.map((f) => ({ id: f.id, productVersion: f.productVersion, fileName: f.fileName, ...(f.model === undefined ? {} : { model: f.model }) })),
+    firmware: header.firmware.map((f) => ({
+      id: f.id,
+      productVersion: f.productVersion,
+      fileName: f.fileName,
+      ...(f.model === undefined ? {} : { model: f.model }),
+    })),
     maxParallel: header.options.maxParallel,
     pauseAfterFailures: header.options.pauseAfterFailures,
     canarySize: header.options.canarySize,

@@ -68,6 +68,8 @@ describe('DiagnosticsScreen', () => {
     const store = createDiagnosticsStore();
     render(<DiagnosticsScreen store={store} />);
     act(() => store.getState().batchObserved([decode(eventsTopic('DOCK-2'), '{}')], Date.now()));
-    expect(within(screen.getByRole('table', { name: 'Last invalid messages' })).getByText('thing/product/DOCK-2/events')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Last invalid messages' })).getByText('thing/product/DOCK-2/events'),
+    ).toBeInTheDocument();
   });
 });

@@ -26,7 +26,11 @@ describe('DiagnosticsScreen in Simplified Chinese', () => {
     expect(within(kinds).getByRole('rowheader', { name: '升级进度（ota_progress）' }).nextElementSibling).toHaveTextContent('1,500');
     expect(screen.getByRole('table', { name: '每秒消息数（最近 10 秒）' })).toHaveTextContent('其他主题');
     const log = screen.getByRole('table', { name: '最近的无效消息' });
-    expect(within(log).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['时间', '主题', '原因', '大小']);
+    expect(
+      within(log)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['时间', '主题', '原因', '大小']);
     expect(within(log).getAllByRole('row')[1]).toHaveTextContent('2.0 KiB');
     expect(screen.getByText('保留最新的 200 条；更早的只计数。')).toBeInTheDocument();
   });

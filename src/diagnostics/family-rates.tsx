@@ -15,14 +15,20 @@ export function FamilyRates({ store }: { store: DiagnosticsStore }) {
       <caption className="mb-1 text-left font-semibold">{t('rates.caption', { seconds: RATE_WINDOW_SECONDS })}</caption>
       <thead>
         <tr className="text-left text-slate-500">
-          <th scope="col" className="pr-6 font-medium">{t('rates.family')}</th>
-          <th scope="col" className="text-right font-medium">{t('rates.perSecond')}</th>
+          <th scope="col" className="pr-6 font-medium">
+            {t('rates.family')}
+          </th>
+          <th scope="col" className="text-right font-medium">
+            {t('rates.perSecond')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {FAMILIES.map((family) => (
           <tr key={family}>
-            <th scope="row" className="pr-6 text-left font-mono font-normal">{family === 'unknown' ? t('rates.other') : family}</th>
+            <th scope="row" className="pr-6 text-left font-mono font-normal">
+              {family === 'unknown' ? t('rates.other') : family}
+            </th>
             <td className="text-right tabular-nums">{f.rate(rates[family])}</td>
           </tr>
         ))}

@@ -21,10 +21,18 @@ export function InvalidLog({ store }: { store: DiagnosticsStore }) {
             <caption className="sr-only">{t('invalid.heading')}</caption>
             <thead className="sticky top-0 bg-slate-50 text-left text-slate-500">
               <tr>
-                <th scope="col" className="px-2 py-1 font-medium">{t('invalid.time')}</th>
-                <th scope="col" className="px-2 py-1 font-medium">{t('invalid.topic')}</th>
-                <th scope="col" className="px-2 py-1 font-medium">{t('invalid.reason')}</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">{t('invalid.size')}</th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  {t('invalid.time')}
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  {t('invalid.topic')}
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  {t('invalid.reason')}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  {t('invalid.size')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -9,10 +9,7 @@ export type BlobReaderRequest = { type: 'read'; file: Blob; maxInFlight: number 
 
 /** Reader -> hasher. `unavailable`: the reader worker could not start (no chunk was sent). */
 export type BlobReaderReply =
-  | { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'end' }
-  | { type: 'error'; message: string }
-  | { type: 'unavailable' };
+  { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> } | { type: 'end' } | { type: 'error'; message: string } | { type: 'unavailable' };
 
 /** The slice of a Worker, a worker scope or a MessagePort used on either side: testable with plain objects. */
 export interface RelayPort<In, Out> {

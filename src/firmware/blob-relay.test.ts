@@ -117,7 +117,10 @@ describe('reading in a reader worker (relayedChunks + serveBlobReads)', () => {
     const replies: BlobReaderReply[] = [];
     const port: RelayPort<BlobReaderRequest, BlobReaderReply> = { onmessage: null, postMessage: (reply) => void replies.push(reply) };
     serveBlobReads(port);
-    const failing = { size: 10, stream: () => new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error('file vanished')) }) } as unknown as Blob;
+    const failing = {
+      size: 10,
+      stream: () => new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error('file vanished')) }),
+    } as unknown as Blob;
     port.onmessage?.({ data: { type: 'read', file: failing, maxInFlight: 100 } } as MessageEvent<BlobReaderRequest>);
     await tick();
     expect(replies).toEqual([{ type: 'error', message: 'file vanished' }]);
@@ -129,7 +132,11 @@ describe('the MD5 worker handler with a reader worker', () => {
     const data = randomBytes(1_000_003);
     const { handle } = inProcessReader();
     const replies: Md5WorkerReply[] = [];
-    await handleMd5Request({ type: 'hash', file: blobOf(data), chunkSize: 200_000 }, (r) => replies.push(r), () => handle);
+    await handleMd5Request(
+      { type: 'hash', file: blobOf(data), chunkSize: 200_000 },
+      (r) => replies.push(r),
+      () => handle,
+    );
     expect(replies.at(-1)).toEqual({ type: 'done', md5: nodeMd5(data), size: data.length });
     const progress = replies.flatMap((r) => (r.type === 'progress' ? [r.bytes] : []));
     expect(progress.at(-1)).toBe(data.length);
@@ -141,7 +148,11 @@ describe('the MD5 worker handler with a reader worker', () => {
   it('words a read error as the in-thread path does', async () => {
     const replies: Md5WorkerReply[] = [];
     const handle = scriptedReader([{ type: 'error', message: 'NotReadableError: gone' }]);
-    await handleMd5Request({ type: 'hash', file: new Blob(['abc']) }, (r) => replies.push(r), () => handle);
+    await handleMd5Request(
+      { type: 'hash', file: new Blob(['abc']) },
+      (r) => replies.push(r),
+      () => handle,
+    );
     expect(replies).toEqual([{ type: 'error', message: 'Could not read the file: NotReadableError: gone' }]);
   });
 });

@@ -33,23 +33,21 @@ export function catalogEntrySchema(catalogUrl: string) {
     product_name: z.string({ error: 'must be text' }).optional(),
     product_version: z.string({ error: missingOr('text') }).superRefine(checked(versionTextProblem)),
     file_name: z.string({ error: missingOr('text') }).superRefine(checked(fileNameProblem)),
-    file_url: z
-      .string({ error: missingOr('text') })
-      .transform((raw, ctx) => {
-        let resolved: string;
-        try {
-          resolved = new URL(raw.trim(), catalogUrl).href;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'is not a URL' });
-          return z.NEVER;
-        }
-        const problem = httpUrlProblem(resolved);
-        if (problem !== null) {
-          ctx.addIssue({ code: 'custom', message: problem });
-          return z.NEVER;
-        }
-        return resolved;
-      }),
+    file_url: z.string({ error: missingOr('text') }).transform((raw, ctx) => {
+      let resolved: string;
+      try {
+        resolved = new URL(raw.trim(), catalogUrl).href;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not a URL' });
+        return z.NEVER;
+      }
+      const problem = httpUrlProblem(resolved);
+      if (problem !== null) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      }
+      return resolved;
+    }),
     file_size: z.number({ error: missingOr('a number of bytes') }).superRefine(checked(fileSizeProblem)),
     md5: z.string({ error: missingOr('text') }).transform((raw, ctx) => {
       const md5 = normalizeMd5(raw);

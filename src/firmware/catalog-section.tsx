@@ -27,7 +27,9 @@ export function CatalogSection({ catalogUrl }: { catalogUrl: string | undefined 
         ) : null}
       </div>
       {catalogUrl === undefined || catalog.isPending ? (
-        catalog.isError ? null : <p className="text-sm text-slate-600">{t('catalog.loading')}</p>
+        catalog.isError ? null : (
+          <p className="text-sm text-slate-600">{t('catalog.loading')}</p>
+        )
       ) : null}
       {catalog.isError ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">

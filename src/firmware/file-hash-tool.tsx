@@ -53,7 +53,8 @@ export function FileHashTool({ onHashed, createWorker }: FileHashToolProps) {
       <div aria-live="polite" className="text-sm">
         {state.status === 'done' ? (
           <p>
-            {t('hash.done', { fileName: state.fileName, size: f.bytesWithExact(state.size) })} <span className="font-mono">{state.md5}</span>
+            {t('hash.done', { fileName: state.fileName, size: f.bytesWithExact(state.size) })}{' '}
+            <span className="font-mono">{state.md5}</span>
           </p>
         ) : null}
         {state.status === 'canceled' ? <p>{t('hash.canceled', { fileName: state.fileName })}</p> : null}

@@ -29,7 +29,11 @@ export function FirmwareCard({ firmware, onRemove }: { firmware: Firmware; onRem
         </h3>
         {firmware.source === 'manual' ? <Badge tone="info">{t('card.manual')}</Badge> : null}
         {onRemove ? (
-          <Button className="ml-auto" onClick={() => onRemove(firmware.key)} aria-label={t('card.removeLabel', { fileName: firmware.fileName })}>
+          <Button
+            className="ml-auto"
+            onClick={() => onRemove(firmware.key)}
+            aria-label={t('card.removeLabel', { fileName: firmware.fileName })}
+          >
             {t('card.remove')}
           </Button>
         ) : null}

@@ -21,7 +21,10 @@ const ENTRY = {
 const fileUrl = () => new URL('firmware/files/dock2.bin', document.baseURI).href;
 
 function stubFetch(handler: (url: string, init?: RequestInit) => Response | Promise<Response>) {
-  vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => handler(input, init)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => handler(input, init)),
+  );
 }
 
 function renderScreen() {
@@ -82,7 +85,9 @@ describe('FirmwareScreen in Simplified Chinese', () => {
     await act(() => setLanguage('zh-CN', { persist: false }));
     renderScreen();
     const catalogUrl = new URL('firmware/catalog.json', document.baseURI).href;
-    expect(await screen.findByRole('alert')).toHaveTextContent(`无法加载固件目录。固件目录服务器对 ${catalogUrl} 返回了 HTTP 404 Not Found。`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `无法加载固件目录。固件目录服务器对 ${catalogUrl} 返回了 HTTP 404 Not Found。`,
+    );
     expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument();
   });
 
@@ -98,7 +103,13 @@ describe('FirmwareScreen in Simplified Chinese', () => {
     await user.type(within(form).getByLabelText('文件地址'), 'ftp://host/a.bin');
     await user.type(within(form).getByLabelText('MD5'), 'abc');
     await user.click(within(form).getByRole('button', { name: '添加固件' }));
-    for (const text of ['版本为空', '文件名为空', '地址必须使用 http 或 https，而不是 ftp', '文件大小为空', 'MD5 必须是 32 位十六进制字符，当前为 3 位']) {
+    for (const text of [
+      '版本为空',
+      '文件名为空',
+      '地址必须使用 http 或 https，而不是 ftp',
+      '文件大小为空',
+      'MD5 必须是 32 位十六进制字符，当前为 3 位',
+    ]) {
       expect(within(form).getByText(text)).toBeInTheDocument();
     }
     expect(within(form).getByRole('option', { name: '无：网关本身' })).toBeInTheDocument();

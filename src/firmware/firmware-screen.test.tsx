@@ -45,7 +45,14 @@ describe('FirmwareScreen catalog', () => {
     renderScreen();
     const card = await screen.findByRole('article', { name: 'DJI Dock 2 10.01.1612' });
     expect(fetchMock).toHaveBeenCalledWith(new URL('firmware/catalog.json', document.baseURI).href, expect.anything());
-    for (const text of ['DJI Dock 2 (3-2-0)', 'dock2.bin', '2.0 KiB (2,048 bytes)', 'd1c9dacec124abd350379eb44b9143e5', 'Better landing', '2024-02-01']) {
+    for (const text of [
+      'DJI Dock 2 (3-2-0)',
+      'dock2.bin',
+      '2.0 KiB (2,048 bytes)',
+      'd1c9dacec124abd350379eb44b9143e5',
+      'Better landing',
+      '2024-02-01',
+    ]) {
       expect(within(card).getByText(text)).toBeInTheDocument();
     }
     expect(within(card).getByText(new URL('firmware/files/dock2.bin', document.baseURI).href)).toBeInTheDocument();
@@ -79,7 +86,11 @@ describe('FirmwareScreen pre-flight check', () => {
   const fileUrl = () => new URL('firmware/files/dock2.bin', document.baseURI).href;
 
   it('reports a size mismatch from HEAD', async () => {
-    stubFetch((url, init) => (url === fileUrl() && init?.method === 'HEAD' ? new Response(null, { headers: { 'content-length': '1000' } }) : Response.json({ firmware: [ENTRY] })));
+    stubFetch((url, init) =>
+      url === fileUrl() && init?.method === 'HEAD'
+        ? new Response(null, { headers: { 'content-length': '1000' } })
+        : Response.json({ firmware: [ENTRY] }),
+    );
     const user = userEvent.setup();
     renderScreen();
     await user.click(await screen.findByRole('button', { name: 'Check dock2.bin' }));

@@ -20,7 +20,9 @@ describe('fetchCatalog', () => {
   });
 
   it('reports HTTP errors with the status; only server errors are transient', async () => {
-    const notFound = await fetchCatalog(URL_, async () => new Response('nope', { status: 404, statusText: 'Not Found' })).catch((e: unknown) => e);
+    const notFound = await fetchCatalog(URL_, async () => new Response('nope', { status: 404, statusText: 'Not Found' })).catch(
+      (e: unknown) => e,
+    );
     expect(notFound).toMatchObject({ transient: false, message: expect.stringContaining('HTTP 404 Not Found') });
     const unavailable = await fetchCatalog(URL_, async () => new Response('', { status: 503 })).catch((e: unknown) => e);
     expect(unavailable).toMatchObject({ transient: true, message: expect.stringContaining('HTTP 503') });

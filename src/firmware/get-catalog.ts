@@ -31,7 +31,10 @@ export async function fetchCatalog(catalogUrl: string, fetchImpl: FetchLike = br
   if (!response.ok) {
     // The status is a code, not a quantity: text, so no language groups its digits.
     const values = { status: String(response.status), statusText: response.statusText, url: catalogUrl };
-    throw new CatalogLoadError(message(response.statusText ? 'catalog.errors.httpWithText' : 'catalog.errors.http', values), response.status >= 500 || response.status === 429);
+    throw new CatalogLoadError(
+      message(response.statusText ? 'catalog.errors.httpWithText' : 'catalog.errors.http', values),
+      response.status >= 500 || response.status === 429,
+    );
   }
   const text = await response.text().catch(() => {
     throw new CatalogLoadError(message('catalog.errors.interrupted', { url: catalogUrl }), true);
@@ -42,7 +45,9 @@ export async function fetchCatalog(catalogUrl: string, fetchImpl: FetchLike = br
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new CatalogFormatError(message('catalog.errors.notJson', { url: catalogUrl, error: error instanceof Error ? error.message : String(error) }));
+    throw new CatalogFormatError(
+      message('catalog.errors.notJson', { url: catalogUrl, error: error instanceof Error ? error.message : String(error) }),
+    );
   }
   return parseCatalog(document, catalogUrl);
 }

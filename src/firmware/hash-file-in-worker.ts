@@ -28,7 +28,11 @@ export interface FileHashJob {
 }
 
 /** Hashes a file off the main thread; one worker per job, gone when the job ends. */
-export function hashFileInWorker(file: Blob, onProgress: (bytes: number, total: number) => void, createWorker: CreateMd5Worker = createMd5Worker): FileHashJob {
+export function hashFileInWorker(
+  file: Blob,
+  onProgress: (bytes: number, total: number) => void,
+  createWorker: CreateMd5Worker = createMd5Worker,
+): FileHashJob {
   const worker = createWorker();
   let settle: { resolve(d: FileDigest): void; reject(e: Error): void } | null = null;
   const result = new Promise<FileDigest>((resolve, reject) => {

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { KNOWN_MODEL_KEYS, modelLabel } from '../protocol/models';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
-import { checkManualFirmware, type ManualFirmwareField, type ManualFirmwareInput, type ManualFirmwareProblems, type ManualFirmwareValues } from './manual-firmware-validation';
+import {
+  checkManualFirmware,
+  type ManualFirmwareField,
+  type ManualFirmwareInput,
+  type ManualFirmwareProblems,
+  type ManualFirmwareValues,
+} from './manual-firmware-validation';
 import { useMessageText } from '../ui/i18n/message';
 
 export interface ManualFirmwareFormProps {
@@ -29,7 +35,8 @@ export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwar
     return problem ? text(problem) : undefined;
   };
 
-  const set = (field: ManualFirmwareField) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
+  const set = (field: ManualFirmwareField) => (event: { target: { value: string } }) =>
+    onChange({ ...values, [field]: event.target.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +50,13 @@ export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwar
 
   return (
     <form aria-label={t('form.label')} noValidate onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
-      <TextField label={t('form.version')} value={values.productVersion} onChange={set('productVersion')} error={error('productVersion')} placeholder="10.01.1612" />
+      <TextField
+        label={t('form.version')}
+        value={values.productVersion}
+        onChange={set('productVersion')}
+        error={error('productVersion')}
+        placeholder="10.01.1612"
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={modelId} className="text-sm font-medium text-slate-800">
           {t('form.model')}
@@ -73,8 +86,20 @@ export function ManualFirmwareForm({ values, onChange, onSubmit }: ManualFirmwar
         placeholder="https://files.example.com/dock.bin"
         inputMode="url"
       />
-      <TextField label={t('form.fileName')} value={values.fileName} onChange={set('fileName')} error={error('fileName')} hint={t('form.fileNameHint')} />
-      <TextField label={t('form.fileSize')} value={values.fileSize} onChange={set('fileSize')} error={error('fileSize')} inputMode="numeric" />
+      <TextField
+        label={t('form.fileName')}
+        value={values.fileName}
+        onChange={set('fileName')}
+        error={error('fileName')}
+        hint={t('form.fileNameHint')}
+      />
+      <TextField
+        label={t('form.fileSize')}
+        value={values.fileSize}
+        onChange={set('fileSize')}
+        error={error('fileSize')}
+        inputMode="numeric"
+      />
       <TextField
         label={t('form.md5')}
         className="sm:col-span-2"

@@ -115,7 +115,9 @@ describe('manual firmware form', () => {
     expect(within(card).getByText('d1c9dacec124abd350379eb44b9143e5')).toBeInTheDocument();
     expect(within(card).getByText('575.7 MiB (603,696,942 bytes)')).toBeInTheDocument();
     expect(field('Version')).toHaveValue('');
-    expect(JSON.parse(localStorage.getItem(MANUAL_FIRMWARE_STORAGE_KEY)!)).toEqual([expect.objectContaining({ fileName: 'dock2.bin', md5: 'd1c9dacec124abd350379eb44b9143e5' })]);
+    expect(JSON.parse(localStorage.getItem(MANUAL_FIRMWARE_STORAGE_KEY)!)).toEqual([
+      expect.objectContaining({ fileName: 'dock2.bin', md5: 'd1c9dacec124abd350379eb44b9143e5' }),
+    ]);
 
     await user.click(within(card).getByRole('button', { name: 'Remove dock2.bin' }));
     expect(screen.queryByRole('list', { name: 'Manual firmware' })).not.toBeInTheDocument();

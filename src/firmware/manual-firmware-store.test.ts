@@ -78,16 +78,37 @@ describe('manual firmware store', () => {
     const first = store.getState().manualFirmwareAdded(input(1));
     store.getState().manualFirmwareAdded(input(2));
     store.getState().manualFirmwareRemoved(first.key);
-    expect(createManualFirmwareStore(storage).getState().entries.map((e) => e.fileName)).toEqual(['dock_2.bin']);
+    expect(
+      createManualFirmwareStore(storage)
+        .getState()
+        .entries.map((e) => e.fileName),
+    ).toEqual(['dock_2.bin']);
   });
 
   it('ignores corrupt storage and drops stored entries that fail validation', () => {
     const storage = new MemoryStorage();
     storage.setItem(MANUAL_FIRMWARE_STORAGE_KEY, '{not json');
     expect(createManualFirmwareStore(storage).getState().entries).toEqual([]);
-    const good = { id: 'a', model: null, productName: 'Gateway', productVersion: '1', fileName: 'a.bin', fileUrl: 'https://x.example/a.bin', fileSize: 5, md5: 'f'.repeat(32), releasedAt: null };
-    storage.setItem(MANUAL_FIRMWARE_STORAGE_KEY, JSON.stringify([good, { ...good, id: 'b', fileUrl: 'javascript:alert(1)' }, { ...good, id: 'c', md5: 'F'.repeat(32) }, 42]));
-    expect(createManualFirmwareStore(storage).getState().entries.map((e) => e.key)).toEqual(['manual:a']);
+    const good = {
+      id: 'a',
+      model: null,
+      productName: 'Gateway',
+      productVersion: '1',
+      fileName: 'a.bin',
+      fileUrl: 'https://x.example/a.bin',
+      fileSize: 5,
+      md5: 'f'.repeat(32),
+      releasedAt: null,
+    };
+    storage.setItem(
+      MANUAL_FIRMWARE_STORAGE_KEY,
+      JSON.stringify([good, { ...good, id: 'b', fileUrl: 'javascript:alert(1)' }, { ...good, id: 'c', md5: 'F'.repeat(32) }, 42]),
+    );
+    expect(
+      createManualFirmwareStore(storage)
+        .getState()
+        .entries.map((e) => e.key),
+    ).toEqual(['manual:a']);
   });
 
   it('still works for this page when storage throws', () => {

@@ -29,7 +29,17 @@ function toFirmware(entry: StoredEntry): Firmware {
 }
 
 function toStored(f: Firmware): StoredEntry {
-  return { id: f.id, model: f.model, productName: f.productName, productVersion: f.productVersion, fileName: f.fileName, fileUrl: f.fileUrl, fileSize: f.fileSize, md5: f.md5, releasedAt: f.releasedAt };
+  return {
+    id: f.id,
+    model: f.model,
+    productName: f.productName,
+    productVersion: f.productVersion,
+    fileName: f.fileName,
+    fileUrl: f.fileUrl,
+    fileSize: f.fileSize,
+    md5: f.md5,
+    releasedAt: f.releasedAt,
+  };
 }
 
 // Storage throws when site data is blocked or full: manual entries then live for this page only.
@@ -64,7 +74,8 @@ function write(storage: Storage | null, entries: readonly Firmware[]): void {
   }
 }
 
-const sameFile = (a: Firmware, b: ManualFirmwareInput) => a.fileUrl === b.fileUrl && a.md5 === b.md5 && a.model === b.model && a.productVersion === b.productVersion;
+const sameFile = (a: Firmware, b: ManualFirmwareInput) =>
+  a.fileUrl === b.fileUrl && a.md5 === b.md5 && a.model === b.model && a.productVersion === b.productVersion;
 
 export interface ManualFirmwareState {
   entries: Firmware[];
@@ -75,11 +86,22 @@ export interface ManualFirmwareState {
 
 export type ManualFirmwareStore = StoreApi<ManualFirmwareState>;
 
-export function createManualFirmwareStore(storage: Storage | null, newId: () => string = uuidv4, now: () => number = Date.now): ManualFirmwareStore {
+export function createManualFirmwareStore(
+  storage: Storage | null,
+  newId: () => string = uuidv4,
+  now: () => number = Date.now,
+): ManualFirmwareStore {
   return createStore<ManualFirmwareState>((set, get) => ({
     entries: readManualFirmware(storage),
     manualFirmwareAdded(input) {
-      const entry: Firmware = { ...input, id: newId(), key: '', source: 'manual', releaseNotes: '', releasedAt: new Date(now()).toISOString() };
+      const entry: Firmware = {
+        ...input,
+        id: newId(),
+        key: '',
+        source: 'manual',
+        releaseNotes: '',
+        releasedAt: new Date(now()).toISOString(),
+      };
       entry.key = `manual:${entry.id}`;
       const entries = [entry, ...get().entries.filter((e) => !sameFile(e, input))].slice(0, MAX_MANUAL_FIRMWARE);
       write(storage, entries);

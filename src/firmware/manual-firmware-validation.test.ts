@@ -17,7 +17,9 @@ function errorsFor(values: Partial<ManualFirmwareValues>) {
 
 describe('validateManualFirmware', () => {
   it('accepts a valid entry, trimming text, lower-casing the MD5 and naming the product from the model', () => {
-    expect(validateManualFirmware({ ...VALID, fileUrl: ` ${VALID.fileUrl} `, md5: ` ${VALID.md5.toUpperCase()}`, fileSize: ' 603696942 ' })).toEqual({
+    expect(
+      validateManualFirmware({ ...VALID, fileUrl: ` ${VALID.fileUrl} `, md5: ` ${VALID.md5.toUpperCase()}`, fileSize: ' 603696942 ' }),
+    ).toEqual({
       ok: true,
       input: {
         model: '3-2-0',
@@ -39,7 +41,13 @@ describe('validateManualFirmware', () => {
   it('reports every empty field at once', () => {
     expect(validateManualFirmware({ productVersion: '', fileName: ' ', fileUrl: '', fileSize: '', md5: '', model: '' })).toEqual({
       ok: false,
-      errors: { productVersion: 'Version is empty', fileName: 'File name is empty', fileUrl: 'URL is empty', fileSize: 'File size is empty', md5: 'MD5 is empty' },
+      errors: {
+        productVersion: 'Version is empty',
+        fileName: 'File name is empty',
+        fileUrl: 'URL is empty',
+        fileSize: 'File size is empty',
+        md5: 'MD5 is empty',
+      },
     });
   });
 

@@ -31,7 +31,14 @@ export interface ManualFirmwareInput {
   md5: string;
 }
 
-export const EMPTY_MANUAL_FIRMWARE: ManualFirmwareValues = { productVersion: '', fileName: '', fileUrl: '', fileSize: '', md5: '', model: '' };
+export const EMPTY_MANUAL_FIRMWARE: ManualFirmwareValues = {
+  productVersion: '',
+  fileName: '',
+  fileUrl: '',
+  fileSize: '',
+  md5: '',
+  model: '',
+};
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -47,7 +54,9 @@ function sizeFromText(text: string): number | FirmwareMessage {
  * Same rules as the ota_create builder (src/protocol/validation.ts), so an entry saved here can
  * always be sent. Surrounding spaces are forgiven and an uppercase MD5 is accepted as pasted.
  */
-export function checkManualFirmware(values: ManualFirmwareValues): { ok: true; input: ManualFirmwareInput } | { ok: false; problems: ManualFirmwareProblems } {
+export function checkManualFirmware(
+  values: ManualFirmwareValues,
+): { ok: true; input: ManualFirmwareInput } | { ok: false; problems: ManualFirmwareProblems } {
   const errors: ManualFirmwareProblems = {};
   const version = values.productVersion.trim();
   const fileName = values.fileName.trim();
@@ -63,7 +72,8 @@ export function checkManualFirmware(values: ManualFirmwareValues): { ok: true; i
   const md5 = normalizeMd5(values.md5);
   if (md5 === null) {
     const problem = values.md5.trim() === '' ? null : md5Problem(values.md5.trim());
-    errors.md5 = values.md5.trim() === '' ? message('problem.md5Empty') : problem === null ? message('problem.md5Invalid') : problemMessage(problem);
+    errors.md5 =
+      values.md5.trim() === '' ? message('problem.md5Empty') : problem === null ? message('problem.md5Invalid') : problemMessage(problem);
   }
   const model = values.model.trim();
   if (model !== '' && !KNOWN_MODEL_KEYS.includes(model)) errors.model = message('problem.unknownModel', { model });
@@ -84,10 +94,13 @@ export function checkManualFirmware(values: ManualFirmwareValues): { ok: true; i
 }
 
 /** checkManualFirmware with the problems as English sentences: for logs and node tests. */
-export function validateManualFirmware(values: ManualFirmwareValues): { ok: true; input: ManualFirmwareInput } | { ok: false; errors: ManualFirmwareErrors } {
+export function validateManualFirmware(
+  values: ManualFirmwareValues,
+): { ok: true; input: ManualFirmwareInput } | { ok: false; errors: ManualFirmwareErrors } {
   const result = checkManualFirmware(values);
   if (result.ok) return result;
   const errors: ManualFirmwareErrors = {};
-  for (const [field, problem] of Object.entries(result.problems) as [ManualFirmwareField, FirmwareMessage][]) errors[field] = englishText(problem);
+  for (const [field, problem] of Object.entries(result.problems) as [ManualFirmwareField, FirmwareMessage][])
+    errors[field] = englishText(problem);
   return { ok: false, errors };
 }

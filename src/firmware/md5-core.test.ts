@@ -141,7 +141,9 @@ describe('the MD5 worker handler', () => {
     const data = randomBytes(3 * 1024 + 17);
     const replies: Md5WorkerReply[] = [];
     await handleMd5Request({ type: 'hash', file: new Blob([data]), chunkSize: 1024 }, (r) => replies.push(r));
-    expect(replies.filter((r) => r.type === 'progress')).toEqual([1024, 2048, 3072, 3089].map((bytes) => ({ type: 'progress', bytes, total: 3089 })));
+    expect(replies.filter((r) => r.type === 'progress')).toEqual(
+      [1024, 2048, 3072, 3089].map((bytes) => ({ type: 'progress', bytes, total: 3089 })),
+    );
     expect(replies.at(-1)).toEqual({ type: 'done', md5: nodeMd5(data), size: 3089 });
   });
 

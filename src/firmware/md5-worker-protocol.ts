@@ -12,9 +12,7 @@ export interface Md5WorkerRequest {
 
 /** Worker -> page. */
 export type Md5WorkerReply =
-  | { type: 'progress'; bytes: number; total: number }
-  | { type: 'done'; md5: string; size: number }
-  | { type: 'error'; message: string };
+  { type: 'progress'; bytes: number; total: number } | { type: 'done'; md5: string; size: number } | { type: 'error'; message: string };
 
 /** Starts a reader worker, or null where a worker cannot start one (then this thread reads). */
 export type OpenBlobReader = () => BlobReaderHandle | null;
@@ -27,11 +25,19 @@ function isBlobLike(x: unknown): x is Blob {
 function isRequest(data: unknown): data is Md5WorkerRequest {
   if (typeof data !== 'object' || data === null) return false;
   const { type, file, chunkSize } = data as Record<string, unknown>;
-  return type === 'hash' && isBlobLike(file) && (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0));
+  return (
+    type === 'hash' &&
+    isBlobLike(file) &&
+    (chunkSize === undefined || (typeof chunkSize === 'number' && Number.isInteger(chunkSize) && chunkSize > 0))
+  );
 }
 
 /** The whole worker, minus `self`: testable in Node with a Blob, a collecting `post` and an in-process reader. */
-export async function handleMd5Request(data: unknown, post: (reply: Md5WorkerReply) => void, openReader: OpenBlobReader = () => null): Promise<void> {
+export async function handleMd5Request(
+  data: unknown,
+  post: (reply: Md5WorkerReply) => void,
+  openReader: OpenBlobReader = () => null,
+): Promise<void> {
   if (!isRequest(data)) {
     post({ type: 'error', message: 'The hashing worker received a malformed request.' });
     return;

@@ -92,7 +92,14 @@ describe('parseCatalog', () => {
   it('treats a missing, null or empty model as the gateway itself and names it from the model table otherwise', () => {
     const { model: _drop, product_name: _name, ...noModel } = entry();
     const parsed = parseCatalog(
-      { firmware: [{ ...noModel, id: 'a' }, entry({ id: 'b', model: null }), entry({ id: 'c', model: '' }), entry({ id: 'd', model: '0-91-0', product_name: undefined })] },
+      {
+        firmware: [
+          { ...noModel, id: 'a' },
+          entry({ id: 'b', model: null }),
+          entry({ id: 'c', model: '' }),
+          entry({ id: 'd', model: '0-91-0', product_name: undefined }),
+        ],
+      },
       CATALOG_URL,
     );
     expect(parsed.firmware.map((f) => [f.id, f.model, f.productName])).toEqual([
@@ -123,13 +130,22 @@ describe('parseCatalog', () => {
     expect([...byIndex.keys()]).toEqual([1, 2, 3, 4, 6]);
     expect(byIndex.get(1)).toMatchObject({ label: 'bad-1' });
     expect(byIndex.get(1)!.reasons).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^file_size file size must be greater than 0/), expect.stringMatching(/^md5 MD5 must be 32 hexadecimal/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^file_size file size must be greater than 0/),
+        expect.stringMatching(/^md5 MD5 must be 32 hexadecimal/),
+      ]),
     );
     expect(byIndex.get(2)).toEqual({ index: 2, label: null, reasons: ['the entry is not an object'] });
     expect(byIndex.get(3)!.label).toBe('orphan.bin');
-    expect(byIndex.get(3)!.reasons).toEqual(expect.arrayContaining(['id is missing', 'file_url is missing', 'md5 is missing', 'file_size is missing']));
+    expect(byIndex.get(3)!.reasons).toEqual(
+      expect.arrayContaining(['id is missing', 'file_url is missing', 'md5 is missing', 'file_size is missing']),
+    );
     expect(byIndex.get(4)!.reasons).toEqual(
-      expect.arrayContaining(['model must be a model key like 3-2-0', "file_name file name must not contain '/' or '\\'", 'product_version version is empty']),
+      expect.arrayContaining([
+        'model must be a model key like 3-2-0',
+        "file_name file name must not contain '/' or '\\'",
+        'product_version version is empty',
+      ]),
     );
     expect(byIndex.get(6)!.reasons).toEqual(['id good-1 is used by an earlier entry']);
   });
@@ -137,7 +153,10 @@ describe('parseCatalog', () => {
   it('rejects a file size given as text or a fraction', () => {
     const parsed = parseCatalog({ firmware: [entry({ id: 'a', file_size: '100' }), entry({ id: 'b', file_size: 1.5 })] }, CATALOG_URL);
     expect(parsed.firmware).toEqual([]);
-    expect(parsed.rejected.map((r) => r.reasons)).toEqual([['file_size must be a number of bytes'], ['file_size file size must be a whole number of bytes']]);
+    expect(parsed.rejected.map((r) => r.reasons)).toEqual([
+      ['file_size must be a number of bytes'],
+      ['file_size file size must be a whole number of bytes'],
+    ]);
   });
 
   it('accepts a numeric id and an empty list', () => {

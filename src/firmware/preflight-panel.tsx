@@ -51,7 +51,8 @@ export function PreflightPanel({ firmware }: { firmware: Firmware }) {
       <div aria-live="polite" className="text-sm">
         {result ? (
           <p>
-            <Badge tone={TONE[result.outcome]}>{outcomeLabel(result.outcome)}</Badge> <span className="text-slate-700">{text(result.message)}</span>
+            <Badge tone={TONE[result.outcome]}>{outcomeLabel(result.outcome)}</Badge>{' '}
+            <span className="text-slate-700">{text(result.message)}</span>
           </p>
         ) : null}
       </div>

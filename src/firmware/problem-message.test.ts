@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_NAME_MAX_LENGTH, fileNameProblem, fileSizeProblem, httpUrlProblem, md5Problem, VERSION_MAX_LENGTH, versionTextProblem } from '../protocol/validation';
+import {
+  FILE_NAME_MAX_LENGTH,
+  fileNameProblem,
+  fileSizeProblem,
+  httpUrlProblem,
+  md5Problem,
+  VERSION_MAX_LENGTH,
+  versionTextProblem,
+} from '../protocol/validation';
 import { englishText } from '../ui/i18n/message';
 import { message } from './firmware-message';
 import { checkManualFirmware, type ManualFirmwareValues } from './manual-firmware-validation';
@@ -49,7 +57,9 @@ describe('problemMessage', () => {
   it('carries the values a translation needs', () => {
     expect(problemMessage('URL must use http or https, not ftp')).toEqual(message('problem.urlScheme', { scheme: 'ftp' }));
     expect(problemMessage('MD5 must be 32 hexadecimal characters, got 31')).toEqual(message('problem.md5Length', { length: '31' }));
-    expect(problemMessage('Version contains an unprintable character (U+202E)')).toEqual(message('problem.versionUnprintable', { char: 'U+202E' }));
+    expect(problemMessage('Version contains an unprintable character (U+202E)')).toEqual(
+      message('problem.versionUnprintable', { char: 'U+202E' }),
+    );
   });
 
   it('shows a sentence it does not know as written rather than hiding it', () => {
@@ -78,6 +88,8 @@ describe('englishText', () => {
     expect(englishText(message('preflight.detail.sizeMismatch', { actual: 1234, expected: 603696942 }))).toBe(
       'The server has 1,234 bytes, the firmware entry says 603,696,942 bytes.',
     );
-    expect(englishText(message('preflight.detail.http', { method: 'HEAD', status: '404' }))).toBe('Could not verify: the server answered HEAD with HTTP 404.');
+    expect(englishText(message('preflight.detail.http', { method: 'HEAD', status: '404' }))).toBe(
+      'Could not verify: the server answered HEAD with HTTP 404.',
+    );
   });
 });

@@ -16,7 +16,11 @@ export function RejectedEntries({ rejected }: { rejected: readonly RejectedCatal
       <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
         {rejected.map((entry) => {
           const values = { number: f.number(entry.index + 1), reasons: entry.reasons.join(t('rejected.reasonSeparator')) };
-          return <li key={entry.index}>{entry.label ? t('rejected.entryWithLabel', { ...values, label: entry.label }) : t('rejected.entry', values)}</li>;
+          return (
+            <li key={entry.index}>
+              {entry.label ? t('rejected.entryWithLabel', { ...values, label: entry.label }) : t('rejected.entry', values)}
+            </li>
+          );
         })}
       </ul>
     </section>

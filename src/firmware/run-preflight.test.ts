@@ -5,7 +5,11 @@ import { preflightBlocksStart, type PreflightResult } from './preflight-result';
 import { runPreflight, type PreflightTarget } from './run-preflight';
 
 const FILE = randomBytes(200_001);
-const TARGET: PreflightTarget = { fileUrl: 'http://127.0.0.1:7/fw.bin', fileSize: FILE.length, md5: createHash('md5').update(FILE).digest('hex') };
+const TARGET: PreflightTarget = {
+  fileUrl: 'http://127.0.0.1:7/fw.bin',
+  fileSize: FILE.length,
+  md5: createHash('md5').update(FILE).digest('hex'),
+};
 const now = () => 1_700_000_000_000;
 
 /** A file server: HEAD answers headers only, GET streams `body` in 64 KiB pieces. */
@@ -71,7 +75,10 @@ describe('runPreflight, size (HEAD)', () => {
 describe('runPreflight, md5 (download)', () => {
   it('is ok when the downloaded bytes hash to the md5 (case-insensitive entry), reporting progress', async () => {
     const progress: [number, number][] = [];
-    const result = await runPreflight({ ...TARGET, md5: TARGET.md5.toUpperCase() }, 'md5', { fetch: serve(FILE), onProgress: (b, t) => progress.push([b, t]) });
+    const result = await runPreflight({ ...TARGET, md5: TARGET.md5.toUpperCase() }, 'md5', {
+      fetch: serve(FILE),
+      onProgress: (b, t) => progress.push([b, t]),
+    });
     expect(result).toMatchObject({ outcome: 'ok', mode: 'md5' });
     expect(progress).toHaveLength(4);
     expect(progress.at(-1)).toEqual([FILE.length, FILE.length]);
@@ -88,7 +95,9 @@ describe('runPreflight, md5 (download)', () => {
   it('is a size mismatch before downloading when Content-Length is already wrong', async () => {
     let pulled = 0;
     const fetchImpl: FetchLike = async () =>
-      new Response(new ReadableStream({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1))) }), { headers: { 'content-length': '5' } });
+      new Response(new ReadableStream({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1))) }), {
+        headers: { 'content-length': '5' },
+      });
     expect((await runPreflight(TARGET, 'md5', { fetch: fetchImpl })).outcome).toBe('size-mismatch');
     expect(pulled).toBeLessThanOrEqual(1);
   });
@@ -96,7 +105,8 @@ describe('runPreflight, md5 (download)', () => {
   it('is a size mismatch when a server without Content-Length sends too little or too much, stopping a long download early', async () => {
     expect((await runPreflight(TARGET, 'md5', { fetch: serve(FILE.subarray(0, 1000), {}) })).outcome).toBe('size-mismatch');
     let sent = 0;
-    const endless: FetchLike = async () => new Response(new ReadableStream({ pull: (c) => void ((sent += 65_536), c.enqueue(new Uint8Array(65_536))) }));
+    const endless: FetchLike = async () =>
+      new Response(new ReadableStream({ pull: (c) => void ((sent += 65_536), c.enqueue(new Uint8Array(65_536))) }));
     const result = await runPreflight(TARGET, 'md5', { fetch: endless });
     expect(result).toMatchObject({ outcome: 'size-mismatch', detail: expect.stringContaining('more than the 200,001 bytes') });
     expect(sent).toBeLessThan(FILE.length + 4 * 65_536);
@@ -115,7 +125,10 @@ describe('runPreflight, md5 (download)', () => {
           },
         }),
       );
-    expect(await runPreflight(TARGET, 'md5', { fetch: broken })).toMatchObject({ outcome: 'unverifiable', detail: expect.stringContaining('broke off after 1,000 bytes') });
+    expect(await runPreflight(TARGET, 'md5', { fetch: broken })).toMatchObject({
+      outcome: 'unverifiable',
+      detail: expect.stringContaining('broke off after 1,000 bytes'),
+    });
   });
 
   it('rejects with the abort when the operator cancels mid-download', async () => {
@@ -126,7 +139,13 @@ describe('runPreflight, md5 (download)', () => {
 });
 
 describe('preflightBlocksStart', () => {
-  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({ outcome, mode: 'size', message: { ns: 'firmware', key: 'preflight.detail.noBody' }, detail: '', checkedAt: 0 });
+  const result = (outcome: PreflightResult['outcome']): PreflightResult => ({
+    outcome,
+    mode: 'size',
+    message: { ns: 'firmware', key: 'preflight.detail.noBody' },
+    detail: '',
+    checkedAt: 0,
+  });
   it.each([
     [null, false, false],
     [result('ok'), false, false],

@@ -40,7 +40,8 @@ export function useFileHash(onDone: (result: FileHashResult) => void, createWork
         (error: unknown) => {
           if (job.current !== current && !(error instanceof HashCanceledError)) return;
           if (job.current === current) job.current = null;
-          if (error instanceof HashCanceledError) setState((s) => (s.status === 'hashing' && s.fileName === fileName ? { status: 'canceled', fileName } : s));
+          if (error instanceof HashCanceledError)
+            setState((s) => (s.status === 'hashing' && s.fileName === fileName ? { status: 'canceled', fileName } : s));
           else setState({ status: 'error', fileName, message: error instanceof Error ? error.message : String(error) });
         },
       );

@@ -24,7 +24,13 @@ export interface PreflightState {
 // Results outlive the screen that ran them: the upgrade screen reads what the firmware screen checked.
 const RESULT_GC_TIME = 60 * 60_000;
 
-function runCheck(client: QueryClient, target: PreflightTarget, mode: PreflightMode, fetchImpl: FetchLike, onProgress: (bytes: number, total: number) => void) {
+function runCheck(
+  client: QueryClient,
+  target: PreflightTarget,
+  mode: PreflightMode,
+  fetchImpl: FetchLike,
+  onProgress: (bytes: number, total: number) => void,
+) {
   return client.fetchQuery({
     queryKey: firmwareKeys.preflight(target),
     queryFn: ({ signal }) => runPreflight(target, mode, { fetch: fetchImpl, signal, onProgress }),

@@ -81,7 +81,13 @@ describe('applyBatch', () => {
   it('counts progress and replies from a gateway as proof of life, and ignores ota_create from consoles', () => {
     const progress = decode(
       'thing/product/DOCK1/events',
-      JSON.stringify({ tid: 't', bid: 'b', timestamp: T0, method: 'ota_progress', data: { result: 0, output: { status: 'in_progress', progress: { percent: 5 } } } }),
+      JSON.stringify({
+        tid: 't',
+        bid: 'b',
+        timestamp: T0,
+        method: 'ota_progress',
+        data: { result: 0, output: { status: 'in_progress', progress: { percent: 5 } } },
+      }),
     );
     expect(progress.kind).toBe('ota_progress');
     const seen = applyBatch(docked, [progress], T0 + 30_000);
@@ -94,7 +100,19 @@ describe('applyBatch', () => {
         bid: 'b',
         timestamp: T0,
         method: 'ota_create',
-        data: { devices: [{ sn: 'DOCK7', product_version: '1', file_url: 'http://x/f', md5: 'd1c9dacec124abd350379eb44b9143e5', file_size: 1, file_name: 'f', firmware_upgrade_type: 3 }] },
+        data: {
+          devices: [
+            {
+              sn: 'DOCK7',
+              product_version: '1',
+              file_url: 'http://x/f',
+              md5: 'd1c9dacec124abd350379eb44b9143e5',
+              file_size: 1,
+              file_name: 'f',
+              firmware_upgrade_type: 3,
+            },
+          ],
+        },
       }),
     );
     expect(command.kind).toBe('ota_create');
@@ -104,7 +122,11 @@ describe('applyBatch', () => {
   it('applies a whole batch in order in one new state', () => {
     const s = applyBatch(
       emptyFleet,
-      [topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), state('AC1', { firmwareVersion: '2.0.0' }, 'DOCK1'), topo('DOCK1', '3-1-0', [])],
+      [
+        topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]),
+        state('AC1', { firmwareVersion: '2.0.0' }, 'DOCK1'),
+        topo('DOCK1', '3-1-0', []),
+      ],
       T0,
     );
     expect(deviceBySn(s, 'AC1')).toMatchObject({ firmwareVersion: '2.0.0', inTopology: false });

@@ -42,7 +42,10 @@ export function deviceReportInto(draft: FleetDraft, deviceSn: string, envelopeGa
 export function gatewaySeenInto(draft: FleetDraft, gatewaySn: string, now: number): void {
   const gateway = gatewayFor(draft, gatewaySn, gatewaySn);
   const own = gateway.devices.find((d) => d.sn === gateway.sn);
-  const devices = own === undefined ? gateway.devices : gateway.devices.map((d) => (d === own ? patchDevice(d, { lastSeen: seenAt(d.lastSeen, now) }) : d));
+  const devices =
+    own === undefined
+      ? gateway.devices
+      : gateway.devices.map((d) => (d === own ? patchDevice(d, { lastSeen: seenAt(d.lastSeen, now) }) : d));
   draft.setGateway(withDevices(gateway, devices, { lastSeen: seenAt(gateway.lastSeen, now) }));
 }
 

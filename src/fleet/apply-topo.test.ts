@@ -13,8 +13,25 @@ describe('applyTopo', () => {
     const next = applyTopo(emptyFleet, topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1', index: 'A', thingVersion: '1.1.2' }]), T0);
     expect(next.gatewaySns).toEqual(['DOCK1']);
     const [dock, aircraft] = devicesOfGateway(next, 'DOCK1');
-    expect(dock).toMatchObject({ sn: 'DOCK1', role: 'gateway', modelKey: '3-2-0', productName: 'DJI Dock 2', domain: '3', inTopology: true, lastSeen: T0 });
-    expect(aircraft).toMatchObject({ sn: 'AC1', role: 'sub-device', modelKey: '0-91-1', productName: 'Mavic 3TD', domain: '0', index: 'A', thingVersion: '1.1.2', inTopology: true });
+    expect(dock).toMatchObject({
+      sn: 'DOCK1',
+      role: 'gateway',
+      modelKey: '3-2-0',
+      productName: 'DJI Dock 2',
+      domain: '3',
+      inTopology: true,
+      lastSeen: T0,
+    });
+    expect(aircraft).toMatchObject({
+      sn: 'AC1',
+      role: 'sub-device',
+      modelKey: '0-91-1',
+      productName: 'Mavic 3TD',
+      domain: '0',
+      index: 'A',
+      thingVersion: '1.1.2',
+      inTopology: true,
+    });
     expect(gatewayOfDevice(next, 'AC1')).toBe('DOCK1');
     expect(next.gateways.get('DOCK1')).toMatchObject({ topoAt: T0, lastSeen: T0, manual: false });
   });
@@ -23,7 +40,12 @@ describe('applyTopo', () => {
     let s = applyTopo(emptyFleet, topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), T0);
     s = applyState(s, state('AC1', { firmwareVersion: '07.01.0001', compatibleStatus: 1 }, 'DOCK1'), T0 + 1);
     s = applyTopo(s, topo('DOCK1', '3-1-0', []), T0 + 5_000);
-    expect(deviceBySn(s, 'AC1')).toMatchObject({ inTopology: false, firmwareVersion: '07.01.0001', compatibleStatus: 1, productName: 'Matrice 30' });
+    expect(deviceBySn(s, 'AC1')).toMatchObject({
+      inTopology: false,
+      firmwareVersion: '07.01.0001',
+      compatibleStatus: 1,
+      productName: 'Matrice 30',
+    });
     expect(gatewayOfDevice(s, 'AC1')).toBe('DOCK1');
 
     s = applyTopo(s, topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), T0 + 9_000);
@@ -57,7 +79,15 @@ describe('applyTopo', () => {
   });
 
   it('ignores a sub-device listing the gateway itself or the same SN twice', () => {
-    const s = applyTopo(emptyFleet, topo('DOCK1', '3-1-0', [{ sn: 'DOCK1', model: '0-67-0' }, { sn: 'AC1', model: '0-67-0' }, { sn: 'AC1', model: '0-67-0' }]), T0);
+    const s = applyTopo(
+      emptyFleet,
+      topo('DOCK1', '3-1-0', [
+        { sn: 'DOCK1', model: '0-67-0' },
+        { sn: 'AC1', model: '0-67-0' },
+        { sn: 'AC1', model: '0-67-0' },
+      ]),
+      T0,
+    );
     expect(devicesOfGateway(s, 'DOCK1').map((d) => `${d.sn}:${d.role}`)).toEqual(['DOCK1:gateway', 'AC1:sub-device']);
   });
 

@@ -27,7 +27,12 @@ function claimDevice(draft: FleetDraft, deviceSn: string, gatewaySn: string): Fl
     if (!owner.manual && owner.topoAt === null) draft.deleteGateway(ownerSn);
     return { ...record, role: 'sub-device' };
   }
-  draft.setGateway(withDevices(owner, owner.devices.filter((d) => d.sn !== deviceSn)));
+  draft.setGateway(
+    withDevices(
+      owner,
+      owner.devices.filter((d) => d.sn !== deviceSn),
+    ),
+  );
   return record;
 }
 

@@ -11,7 +11,8 @@ function kindKey(device: FleetDevice) {
 /** One device of a gateway; memoised on the device object, which the store replaces only when it changes (and re-rendered on a language switch by useTranslation). */
 export const DeviceLine = memo(function DeviceLine({ device }: { device: FleetDevice }) {
   const { t } = useTranslation('fleet');
-  const product = device.productName ?? (device.modelKey === null ? t('device.modelNotReported') : t('device.unknownModel', { model: device.modelKey }));
+  const product =
+    device.productName ?? (device.modelKey === null ? t('device.modelNotReported') : t('device.unknownModel', { model: device.modelKey }));
   return (
     <li className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
       <span className="w-16 text-xs uppercase tracking-wide text-slate-500">{t(kindKey(device))}</span>
@@ -21,7 +22,12 @@ export const DeviceLine = memo(function DeviceLine({ device }: { device: FleetDe
         {device.firmwareVersion === null ? (
           <span className="text-slate-500">{t('device.firmwareNotReported')}</span>
         ) : (
-          <Trans t={t} i18nKey="device.firmware" values={{ version: device.firmwareVersion }} components={{ version: <span className="font-mono" /> }} />
+          <Trans
+            t={t}
+            i18nKey="device.firmware"
+            values={{ version: device.firmwareVersion }}
+            components={{ version: <span className="font-mono" /> }}
+          />
         )}
       </span>
       {device.compatibleStatus === 1 ? <Badge tone="warning">{t('device.needsConsistency')}</Badge> : null}

@@ -15,7 +15,8 @@ function mergeSorted(sorted: readonly string[], added: readonly string[]): strin
   let i = 0;
   let j = 0;
   while (i < sorted.length || j < extra.length) {
-    if (j >= extra.length || (i < sorted.length && compareSn(sorted[i] as string, extra[j] as string) <= 0)) out.push(sorted[i++] as string);
+    if (j >= extra.length || (i < sorted.length && compareSn(sorted[i] as string, extra[j] as string) <= 0))
+      out.push(sorted[i++] as string);
     else out.push(extra[j++] as string);
   }
   return out;

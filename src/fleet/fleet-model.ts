@@ -119,7 +119,11 @@ export function patchDevice(device: FleetDevice, changes: DeviceFields): FleetDe
 }
 
 /** `gateway` with new devices (and the derived flags), or itself when nothing differs. */
-export function withDevices(gateway: FleetGateway, devices: readonly FleetDevice[], changes: Partial<Pick<FleetGateway, 'manual' | 'topoAt' | 'lastSeen'>> = {}): FleetGateway {
+export function withDevices(
+  gateway: FleetGateway,
+  devices: readonly FleetDevice[],
+  changes: Partial<Pick<FleetGateway, 'manual' | 'topoAt' | 'lastSeen'>> = {},
+): FleetGateway {
   const sameDevices = devices.length === gateway.devices.length && devices.every((d, i) => d === gateway.devices[i]);
   const manual = changes.manual ?? gateway.manual;
   const topoAt = changes.topoAt ?? gateway.topoAt;

@@ -32,7 +32,10 @@ function feed(...batch: Parameters<FleetStoreState['batchReceived']>[0]) {
 }
 
 const table = () => screen.getByRole('table', { name: 'Gateways' });
-const rowOf = (sn: string) => within(table()).getByRole('rowheader', { name: new RegExp(`^${sn}\\b`) }).closest('[role="row"]') as HTMLElement;
+const rowOf = (sn: string) =>
+  within(table())
+    .getByRole('rowheader', { name: new RegExp(`^${sn}\\b`) })
+    .closest('[role="row"]') as HTMLElement;
 
 /** The device line whose kind and SN are shown (a list item has no accessible name of its own). */
 function deviceItem(list: HTMLElement, kind: string, sn: string): HTMLElement {
@@ -53,7 +56,11 @@ describe('FleetScreen', () => {
       osd('DOCK1', 3),
       topo('DOCK2', '3-3-0'),
     );
-    expect(within(table()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Gateway', 'Devices', 'Connection', 'Upgrade', 'Actions']);
+    expect(
+      within(table())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Gateway', 'Devices', 'Connection', 'Upgrade', 'Actions']);
     const row = rowOf('DOCK1');
     const devices = within(row).getByRole('list', { name: 'Devices of DOCK1' });
     const dock = deviceItem(devices, 'Dock', 'DOCK1');
@@ -71,7 +78,9 @@ describe('FleetScreen', () => {
     expect(rowOf('DOCK2')).toHaveTextContent('firmware not reported');
 
     feed(topo('DOCK1', '3-2-0', []));
-    expect(deviceItem(within(rowOf('DOCK1')).getByRole('list', { name: 'Devices of DOCK1' }), 'Aircraft', 'AC1')).toHaveTextContent('Not in topology (offline)');
+    expect(deviceItem(within(rowOf('DOCK1')).getByRole('list', { name: 'Devices of DOCK1' }), 'Aircraft', 'AC1')).toHaveTextContent(
+      'Not in topology (offline)',
+    );
   });
 
   it('shows a gateway as stale once the threshold passes without traffic', async () => {
@@ -124,7 +133,9 @@ describe('FleetScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Import list' }));
     const report = screen.getByRole('region', { name: 'Import report' });
     expect(report).toHaveTextContent('Added 2 gateways from the pasted list; 2 duplicates skipped; 1 line with errors.');
-    const lines = within(within(report).getByRole('list', { name: 'Lines not imported' })).getAllByRole('listitem').map((li) => li.textContent);
+    const lines = within(within(report).getByRole('list', { name: 'Lines not imported' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(lines).toEqual([
       'Duplicate: Line 2: Gateway DOCK1 is already in the fleet',
       expect.stringMatching(/^Error: Line 4: SN contains '#'/),
@@ -175,10 +186,22 @@ describe('FleetScreen', () => {
     feed(topo('DOCK1', '3-1-0', [{ sn: 'AIR-42', model: '0-67-0' }]), topo('DOCK2', '3-1-0'), topo('OTHER', '3-1-0'));
     const search = screen.getByRole('searchbox', { name: 'Search gateways' });
     await user.type(search, 'air-4');
-    await waitFor(() => expect(within(table()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['DOCK1']));
+    await waitFor(() =>
+      expect(
+        within(table())
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['DOCK1']),
+    );
     await user.clear(search);
     await user.type(search, 'dock');
-    await waitFor(() => expect(within(table()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['DOCK1', 'DOCK2']));
+    await waitFor(() =>
+      expect(
+        within(table())
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['DOCK1', 'DOCK2']),
+    );
     expect(screen.getByText(/3 gateways, 2 shown/)).toBeInTheDocument();
   });
 

@@ -31,15 +31,29 @@ describe('FleetScreen in Simplified Chinese', () => {
     await chinese();
     renderWithFleet(<FleetScreen />, fleetStore);
     act(() => {
-      fleetStore.getState().batchReceived([topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1' }]), state('AC1', { firmwareVersion: '07.00.0100', compatibleStatus: 1 }, 'DOCK1')], Date.now());
+      fleetStore
+        .getState()
+        .batchReceived(
+          [
+            topo('DOCK1', '3-2-0', [{ sn: 'AC1', model: '0-91-1' }]),
+            state('AC1', { firmwareVersion: '07.00.0100', compatibleStatus: 1 }, 'DOCK1'),
+          ],
+          Date.now(),
+        );
       fleetStore.getState().gatewaysImported(Array.from({ length: 1_000 }, (_, i) => `Z${String(i).padStart(5, '0')}`));
     });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('设备');
     expect(screen.getByText('1,001 个网关')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: '网关' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['网关', '设备', '连接', '升级', '操作']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['网关', '设备', '连接', '升级', '操作']);
     const devices = within(table).getByRole('list', { name: 'DOCK1 的设备' });
-    const aircraft = within(devices).getAllByRole('listitem').find((li) => li.textContent.startsWith('飞行器'));
+    const aircraft = within(devices)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent.startsWith('飞行器'));
     expect(aircraft).toHaveTextContent('固件 07.00.0100');
     expect(aircraft).toHaveTextContent('需要一致性升级');
     const row = devices.closest('[role="row"]') as HTMLElement;
@@ -56,15 +70,22 @@ describe('FleetScreen in Simplified Chinese', () => {
     await user.click(screen.getByRole('textbox', { name: 'Gateway list (CSV or JSON)' }));
     await user.paste('sn\nDOCK1\nDOCK1\nBAD#3\nDOCK4');
     await user.click(screen.getByRole('button', { name: 'Import list' }));
-    expect(screen.getByRole('region', { name: 'Import report' })).toHaveTextContent('Added 2 gateways from the pasted list; 1 duplicate skipped; 1 line with errors.');
+    expect(screen.getByRole('region', { name: 'Import report' })).toHaveTextContent(
+      'Added 2 gateways from the pasted list; 1 duplicate skipped; 1 line with errors.',
+    );
 
     await chinese();
     const input = screen.getByRole('textbox', { name: '网关序列号' });
     expect(input).toHaveAccessibleDescription(expect.stringContaining('序列号包含“/”（它在 MQTT 主题中有特殊含义）'));
     const report = screen.getByRole('region', { name: '导入报告' });
     expect(report).toHaveTextContent('已从粘贴的列表添加 2 个网关；跳过 1 个重复项；1 行有错误。');
-    const lines = within(within(report).getByRole('list', { name: '未导入的行' })).getAllByRole('listitem').map((li) => li.textContent);
-    expect(lines).toEqual(['重复：第 3 行：与第 2 行重复', '错误：第 4 行：序列号包含“#”（它在 MQTT 主题中有特殊含义）；只允许字母、数字、“-”和“_”']);
+    const lines = within(within(report).getByRole('list', { name: '未导入的行' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines).toEqual([
+      '重复：第 3 行：与第 2 行重复',
+      '错误：第 4 行：序列号包含“#”（它在 MQTT 主题中有特殊含义）；只允许字母、数字、“-”和“_”',
+    ]);
 
     await user.click(screen.getByRole('button', { name: '移除网关 DOCK1' }));
     const dialog = screen.getByRole('dialog', { name: '移除网关 DOCK1？' });

@@ -23,7 +23,11 @@ describe('livenessAt', () => {
 describe('gateway list and search', () => {
   const fleet = applyBatch(
     emptyFleet,
-    [topo('DOCK10', '3-1-0', [{ sn: 'AIR77', model: '0-67-0' }]), topo('DOCK2', '3-1-0'), topo('dock3', '3-1-0', [{ sn: 'AIR78', model: '0-67-0' }])],
+    [
+      topo('DOCK10', '3-1-0', [{ sn: 'AIR77', model: '0-67-0' }]),
+      topo('DOCK2', '3-1-0'),
+      topo('dock3', '3-1-0', [{ sn: 'AIR78', model: '0-67-0' }]),
+    ],
     T0,
   );
 

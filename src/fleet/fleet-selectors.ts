@@ -58,7 +58,11 @@ export function gatewayList(state: FleetState): readonly FleetGateway[] {
  * Gateway SNs whose own SN or one of whose devices' SNs contains `query` (case-insensitive),
  * in display order. Reads only the SN lists, so it does not need recomputing for telemetry.
  */
-export function searchGatewaySns(gatewaySns: readonly string[], deviceGateway: ReadonlyMap<string, string>, query: string): readonly string[] {
+export function searchGatewaySns(
+  gatewaySns: readonly string[],
+  deviceGateway: ReadonlyMap<string, string>,
+  query: string,
+): readonly string[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return gatewaySns;
   const viaDevice = new Set<string>();

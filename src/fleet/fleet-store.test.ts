@@ -10,7 +10,12 @@ describe('fleetStore', () => {
     const store = createFleetStore();
     let notified = 0;
     store.subscribe(() => notified++);
-    store.getState().batchReceived([topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), state('AC1', { firmwareVersion: '1.0.0' }, 'DOCK1'), osd('DOCK1', 0)], T0);
+    store
+      .getState()
+      .batchReceived(
+        [topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }]), state('AC1', { firmwareVersion: '1.0.0' }, 'DOCK1'), osd('DOCK1', 0)],
+        T0,
+      );
     expect(notified).toBe(1);
     expect(deviceBySn(store.getState(), 'AC1')?.firmwareVersion).toBe('1.0.0');
     store.getState().batchReceived([osd('DOCK1', 0)], T0 + 10);

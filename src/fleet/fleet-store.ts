@@ -26,7 +26,8 @@ export interface FleetStoreState extends FleetState {
 
 function rosterAdds(roster: Roster, outcomes: readonly AddOutcome[], now: number): Roster {
   let next = roster;
-  for (const outcome of outcomes) if (outcome.status === 'added' || outcome.status === 'already-known') next = withAct(next, outcome.sn, 'added', now);
+  for (const outcome of outcomes)
+    if (outcome.status === 'added' || outcome.status === 'already-known') next = withAct(next, outcome.sn, 'added', now);
   return next;
 }
 
@@ -41,7 +42,13 @@ export function createFleetStore(initial: FleetState = emptyFleet, initialRoster
     /** Sets only the parts that changed, and nothing at all when the reducer returned the same state. */
     function commit(next: FleetState, roster: Roster = get().roster): void {
       const current = get();
-      if (next.gateways === current.gateways && next.gatewaySns === current.gatewaySns && next.deviceGateway === current.deviceGateway && roster === current.roster) return;
+      if (
+        next.gateways === current.gateways &&
+        next.gatewaySns === current.gatewaySns &&
+        next.deviceGateway === current.deviceGateway &&
+        roster === current.roster
+      )
+        return;
       set({ gateways: next.gateways, gatewaySns: next.gatewaySns, deviceGateway: next.deviceGateway, roster });
     }
     return {

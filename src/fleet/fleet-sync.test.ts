@@ -33,12 +33,17 @@ describe('mergeFleets', () => {
 });
 
 const entryArb: fc.Arbitrary<RosterEntry> = fc
-  .record({ added: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }), removed: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }) })
+  .record({
+    added: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+    removed: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+  })
   .map((e) => ({ ...(e.added === undefined ? {} : { added: e.added }), ...(e.removed === undefined ? {} : { removed: e.removed }) }));
 const rosterArb: fc.Arbitrary<Roster> = fc.dictionary(fc.constantFrom('A', 'B', 'C', 'D'), entryArb).map((o) => new Map(Object.entries(o)));
 const fleetArb: fc.Arbitrary<FleetState> = fc
   .subarray(['A', 'B', 'C', 'D'])
-  .chain((sns) => fc.tuple(...sns.map((sn) => fc.record({ sn: fc.constant(sn), manual: fc.boolean(), lastSeen: fc.integer({ min: 0, max: 9 }) }))))
+  .chain((sns) =>
+    fc.tuple(...sns.map((sn) => fc.record({ sn: fc.constant(sn), manual: fc.boolean(), lastSeen: fc.integer({ min: 0, max: 9 }) }))),
+  )
   .map((gs) => fleetOf(...gs));
 const shape = (f: FleetState) => f.gatewaySns.map((sn) => [sn, f.gateways.get(sn)?.manual, f.gateways.get(sn)?.lastSeen]);
 

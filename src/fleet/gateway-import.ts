@@ -102,7 +102,10 @@ function parseJson(text: string): ParsedImport {
   }
   const list = Array.isArray(parsed)
     ? parsed
-    : typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, 'gateways') && Array.isArray((parsed as { gateways: unknown }).gateways)
+    : typeof parsed === 'object' &&
+        parsed !== null &&
+        Object.hasOwn(parsed, 'gateways') &&
+        Array.isArray((parsed as { gateways: unknown }).gateways)
       ? (parsed as { gateways: unknown[] }).gateways
       : null;
   if (list === null) return fatal('json', message('fatal.notList'));
@@ -110,7 +113,13 @@ function parseJson(text: string): ParsedImport {
   const out = new Collector();
   list.forEach((item, i) => {
     const sn = snFromItem(item);
-    if (sn === null) out.invalid('item', i + 1, typeof item === 'object' ? JSON.stringify(item).slice(0, 80) : String(item), message('problem.expectedSn', { what: describeJson(item) }));
+    if (sn === null)
+      out.invalid(
+        'item',
+        i + 1,
+        typeof item === 'object' ? JSON.stringify(item).slice(0, 80) : String(item),
+        message('problem.expectedSn', { what: describeJson(item) }),
+      );
     else out.add('item', i + 1, sn);
   });
   return { format: 'json', entries: out.entries, problems: out.problems, fatal: null, fatalIssue: null };

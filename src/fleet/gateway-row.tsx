@@ -7,7 +7,8 @@ import { useGateway } from './fleet-hooks.ts';
 import { LastSeen } from './last-seen.tsx';
 
 /** Shared by the header and every row so the columns line up. */
-export const GATEWAY_COLUMNS = 'grid grid-cols-[minmax(9rem,1fr)_minmax(20rem,3fr)_minmax(8rem,1fr)_minmax(7rem,0.8fr)_minmax(6rem,0.6fr)] gap-3 px-3';
+export const GATEWAY_COLUMNS =
+  'grid grid-cols-[minmax(9rem,1fr)_minmax(20rem,3fr)_minmax(8rem,1fr)_minmax(7rem,0.8fr)_minmax(6rem,0.6fr)] gap-3 px-3';
 
 export interface GatewayRowProps {
   sn: string;
@@ -48,7 +49,13 @@ export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleA
       <div role="cell">
         <LastSeen lastSeen={gateway.lastSeen} staleAfterMs={staleAfterMs} />
       </div>
-      <div role="cell">{gateway.upgrading ? <Badge tone="info">{t('row.upgrading')}</Badge> : <span className="text-sm text-slate-600">{t('row.noUpgrade')}</span>}</div>
+      <div role="cell">
+        {gateway.upgrading ? (
+          <Badge tone="info">{t('row.upgrading')}</Badge>
+        ) : (
+          <span className="text-sm text-slate-600">{t('row.noUpgrade')}</span>
+        )}
+      </div>
       <div role="cell">
         <Button variant="secondary" aria-label={t('row.removeLabel', { sn })} onClick={() => onRemove(sn)}>
           {t('row.remove')}

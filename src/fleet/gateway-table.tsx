@@ -32,7 +32,11 @@ export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps)
   return (
     <div role="table" aria-label={t('table.label')} aria-rowcount={sns.length + 1} className="rounded border border-slate-200 bg-white">
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${GATEWAY_COLUMNS} border-b border-slate-300 bg-slate-50 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600`}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${GATEWAY_COLUMNS} border-b border-slate-300 bg-slate-50 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600`}
+        >
           {HEADERS.map((h) => (
             <div role="columnheader" key={h}>
               {t(`table.${h}`)}

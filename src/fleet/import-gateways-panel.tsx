@@ -77,7 +77,13 @@ export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
       run(await readFileText(file), { kind: 'file', name: file.name });
     } catch (error) {
       const why = error instanceof Error ? error.message : message('import.unreadable');
-      setReport({ source: { kind: 'file', name: file.name }, unit: 'line', fatal: message('import.readFailed', { message: why }), added: [], lines: [] });
+      setReport({
+        source: { kind: 'file', name: file.name },
+        unit: 'line',
+        fatal: message('import.readFailed', { message: why }),
+        added: [],
+        lines: [],
+      });
     } finally {
       // The same file can be chosen again after it was edited.
       input.value = '';
@@ -105,7 +111,13 @@ export function ImportGatewaysPanel({ onImport }: ImportGatewaysPanelProps) {
         <label htmlFor={fileId} className="text-sm text-slate-800">
           {t('import.importFile')}
         </label>
-        <input id={fileId} type="file" accept=".csv,.json,.txt,text/csv,application/json,text/plain" onChange={readFile} className="text-sm" />
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,.json,.txt,text/csv,application/json,text/plain"
+          onChange={readFile}
+          className="text-sm"
+        />
       </div>
       {report !== null ? <ImportReportView report={report} /> : null}
     </div>

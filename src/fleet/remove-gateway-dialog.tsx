@@ -11,7 +11,13 @@ export interface RemoveGatewayDialogProps {
 export function RemoveGatewayDialog({ sn, onConfirm, onCancel }: RemoveGatewayDialogProps) {
   const { t } = useTranslation('fleet');
   return (
-    <ConfirmDialog title={t('remove.title', { sn })} confirmLabel={t('remove.confirm')} confirmVariant="danger" onConfirm={onConfirm} onCancel={onCancel}>
+    <ConfirmDialog
+      title={t('remove.title', { sn })}
+      confirmLabel={t('remove.confirm')}
+      confirmVariant="danger"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <p>{t('remove.body')}</p>
     </ConfirmDialog>
   );

@@ -30,12 +30,19 @@ export function BoardHeader({ connection, gatewayPrefix, now }: BoardHeaderProps
       <h1 className="text-[1.6em] font-bold tracking-tight">{t('header.title')}</h1>
       {gatewayPrefix !== null ? (
         <span className="rounded bg-neutral-800 px-[0.5em] py-[0.1em] text-[1.1em]">
-          <Trans t={t} i18nKey="header.gateways" values={{ prefix: gatewayPrefix }} components={{ prefix: <span className="font-mono" /> }} />
+          <Trans
+            t={t}
+            i18nKey="header.gateways"
+            values={{ prefix: gatewayPrefix }}
+            components={{ prefix: <span className="font-mono" /> }}
+          />
         </span>
       ) : null}
       <div className="ml-auto flex items-center gap-[1.2em] text-[1.1em]">
         <span className="text-neutral-300">
-          {lastMessageAt === null ? t('header.noMessage') : t('header.lastMessage', { age: f.durationAgo(Math.max(0, now - lastMessageAt)) })}
+          {lastMessageAt === null
+            ? t('header.noMessage')
+            : t('header.lastMessage', { age: f.durationAgo(Math.max(0, now - lastMessageAt)) })}
         </span>
         <span className="flex items-center gap-[0.4em]">
           <span aria-hidden="true" className={`inline-block h-[0.8em] w-[0.8em] rounded-full ${DOT[phase]}`} />

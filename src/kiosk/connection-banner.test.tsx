@@ -35,4 +35,3 @@ describe('ConnectionBanner: why the board is reconnecting', () => {
     await act(() => setLanguage('en', { persist: false }));
   });
 });
-

@@ -61,10 +61,17 @@ function DeviceCardView({ bid, sn, timings }: DeviceCardProps) {
           {sn === task.gateway ? (
             (model ?? t('card.gateway'))
           ) : (
-            <Trans t={t} i18nKey="card.onGateway" values={{ model: model ?? t('card.device'), gateway: task.gateway }} components={{ sn: <span className="font-mono" /> }} />
+            <Trans
+              t={t}
+              i18nKey="card.onGateway"
+              values={{ model: model ?? t('card.device'), gateway: task.gateway }}
+              components={{ sn: <span className="font-mono" /> }}
+            />
           )}
         </span>
-        {eta !== null ? <span className="ml-auto shrink-0 text-[0.9em] tabular-nums text-neutral-300">{t('card.eta', { eta: f.duration(eta) })}</span> : null}
+        {eta !== null ? (
+          <span className="ml-auto shrink-0 text-[0.9em] tabular-nums text-neutral-300">{t('card.eta', { eta: f.duration(eta) })}</span>
+        ) : null}
       </div>
       <ProgressBar
         label={t('card.progress', { sn })}

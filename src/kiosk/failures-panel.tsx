@@ -14,7 +14,9 @@ export function FailuresPanel({ failures, watchingSince }: { failures: readonly 
         {t('failures.heading')}
       </h2>
       {failures.length === 0 ? (
-        <p className="text-[1.05em] text-neutral-400">{watchingSince === null ? t('failures.none') : t('failures.noneSince', { time: f.hourMinute(watchingSince) })}</p>
+        <p className="text-[1.05em] text-neutral-400">
+          {watchingSince === null ? t('failures.none') : t('failures.noneSince', { time: f.hourMinute(watchingSince) })}
+        </p>
       ) : (
         <ul aria-label={t('failures.list')} className="flex min-h-0 flex-col gap-[0.5em] overflow-hidden">
           {failures.map((failure) => (

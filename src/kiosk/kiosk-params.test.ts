@@ -3,7 +3,12 @@ import { DEFAULT_INTERVAL_SECONDS, parseKioskParams } from './kiosk-params';
 
 describe('parseKioskParams', () => {
   it('has defaults and no notes without parameters', () => {
-    expect(parseKioskParams('?kiosk')).toEqual({ gatewayPrefix: null, campaignId: null, intervalSeconds: DEFAULT_INTERVAL_SECONDS, notes: [] });
+    expect(parseKioskParams('?kiosk')).toEqual({
+      gatewayPrefix: null,
+      campaignId: null,
+      intervalSeconds: DEFAULT_INTERVAL_SECONDS,
+      notes: [],
+    });
   });
 
   it('reads the gateway prefix and the page interval', () => {

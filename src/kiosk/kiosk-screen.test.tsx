@@ -15,12 +15,21 @@ import type { GridShape } from './paging';
 const TWO_BY_TWO: GridShape = { columns: 2, rows: 2, pageSize: 4 };
 
 function connected(patch: Partial<ConnectionState> = {}) {
-  return createStore<ConnectionState>(() => ({ ...initialConnectionState, phase: 'connected', since: T0 - 60_000, readOnly: true, ...patch }));
+  return createStore<ConnectionState>(() => ({
+    ...initialConnectionState,
+    phase: 'connected',
+    since: T0 - 60_000,
+    readOnly: true,
+    ...patch,
+  }));
 }
 
 function board(store: TasksStore, options: { search?: string; connection?: ReturnType<typeof connected>; configNotes?: string[] } = {}) {
   const connection = options.connection ?? connected();
-  renderWithStores(<KioskScreen connection={connection} search={options.search ?? '?kiosk'} gridShape={TWO_BY_TWO} configNotes={options.configNotes} />, { tasks: store });
+  renderWithStores(
+    <KioskScreen connection={connection} search={options.search ?? '?kiosk'} gridShape={TWO_BY_TWO} configNotes={options.configNotes} />,
+    { tasks: store },
+  );
   return connection;
 }
 
@@ -115,7 +124,8 @@ describe('KioskScreen pages', () => {
 
     // Eight tasks end: two devices left, one page.
     act(() => {
-      for (let i = 1; i <= 8; i++) k.progress(`DOCK-${String(i).padStart(2, '0')}`, { bid: `b-${i}`, status: 'ok', percent: 100, step: 'upgrade_firmware' }, T0 + 1);
+      for (let i = 1; i <= 8; i++)
+        k.progress(`DOCK-${String(i).padStart(2, '0')}`, { bid: `b-${i}`, status: 'ok', percent: 100, step: 'upgrade_firmware' }, T0 + 1);
     });
     expect(screen.queryByText(/^Page \d+ of \d+$/)).not.toBeInTheDocument();
     expect(bars()).toEqual(['Upgrade progress DOCK-09', 'Upgrade progress DOCK-10']);
@@ -212,7 +222,10 @@ describe('KioskScreen content', () => {
     board(mixedFleet().store);
     expect(bars()).toEqual(['Upgrade progress DOCK-A1', 'Upgrade progress DOCK-B1']);
     const items = within(screen.getByRole('list', { name: 'Recent failures' })).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual([expect.stringContaining('Rejected312015'), expect.stringContaining('FailedDownload failed')]);
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Rejected312015'),
+      expect.stringContaining('FailedDownload failed'),
+    ]);
   });
 
   it('says "no failures" only since it opened, until it has watched for 24 hours', () => {

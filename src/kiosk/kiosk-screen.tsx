@@ -65,7 +65,10 @@ export default function KioskScreen({ search, configNotes = [], connection, grid
         </div>
       </main>
       {notes.length > 0 ? (
-        <footer aria-label={t('notes.label')} className="truncate border-t border-neutral-800 px-[1em] py-[0.2em] text-[0.8em] text-neutral-400">
+        <footer
+          aria-label={t('notes.label')}
+          className="truncate border-t border-neutral-800 px-[1em] py-[0.2em] text-[0.8em] text-neutral-400"
+        >
           {notes.join(t('notes.separator'))}
         </footer>
       ) : null}

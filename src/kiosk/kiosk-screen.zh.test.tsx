@@ -19,7 +19,8 @@ afterEach(() => {
 
 function fleet() {
   const k = kit();
-  for (let i = 1; i <= 5; i++) k.progress(`DOCK-${i}`, { bid: `b-${i}`, status: 'in_progress', percent: 40, step: 'download_firmware', subStatus: 'DOWNLOADING' });
+  for (let i = 1; i <= 5; i++)
+    k.progress(`DOCK-${i}`, { bid: `b-${i}`, status: 'in_progress', percent: 40, step: 'download_firmware', subStatus: 'DOWNLOADING' });
   k.started(dockAndDrone('b-r', 'DOCK-R', 'DRONE-R'));
   k.reply('DOCK-R', 'tid-b-r', 'b-r', 312015, T0);
   return k;
@@ -28,8 +29,17 @@ function fleet() {
 describe('KioskScreen in Simplified Chinese', () => {
   it('shows the whole board in Chinese: header, connection, tiles, pages, cards, failures and notes', async () => {
     await act(() => setLanguage('zh-CN', { persist: false }));
-    const connection = createStore<ConnectionState>(() => ({ ...initialConnectionState, phase: 'connected', since: T0 - 60_000, readOnly: true, lastMessageAt: T0 - 65_000 }));
-    renderWithStores(<KioskScreen connection={connection} search="?kiosk&gateway=DOCK&interval=x" gridShape={{ columns: 2, rows: 2, pageSize: 4 }} />, { tasks: fleet().store });
+    const connection = createStore<ConnectionState>(() => ({
+      ...initialConnectionState,
+      phase: 'connected',
+      since: T0 - 60_000,
+      readOnly: true,
+      lastMessageAt: T0 - 65_000,
+    }));
+    renderWithStores(
+      <KioskScreen connection={connection} search="?kiosk&gateway=DOCK&interval=x" gridShape={{ columns: 2, rows: 2, pageSize: 4 }} />,
+      { tasks: fleet().store },
+    );
 
     const header = screen.getByRole('banner');
     expect(header).toHaveTextContent('固件升级');

@@ -10,7 +10,11 @@ function fleet() {
   k.started(dockAndDrone('b-a1', 'DOCK-A1', 'DRONE-A1'));
   k.progress('DOCK-A1', { bid: 'b-a1', status: 'in_progress', percent: 40, step: 'download_firmware' });
   k.started(dockAndDrone('b-a2', 'DOCK-A2', 'DRONE-A2'));
-  k.progress('DOCK-A2', { bid: 'b-a2', status: 'failed', percent: 10, step: 'download_firmware', subStatus: 'DOWNLOAD_FAILED' }, T0 + 1_000);
+  k.progress(
+    'DOCK-A2',
+    { bid: 'b-a2', status: 'failed', percent: 10, step: 'download_firmware', subStatus: 'DOWNLOAD_FAILED' },
+    T0 + 1_000,
+  );
   k.started(dockAndDrone('b-b1', 'DOCK-B1', 'DRONE-B1'));
   k.reply('DOCK-B1', 'tid-b-b1', 'b-b1', 312015, T0 + 2_000);
   k.progress('DOCK-B2', { bid: 'b-b2', status: 'in_progress', percent: 70, step: 'upgrade_firmware' });

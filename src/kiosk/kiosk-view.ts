@@ -127,7 +127,12 @@ export function watchingSince(openedAt: number, now: number): number | null {
 }
 
 /** The newest failures within the window, newest first. */
-export function recentFailures(tasks: readonly UpgradeTask[], now: number, timings: TaskTimings, max = RECENT_FAILURES_MAX): KioskFailure[] {
+export function recentFailures(
+  tasks: readonly UpgradeTask[],
+  now: number,
+  timings: TaskTimings,
+  max = RECENT_FAILURES_MAX,
+): KioskFailure[] {
   const failures: KioskFailure[] = [];
   for (const task of tasks) {
     const state = taskState(task, now, timings);

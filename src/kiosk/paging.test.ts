@@ -6,7 +6,11 @@ describe('gridShape', () => {
     // 10 px font: cards 170 x 64 px, gaps 6 px.
     const metrics = { minWidthEm: 17, heightEm: 6.4, gapEm: 0.6 };
     expect(gridShape({ width: 170 * 3 + 6 * 2, height: 64 * 2 + 6, fontPx: 10 }, metrics)).toEqual({ columns: 3, rows: 2, pageSize: 6 });
-    expect(gridShape({ width: 170 * 3 + 6 * 2 - 1, height: 64 * 2 + 6 - 1, fontPx: 10 }, metrics)).toEqual({ columns: 2, rows: 1, pageSize: 2 });
+    expect(gridShape({ width: 170 * 3 + 6 * 2 - 1, height: 64 * 2 + 6 - 1, fontPx: 10 }, metrics)).toEqual({
+      columns: 2,
+      rows: 1,
+      pageSize: 2,
+    });
   });
 
   it('holds the same grid on 1080p and 4K because the font scales with the viewport', () => {

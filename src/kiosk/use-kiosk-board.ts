@@ -2,7 +2,16 @@ import { useMemo, useState } from 'react';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
 import type { TaskTimings } from '../tasks/task-types';
-import { activeDeviceCards, kioskFigures, recentFailures, tasksForBoard, watchingSince, type DeviceCard, type KioskFailure, type KioskFigures } from './kiosk-view';
+import {
+  activeDeviceCards,
+  kioskFigures,
+  recentFailures,
+  tasksForBoard,
+  watchingSince,
+  type DeviceCard,
+  type KioskFailure,
+  type KioskFigures,
+} from './kiosk-view';
 
 export interface KioskBoard {
   cards: readonly DeviceCard[];

@@ -12,7 +12,9 @@ export function useKioskNotes(notes: readonly KioskNote[]): string[] {
   const { t } = useTranslation('kiosk');
   const language = useLanguage();
   const lines: string[] = notes.map((note) => {
-    const problem = note.problems.map((p) => t(`problem.${p}`, { min: MIN_INTERVAL_SECONDS, max: MAX_INTERVAL_SECONDS })).join(t('notes.joiner'));
+    const problem = note.problems
+      .map((p) => t(`problem.${p}`, { min: MIN_INTERVAL_SECONDS, max: MAX_INTERVAL_SECONDS }))
+      .join(t('notes.joiner'));
     return t(`notes.${note.param}`, { value: note.value, problem, seconds: DEFAULT_INTERVAL_SECONDS });
   });
   const rejectedLang = initialLanguageChoice()?.rejectedUrlValue ?? null;

@@ -36,8 +36,10 @@ describe('useTaskWords', () => {
     for (const task of tasks) {
       expect(result.current.status(task), task.bid).toBe(taskStatusLabel(task));
       expect(result.current.subStatus(task), task.bid).toBe(taskSubStatusLabel(task));
-      for (const device of task.devices) expect(result.current.deviceStatus(task, device.sn), task.bid).toBe(deviceStatusText(task, device.sn));
-      for (const state of ['failed', 'rejected', 'version-mismatch'] as const) expect(result.current.failureReason(task, state)).toBe(failureReason(task, state));
+      for (const device of task.devices)
+        expect(result.current.deviceStatus(task, device.sn), task.bid).toBe(deviceStatusText(task, device.sn));
+      for (const state of ['failed', 'rejected', 'version-mismatch'] as const)
+        expect(result.current.failureReason(task, state)).toBe(failureReason(task, state));
     }
     for (const state of ALL_STATES) expect(result.current.state(state)).toBe(TASK_STATE_LABELS[state]);
   });

@@ -33,7 +33,10 @@ export function useTaskWords() {
         if (code !== null) return resultLine(code);
         if (taskState === 'version-mismatch') {
           const device = task.devices.find((d) => d.verification === 'version-mismatch');
-          return t('failures.reportsInstead', { reported: device?.reportedVersion ?? t('failures.anotherVersion'), target: device?.targetVersion ?? t('failures.theTarget') });
+          return t('failures.reportsInstead', {
+            reported: device?.reportedVersion ?? t('failures.anotherVersion'),
+            target: device?.targetVersion ?? t('failures.theTarget'),
+          });
         }
         return subStatus(task) ?? status(task);
       },

@@ -14,29 +14,33 @@ describe('layered maps', () => {
   it('every version reads, iterates and counts like a Map given the same sets, and never changes afterwards', () => {
     const draftArb = fc.array(fc.tuple(fc.constantFrom(...KEYS), fc.integer({ min: 1, max: 1_000 })), { maxLength: 12 });
     fc.assert(
-      fc.property(fc.array(draftArb, { maxLength: 30 }), fc.array(fc.tuple(fc.constantFrom(...KEYS), fc.integer({ min: 1 })), { maxLength: 20 }), (drafts, start) => {
-        let current: ReadonlyMap<string, number> = new Map(start);
-        const model = new Map(start);
-        const versions: { map: ReadonlyMap<string, number>; seen: ReturnType<typeof contents> }[] = [];
-        for (const sets of drafts) {
-          const draft = new MapDraft(current);
-          for (const [key, value] of sets) {
-            draft.set(key, value);
-            model.set(key, value);
-            expect(draft.get(key)).toBe(value);
+      fc.property(
+        fc.array(draftArb, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.constantFrom(...KEYS), fc.integer({ min: 1 })), { maxLength: 20 }),
+        (drafts, start) => {
+          let current: ReadonlyMap<string, number> = new Map(start);
+          const model = new Map(start);
+          const versions: { map: ReadonlyMap<string, number>; seen: ReturnType<typeof contents> }[] = [];
+          for (const sets of drafts) {
+            const draft = new MapDraft(current);
+            for (const [key, value] of sets) {
+              draft.set(key, value);
+              model.set(key, value);
+              expect(draft.get(key)).toBe(value);
+            }
+            expect(contents(draft)).toEqual(contents(model));
+            expect([...draft.touched].sort()).toEqual([...new Set(sets.map(([key]) => key))].sort());
+            current = draft.freeze();
+            expect(contents(current)).toEqual(contents(model));
+            for (const key of [...KEYS, 'missing']) {
+              expect(current.get(key)).toBe(model.get(key));
+              expect(current.has(key)).toBe(model.has(key));
+            }
+            versions.push({ map: current, seen: contents(current) });
           }
-          expect(contents(draft)).toEqual(contents(model));
-          expect([...draft.touched].sort()).toEqual([...new Set(sets.map(([key]) => key))].sort());
-          current = draft.freeze();
-          expect(contents(current)).toEqual(contents(model));
-          for (const key of [...KEYS, 'missing']) {
-            expect(current.get(key)).toBe(model.get(key));
-            expect(current.has(key)).toBe(model.has(key));
-          }
-          versions.push({ map: current, seen: contents(current) });
-        }
-        for (const version of versions) expect(contents(version.map)).toEqual(version.seen);
-      }),
+          for (const version of versions) expect(contents(version.map)).toEqual(version.seen);
+        },
+      ),
     );
   });
 

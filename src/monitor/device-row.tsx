@@ -15,7 +15,8 @@ import { LiveMarks } from './live-marks';
 import { barTone, TASK_STATE_KIND } from '../tasks/state-look';
 import { useTaskStatusText } from '../tasks/use-status-words';
 
-export const ROW_GRID = 'grid grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_minmax(8rem,1fr)_minmax(12rem,2fr)_minmax(10rem,1.6fr)_minmax(7rem,1fr)] gap-3';
+export const ROW_GRID =
+  'grid grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_minmax(8rem,1fr)_minmax(12rem,2fr)_minmax(10rem,1.6fr)_minmax(7rem,1fr)] gap-3';
 
 export function taskPath(bid: string): string {
   return `/tasks/${encodeURIComponent(bid)}`;
@@ -65,7 +66,8 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
   const code = taskResultCode(task);
   // A failed step (progress.step_result) carries no documented result code: name the step result.
   const stepResult = task.execution?.stepResult;
-  const codeLine = code === null ? null : stepResult !== undefined && stepResult === code ? t('row.stepFailed', { code }) : text.resultCodeLine(code);
+  const codeLine =
+    code === null ? null : stepResult !== undefined && stepResult === code ? t('row.stepFailed', { code }) : text.resultCodeLine(code);
   const rate = taskRate(task);
   const eta = rate !== null ? taskEtaMs(task) : null;
   return (
@@ -82,11 +84,19 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
       </div>
       <div className="min-w-0 text-sm">
         <span className="font-mono">{device?.fromVersion ?? '?'}</span>
-        <span role="img" aria-label={t('row.versionTo')}> → </span>
+        <span role="img" aria-label={t('row.versionTo')}>
+          {' '}
+          →{' '}
+        </span>
         <span className="font-mono">{device?.targetVersion ?? '?'}</span>
       </div>
       <div className="flex min-w-0 flex-col justify-center gap-1">
-        <ProgressBar label={t('row.progress', { sn: row.sn })} value={percent} valueText={text.deviceStatusText(task, row.sn)} tone={barTone(state)} />
+        <ProgressBar
+          label={t('row.progress', { sn: row.sn })}
+          value={percent}
+          valueText={text.deviceStatusText(task, row.sn)}
+          tone={barTone(state)}
+        />
         <div className="flex gap-2 text-xs">
           <span className="font-semibold tabular-nums">{f.percent(percent)}</span>
           {step !== null ? <span className="text-slate-600">{labels.step(step)}</span> : null}

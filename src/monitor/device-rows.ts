@@ -57,7 +57,12 @@ export function deviceRows(tasks: readonly UpgradeTask[], query: RowQuery, state
     if (query.campaign !== 'all' && task.campaignId !== query.campaign) return;
     for (const device of task.devices) {
       if (!matches(task, device.sn, needle)) continue;
-      picked.push({ ref: { key: `${task.bid}/${device.sn}`, bid: task.bid, sn: device.sn }, rank: STATE_RANK[state], age: task.lastReceivedAt, index });
+      picked.push({
+        ref: { key: `${task.bid}/${device.sn}`, bid: task.bid, sn: device.sn },
+        rank: STATE_RANK[state],
+        age: task.lastReceivedAt,
+        index,
+      });
     }
   });
   picked.sort((a, b) => (query.sort === 'state' ? a.rank - b.rank : b.age - a.age) || b.index - a.index);

@@ -41,7 +41,12 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
         <label htmlFor={`${id}-state`} className="text-sm font-medium">
           {t('filters.state')}
         </label>
-        <select id={`${id}-state`} className={SELECT} value={query.state} onChange={(e) => onChange({ ...query, state: e.target.value as StateFilter })}>
+        <select
+          id={`${id}-state`}
+          className={SELECT}
+          value={query.state}
+          onChange={(e) => onChange({ ...query, state: e.target.value as StateFilter })}
+        >
           <option value="all">{t('filters.allStates')}</option>
           {TASK_STATES.map((state) => (
             <option key={state} value={state}>
@@ -55,7 +60,12 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
           <label htmlFor={`${id}-campaign`} className="text-sm font-medium">
             {t('filters.campaign')}
           </label>
-          <select id={`${id}-campaign`} className={SELECT} value={query.campaign} onChange={(e) => onChange({ ...query, campaign: e.target.value })}>
+          <select
+            id={`${id}-campaign`}
+            className={SELECT}
+            value={query.campaign}
+            onChange={(e) => onChange({ ...query, campaign: e.target.value })}
+          >
             <option value="all">{t('filters.allCampaigns')}</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
@@ -72,7 +82,12 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
         <label htmlFor={`${id}-sort`} className="text-sm font-medium">
           {t('filters.sort')}
         </label>
-        <select id={`${id}-sort`} className={SELECT} value={query.sort} onChange={(e) => onChange({ ...query, sort: e.target.value as MonitorSort })}>
+        <select
+          id={`${id}-sort`}
+          className={SELECT}
+          value={query.sort}
+          onChange={(e) => onChange({ ...query, sort: e.target.value as MonitorSort })}
+        >
           <option value="state">{t('filters.sortState')}</option>
           <option value="age">{t('filters.sortAge')}</option>
         </select>

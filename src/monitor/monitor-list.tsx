@@ -36,7 +36,10 @@ export function MonitorList({ rows, timings }: MonitorListProps) {
   });
   return (
     <div className="overflow-hidden rounded border border-slate-200">
-      <div aria-hidden="true" className={`${ROW_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-500`}>
+      <div
+        aria-hidden="true"
+        className={`${ROW_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-500`}
+      >
         <span>{t('list.device')}</span>
         <span>{t('list.gateway')}</span>
         <span>{t('list.version')}</span>
@@ -50,12 +53,7 @@ export function MonitorList({ rows, timings }: MonitorListProps) {
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <RowSlot
-                key={item.key}
-                row={row}
-                timings={timings}
-                style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-              />
+              <RowSlot key={item.key} row={row} timings={timings} style={{ height: item.size, transform: `translateY(${item.start}px)` }} />
             );
           })}
         </div>

@@ -22,7 +22,9 @@ describe('MonitorScreen rendering', () => {
 
     const rendered = vi.mocked(statusText.deviceStatusTextIn);
     rendered.mockClear();
-    act(() => k.progress('DOCK-2', { bid: 'b-2', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 9 }, T0 + 1));
+    act(() =>
+      k.progress('DOCK-2', { bid: 'b-2', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 9 }, T0 + 1),
+    );
 
     expect(screen.getByRole('progressbar', { name: 'Upgrade progress DRONE-2' })).toHaveAttribute('aria-valuenow', '9');
     const renderedSns = rendered.mock.calls.map(([, sn]) => sn).sort();

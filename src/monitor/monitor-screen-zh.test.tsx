@@ -16,7 +16,14 @@ describe('MonitorScreen in Simplified Chinese', () => {
   it('names the screen, filters, tiles and rows in Chinese, with Chinese protocol labels in the progressbar text', async () => {
     const k = kit();
     k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
-    k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 40, rate: 2_000_000 });
+    k.progress('DOCK-A', {
+      bid: 'b-1',
+      status: 'in_progress',
+      subStatus: 'DOWNLOADING',
+      step: 'download_firmware',
+      percent: 40,
+      rate: 2_000_000,
+    });
     k.progress('DOCK-X', { bid: 'foreign', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 3 }, T0 + 1);
     renderMonitor(k.store);
     expect(screen.getByRole('progressbar', { name: 'Upgrade progress DOCK-A' })).toBeInTheDocument();

@@ -25,7 +25,14 @@ describe('MonitorScreen rows', () => {
   it('shows one row per device with versions, step, labels, speed and ETA', () => {
     const k = kit();
     k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
-    k.progress('DOCK-A', { bid: 'b-1', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 40, rate: 2_000_000 });
+    k.progress('DOCK-A', {
+      bid: 'b-1',
+      status: 'in_progress',
+      subStatus: 'DOWNLOADING',
+      step: 'download_firmware',
+      percent: 40,
+      rate: 2_000_000,
+    });
     renderMonitor(k.store);
 
     for (const sn of ['DOCK-A', 'DRONE-A']) {
@@ -53,7 +60,10 @@ describe('MonitorScreen rows', () => {
     k.reply('DOCK-B', 'tid-b-2', 'b-2', 312015);
     renderMonitor(k.store);
     expect(bar('DOCK-A')).toHaveAttribute('aria-valuetext', '0% · Sent');
-    expect(bar('DOCK-B')).toHaveAttribute('aria-valuetext', '0% · Rejected · 312015: The dock is busy (for example a flight is in progress)');
+    expect(bar('DOCK-B')).toHaveAttribute(
+      'aria-valuetext',
+      '0% · Rejected · 312015: The dock is busy (for example a flight is in progress)',
+    );
     expect(rowOf('DOCK-B')).toHaveTextContent('312015: The dock is busy');
   });
 
@@ -83,7 +93,13 @@ describe('MonitorScreen rows', () => {
     renderMonitor(k.store);
     expect(rowOf('DOCK-X')).toHaveTextContent('Started elsewhere');
     expect(rowOf('DOCK-X')).toHaveTextContent('Upgrading Firmware');
-    act(() => k.progress('DOCK-X', { bid: 'foreign', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 }, T0 + 5_000));
+    act(() =>
+      k.progress(
+        'DOCK-X',
+        { bid: 'foreign', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 },
+        T0 + 5_000,
+      ),
+    );
     expect(bar('DOCK-X')).toHaveAttribute('aria-valuetext', '100% · Successful Execution · Upgrade successful');
   });
 

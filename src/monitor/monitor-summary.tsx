@@ -15,7 +15,10 @@ export function MonitorSummary() {
     <SummaryTiles label={t('summary.label')}>
       <SummaryTile label={t('summary.tasks')} value={summary.total} />
       <SummaryTile label={t('summary.active')} value={summary.active} />
-      <SummaryTile label={t('summary.overall')} value={summary.overallPercent === null ? '—' : f.percent(Math.round(summary.overallPercent))} />
+      <SummaryTile
+        label={t('summary.overall')}
+        value={summary.overallPercent === null ? '—' : f.percent(Math.round(summary.overallPercent))}
+      />
       {shown.map((state) => (
         <SummaryTile key={state} label={stateLabel(state)} value={summary.counts[state]} />
       ))}

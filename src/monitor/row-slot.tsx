@@ -37,5 +37,6 @@ function RowSlotView({ row, timings, style }: RowSlotProps) {
 
 export const RowSlot = memo(
   RowSlotView,
-  (a, b) => a.row.key === b.row.key && a.timings === b.timings && a.style.transform === b.style.transform && a.style.height === b.style.height,
+  (a, b) =>
+    a.row.key === b.row.key && a.timings === b.timings && a.style.transform === b.style.transform && a.style.height === b.style.height,
 );

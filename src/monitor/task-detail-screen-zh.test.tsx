@@ -24,7 +24,11 @@ describe('TaskDetailScreen in Simplified Chinese', () => {
     const k = kit();
     k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'), T0);
     k.reply('DOCK-A', 'tid-b-1', 'b-1', 0, T0);
-    k.progress('DOCK-A', { bid: 'b-1', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 21, result: 312016 }, T0 + 1000);
+    k.progress(
+      'DOCK-A',
+      { bid: 'b-1', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 21, result: 312016 },
+      T0 + 1000,
+    );
     renderDetail(k.store, 'b-1');
     await act(() => setLanguage('zh-CN', { persist: false }));
 

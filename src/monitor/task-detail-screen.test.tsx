@@ -40,7 +40,11 @@ describe('TaskDetailScreen', () => {
   it('lists every event in a timeline with labels and a text-only raw JSON view', () => {
     const k = kit();
     k.progress('DOCK-X', { bid: 'foreign', status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 20 }, T0);
-    k.progress('DOCK-X', { bid: 'foreign', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 21, result: 312016 }, T0 + 1000);
+    k.progress(
+      'DOCK-X',
+      { bid: 'foreign', status: 'failed', subStatus: 'DOWNLOAD_FAILED', step: 'download_firmware', percent: 21, result: 312016 },
+      T0 + 1000,
+    );
     renderDetail(k.store, 'foreign');
     expect(fact('Started by')).toMatch(/^Elsewhere/);
     expect(fact('Command')).toBe('Not seen by this console');

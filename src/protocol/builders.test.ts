@@ -17,7 +17,15 @@ describe('buildOtaCreate', () => {
     const message = buildOtaCreate([SEED_DEVICE], counterIds(1654070968655));
     expect(message).toEqual({ tid: 'id-1', bid: 'id-2', timestamp: 1654070968655, method: 'ota_create', data: { devices: [SEED_DEVICE] } });
     const device = message.data.devices[0]!;
-    expect(Object.keys(device).sort()).toEqual(['file_name', 'file_size', 'file_url', 'firmware_upgrade_type', 'md5', 'product_version', 'sn']);
+    expect(Object.keys(device).sort()).toEqual([
+      'file_name',
+      'file_size',
+      'file_url',
+      'firmware_upgrade_type',
+      'md5',
+      'product_version',
+      'sn',
+    ]);
     expect(typeof device.file_size).toBe('number');
     expect(typeof device.firmware_upgrade_type).toBe('number');
   });
@@ -33,7 +41,10 @@ describe('buildOtaCreate', () => {
   });
 
   it('carries a dock and its aircraft in one command', () => {
-    expect(buildOtaCreate([SEED_DEVICE, AIRCRAFT], counterIds()).data.devices.map((d) => d.sn)).toEqual(['NM1923221021', '1581F5BMD228Q00A82XX']);
+    expect(buildOtaCreate([SEED_DEVICE, AIRCRAFT], counterIds()).data.devices.map((d) => d.sn)).toEqual([
+      'NM1923221021',
+      '1581F5BMD228Q00A82XX',
+    ]);
   });
 
   it('lowercases a pasted uppercase MD5 and drops fields the caller attached', () => {
@@ -84,7 +95,11 @@ describe('buildOtaCreate', () => {
       fc.property(devices, (list) => {
         const message = buildOtaCreate(list, counterIds());
         const decoded = decode(servicesTopic('GW1'), encodeMessage(message));
-        expect(decoded).toMatchObject({ kind: 'ota_create', devices: list, meta: { tid: message.tid, bid: message.bid, timestamp: message.timestamp } });
+        expect(decoded).toMatchObject({
+          kind: 'ota_create',
+          devices: list,
+          meta: { tid: message.tid, bid: message.bid, timestamp: message.timestamp },
+        });
       }),
       { numRuns: 150 },
     );
@@ -92,7 +107,17 @@ describe('buildOtaCreate', () => {
 });
 
 describe('replies', () => {
-  const event = decode('thing/product/DOCK1/events', JSON.stringify({ tid: 'T-9', bid: 'B-9', timestamp: 5, method: 'ota_progress', need_reply: 1, data: { result: 0, output: { status: 'in_progress', progress: { percent: 3 } } } }));
+  const event = decode(
+    'thing/product/DOCK1/events',
+    JSON.stringify({
+      tid: 'T-9',
+      bid: 'B-9',
+      timestamp: 5,
+      method: 'ota_progress',
+      need_reply: 1,
+      data: { result: 0, output: { status: 'in_progress', progress: { percent: 3 } } },
+    }),
+  );
   if (event.kind !== 'ota_progress') throw new Error('fixture must decode');
 
   it('events_reply echoes tid, bid and method from the decoded event, with result 0 and a fresh timestamp', () => {
@@ -102,7 +127,13 @@ describe('replies', () => {
   });
 
   it('status_reply does the same for update_topo', () => {
-    expect(buildStatusReply({ tid: 'a', bid: 'b', method: 'update_topo' }, counterIds(9))).toEqual({ tid: 'a', bid: 'b', timestamp: 9, method: 'update_topo', data: { result: 0 } });
+    expect(buildStatusReply({ tid: 'a', bid: 'b', method: 'update_topo' }, counterIds(9))).toEqual({
+      tid: 'a',
+      bid: 'b',
+      timestamp: 9,
+      method: 'update_topo',
+      data: { result: 0 },
+    });
   });
 
   it('uses the clock by default', () => {

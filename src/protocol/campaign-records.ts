@@ -26,7 +26,13 @@ const clientIdSchema = z.string().refine(isValidRecordClientId, 'is not a valid 
 export const recordPausedReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('operator') }),
   z.object({ kind: z.literal('failures'), failures: natural, limit: natural }),
-  z.object({ kind: z.literal('failures-percent'), failures: natural, percent: z.number().gt(0).max(100), limit: natural, gateways: natural }),
+  z.object({
+    kind: z.literal('failures-percent'),
+    failures: natural,
+    percent: z.number().gt(0).max(100),
+    limit: natural,
+    gateways: natural,
+  }),
   z.object({ kind: z.literal('canary'), failed: natural, canary: natural }),
   z.object({ kind: z.literal('text'), text: text(500) }),
 ]);
@@ -151,7 +157,12 @@ export const campaignCommandRecordSchema = z.object({
 });
 export type CampaignCommandRecord = z.infer<typeof campaignCommandRecordSchema>;
 
-export const probeRecordSchema = z.object({ v: z.literal(CAMPAIGN_FORMAT_VERSION), clientId: clientIdSchema, nonce: z.string().min(1).max(128), at: time });
+export const probeRecordSchema = z.object({
+  v: z.literal(CAMPAIGN_FORMAT_VERSION),
+  clientId: clientIdSchema,
+  nonce: z.string().min(1).max(128),
+  at: time,
+});
 export type ProbeRecord = z.infer<typeof probeRecordSchema>;
 
 /** One record read from the broker. */
@@ -196,7 +207,8 @@ function parseRecordJson(body: string): { ok: true; value: unknown } | { ok: fal
 
 function keysMismatch(record: CampaignRecord): string | null {
   if (record.type === 'header' && record.header.id !== record.id) return 'its id differs from the topic';
-  if (record.type === 'gateway' && (record.gateway.campaignId !== record.id || record.gateway.gateway !== record.sn)) return 'its campaign id or gateway differs from the topic';
+  if (record.type === 'gateway' && (record.gateway.campaignId !== record.id || record.gateway.gateway !== record.sn))
+    return 'its campaign id or gateway differs from the topic';
   if (record.type === 'lease' && record.lease.campaignId !== record.id) return 'its campaign id differs from the topic';
   if (record.type === 'command' && record.command.campaignId !== record.id) return 'its campaign id differs from the topic';
   if (record.type === 'driver' && record.presence.clientId !== record.clientId) return 'its client id differs from the topic';
@@ -212,7 +224,9 @@ function parseFor(topic: CampaignTopic, value: unknown): { ok: true; record: Cam
     }
     case 'gateway': {
       const r = campaignGatewayRecordSchema.safeParse(value);
-      return r.success ? { ok: true, record: { type: 'gateway', id: topic.id, sn: topic.sn, gateway: r.data } } : { ok: false, error: r.error };
+      return r.success
+        ? { ok: true, record: { type: 'gateway', id: topic.id, sn: topic.sn, gateway: r.data } }
+        : { ok: false, error: r.error };
     }
     case 'lease': {
       const r = campaignLeaseRecordSchema.safeParse(value);
@@ -224,7 +238,9 @@ function parseFor(topic: CampaignTopic, value: unknown): { ok: true; record: Cam
     }
     case 'driver': {
       const r = driverPresenceRecordSchema.safeParse(value);
-      return r.success ? { ok: true, record: { type: 'driver', clientId: topic.clientId, presence: r.data } } : { ok: false, error: r.error };
+      return r.success
+        ? { ok: true, record: { type: 'driver', clientId: topic.clientId, presence: r.data } }
+        : { ok: false, error: r.error };
     }
     case 'probe': {
       const r = probeRecordSchema.safeParse(value);
@@ -246,14 +262,22 @@ export function readCampaignRecord(ns: string, topicName: string, body: string, 
   const json = parseRecordJson(body);
   if (!json.ok) return { ok: false, reason: `campaign record ${json.reason}` };
   const value = json.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'campaign record is not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'campaign record is not a JSON object' };
   const v: unknown = (value as Record<string, unknown>)['v'];
   if (typeof v === 'number' && Number.isInteger(v) && v > CAMPAIGN_FORMAT_VERSION) {
     const name: unknown = (value as Record<string, unknown>)['name'];
-    return { ok: true, record: { type: 'newer', topic, v, name: topic.kind === 'header' && typeof name === 'string' ? name.slice(0, 500) : null } };
+    return {
+      ok: true,
+      record: { type: 'newer', topic, v, name: topic.kind === 'header' && typeof name === 'string' ? name.slice(0, 500) : null },
+    };
   }
   const parsed = parseFor(topic, value);
-  if (!parsed.ok) return { ok: false, reason: `campaign record (${topic.kind}) does not match format ${CAMPAIGN_FORMAT_VERSION}: ${issuesText(parsed.error)}` };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      reason: `campaign record (${topic.kind}) does not match format ${CAMPAIGN_FORMAT_VERSION}: ${issuesText(parsed.error)}`,
+    };
   const mismatch = keysMismatch(parsed.record);
   return mismatch === null ? { ok: true, record: parsed.record } : { ok: false, reason: `campaign record (${topic.kind}): ${mismatch}` };
 }
@@ -262,7 +286,9 @@ export class RecordTooLargeError extends Error {
   readonly bytes: number;
 
   constructor(topic: string, bytes: number) {
-    super(`The campaign record for ${topic} would be ${bytes} bytes; records are limited to ${MAX_RECORD_BYTES} bytes, so it was not written.`);
+    super(
+      `The campaign record for ${topic} would be ${bytes} bytes; records are limited to ${MAX_RECORD_BYTES} bytes, so it was not written.`,
+    );
     this.name = 'RecordTooLargeError';
     this.bytes = bytes;
   }
@@ -275,4 +301,3 @@ export function encodeRecord(topic: string, record: object): string {
   if (bytes > MAX_RECORD_BYTES) throw new RecordTooLargeError(topic, bytes);
   return payload;
 }
-

@@ -48,8 +48,14 @@ describe('campaign topics', () => {
     ] as const) {
       expect(parseCampaignTopic(NS, campaignTopicString(NS, topic))).toEqual({ ok: true, topic });
     }
-    expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/c-1/gateways/a b')).toMatchObject({ ok: false, reason: expect.stringMatching(/SN is not valid/) });
-    expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/__proto__x!/lease')).toMatchObject({ ok: false, reason: expect.stringMatching(/campaign id/) });
+    expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/c-1/gateways/a b')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/SN is not valid/),
+    });
+    expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/__proto__x!/lease')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/campaign id/),
+    });
     expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/c-1/other')).toMatchObject({ ok: false });
     expect(parseCampaignTopic(NS, 'ota-console/v1/elsewhere/x')).toMatchObject({ ok: false });
     expect(parseCampaignTopic(NS, 'thing/product/X/services')).toMatchObject({ ok: false, reason: expect.stringMatching(/not under/) });

@@ -44,17 +44,20 @@ function checkedNs(ns: string): string {
 }
 
 function checkedId(id: string): string {
-  if (!isValidCampaignId(id)) throw new InvalidCampaignTopicError(`campaign id ${JSON.stringify(id)} is not valid (1-64 letters, digits, '-' or '_')`);
+  if (!isValidCampaignId(id))
+    throw new InvalidCampaignTopicError(`campaign id ${JSON.stringify(id)} is not valid (1-64 letters, digits, '-' or '_')`);
   return id;
 }
 
 function checkedClientId(id: string): string {
-  if (!isValidRecordClientId(id)) throw new InvalidCampaignTopicError(`client id ${JSON.stringify(id)} cannot be a topic level (1-128 letters, digits, '.', '-' or '_')`);
+  if (!isValidRecordClientId(id))
+    throw new InvalidCampaignTopicError(`client id ${JSON.stringify(id)} cannot be a topic level (1-128 letters, digits, '.', '-' or '_')`);
   return id;
 }
 
 export const campaignHeaderTopic = (ns: string, id: string): string => `${checkedNs(ns)}/campaigns/${checkedId(id)}`;
-export const campaignGatewayTopic = (ns: string, id: string, sn: string): string => `${campaignHeaderTopic(ns, id)}/gateways/${assertSn(sn)}`;
+export const campaignGatewayTopic = (ns: string, id: string, sn: string): string =>
+  `${campaignHeaderTopic(ns, id)}/gateways/${assertSn(sn)}`;
 export const campaignLeaseTopic = (ns: string, id: string): string => `${campaignHeaderTopic(ns, id)}/lease`;
 export const campaignCommandsTopic = (ns: string, id: string): string => `${campaignHeaderTopic(ns, id)}/commands`;
 export const driverPresenceTopic = (ns: string, clientId: string): string => `${checkedNs(ns)}/drivers/${checkedClientId(clientId)}`;

@@ -24,7 +24,10 @@ describe('state: one bad field drops that field only', () => {
   });
 
   it('a bad flag is dropped, the version kept', () => {
-    expect(decode(STATE, text({ data: { firmware_version: '1.2.3', compatible_status: 'yes' } }))).toMatchObject({ kind: 'state', firmwareVersion: '1.2.3' });
+    expect(decode(STATE, text({ data: { firmware_version: '1.2.3', compatible_status: 'yes' } }))).toMatchObject({
+      kind: 'state',
+      firmwareVersion: '1.2.3',
+    });
   });
 
   it('every firmware field bad: invalid, with the first reason', () => {
@@ -54,26 +57,42 @@ describe('update_topo', () => {
 
 describe('ota_progress and replies', () => {
   it('without progress, or without percent: percent null, status kept', () => {
-    expect(decode(EVENTS, text({ method: 'ota_progress', bid: 'b', data: { result: 0, output: { status: 'ok' } } }))).toMatchObject({ kind: 'ota_progress', status: 'ok', percent: null });
-    expect(decode(EVENTS, text({ method: 'ota_progress', bid: 'b', data: { output: { status: 'failed', progress: { step_key: 'upgrade_firmware' } } } }))).toMatchObject({
+    expect(decode(EVENTS, text({ method: 'ota_progress', bid: 'b', data: { result: 0, output: { status: 'ok' } } }))).toMatchObject({
+      kind: 'ota_progress',
+      status: 'ok',
+      percent: null,
+    });
+    expect(
+      decode(
+        EVENTS,
+        text({ method: 'ota_progress', bid: 'b', data: { output: { status: 'failed', progress: { step_key: 'upgrade_firmware' } } } }),
+      ),
+    ).toMatchObject({
       percent: null,
       step: 'upgrade_firmware',
     });
   });
 
   it('a percent that is there must still be a number', () => {
-    expect(decode(EVENTS, text({ method: 'ota_progress', data: { output: { status: 'ok', progress: { percent: '5' } } } }))).toMatchObject({ kind: 'invalid' });
+    expect(decode(EVENTS, text({ method: 'ota_progress', data: { output: { status: 'ok', progress: { percent: '5' } } } }))).toMatchObject({
+      kind: 'invalid',
+    });
   });
 
   it('step_result is read; an odd one is left out', () => {
-    const withStep = (step_result: unknown) => decode(EVENTS, text({ method: 'ota_progress', data: { output: { status: 'in_progress', progress: { percent: 1, step_result } } } }));
+    const withStep = (step_result: unknown) =>
+      decode(EVENTS, text({ method: 'ota_progress', data: { output: { status: 'in_progress', progress: { percent: 1, step_result } } } }));
     expect(withStep(312013)).toMatchObject({ stepResult: 312013 });
     expect(withStep('x')).toMatchObject({ kind: 'ota_progress', stepResult: null });
   });
 
   it('a reply with its status under info', () => {
-    expect(decode(REPLY, text({ method: 'ota_create', data: { result: 0, info: { status: 'in_progress' } } }))).toMatchObject({ status: 'in_progress' });
-    expect(decode(REPLY, text({ method: 'ota_create', data: { result: 0, output: { status: 'sent' }, info: { status: 'ok' } } }))).toMatchObject({ status: 'sent' });
+    expect(decode(REPLY, text({ method: 'ota_create', data: { result: 0, info: { status: 'in_progress' } } }))).toMatchObject({
+      status: 'in_progress',
+    });
+    expect(
+      decode(REPLY, text({ method: 'ota_create', data: { result: 0, output: { status: 'sent' }, info: { status: 'ok' } } })),
+    ).toMatchObject({ status: 'sent' });
   });
 });
 
@@ -86,8 +105,14 @@ describe('messages without method', () => {
 
   it('services_reply: matched by tid or by bid to an ota_create sent', () => {
     const memory = watching();
-    expect(decode(REPLY, text({ tid: 'T1', bid: 'other', data: { result: 0 } }), undefined, memory)).toMatchObject({ kind: 'ota_create_reply', meta: { method: 'ota_create' } });
-    expect(decode(REPLY, text({ tid: 'x', bid: 'B1', data: { result: 312014 } }), undefined, memory)).toMatchObject({ kind: 'ota_create_reply', result: 312014 });
+    expect(decode(REPLY, text({ tid: 'T1', bid: 'other', data: { result: 0 } }), undefined, memory)).toMatchObject({
+      kind: 'ota_create_reply',
+      meta: { method: 'ota_create' },
+    });
+    expect(decode(REPLY, text({ tid: 'x', bid: 'B1', data: { result: 312014 } }), undefined, memory)).toMatchObject({
+      kind: 'ota_create_reply',
+      result: 312014,
+    });
     expect(decode(REPLY, text({ tid: 'x', bid: 'y', data: { result: 0 } }), undefined, memory)).toMatchObject({ kind: 'invalid' });
   });
 
@@ -95,7 +120,10 @@ describe('messages without method', () => {
     const memory = watching();
     const progress = { output: { status: 'in_progress', progress: { percent: 3 } } };
     expect(decode(EVENTS, text({ bid: 'B1', data: progress }), undefined, memory)).toMatchObject({ kind: 'ota_progress', percent: 3 });
-    expect(decode(EVENTS, text({ bid: 'B2', data: progress }), undefined, memory)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('"B2" is no upgrade') });
+    expect(decode(EVENTS, text({ bid: 'B2', data: progress }), undefined, memory)).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('"B2" is no upgrade'),
+    });
     expect(decode(EVENTS, text({ bid: 'B1', data: { output: { status: 'ok' } } }), undefined, memory)).toMatchObject({
       kind: 'invalid',
       reason: expect.stringContaining('no status and progress'),
@@ -114,7 +142,10 @@ describe('messages without method', () => {
   });
 
   it('a services message without method that is no ota_create stays invalid', () => {
-    expect(decode(SERVICES, text({ bid: 'b', data: { devices: [{ sn: 'DOCK1' }] } }))).toMatchObject({ kind: 'invalid', reason: 'envelope: method is missing (services messages need one)' });
+    expect(decode(SERVICES, text({ bid: 'b', data: { devices: [{ sn: 'DOCK1' }] } }))).toMatchObject({
+      kind: 'invalid',
+      reason: 'envelope: method is missing (services messages need one)',
+    });
   });
 
   it('never throws, whatever the ids and data (property)', () => {

@@ -71,7 +71,14 @@ describe("Autel's documented examples", () => {
   it('the services_reply body read as an ota_progress event: empty step_key falls back to step 1', () => {
     const body = { ...JSON.parse(SEED_SERVICES_REPLY), method: 'ota_progress' };
     const decoded = decode('thing/product/NM1923221021/events', JSON.stringify(body));
-    expect(decoded).toMatchObject({ kind: 'ota_progress', status: 'sent', subStatus: null, subStatusRaw: null, step: 'download_firmware', percent: 0 });
+    expect(decoded).toMatchObject({
+      kind: 'ota_progress',
+      status: 'sent',
+      subStatus: null,
+      subStatusRaw: null,
+      step: 'download_firmware',
+      percent: 0,
+    });
   });
 });
 
@@ -107,7 +114,16 @@ describe('DJI Cloud API examples', () => {
         nonce: 'nonce',
         thing_version: '1.1.2',
         sub_devices: [
-          { sn: '1581F5BMD228Q00A82XX', domain: '0', type: 91, sub_type: 1, index: 'A', device_secret: 's', nonce: 'n', thing_version: '1.1.2' },
+          {
+            sn: '1581F5BMD228Q00A82XX',
+            domain: '0',
+            type: 91,
+            sub_type: 1,
+            index: 'A',
+            device_secret: 's',
+            nonce: 'n',
+            thing_version: '1.1.2',
+          },
         ],
       },
     };
@@ -115,18 +131,29 @@ describe('DJI Cloud API examples', () => {
     expect(decoded).toMatchObject({
       kind: 'update_topo',
       gateway: { sn: '4TADKAQ000002J', domain: '3', type: 2, subType: 0, modelKey: '3-2-0', thingVersion: '1.1.2' },
-      subDevices: [{ sn: '1581F5BMD228Q00A82XX', domain: '0', type: 91, subType: 1, modelKey: '0-91-1', index: 'A', thingVersion: '1.1.2' }],
+      subDevices: [
+        { sn: '1581F5BMD228Q00A82XX', domain: '0', type: 91, subType: 1, modelKey: '0-91-1', index: 'A', thingVersion: '1.1.2' },
+      ],
     });
   });
 
   it('update_topo with empty sub_devices: the aircraft is offline', () => {
-    const payload = { tid: 't', bid: 'b', timestamp: 1, method: 'update_topo', data: { domain: '3', type: 1, sub_type: 0, sub_devices: [] } };
+    const payload = {
+      tid: 't',
+      bid: 'b',
+      timestamp: 1,
+      method: 'update_topo',
+      data: { domain: '3', type: 1, sub_type: 0, sub_devices: [] },
+    };
     const decoded = decode('sys/product/DOCK1/status', JSON.stringify(payload));
     expect(decoded).toMatchObject({ kind: 'update_topo', gateway: { modelKey: '3-1-0' }, subDevices: [] });
   });
 
   it('osd: dock mode_code 3 means upgrading', () => {
-    const decoded = decode('thing/product/DOCK1/osd', JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, gateway: 'DOCK1', data: { mode_code: 3, temperature: 21 } }));
+    const decoded = decode(
+      'thing/product/DOCK1/osd',
+      JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, gateway: 'DOCK1', data: { mode_code: 3, temperature: 21 } }),
+    );
     expect(decoded).toMatchObject({ kind: 'osd', deviceSn: 'DOCK1', modeCode: 3 });
   });
 

@@ -20,10 +20,28 @@ const VALID: readonly [string, string][] = [
   ['thing/product/DOCK1/osd', JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, data: { mode_code: 3 } })],
   [
     'sys/product/DOCK1/status',
-    JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, method: 'update_topo', data: { domain: '3', type: 2, sub_type: 0, thing_version: '1', sub_devices: [{ sn: 'AC1', domain: '0', type: 91, sub_type: 0, index: 'A' }] } }),
+    JSON.stringify({
+      tid: 't',
+      bid: 'b',
+      timestamp: 1,
+      method: 'update_topo',
+      data: {
+        domain: '3',
+        type: 2,
+        sub_type: 0,
+        thing_version: '1',
+        sub_devices: [{ sn: 'AC1', domain: '0', type: 91, sub_type: 0, index: 'A' }],
+      },
+    }),
   ],
 ];
-const TOPICS = [...VALID.map(([topic]) => topic), 'thing/product/DOCK1/events_reply', 'sys/product/DOCK1/status_reply', 'thing/product/DOCK/1/events', 'x'];
+const TOPICS = [
+  ...VALID.map(([topic]) => topic),
+  'thing/product/DOCK1/events_reply',
+  'sys/product/DOCK1/status_reply',
+  'thing/product/DOCK/1/events',
+  'x',
+];
 
 /** What every decoded value must satisfy, whatever came in. */
 function expectWellFormed(decoded: Decoded): void {
@@ -86,16 +104,31 @@ describe('decode never throws', () => {
 
   it('on arbitrary JSON values and text', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TOPICS), fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: 'binary' })), (topic, text) => {
-        expectWellFormed(decode(topic, text));
-      }),
+      fc.property(
+        fc.constantFrom(...TOPICS),
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string({ unit: 'binary' }),
+        ),
+        (topic, text) => {
+          expectWellFormed(decode(topic, text));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('on arbitrary envelopes around arbitrary data', () => {
     const envelope = fc.record(
-      { tid: fc.jsonValue(), bid: fc.jsonValue(), timestamp: fc.jsonValue(), method: fc.constantFrom('ota_progress', 'ota_create', 'update_topo', 'hms', 7), gateway: fc.jsonValue(), need_reply: fc.jsonValue(), data: fc.jsonValue() },
+      {
+        tid: fc.jsonValue(),
+        bid: fc.jsonValue(),
+        timestamp: fc.jsonValue(),
+        method: fc.constantFrom('ota_progress', 'ota_create', 'update_topo', 'hms', 7),
+        gateway: fc.jsonValue(),
+        need_reply: fc.jsonValue(),
+        data: fc.jsonValue(),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -159,7 +192,11 @@ describe('oversized payloads', () => {
   it('honour a smaller limit and count text in UTF-8 bytes', () => {
     const text = JSON.stringify({ method: 'hms', data: { note: 'é'.repeat(40) } }); // 2 bytes per é
     const bytes = encoder.encode(text).byteLength;
-    expect(decode(EVENTS, text, bytes - 1)).toMatchObject({ kind: 'invalid', size: bytes, reason: `payload is ${bytes} bytes; the limit is ${bytes - 1} bytes` });
+    expect(decode(EVENTS, text, bytes - 1)).toMatchObject({
+      kind: 'invalid',
+      size: bytes,
+      reason: `payload is ${bytes} bytes; the limit is ${bytes - 1} bytes`,
+    });
     expect(decode(EVENTS, text, bytes)).toMatchObject({ kind: 'ignored', meta: { size: bytes } });
   });
 
@@ -195,7 +232,10 @@ describe('malformed payloads', () => {
     const inner = encoder.encode(SEED_OTA_PROGRESS);
     const buffer = new Uint8Array(inner.byteLength + 10);
     buffer.set(inner, 5);
-    expect(decode(EVENTS, buffer.subarray(5, 5 + inner.byteLength))).toMatchObject({ kind: 'ota_progress', meta: { size: inner.byteLength } });
+    expect(decode(EVENTS, buffer.subarray(5, 5 + inner.byteLength))).toMatchObject({
+      kind: 'ota_progress',
+      meta: { size: inner.byteLength },
+    });
   });
 
   it.each([

@@ -145,13 +145,19 @@ describe('reasons support staff see', () => {
   it.each([
     [progressMessage({ percent: '50' }), 'ota_progress: data.output.progress.percent must be a number (got "50")'],
     [progressMessage({ percent: undefined }), null],
-    [progressMessage({}, { status: 'done' }), 'ota_progress: data.output.status must be one of "sent", "in_progress", "paused", "ok", "failed", "rejected", "canceled", "timeout" (got "done")'],
+    [
+      progressMessage({}, { status: 'done' }),
+      'ota_progress: data.output.status must be one of "sent", "in_progress", "paused", "ok", "failed", "rejected", "canceled", "timeout" (got "done")',
+    ],
     [progressMessage({}, { progress: undefined }), null],
     [{ ...progressMessage({}), data: [] }, 'ota_progress: data must be an object (got an array)'],
     [{ ...progressMessage({}), data: undefined }, 'envelope: data is missing'],
     [{ ...progressMessage({}), tid: {} }, 'envelope: tid must be a string (got an object)'],
     [{ ...progressMessage({}), method: 7 }, 'envelope: method must be a string (got 7)'],
-    [{ ...progressMessage({}), method: undefined }, 'envelope: method is missing (events messages need one); its bid "b-1" is no upgrade this console knows'],
+    [
+      { ...progressMessage({}), method: undefined },
+      'envelope: method is missing (events messages need one); its bid "b-1" is no upgrade this console knows',
+    ],
     [progressMessage({}, { status: 'ok', progress: { percent: 1 }, sub_status: 1 }), null],
   ])('%#', (message, reason) => {
     if (reason === null) expect(decode(EVENTS, JSON.stringify(message)).kind).toBe('ota_progress');
@@ -159,20 +165,40 @@ describe('reasons support staff see', () => {
   });
 
   it('ota_create with an unsafe SN inside data is rejected, naming the device', () => {
-    const message = { tid: 't', bid: 'b', timestamp: 1, method: 'ota_create', data: { devices: [{ sn: 'A/B', product_version: '1', file_url: 'http://h/f', md5: 'x', file_size: 1, file_name: 'f', firmware_upgrade_type: 3 }] } };
+    const message = {
+      tid: 't',
+      bid: 'b',
+      timestamp: 1,
+      method: 'ota_create',
+      data: {
+        devices: [
+          { sn: 'A/B', product_version: '1', file_url: 'http://h/f', md5: 'x', file_size: 1, file_name: 'f', firmware_upgrade_type: 3 },
+        ],
+      },
+    };
     expect(reasonFor('thing/product/DOCK1/services', message)).toBe(
       `ota_create: data.devices[0].sn is not a valid SN: SN contains '/' (it has a special meaning in MQTT topics); only letters, digits, '-' and '_' are allowed (got "A/B")`,
     );
   });
 
   it('ota_create with an undocumented upgrade type or three devices is rejected', () => {
-    const device = { sn: 'D1', product_version: '1', file_url: 'http://h/f', md5: 'D1C9DACEC124ABD350379EB44B9143E5', file_size: 1, file_name: 'f', firmware_upgrade_type: 3 };
+    const device = {
+      sn: 'D1',
+      product_version: '1',
+      file_url: 'http://h/f',
+      md5: 'D1C9DACEC124ABD350379EB44B9143E5',
+      file_size: 1,
+      file_name: 'f',
+      firmware_upgrade_type: 3,
+    };
     const base = { tid: 't', bid: 'b', timestamp: 1, method: 'ota_create' };
     const services = 'thing/product/DOCK1/services';
     expect(reasonFor(services, { ...base, data: { devices: [{ ...device, firmware_upgrade_type: 1 }] } })).toBe(
       'ota_create: data.devices[0].firmware_upgrade_type must be one of 2, 3, 4 (got 1)',
     );
-    expect(reasonFor(services, { ...base, data: { devices: [device, device, device] } })).toBe('ota_create: data.devices must have at most 2 items');
+    expect(reasonFor(services, { ...base, data: { devices: [device, device, device] } })).toBe(
+      'ota_create: data.devices must have at most 2 items',
+    );
     expect(reasonFor(services, { ...base, data: { devices: [] } })).toBe('ota_create: data.devices must have at least 1 item');
     const ok = decode(services, JSON.stringify({ ...base, data: { devices: [device] } }));
     expect(ok.kind === 'ota_create' && ok.devices[0]!.md5).toBe('d1c9dacec124abd350379eb44b9143e5');
@@ -181,21 +207,50 @@ describe('reasons support staff see', () => {
   it('update_topo: older `version`, numeric domain, missing sub_devices, and a bad sub-device SN', () => {
     const base = { tid: 't', bid: 'b', timestamp: 1, method: 'update_topo' };
     const status = 'sys/product/DOCK1/status';
-    const older = decode(status, JSON.stringify({ ...base, data: { domain: 3, type: 1, sub_type: 0, version: '1.0.0', sub_devices: [{ sn: 'AC1', domain: 0, type: 67, sub_type: 0, index: 1 }] } }));
-    expect(older).toMatchObject({ kind: 'update_topo', gateway: { domain: '3', modelKey: '3-1-0', thingVersion: '1.0.0' }, subDevices: [{ sn: 'AC1', modelKey: '0-67-0', index: '1' }] });
-    expect(decode(status, JSON.stringify({ ...base, data: { domain: '3', type: 3, sub_type: 0 } }))).toMatchObject({ kind: 'update_topo', subDevices: [] });
-    expect(reasonFor(status, { ...base, data: { domain: '3', type: 1, sub_type: 0, sub_devices: [{ sn: '', domain: '0', type: 67, sub_type: 0 }] } })).toBe(
-      'update_topo: data.sub_devices[0].sn is not a valid SN: SN is empty (got "")',
+    const older = decode(
+      status,
+      JSON.stringify({
+        ...base,
+        data: {
+          domain: 3,
+          type: 1,
+          sub_type: 0,
+          version: '1.0.0',
+          sub_devices: [{ sn: 'AC1', domain: 0, type: 67, sub_type: 0, index: 1 }],
+        },
+      }),
     );
-    expect(reasonFor(status, { ...base, data: { domain: 'dock', type: 1, sub_type: 0 } })).toBe('update_topo: data.domain must be a domain number such as "3" (got "dock")');
+    expect(older).toMatchObject({
+      kind: 'update_topo',
+      gateway: { domain: '3', modelKey: '3-1-0', thingVersion: '1.0.0' },
+      subDevices: [{ sn: 'AC1', modelKey: '0-67-0', index: '1' }],
+    });
+    expect(decode(status, JSON.stringify({ ...base, data: { domain: '3', type: 3, sub_type: 0 } }))).toMatchObject({
+      kind: 'update_topo',
+      subDevices: [],
+    });
+    expect(
+      reasonFor(status, {
+        ...base,
+        data: { domain: '3', type: 1, sub_type: 0, sub_devices: [{ sn: '', domain: '0', type: 67, sub_type: 0 }] },
+      }),
+    ).toBe('update_topo: data.sub_devices[0].sn is not a valid SN: SN is empty (got "")');
+    expect(reasonFor(status, { ...base, data: { domain: 'dock', type: 1, sub_type: 0 } })).toBe(
+      'update_topo: data.domain must be a domain number such as "3" (got "dock")',
+    );
   });
 
   it('state: strict about the firmware properties it reads', () => {
     const state = 'thing/product/DOCK1/state';
     expect(reasonFor(state, { data: { firmware_version: 10 } })).toBe('state: data.firmware_version must be a string (got 10)');
-    expect(reasonFor(state, { data: { firmware_version: 'v'.repeat(65) } })).toMatch(/^state: data.firmware_version is not a valid firmware version: version is 65 characters long/);
+    expect(reasonFor(state, { data: { firmware_version: 'v'.repeat(65) } })).toMatch(
+      /^state: data.firmware_version is not a valid firmware version: version is 65 characters long/,
+    );
     expect(reasonFor(state, { data: { compatible_status: 2 } })).toBe('state: data.compatible_status must be one of 0, 1 (got 2)');
-    expect(decode(state, JSON.stringify({ data: { firmware_upgrade_status: 1 } }))).toMatchObject({ kind: 'state', firmwareUpgradeStatus: 1 });
+    expect(decode(state, JSON.stringify({ data: { firmware_upgrade_status: 1 } }))).toMatchObject({
+      kind: 'state',
+      firmwareUpgradeStatus: 1,
+    });
   });
 });
 
@@ -203,10 +258,22 @@ describe('ignored messages', () => {
   it.each([
     ['thing/product/DOCK1/events', { method: 'hms', data: { list: [] } }, 'events method "hms" is not handled'],
     ['thing/product/DOCK1/services', { method: 'flighttask_prepare', data: {} }, 'services method "flighttask_prepare" is not handled'],
-    ['thing/product/DOCK1/services_reply', { method: 'cover_open', data: { result: 0 } }, 'services_reply method "cover_open" is not handled'],
+    [
+      'thing/product/DOCK1/services_reply',
+      { method: 'cover_open', data: { result: 0 } },
+      'services_reply method "cover_open" is not handled',
+    ],
     ['sys/product/DOCK1/status', { method: 'toString', data: {} }, 'status method "toString" is not handled'],
-    ['thing/product/DOCK1/events_reply', { method: 'ota_progress', data: { result: 0 } }, "events_reply is the cloud's answer to a device; nothing to read"],
-    ['sys/product/DOCK1/status_reply', { method: 'update_topo', data: { result: 0 } }, "status_reply is the cloud's answer to a device; nothing to read"],
+    [
+      'thing/product/DOCK1/events_reply',
+      { method: 'ota_progress', data: { result: 0 } },
+      "events_reply is the cloud's answer to a device; nothing to read",
+    ],
+    [
+      'sys/product/DOCK1/status_reply',
+      { method: 'update_topo', data: { result: 0 } },
+      "status_reply is the cloud's answer to a device; nothing to read",
+    ],
     ['thing/product/DOCK1/state', { data: { capacity_percent: 80 } }, 'state carries no firmware properties'],
   ])('%s %j', (topic, message, reason) => {
     expect(decode(topic, JSON.stringify(message))).toMatchObject({ kind: 'ignored', reason });
@@ -219,8 +286,16 @@ describe('ignored messages', () => {
 
   it('services_reply: a status that is missing or unknown does not hide the result code', () => {
     const reply = 'thing/product/DOCK1/services_reply';
-    expect(decode(reply, JSON.stringify({ method: 'ota_create', data: { result: 312014 } }))).toMatchObject({ kind: 'ota_create_reply', result: 312014, status: null });
-    expect(decode(reply, JSON.stringify({ method: 'ota_create', data: { result: 0, output: { status: 'queued' } } }))).toMatchObject({ status: null });
-    expect(reasonFor(reply, { method: 'ota_create', data: { output: { status: 'sent' } } })).toBe('ota_create reply: data.result is missing');
+    expect(decode(reply, JSON.stringify({ method: 'ota_create', data: { result: 312014 } }))).toMatchObject({
+      kind: 'ota_create_reply',
+      result: 312014,
+      status: null,
+    });
+    expect(decode(reply, JSON.stringify({ method: 'ota_create', data: { result: 0, output: { status: 'queued' } } }))).toMatchObject({
+      status: null,
+    });
+    expect(reasonFor(reply, { method: 'ota_create', data: { output: { status: 'sent' } } })).toBe(
+      'ota_create reply: data.result is missing',
+    );
   });
 });

@@ -2,14 +2,7 @@
  * The single entry for inbound traffic: topic + payload -> one typed value. It never throws; what
  * it cannot read comes back as `{ kind: 'invalid', reason }` for the diagnostics log.
  */
-import {
-  decodeOsd,
-  decodeOtaCreate,
-  decodeOtaCreateReply,
-  decodeOtaProgress,
-  decodeState,
-  decodeUpdateTopo,
-} from './decoders.ts';
+import { decodeOsd, decodeOtaCreate, decodeOtaCreateReply, decodeOtaProgress, decodeState, decodeUpdateTopo } from './decoders.ts';
 import { readCampaignRecord } from './campaign-records.ts';
 import { isUnderNamespace } from './campaign-topics.ts';
 import { parseJsonSafely, utf8ByteLength } from './json.ts';
@@ -75,12 +68,19 @@ function decodeUnmethoded(meta: MessageMeta, data: unknown, known: KnownUpgrades
   const { family, tid, bid } = meta;
   const missing = `envelope: method is missing (${family} messages need one)`;
   if (family === 'services') {
-    return looksLikeOtaCreate(data) ? decodeOtaCreate({ ...meta, method: 'ota_create' }, data) : invalid(meta.topic, missing, meta.size, meta);
+    return looksLikeOtaCreate(data)
+      ? decodeOtaCreate({ ...meta, method: 'ota_create' }, data)
+      : invalid(meta.topic, missing, meta.size, meta);
   }
   if (family === 'services_reply') {
     const matches = known !== null && ((tid !== null && known.knowsTid(tid)) || (bid !== null && known.knowsBid(bid)));
     if (matches) return decodeOtaCreateReply({ ...meta, method: 'ota_create' }, data);
-    return invalid(meta.topic, `${missing}; its tid ${quoted(tid)} and bid ${quoted(bid)} match no ota_create this console sent or saw`, meta.size, meta);
+    return invalid(
+      meta.topic,
+      `${missing}; its tid ${quoted(tid)} and bid ${quoted(bid)} match no ota_create this console sent or saw`,
+      meta.size,
+      meta,
+    );
   }
   if (family === 'events') {
     if (!hasProgressShape(data)) return invalid(meta.topic, `${missing}; data.output has no status and progress`, meta.size, meta);

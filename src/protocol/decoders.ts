@@ -54,7 +54,14 @@ export function decodeOtaCreateReply(meta: MessageMeta, data: unknown): Decoded 
   return { kind: 'ota_create_reply', meta, result: parsed.data.result, status: replyStatusOf(parsed.data) };
 }
 
-type TopoFields = { domain: string | null; type: number; sub_type: number; thing_version?: string | null; version?: string | null; index?: string | null };
+type TopoFields = {
+  domain: string | null;
+  type: number;
+  sub_type: number;
+  thing_version?: string | null;
+  version?: string | null;
+  index?: string | null;
+};
 
 function topoDevice(sn: string, d: TopoFields): TopoDevice {
   const key = d.domain === null ? null : modelKey(d.domain, d.type, d.sub_type);

@@ -19,7 +19,9 @@ describe('buildOtaProgress', () => {
   });
 
   it('writes the wire spellings', () => {
-    const progress = (stepStyle: StepStyle) => buildOtaProgress({ bid: 'B', status: 'in_progress', percent: 5, step: 'upgrade_firmware', stepStyle }, counterIds()).data.output.progress;
+    const progress = (stepStyle: StepStyle) =>
+      buildOtaProgress({ bid: 'B', status: 'in_progress', percent: 5, step: 'upgrade_firmware', stepStyle }, counterIds()).data.output
+        .progress;
     expect(progress('step_key')).toEqual({ percent: 5, step_key: 'upgrade_firmware' });
     expect(progress('current_step')).toEqual({ percent: 5, current_step: 'upgrade_firmware' });
     expect(progress('current_step_number')).toEqual({ percent: 5, current_step: 2 });
@@ -65,7 +67,9 @@ describe('buildOtaProgress', () => {
     [{ bid: '' }, 'ota_progress: bid must be non-empty text'],
     [{ result: 0.5 }, 'ota_progress: result must be an integer'],
   ])('refuses %j', (change, message) => {
-    expect(() => buildOtaProgress({ bid: 'B', status: 'sent', percent: 0, ...change } as Parameters<typeof buildOtaProgress>[0])).toThrow(message);
+    expect(() => buildOtaProgress({ bid: 'B', status: 'sent', percent: 0, ...change } as Parameters<typeof buildOtaProgress>[0])).toThrow(
+      message,
+    );
   });
 
   it('refuses an unsafe gateway', () => {
@@ -77,12 +81,21 @@ describe('buildServicesReply', () => {
   it('accepts with status sent by default and round trips', () => {
     const reply = buildServicesReply({ tid: 'T', bid: 'B' }, counterIds(77));
     expect(reply).toEqual({ tid: 'T', bid: 'B', timestamp: 77, method: 'ota_create', data: { result: 0, output: { status: 'sent' } } });
-    expect(decode(servicesReplyTopic('DOCK1'), JSON.stringify(reply))).toMatchObject({ kind: 'ota_create_reply', result: 0, status: 'sent', meta: { tid: 'T', bid: 'B' } });
+    expect(decode(servicesReplyTopic('DOCK1'), JSON.stringify(reply))).toMatchObject({
+      kind: 'ota_create_reply',
+      result: 0,
+      status: 'sent',
+      meta: { tid: 'T', bid: 'B' },
+    });
   });
 
   it('rejects with a result code and status rejected by default', () => {
     const reply = buildServicesReply({ tid: 'T', bid: 'B', result: 312014 }, counterIds());
-    expect(decode(servicesReplyTopic('DOCK1'), JSON.stringify(reply))).toMatchObject({ kind: 'ota_create_reply', result: 312014, status: 'rejected' });
+    expect(decode(servicesReplyTopic('DOCK1'), JSON.stringify(reply))).toMatchObject({
+      kind: 'ota_create_reply',
+      result: 312014,
+      status: 'rejected',
+    });
   });
 
   it('refuses a missing tid', () => {
@@ -127,7 +140,10 @@ describe('buildUpdateTopo', () => {
 
 describe('buildState and buildOsd', () => {
   it('round trip the firmware properties', () => {
-    const message = buildState({ gateway: 'DOCK1', firmwareVersion: '10.01.3205', compatibleStatus: 1, firmwareUpgradeStatus: 0 }, counterIds());
+    const message = buildState(
+      { gateway: 'DOCK1', firmwareVersion: '10.01.3205', compatibleStatus: 1, firmwareUpgradeStatus: 0 },
+      counterIds(),
+    );
     expect(message.data).toEqual({ firmware_version: '10.01.3205', compatible_status: 1, firmware_upgrade_status: 0 });
     expect(decode(stateTopic('AC1'), JSON.stringify(message))).toMatchObject({
       kind: 'state',
@@ -141,13 +157,20 @@ describe('buildState and buildOsd', () => {
 
   it('refuses an empty or malformed state', () => {
     expect(() => buildState({ gateway: 'DOCK1' })).toThrow('state: at least one property is needed');
-    expect(() => buildState({ gateway: 'DOCK1', firmwareVersion: 'a\nb' })).toThrow('state: firmware_version: version contains an unprintable character');
+    expect(() => buildState({ gateway: 'DOCK1', firmwareVersion: 'a\nb' })).toThrow(
+      'state: firmware_version: version contains an unprintable character',
+    );
     expect(() => buildState({ gateway: 'DOCK1', compatibleStatus: 2 as 0 })).toThrow('state: compatible_status must be 0 or 1');
   });
 
   it('osd round trips mode_code', () => {
     const message = buildOsd({ gateway: 'DOCK1', modeCode: 13 }, counterIds());
-    expect(decode(osdTopic('AC1'), JSON.stringify(message))).toMatchObject({ kind: 'osd', deviceSn: 'AC1', modeCode: 13, meta: { gateway: 'DOCK1' } });
+    expect(decode(osdTopic('AC1'), JSON.stringify(message))).toMatchObject({
+      kind: 'osd',
+      deviceSn: 'AC1',
+      modeCode: 13,
+      meta: { gateway: 'DOCK1' },
+    });
     expect(() => buildOsd({ gateway: 'DOCK1', modeCode: -3 })).toThrow('osd: mode_code must be an integer >= 0');
   });
 });

@@ -82,7 +82,14 @@ export function buildOtaProgress(input: OtaProgressInput, ids: IdSource = defaul
   const data: OtaProgressWireData = { result, output: { status: input.status, progress } };
   if (sub != null) data.output.sub_status = sub;
   if (rate != null) data.output.ext = { rate };
-  const message: OtaProgressMessage = { tid: ids.uuid(), bid, timestamp: ids.now(), method: 'ota_progress', data, need_reply: input.needReply ? 1 : 0 };
+  const message: OtaProgressMessage = {
+    tid: ids.uuid(),
+    bid,
+    timestamp: ids.now(),
+    method: 'ota_progress',
+    data,
+    need_reply: input.needReply ? 1 : 0,
+  };
   if (input.gateway !== undefined) message.gateway = assertSn(input.gateway);
   return message;
 }
@@ -170,7 +177,10 @@ export function buildState(input: StateInput, ids: IdSource = defaultIds): State
     if (problem !== null) fail(what, `firmware_version: ${problem}`);
     data.firmware_version = input.firmwareVersion;
   }
-  for (const [field, value] of [['compatible_status', input.compatibleStatus], ['firmware_upgrade_status', input.firmwareUpgradeStatus]] as const) {
+  for (const [field, value] of [
+    ['compatible_status', input.compatibleStatus],
+    ['firmware_upgrade_status', input.firmwareUpgradeStatus],
+  ] as const) {
     if (value === undefined) continue;
     if (value !== 0 && value !== 1) fail(what, `${field} must be 0 or 1`);
     data[field] = value;

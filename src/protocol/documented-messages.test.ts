@@ -56,7 +56,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     percent: 10,
     step: 'download_firmware',
   }),
-  'dji-cloud-api-doc-v1.4-dock-firmware#ota-progress-events-reply': ignored('ignored', /events_reply is the cloud's answer/, "the cloud's own answer to the event"),
+  'dji-cloud-api-doc-v1.4-dock-firmware#ota-progress-events-reply': ignored(
+    'ignored',
+    /events_reply is the cloud's answer/,
+    "the cloud's own answer to the event",
+  ),
   'dji-cloud-api-doc-v1.4-dock-firmware#ota-create': read({
     kind: 'ota_create',
     meta: { timestamp: null },
@@ -73,9 +77,17 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'dji-cloud-api-doc-v1.11.3-topic-definition#osd-3': read({ kind: 'osd', deviceSn: 'dock_sn', modeCode: 1 }),
   'dji-cloud-api-doc-v1.11.3-topic-definition#state': ignored('ignored', /state carries no firmware properties/, 'an empty data object'),
   'dji-cloud-api-doc-v1.11.3-topic-definition#services': ignored('ignored', /method "some_method" is not handled/, 'a placeholder method'),
-  'dji-cloud-api-doc-v1.11.3-topic-definition#services-reply': ignored('ignored', /method "some_method" is not handled/, 'a placeholder method'),
+  'dji-cloud-api-doc-v1.11.3-topic-definition#services-reply': ignored(
+    'ignored',
+    /method "some_method" is not handled/,
+    'a placeholder method',
+  ),
   'dji-cloud-api-doc-v1.11.3-topic-definition#events': ignored('ignored', /method "some_method" is not handled/, 'a placeholder method'),
-  'dji-cloud-api-doc-v1.11.3-topic-definition#events-reply': ignored('ignored', /events_reply is the cloud's answer/, "the cloud's own answer"),
+  'dji-cloud-api-doc-v1.11.3-topic-definition#events-reply': ignored(
+    'ignored',
+    /events_reply is the cloud's answer/,
+    "the cloud's own answer",
+  ),
   'dji-cloud-api-doc-v1.11.3-topic-definition#requests': ignored('invalid', /topic/, NOT_OURS),
   'dji-cloud-api-doc-v1.11.3-topic-definition#requests-reply': ignored('invalid', /topic/, NOT_OURS),
   'dji-cloud-api-doc-v1.11.3-topic-definition#status-update-topo-online': read({
@@ -89,7 +101,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     gateway: { sn: 'dock_sn', domain: null, thingVersion: '1' },
     subDevices: [],
   }),
-  'dji-cloud-api-doc-v1.11.3-topic-definition#status-reply': ignored('ignored', /status_reply is the cloud's answer/, "the cloud's own answer"),
+  'dji-cloud-api-doc-v1.11.3-topic-definition#status-reply': ignored(
+    'ignored',
+    /status_reply is the cloud's answer/,
+    "the cloud's own answer",
+  ),
   'dji-cloud-api-doc-v1.11.3-topic-definition#property-set': ignored('invalid', /topic/, NOT_OURS),
   'dji-cloud-api-doc-v1.11.3-topic-definition#property-set-reply': ignored('invalid', /topic/, NOT_OURS),
   'dji-cloud-api-doc-v1.11.3-topic-definition#drc-up': ignored('invalid', /topic/, NOT_OURS),
@@ -101,8 +117,16 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     gateway: { sn: 'dock_sn', domain: '3', modelKey: '3-119-0', thingVersion: '1.1.2' },
     subDevices: [{ sn: 'drone001', domain: '0', modelKey: '0-60-0', index: 'A', thingVersion: '1.1.2' }],
   }),
-  'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-offline': read({ kind: 'update_topo', gateway: { modelKey: '3-119-0' }, subDevices: [] }),
-  'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-status-reply': ignored('ignored', /status_reply is the cloud's answer/, "the cloud's own answer"),
+  'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-offline': read({
+    kind: 'update_topo',
+    gateway: { modelKey: '3-119-0' },
+    subDevices: [],
+  }),
+  'dji-cloud-api-doc-v1.11.3-dock2-device#update-topo-status-reply': ignored(
+    'ignored',
+    /status_reply is the cloud's answer/,
+    "the cloud's own answer",
+  ),
 
   // Autel EVO Nest firmware upgrade page.
   'autel-evo-nest-firmware-upgrade#ota-progress': read({
@@ -128,19 +152,39 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
       },
     ],
   }),
-  'autel-evo-nest-firmware-upgrade#ota-create-reply': read({ kind: 'ota_create_reply', meta: { bid: '149878685687484417' }, result: 0, status: 'sent' }),
+  'autel-evo-nest-firmware-upgrade#ota-create-reply': read({
+    kind: 'ota_create_reply',
+    meta: { bid: '149878685687484417' },
+    result: 0,
+    status: 'sent',
+  }),
   'autel-evo-nest-device-management#update-topo-online': read({
     kind: 'update_topo',
     gateway: { sn: 'NEST_DOCK_1', modelKey: '3-119-0', thingVersion: '1.1.2' },
     subDevices: [{ sn: 'drone001', modelKey: '0-60-0', index: 'A' }],
   }),
   'autel-evo-nest-device-management#update-topo-offline': read({ kind: 'update_topo', subDevices: [] }),
-  'autel-evo-nest-numeric-ids#reply-numeric-bid': read({ kind: 'ota_create_reply', meta: { bid: '149878685687484417' }, result: 0, status: 'sent' }),
+  'autel-evo-nest-numeric-ids#reply-numeric-bid': read({
+    kind: 'ota_create_reply',
+    meta: { bid: '149878685687484417' },
+    result: 0,
+    status: 'sent',
+  }),
 
   // Shapes from DJI's reference backend and web app.
   'dji-reference-backend-service-reply#reply-in-info': read({ kind: 'ota_create_reply', result: 0, status: 'in_progress' }),
-  'dji-reference-backend-output-progress#progress-step-ok': read({ kind: 'ota_progress', status: 'in_progress', percent: 40, stepResult: 0 }),
-  'dji-reference-backend-output-progress#progress-step-failed': read({ kind: 'ota_progress', status: 'in_progress', percent: 40, stepResult: 1 }),
+  'dji-reference-backend-output-progress#progress-step-ok': read({
+    kind: 'ota_progress',
+    status: 'in_progress',
+    percent: 40,
+    stepResult: 0,
+  }),
+  'dji-reference-backend-output-progress#progress-step-failed': read({
+    kind: 'ota_progress',
+    status: 'in_progress',
+    percent: 40,
+    stepResult: 1,
+  }),
   'dji-reference-backend-dock-firmware-version#state-boolean-flags': read({
     kind: 'state',
     deviceSn: 'dock_sn',
@@ -148,15 +192,43 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     compatibleStatus: 1,
     firmwareUpgradeStatus: 0,
   }),
-  'dji-reference-backend-dock-firmware-version#state-empty-version': read({ kind: 'state', deviceSn: 'dock_sn', compatibleStatus: 1, firmwareUpgradeStatus: 1 }),
-  'dji-reference-backend-publish-with-reply#ota-create-copy-1': read({ kind: 'ota_create', meta: { bid: 'bbbbbbb1-0000-4000-8000-000000000001' } }),
-  'dji-reference-backend-publish-with-reply#ota-create-copy-2': read({ kind: 'ota_create', meta: { bid: 'bbbbbbb2-0000-4000-8000-000000000002' } }),
-  'dji-reference-backend-publish-with-reply#ota-create-copy-3': read({ kind: 'ota_create', meta: { bid: 'bbbbbbb3-0000-4000-8000-000000000003' } }),
+  'dji-reference-backend-dock-firmware-version#state-empty-version': read({
+    kind: 'state',
+    deviceSn: 'dock_sn',
+    compatibleStatus: 1,
+    firmwareUpgradeStatus: 1,
+  }),
+  'dji-reference-backend-publish-with-reply#ota-create-copy-1': read({
+    kind: 'ota_create',
+    meta: { bid: 'bbbbbbb1-0000-4000-8000-000000000001' },
+  }),
+  'dji-reference-backend-publish-with-reply#ota-create-copy-2': read({
+    kind: 'ota_create',
+    meta: { bid: 'bbbbbbb2-0000-4000-8000-000000000002' },
+  }),
+  'dji-reference-backend-publish-with-reply#ota-create-copy-3': read({
+    kind: 'ota_create',
+    meta: { bid: 'bbbbbbb3-0000-4000-8000-000000000003' },
+  }),
   'dji-reference-backend-publish-with-reply#reply-to-copy-3': read({ kind: 'ota_create_reply', result: 0, status: 'in_progress' }),
-  'dji-reference-backend-publish-with-reply#progress-of-copy-3': read({ kind: 'ota_progress', percent: 12, meta: { bid: 'bbbbbbb3-0000-4000-8000-000000000003' } }),
-  'dji-reference-web-device-cmd#progress-in-progress': read({ kind: 'ota_progress', status: 'in_progress', percent: 70, step: 'upgrade_firmware' }),
+  'dji-reference-backend-publish-with-reply#progress-of-copy-3': read({
+    kind: 'ota_progress',
+    percent: 12,
+    meta: { bid: 'bbbbbbb3-0000-4000-8000-000000000003' },
+  }),
+  'dji-reference-web-device-cmd#progress-in-progress': read({
+    kind: 'ota_progress',
+    status: 'in_progress',
+    percent: 70,
+    step: 'upgrade_firmware',
+  }),
   'dji-reference-web-device-cmd#progress-ok-without-progress': read({ kind: 'ota_progress', status: 'ok', percent: null, step: null }),
-  'dji-reference-web-device-cmd#progress-failed-without-percent': read({ kind: 'ota_progress', status: 'failed', percent: null, step: 'upgrade_firmware' }),
+  'dji-reference-web-device-cmd#progress-failed-without-percent': read({
+    kind: 'ota_progress',
+    status: 'failed',
+    percent: null,
+    step: 'upgrade_firmware',
+  }),
 };
 
 function decodedOf(file: string, id: string): Decoded {
@@ -212,6 +284,9 @@ describe('messages without method, seen without their ota_create', () => {
 
   it('an ota_create without method is recognised by its devices list alone', () => {
     const create = DOCUMENTED_EXAMPLES.find((e) => e.key === 'dji-cloud-api-doc-v1.11.3-dock-firmware#ota-create')!;
-    expect(decode(create.concreteTopic, create.message)).toMatchObject({ kind: 'ota_create', devices: [{ sn: 'drone_sn' }, { sn: 'dock_sn' }] });
+    expect(decode(create.concreteTopic, create.message)).toMatchObject({
+      kind: 'ota_create',
+      devices: [{ sn: 'drone_sn' }, { sn: 'dock_sn' }],
+    });
   });
 });

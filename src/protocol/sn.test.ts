@@ -13,7 +13,16 @@ import {
   statusTopic,
 } from './topics.ts';
 
-const TOPIC_BUILDERS = [servicesTopic, servicesReplyTopic, eventsTopic, eventsReplyTopic, statusTopic, statusReplyTopic, stateTopic, osdTopic];
+const TOPIC_BUILDERS = [
+  servicesTopic,
+  servicesReplyTopic,
+  eventsTopic,
+  eventsReplyTopic,
+  statusTopic,
+  statusReplyTopic,
+  stateTopic,
+  osdTopic,
+];
 const SN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('');
 
 describe('isValidSn', () => {

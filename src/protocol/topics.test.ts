@@ -28,7 +28,16 @@ describe('topic builders', () => {
   });
 
   it('round trip through parseTopic for every family', () => {
-    const builders = [servicesTopic, servicesReplyTopic, eventsTopic, eventsReplyTopic, statusTopic, statusReplyTopic, stateTopic, osdTopic];
+    const builders = [
+      servicesTopic,
+      servicesReplyTopic,
+      eventsTopic,
+      eventsReplyTopic,
+      statusTopic,
+      statusReplyTopic,
+      stateTopic,
+      osdTopic,
+    ];
     const families = builders.map((build) => parseTopic(build('NM1923221021'))?.family);
     expect(families).toEqual([...TOPIC_FAMILIES]);
     for (const build of builders) expect(parseTopic(build('NM1923221021'))?.sn).toBe('NM1923221021');
@@ -84,7 +93,14 @@ describe('SUBSCRIPTION_FILTERS', () => {
   });
 
   it('each match the topic a builder makes, with the + in the SN position', () => {
-    const byFamily = { services: servicesTopic, services_reply: servicesReplyTopic, events: eventsTopic, status: statusTopic, state: stateTopic, osd: osdTopic };
+    const byFamily = {
+      services: servicesTopic,
+      services_reply: servicesReplyTopic,
+      events: eventsTopic,
+      status: statusTopic,
+      state: stateTopic,
+      osd: osdTopic,
+    };
     for (const filter of SUBSCRIPTION_FILTERS) {
       const family = filter.split('/')[3] as keyof typeof byFamily;
       expect(byFamily[family]('SN1').replace('/SN1/', '/+/')).toBe(filter);

@@ -1,14 +1,6 @@
 import { assertSn, isValidSn, snProblem } from './sn.ts';
 
-export type TopicFamily =
-  | 'services'
-  | 'services_reply'
-  | 'events'
-  | 'events_reply'
-  | 'status'
-  | 'status_reply'
-  | 'state'
-  | 'osd';
+export type TopicFamily = 'services' | 'services_reply' | 'events' | 'events_reply' | 'status' | 'status_reply' | 'state' | 'osd';
 
 /** First topic level per family: the status pair lives under sys/, everything else under thing/. */
 const ROOT: Readonly<Record<TopicFamily, 'thing' | 'sys'>> = {

@@ -86,7 +86,10 @@ describe("DJI's reference backend re-publishing ota_create (new tid and bid, 3 s
 
   it('rejected only when every copy was refused', () => {
     const t = 1_654_070_968_655;
-    const base = [otaCreate({ gateway: 'G1', bid: 'b1', tid: 't1', ts: t }), otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000 })];
+    const base = [
+      otaCreate({ gateway: 'G1', bid: 'b1', tid: 't1', ts: t }),
+      otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000 }),
+    ];
     const one = run([...base, reply({ gateway: 'G1', bid: 'b2', tid: 't2', result: 312015 })]);
     expect(tasksInOrder(one)).toHaveLength(1);
     expect(tasksInOrder(one)[0]).toMatchObject({ command: 'published', terminal: false });
@@ -99,12 +102,25 @@ describe("DJI's reference backend re-publishing ota_create (new tid and bid, 3 s
     const first = otaCreate({ gateway: 'G1', bid: 'b1', tid: 't1', ts: t, devices: [{ sn: 'G1', version: '2.0.0' }] });
     const cases = [
       otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000, devices: [{ sn: 'G1', version: '2.0.1' }] }),
-      otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000, devices: [{ sn: 'G1', version: '2.0.0' }, { sn: 'AIR', version: '2.0.0' }] }),
+      otaCreate({
+        gateway: 'G1',
+        bid: 'b2',
+        tid: 't2',
+        ts: t + 3_000,
+        devices: [
+          { sn: 'G1', version: '2.0.0' },
+          { sn: 'AIR', version: '2.0.0' },
+        ],
+      }),
       otaCreate({ gateway: 'G2', bid: 'b2', tid: 't2', ts: t + 3_000, devices: [{ sn: 'G1', version: '2.0.0' }] }),
       otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + REPUBLISH_WINDOW_MS + 1, devices: [{ sn: 'G1', version: '2.0.0' }] }),
     ];
     for (const second of cases) expect(tasksInOrder(run([first, second]))).toHaveLength(2);
-    expect(tasksInOrder(run([first, otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000, devices: [{ sn: 'G1', version: '2.0.0' }] })]))).toHaveLength(1);
+    expect(
+      tasksInOrder(
+        run([first, otaCreate({ gateway: 'G1', bid: 'b2', tid: 't2', ts: t + 3_000, devices: [{ sn: 'G1', version: '2.0.0' }] })]),
+      ),
+    ).toHaveLength(1);
   });
 
   it('a copy after progress of the first is another upgrade', () => {

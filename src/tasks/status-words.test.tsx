@@ -78,7 +78,17 @@ describe('useTaskStatusText', () => {
       devices: [{ sn: 'DOCK-1', verification: null }],
       command: 'accepted',
       resultCode: 0,
-      execution: { status: 'in_progress', subStatus: 'DOWNLOADING', subStatusRaw: 'DOWNLOADING', step: null, percent: 39.6, rate: null, result: 0, lastEventAt: null, lastAppliedAt: 1 },
+      execution: {
+        status: 'in_progress',
+        subStatus: 'DOWNLOADING',
+        subStatusRaw: 'DOWNLOADING',
+        step: null,
+        percent: 39.6,
+        rate: null,
+        result: 0,
+        lastEventAt: null,
+        lastAppliedAt: 1,
+      },
     };
     const { supersededBy: _dropped, ...open } = downloading;
     expect(result.current.deviceStatusText(open, 'DOCK-1')).toBe('40% · 进行中 · 下载中');

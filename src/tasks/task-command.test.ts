@@ -33,7 +33,15 @@ function get(table: TaskTable, bid = 'bid-1'): UpgradeTask {
 describe('taskCreated / taskPublished / replyTimedOut', () => {
   it('creates a queued task of this console with its devices, attempt and campaign', () => {
     const task = get(created());
-    expect(task).toMatchObject({ command: 'queued', origin: 'this-console', tid: 'tid-1', attempt: 2, retryOf: 'bid-0', campaignId: 'camp-1', createdAt: 100 });
+    expect(task).toMatchObject({
+      command: 'queued',
+      origin: 'this-console',
+      tid: 'tid-1',
+      attempt: 2,
+      retryOf: 'bid-0',
+      campaignId: 'camp-1',
+      createdAt: 100,
+    });
     expect(task.devices.map((d) => [d.sn, d.targetVersion, d.verification])).toEqual([
       ['DOCK1', '2.0.0', null],
       ['AIR1', '5.0.0', null],
@@ -117,9 +125,25 @@ describe('applyOtaCreateSeen', () => {
   });
 
   it("creates a task for another console's ota_create with its devices and target versions", () => {
-    const msg = otaCreate({ bid: 'b-x', tid: 't-x', gateway: 'DOCK3', ts: 777, devices: [{ sn: 'DOCK3', version: '3.1.0', size: 42 }, { sn: 'AIR3', version: '7.0.0' }] });
+    const msg = otaCreate({
+      bid: 'b-x',
+      tid: 't-x',
+      gateway: 'DOCK3',
+      ts: 777,
+      devices: [
+        { sn: 'DOCK3', version: '3.1.0', size: 42 },
+        { sn: 'AIR3', version: '7.0.0' },
+      ],
+    });
     const task = get(applyOtaCreateSeen(EMPTY_TASK_TABLE, msg, 900), 'b-x');
-    expect(task).toMatchObject({ origin: 'elsewhere', command: 'published', tid: 't-x', gateway: 'DOCK3', createdAt: 777, devicesInferred: false });
+    expect(task).toMatchObject({
+      origin: 'elsewhere',
+      command: 'published',
+      tid: 't-x',
+      gateway: 'DOCK3',
+      createdAt: 777,
+      devicesInferred: false,
+    });
     expect(task.devices).toEqual([
       { sn: 'DOCK3', targetVersion: '3.1.0', fileName: 'DOCK3-3.1.0.bin', fileSize: 42, verification: null },
       { sn: 'AIR3', targetVersion: '7.0.0', fileName: 'AIR3-7.0.0.bin', fileSize: 1_000_000, verification: null },

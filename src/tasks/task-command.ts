@@ -4,7 +4,14 @@
  * ota_create messages from other consoles are learned from the services topic.
  */
 import type { OtaCreateDecoded, OtaCreateReplyDecoded } from '../protocol/messages.ts';
-import { answeredCopy, adoptRepublished, everyCopyRefused, republishedTaskByTid, republishedTaskOf, withRefusal } from './task-republish.ts';
+import {
+  answeredCopy,
+  adoptRepublished,
+  everyCopyRefused,
+  republishedTaskByTid,
+  republishedTaskOf,
+  withRefusal,
+} from './task-republish.ts';
 import { putTask, taskByTid, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
 import type { NewTaskInput, TaskDevice, UpgradeTask } from './task-types.ts';
 import { startVerification } from './task-verification.ts';
@@ -54,13 +61,17 @@ function updateTask(table: TaskTable, bid: string, update: (task: UpgradeTask) =
 /** The broker acknowledged the publish (PUBACK). Only a queued command moves: a reply may have come first. */
 export function taskPublished(table: TaskTable, bid: string, now: number): TaskTable {
   return updateTask(table, bid, (task) =>
-    task.command === 'queued' ? { ...task, command: 'published', publishedAt: now, lastReceivedAt: Math.max(task.lastReceivedAt, now) } : task,
+    task.command === 'queued'
+      ? { ...task, command: 'published', publishedAt: now, lastReceivedAt: Math.max(task.lastReceivedAt, now) }
+      : task,
   );
 }
 
 /** The reply timeout passed: only a command still waiting for its reply becomes no-reply. */
 export function replyTimedOut(table: TaskTable, bid: string): TaskTable {
-  return updateTask(table, bid, (task) => (task.command === 'published' && task.execution === null ? { ...task, command: 'no-reply' } : task));
+  return updateTask(table, bid, (task) =>
+    task.command === 'published' && task.execution === null ? { ...task, command: 'no-reply' } : task,
+  );
 }
 
 function replied(task: UpgradeTask, msg: OtaCreateReplyDecoded, now: number): UpgradeTask {

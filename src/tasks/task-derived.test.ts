@@ -9,7 +9,11 @@ import type { TaskTimings, UpgradeTask } from './task-types.ts';
 const T: TaskTimings = { stalledAfterMs: 60_000, replyTimeoutMs: 10_000, verifyGraceMs: 30_000 };
 
 function created(bid = 'bid-1', fileSize?: number): TaskTable {
-  return taskCreated(EMPTY_TASK_TABLE, { bid, tid: 'tid-1', gateway: 'DOCK1', devices: [{ sn: 'DOCK1', targetVersion: '2', ...(fileSize ? { fileSize } : {}) }] }, 0);
+  return taskCreated(
+    EMPTY_TASK_TABLE,
+    { bid, tid: 'tid-1', gateway: 'DOCK1', devices: [{ sn: 'DOCK1', targetVersion: '2', ...(fileSize ? { fileSize } : {}) }] },
+    0,
+  );
 }
 
 const one = (table: TaskTable, bid = 'bid-1'): UpgradeTask => table.byBid.get(bid)!;
@@ -79,7 +83,9 @@ describe('completion and ETA', () => {
   it('has no ETA without a basis, when paused or finished', () => {
     expect(taskEtaMs(one(created()))).toBeNull();
     expect(taskEtaMs(one(applyProgress(created(), progress({ percent: 20 }), 0)))).toBeNull();
-    expect(taskEtaMs(one(applyProgress(created('bid-1', 100), progress({ status: 'paused', step: 'download_firmware', rate: 5 }), 0)))).toBeNull();
+    expect(
+      taskEtaMs(one(applyProgress(created('bid-1', 100), progress({ status: 'paused', step: 'download_firmware', rate: 5 }), 0))),
+    ).toBeNull();
     expect(taskEtaMs(one(applyProgress(created('bid-1', 100), progress({ status: 'ok', percent: 100 }), 0)))).toBeNull();
   });
 });

@@ -35,7 +35,10 @@ export function taskState(task: UpgradeTask, now: number, timings: TaskTimings):
   const execution = task.execution;
   if (execution !== null) {
     if (execution.status === 'ok') return okState(task);
-    if (task.terminal) return execution.status === 'sent' || execution.status === 'in_progress' || execution.status === 'paused' ? 'failed' : execution.status;
+    if (task.terminal)
+      return execution.status === 'sent' || execution.status === 'in_progress' || execution.status === 'paused'
+        ? 'failed'
+        : execution.status;
     return isStalled(task, now, timings) ? 'stalled' : execution.status;
   }
   if (task.command === 'no-reply' || isAwaitingReplyTooLong(task, now, timings)) return 'no-reply';

@@ -34,7 +34,15 @@ const upgradeEvents = fc
     let ts = start;
     const events: OtaProgressDecoded[] = steps.map((s, i) => {
       ts += s.gap;
-      return progress({ ts, tid: sharedTid ? 'echoed-tid' : `tid-${i}`, status: s.status, percent: s.percent, step: s.step, sub: s.sub, rate: s.rate });
+      return progress({
+        ts,
+        tid: sharedTid ? 'echoed-tid' : `tid-${i}`,
+        status: s.status,
+        percent: s.percent,
+        step: s.step,
+        sub: s.sub,
+        rate: s.rate,
+      });
     });
     if (end !== null) events.push(progress({ ts: ts + 1, tid: sharedTid ? 'echoed-tid' : 'tid-end', status: end, percent: 100 }));
     return events;
@@ -52,7 +60,9 @@ const deliveries = upgradeEvents.chain((events) =>
 const start = fc.constantFrom<'ours' | 'elsewhere'>('ours', 'elsewhere');
 
 function initial(kind: 'ours' | 'elsewhere'): TaskTable {
-  return kind === 'ours' ? taskCreated(EMPTY_TASK_TABLE, { bid: 'bid-1', tid: 'tid-create', gateway: 'DOCK1', devices: [{ sn: 'DOCK1' }] }, 1) : EMPTY_TASK_TABLE;
+  return kind === 'ours'
+    ? taskCreated(EMPTY_TASK_TABLE, { bid: 'bid-1', tid: 'tid-create', gateway: 'DOCK1', devices: [{ sn: 'DOCK1' }] }, 1)
+    : EMPTY_TASK_TABLE;
 }
 
 function inOrderOnce(table: TaskTable, events: readonly OtaProgressDecoded[]): TaskTable {
@@ -89,7 +99,12 @@ describe('progress in any order (property)', () => {
       fc.property(deliveries, ({ events, arrival }) => {
         const task = arrival.reduce((t, e) => applyProgress(t, e, NOW), EMPTY_TASK_TABLE).byBid.get('bid-1')!;
         const newest = events.at(-1)!;
-        expect(task.execution).toMatchObject({ status: newest.status, percent: newest.percent, step: newest.step, lastEventAt: newest.meta.timestamp });
+        expect(task.execution).toMatchObject({
+          status: newest.status,
+          percent: newest.percent,
+          step: newest.step,
+          lastEventAt: newest.meta.timestamp,
+        });
         expect(task.terminal).toBe(['ok', 'failed', 'canceled', 'timeout', 'rejected'].includes(newest.status));
         expect(task.events).toHaveLength(events.length);
       }),
@@ -118,7 +133,8 @@ describe('progress without a percent (property)', () => {
           const older = before !== null && before.lastEventAt !== null && event.meta.timestamp! < before.lastEventAt;
           const repeated = before !== null && before.lastEventAt === event.meta.timestamp;
           if (older || repeated) expect(after.percent).toBe(before.percent);
-          else if (event.percent === null && before !== null && (event.step === null || event.step === before.step)) expect(after.percent).toBe(before.percent);
+          else if (event.percent === null && before !== null && (event.step === null || event.step === before.step))
+            expect(after.percent).toBe(before.percent);
         }
         const task = table.byBid.get('bid-1')!;
         const newest = events.at(-1)!;

@@ -19,7 +19,11 @@ function only(table: TaskTable, bid = 'bid-1'): UpgradeTask {
 
 describe('applyProgress', () => {
   it('records status, sub-status, step, percent, rate and times of the event', () => {
-    const table = applyProgress(ours(), progress({ ts: 1_000, percent: 42, step: 'download_firmware', sub: 'DOWNLOADING', rate: 2048 }), NOW);
+    const table = applyProgress(
+      ours(),
+      progress({ ts: 1_000, percent: 42, step: 'download_firmware', sub: 'DOWNLOADING', rate: 2048 }),
+      NOW,
+    );
     expect(only(table).execution).toEqual({
       status: 'in_progress',
       subStatus: 'DOWNLOADING',
@@ -89,7 +93,8 @@ describe('applyProgress', () => {
 
   it('caps the event log at the first event and the newest ones', () => {
     let table = ours();
-    for (let i = 0; i < EVENT_LOG_CAP + 20; i++) table = applyProgress(table, progress({ ts: 1_000 + i, percent: i % 100, tid: `t${i}` }), NOW);
+    for (let i = 0; i < EVENT_LOG_CAP + 20; i++)
+      table = applyProgress(table, progress({ ts: 1_000 + i, percent: i % 100, tid: `t${i}` }), NOW);
     const events = only(table).events;
     expect(events).toHaveLength(EVENT_LOG_CAP);
     expect(events[0]?.timestamp).toBe(1_000);

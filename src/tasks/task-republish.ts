@@ -84,7 +84,11 @@ export function adoptRepublished(draft: TaskDraft, msg: OtaCreateDecoded, now: n
     if (!waiting || (task.republished?.length ?? 0) >= MAX_REPUBLISHED) continue;
     const gap = at - lastCopyAt(task);
     if (gap < 0 || gap > REPUBLISH_WINDOW_MS || deviceKey(task.devices) !== key) continue;
-    putTask(draft, { ...task, republished: [...(task.republished ?? []), { bid, tid, at }], lastReceivedAt: Math.max(task.lastReceivedAt, now) });
+    putTask(draft, {
+      ...task,
+      republished: [...(task.republished ?? []), { bid, tid, at }],
+      lastReceivedAt: Math.max(task.lastReceivedAt, now),
+    });
     hint(bid, task.bid);
     return true;
   }

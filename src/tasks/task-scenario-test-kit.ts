@@ -23,7 +23,9 @@ export function kit(now = T0) {
       store.getState().batchReceived([decode(eventsTopic(gateway), encodeMessage(buildOtaProgress(input, ids)))], at);
     },
     reply(gateway: string, tid: string, bid: string, result: number, at = now) {
-      store.getState().batchReceived([decode(servicesReplyTopic(gateway), encodeMessage(buildServicesReply({ tid, bid, result }, ids)))], at);
+      store
+        .getState()
+        .batchReceived([decode(servicesReplyTopic(gateway), encodeMessage(buildServicesReply({ tid, bid, result }, ids)))], at);
     },
     /** A device reporting its firmware version on its state topic. */
     version(gateway: string, deviceSn: string, firmwareVersion: string, at = now) {

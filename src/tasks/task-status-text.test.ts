@@ -24,8 +24,12 @@ describe('deviceStatusText (aria-valuetext of the contract)', () => {
   });
 
   it('leaves the sub-status part out when there is none, shows an undefined one as sent', () => {
-    expect(deviceStatusText(one(applyProgress(created(), progress({ status: 'ok', percent: 100 }), 1)), 'DOCK1')).toBe('100% · Successful Execution');
-    expect(deviceStatusText(one(applyProgress(created(), progress({ percent: 5, sub: 'NEW_THING' }), 1)), 'DOCK1')).toBe('5% · In Progress · NEW_THING');
+    expect(deviceStatusText(one(applyProgress(created(), progress({ status: 'ok', percent: 100 }), 1)), 'DOCK1')).toBe(
+      '100% · Successful Execution',
+    );
+    expect(deviceStatusText(one(applyProgress(created(), progress({ percent: 5, sub: 'NEW_THING' }), 1)), 'DOCK1')).toBe(
+      '5% · In Progress · NEW_THING',
+    );
   });
 
   it('the documented example: failed download', () => {

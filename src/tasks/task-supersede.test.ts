@@ -52,8 +52,15 @@ describe('a newer task seen elsewhere supersedes an older open one on the same g
   });
 
   it('never touches a task this console started, nor tasks on other gateways', () => {
-    let table = taskCreated(EMPTY_TASK_TABLE, { bid: 'mine', tid: 't', gateway: 'DOCK1', devices: [{ sn: 'DOCK1' }], campaignId: 'c1' }, 500);
-    table = run(table, [progress({ bid: 'mine', ts: 1_000, tid: 'a' }), progress({ bid: 'other-dock', gateway: 'DOCK2', ts: 1_000, tid: 'b' })]);
+    let table = taskCreated(
+      EMPTY_TASK_TABLE,
+      { bid: 'mine', tid: 't', gateway: 'DOCK1', devices: [{ sn: 'DOCK1' }], campaignId: 'c1' },
+      500,
+    );
+    table = run(table, [
+      progress({ bid: 'mine', ts: 1_000, tid: 'a' }),
+      progress({ bid: 'other-dock', gateway: 'DOCK2', ts: 1_000, tid: 'b' }),
+    ]);
     table = run(table, [progress({ bid: 'intruder', ts: 9_000, tid: 'c' })]);
     expect(task(table, 'mine').terminal).toBe(false);
     expect(task(table, 'other-dock').terminal).toBe(false);
@@ -63,7 +70,9 @@ describe('a newer task seen elsewhere supersedes an older open one on the same g
   it('a flood of invented bids on one gateway leaves one active task, and the table stays at its cap', () => {
     const store = createTasksStore();
     for (let frame = 0; frame < 20; frame++) {
-      const batch = Array.from({ length: 250 }, (_, i) => progress({ bid: `fake-${frame}-${i}`, ts: 1_000 + frame * 1_000 + i, tid: `t${i}` }));
+      const batch = Array.from({ length: 250 }, (_, i) =>
+        progress({ bid: `fake-${frame}-${i}`, ts: 1_000 + frame * 1_000 + i, tid: `t${i}` }),
+      );
       store.getState().batchReceived(batch, 10_000 + frame);
     }
     const { table, summary } = store.getState();
@@ -76,7 +85,10 @@ describe('a newer task seen elsewhere supersedes an older open one on the same g
 describe('pruneTable bounds active tasks seen elsewhere', () => {
   /** One active task seen elsewhere per gateway DOCK<i>, last heard at lastReceivedAt(i). */
   function elsewhereOn(count: number, lastReceivedAt: (i: number) => number): TaskTable {
-    const seen = run(EMPTY_TASK_TABLE, Array.from({ length: count }, (_, i) => progress({ bid: `b${i}`, gateway: `DOCK${i}`, ts: 1_000, tid: `t${i}` })));
+    const seen = run(
+      EMPTY_TASK_TABLE,
+      Array.from({ length: count }, (_, i) => progress({ bid: `b${i}`, gateway: `DOCK${i}`, ts: 1_000, tid: `t${i}` })),
+    );
     const tasks = tasksInOrder(seen).map((t, i) => ({ ...t, lastReceivedAt: lastReceivedAt(i) }));
     return { byBid: new Map(tasks.map((t) => [t.bid, t])), order: seen.order };
   }
@@ -100,7 +112,9 @@ describe('pruneTable bounds active tasks seen elsewhere', () => {
   it('keeps 10,000 gateways each with one active task seen elsewhere', () => {
     const store = createTasksStore();
     for (let start = 0; start < 10_000; start += 1_000) {
-      const batch = Array.from({ length: 1_000 }, (_, k) => progress({ bid: `bid-${start + k}`, gateway: `DOCK-${start + k}`, ts: 1_000, tid: 't' }));
+      const batch = Array.from({ length: 1_000 }, (_, k) =>
+        progress({ bid: `bid-${start + k}`, gateway: `DOCK-${start + k}`, ts: 1_000, tid: 't' }),
+      );
       store.getState().batchReceived(batch, 10_000);
     }
     expect(store.getState().summary.active).toBe(10_000);

@@ -45,7 +45,13 @@ export function progress(spec: ProgressSpec = {}): OtaProgressDecoded {
   });
 }
 
-export function reply(spec: { gateway?: string; bid?: string | null; tid?: string | null; result?: number; ts?: number }): OtaCreateReplyDecoded {
+export function reply(spec: {
+  gateway?: string;
+  bid?: string | null;
+  tid?: string | null;
+  result?: number;
+  ts?: number;
+}): OtaCreateReplyDecoded {
   const { gateway = 'DOCK1', bid = 'bid-1', tid = 'tid-1', result = 0, ts = 1_000 } = spec;
   return decoded('ota_create_reply', servicesReplyTopic(gateway), {
     ...(bid === null ? {} : { bid }),
@@ -62,7 +68,13 @@ export interface CreateDeviceSpec {
   size?: number;
 }
 
-export function otaCreate(spec: { gateway?: string; bid?: string; tid?: string; ts?: number; devices?: CreateDeviceSpec[] }): OtaCreateDecoded {
+export function otaCreate(spec: {
+  gateway?: string;
+  bid?: string;
+  tid?: string;
+  ts?: number;
+  devices?: CreateDeviceSpec[];
+}): OtaCreateDecoded {
   const { gateway = 'DOCK1', bid = 'bid-1', tid = 'tid-1', ts = 500, devices = [{ sn: 'DOCK1', version: '2.0.0' }] } = spec;
   return decoded('ota_create', servicesTopic(gateway), {
     bid,

@@ -14,7 +14,15 @@ const OK_AT = 10_000;
 function twoDevices(): TaskTable {
   return taskCreated(
     EMPTY_TASK_TABLE,
-    { bid: 'bid-1', tid: 'tid-1', gateway: 'DOCK1', devices: [{ sn: 'DOCK1', targetVersion: '2.0.0' }, { sn: 'AIR1', targetVersion: '5.0.0' }] },
+    {
+      bid: 'bid-1',
+      tid: 'tid-1',
+      gateway: 'DOCK1',
+      devices: [
+        { sn: 'DOCK1', targetVersion: '2.0.0' },
+        { sn: 'AIR1', targetVersion: '5.0.0' },
+      ],
+    },
     1,
   );
 }

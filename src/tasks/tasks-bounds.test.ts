@@ -25,7 +25,10 @@ let tid = 0;
 const ids = (timestamp: number) => ({ uuid: () => `tid-${++tid}`, now: () => timestamp });
 
 function progress(gateway: string, bid: string, percent: number, timestamp: number, status: 'in_progress' | 'ok' | 'failed'): Decoded {
-  const message = buildOtaProgress({ gateway, bid, status, percent, step: percent < 50 ? 'download_firmware' : 'upgrade_firmware' }, ids(timestamp));
+  const message = buildOtaProgress(
+    { gateway, bid, status, percent, step: percent < 50 ? 'download_firmware' : 'upgrade_firmware' },
+    ids(timestamp),
+  );
   return decode(eventsTopic(gateway), JSON.stringify(message));
 }
 
@@ -34,7 +37,13 @@ function* fleetTraffic(): Generator<Decoded> {
   for (let step = 0; step < EVENTS_PER_TASK; step++) {
     for (let i = 0; i < TASKS; i++) {
       const terminal = step === EVENTS_PER_TASK - 1;
-      yield progress(`DOCK-${i}`, `bid-${i}`, terminal ? 100 : step * 10, T0 + step * 1_000, terminal ? (i % 10 === 0 ? 'failed' : 'ok') : 'in_progress');
+      yield progress(
+        `DOCK-${i}`,
+        `bid-${i}`,
+        terminal ? 100 : step * 10,
+        T0 + step * 1_000,
+        terminal ? (i % 10 === 0 ? 'failed' : 'ok') : 'in_progress',
+      );
     }
   }
   for (let n = 0; n < LONG_TASK_EVENTS; n++) {
@@ -106,7 +115,9 @@ describe('bounded memory at fleet scale', () => {
 
     const heapAfter = heapMiB();
     if (process.env.REPORT_HEAP === '1') {
-      console.info(`heap: ${heapBefore.toFixed(1)} MiB before, ${heapAfter.toFixed(1)} MiB after (${MAX_TASKS} tasks kept, ${delivered} events fed)`);
+      console.info(
+        `heap: ${heapBefore.toFixed(1)} MiB before, ${heapAfter.toFixed(1)} MiB after (${MAX_TASKS} tasks kept, ${delivered} events fed)`,
+      );
     }
   }, 60_000);
 });

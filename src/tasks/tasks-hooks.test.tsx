@@ -31,14 +31,24 @@ describe('task hooks', () => {
   it('a row re-renders only when its own task changes; filtered ids follow the store', () => {
     const store = createTasksStore();
     const renders = new Map<string, number>();
-    store.getState().batchReceived([progress({ bid: 'a', ts: 1, percent: 1, tid: '1' }), progress({ bid: 'b', gateway: 'DOCK2', ts: 1, percent: 1, tid: '2' })], 1);
+    store
+      .getState()
+      .batchReceived(
+        [progress({ bid: 'a', ts: 1, percent: 1, tid: '1' }), progress({ bid: 'b', gateway: 'DOCK2', ts: 1, percent: 1, tid: '2' })],
+        1,
+      );
     render(
       <TasksStoreProvider value={store}>
         <List renders={renders} />
       </TasksStoreProvider>,
     );
     expect(screen.getByText('total 2')).toBeInTheDocument();
-    expect(renders).toEqual(new Map([['a', 1], ['b', 1]]));
+    expect(renders).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 1],
+      ]),
+    );
 
     act(() => store.getState().batchReceived([progress({ bid: 'a', ts: 2, percent: 50, tid: '3' })], 2));
     expect(screen.getByLabelText('a')).toHaveTextContent('50');

@@ -13,14 +13,26 @@ const GRACE = 300_000;
 function twoViews(): { mine: UpgradeTask; seen: UpgradeTask } {
   let a = taskCreated(
     EMPTY_TASK_TABLE,
-    { bid: 'b1', tid: 't1', gateway: 'DOCK1', devices: [{ sn: 'DOCK1', fromVersion: '1.0.0', targetVersion: '2.0.0', fileSize: 1_000_000 }], campaignId: 'c1', attempt: 2, retryOf: 'b0' },
+    {
+      bid: 'b1',
+      tid: 't1',
+      gateway: 'DOCK1',
+      devices: [{ sn: 'DOCK1', fromVersion: '1.0.0', targetVersion: '2.0.0', fileSize: 1_000_000 }],
+      campaignId: 'c1',
+      attempt: 2,
+      retryOf: 'b0',
+    },
     400,
   );
   a = taskPublished(a, 'b1', 450);
   a = applyBatch(a, [reply({ bid: 'b1', tid: 't1' }), progress({ bid: 'b1', ts: 1_000, percent: 10, tid: 'p1' })], 1_100, GRACE);
   const b = applyBatch(
     EMPTY_TASK_TABLE,
-    [otaCreate({ bid: 'b1', tid: 't1', ts: 450 }), progress({ bid: 'b1', ts: 1_000, percent: 10, tid: 'p1' }), progress({ bid: 'b1', ts: 2_000, percent: 60, tid: 'p2' })],
+    [
+      otaCreate({ bid: 'b1', tid: 't1', ts: 450 }),
+      progress({ bid: 'b1', ts: 1_000, percent: 10, tid: 'p1' }),
+      progress({ bid: 'b1', ts: 2_000, percent: 60, tid: 'p2' }),
+    ],
     2_100,
     GRACE,
   );
@@ -32,8 +44,17 @@ describe('mergeTask', () => {
     const { mine, seen } = twoViews();
     expect(seen.origin).toBe('elsewhere');
     const merged = mergeTask(seen, mine);
-    expect(merged).toMatchObject({ origin: 'this-console', campaignId: 'c1', attempt: 2, retryOf: 'b0', command: 'accepted', lastReceivedAt: 2_100 });
-    expect(merged.devices).toEqual([expect.objectContaining({ sn: 'DOCK1', fromVersion: '1.0.0', targetVersion: '2.0.0', fileSize: 1_000_000 })]);
+    expect(merged).toMatchObject({
+      origin: 'this-console',
+      campaignId: 'c1',
+      attempt: 2,
+      retryOf: 'b0',
+      command: 'accepted',
+      lastReceivedAt: 2_100,
+    });
+    expect(merged.devices).toEqual([
+      expect.objectContaining({ sn: 'DOCK1', fromVersion: '1.0.0', targetVersion: '2.0.0', fileSize: 1_000_000 }),
+    ]);
     expect(merged.execution?.percent).toBe(60);
     expect(merged.events.map((e) => e.percent)).toEqual([10, 60]);
     // From either side the same, but for which tab's copy of a shared event (arrival time) is kept.
@@ -43,10 +64,24 @@ describe('mergeTask', () => {
 
   it('never moves a finished task back, and returns the same object when the other adds nothing', () => {
     const { mine } = twoViews();
-    const ended = applyBatch({ byBid: new Map([['b1', mine]]), order: ['b1'] }, [progress({ bid: 'b1', ts: 500, status: 'failed', percent: 100, tid: 'x' })], 1_200, GRACE);
+    const ended = applyBatch(
+      { byBid: new Map([['b1', mine]]), order: ['b1'] },
+      [progress({ bid: 'b1', ts: 500, status: 'failed', percent: 100, tid: 'x' })],
+      1_200,
+      GRACE,
+    );
     // An event with an older device time does not apply, so fake one that ended at an older time.
-    const failed: UpgradeTask = { ...mine, terminal: true, finishedAt: 900, execution: { ...(mine.execution as TaskExecution), status: 'failed', lastEventAt: 900 } };
-    const running: UpgradeTask = { ...mine, execution: { ...(mine.execution as TaskExecution), percent: 90, lastEventAt: 5_000 }, lastReceivedAt: 5_000 };
+    const failed: UpgradeTask = {
+      ...mine,
+      terminal: true,
+      finishedAt: 900,
+      execution: { ...(mine.execution as TaskExecution), status: 'failed', lastEventAt: 900 },
+    };
+    const running: UpgradeTask = {
+      ...mine,
+      execution: { ...(mine.execution as TaskExecution), percent: 90, lastEventAt: 5_000 },
+      lastReceivedAt: 5_000,
+    };
     expect(mergeTask(running, failed)).toMatchObject({ terminal: true, execution: { status: 'failed' }, lastReceivedAt: 5_000 });
     expect(mergeTask(failed, running)).toMatchObject({ terminal: true, execution: { status: 'failed' } });
     const endedTask = ended.byBid.get('b1') as UpgradeTask;
@@ -54,7 +89,19 @@ describe('mergeTask', () => {
   });
 
   it('keeps the first event and the newest when the union outgrows the log', () => {
-    const event = (ts: number): TaskEvent => ({ receivedAt: ts, timestamp: ts, tid: null, status: 'in_progress', subStatus: null, subStatusRaw: null, step: null, percent: ts % 100, result: 0, rate: null, raw: undefined });
+    const event = (ts: number): TaskEvent => ({
+      receivedAt: ts,
+      timestamp: ts,
+      tid: null,
+      status: 'in_progress',
+      subStatus: null,
+      subStatusRaw: null,
+      step: null,
+      percent: ts % 100,
+      result: 0,
+      rate: null,
+      raw: undefined,
+    });
     const a = Array.from({ length: EVENT_LOG_CAP }, (_, i) => event(i * 2));
     const b = Array.from({ length: EVENT_LOG_CAP }, (_, i) => event(i * 2 + 1));
     const merged = mergeEvents(a, b);
@@ -68,8 +115,18 @@ describe('mergeTask', () => {
 
 describe('mergeTables', () => {
   it('adds the tasks only the other tab knows, by creation time, and is the same table when nothing is new', () => {
-    const local = applyBatch(EMPTY_TASK_TABLE, [progress({ bid: 'x', gateway: 'D1', ts: 1_000, tid: '1' }), progress({ bid: 'z', gateway: 'D3', ts: 3_000, tid: '2' })], 5_000, GRACE);
-    const other = applyBatch(EMPTY_TASK_TABLE, [progress({ bid: 'y', gateway: 'D2', ts: 2_000, tid: '3' }), progress({ bid: 'x', gateway: 'D1', ts: 1_000, tid: '1' })], 5_000, GRACE);
+    const local = applyBatch(
+      EMPTY_TASK_TABLE,
+      [progress({ bid: 'x', gateway: 'D1', ts: 1_000, tid: '1' }), progress({ bid: 'z', gateway: 'D3', ts: 3_000, tid: '2' })],
+      5_000,
+      GRACE,
+    );
+    const other = applyBatch(
+      EMPTY_TASK_TABLE,
+      [progress({ bid: 'y', gateway: 'D2', ts: 2_000, tid: '3' }), progress({ bid: 'x', gateway: 'D1', ts: 1_000, tid: '1' })],
+      5_000,
+      GRACE,
+    );
     const merged = mergeTables(local, other);
     expect(merged.order).toEqual(['x', 'y', 'z']);
     expect(mergeTables(merged, other)).toBe(merged);
@@ -103,7 +160,10 @@ const executionArb: fc.Arbitrary<TaskExecution | null> = fc.option(
     percent: fc.integer({ min: 0, max: 100 }),
     rate: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
     result: fc.constant(0),
-    lastEventAt: fc.option(fc.integer({ min: 0, max: 5 }).map((n) => 1_000 + n * 100), { nil: null }),
+    lastEventAt: fc.option(
+      fc.integer({ min: 0, max: 5 }).map((n) => 1_000 + n * 100),
+      { nil: null },
+    ),
     lastAppliedAt: fc.integer({ min: 0, max: 5 }).map((n) => 10_000 + n * 100),
   }),
   { nil: null },
@@ -125,7 +185,14 @@ const viewArb = (sender: Sender): fc.Arbitrary<UpgradeTask> =>
       origin: fc.constantFrom('this-console' as const, 'elsewhere' as const),
       devicesInferred: fc.boolean(),
       knowsFile: fc.boolean(),
-      command: fc.constantFrom('queued' as const, 'published' as const, 'accepted' as const, 'no-reply' as const, 'rejected' as const, null),
+      command: fc.constantFrom(
+        'queued' as const,
+        'published' as const,
+        'accepted' as const,
+        'no-reply' as const,
+        'rejected' as const,
+        null,
+      ),
       execution: executionArb,
       terminal: fc.boolean(),
       createdAt: fc.integer({ min: 0, max: 3 }),
@@ -227,7 +294,8 @@ describe('mergeTask properties', () => {
         }
         expect(m.terminal).toBe(a.terminal || b.terminal);
         for (const t of [a, b]) {
-          if (t.execution?.lastEventAt != null && !m.terminal) expect(m.execution?.lastEventAt ?? -1).toBeGreaterThanOrEqual(t.execution.lastEventAt);
+          if (t.execution?.lastEventAt != null && !m.terminal)
+            expect(m.execution?.lastEventAt ?? -1).toBeGreaterThanOrEqual(t.execution.lastEventAt);
           expect(m.lastReceivedAt).toBeGreaterThanOrEqual(t.lastReceivedAt);
           for (const e of t.events) expect(m.events.some((x) => x.timestamp === e.timestamp)).toBe(true);
         }
@@ -238,8 +306,14 @@ describe('mergeTask properties', () => {
   it('merging tables converges: local+other and other+local hold the same facts', () => {
     fc.assert(
       fc.property(pairArb, fc.boolean(), fc.boolean(), ([a, b], onlyA, onlyB) => {
-        const x: TaskTable = { byBid: new Map([['b1', a], ...(onlyA ? [['xa', { ...a, bid: 'xa' }] as const] : [])]), order: ['b1', ...(onlyA ? ['xa'] : [])] };
-        const y: TaskTable = { byBid: new Map([...(onlyB ? [['yb', { ...b, bid: 'yb' }] as const] : []), ['b1', b]]), order: [...(onlyB ? ['yb'] : []), 'b1'] };
+        const x: TaskTable = {
+          byBid: new Map([['b1', a], ...(onlyA ? [['xa', { ...a, bid: 'xa' }] as const] : [])]),
+          order: ['b1', ...(onlyA ? ['xa'] : [])],
+        };
+        const y: TaskTable = {
+          byBid: new Map([...(onlyB ? [['yb', { ...b, bid: 'yb' }] as const] : []), ['b1', b]]),
+          order: [...(onlyB ? ['yb'] : []), 'b1'],
+        };
         const xy = mergeTables(x, y);
         const yx = mergeTables(y, x);
         expect(new Set(xy.order)).toEqual(new Set(yx.order));

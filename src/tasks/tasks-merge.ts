@@ -7,7 +7,15 @@
  */
 import { isRedelivery } from './task-progress.ts';
 import type { TaskTable } from './task-table.ts';
-import { EVENT_LOG_CAP, type CommandState, type TaskDevice, type TaskEvent, type TaskExecution, type UpgradeTask, type Verification } from './task-types.ts';
+import {
+  EVENT_LOG_CAP,
+  type CommandState,
+  type TaskDevice,
+  type TaskEvent,
+  type TaskExecution,
+  type UpgradeTask,
+  type Verification,
+} from './task-types.ts';
 
 const COMMAND_RANK: Readonly<Record<CommandState, number>> = { queued: 0, published: 1, 'no-reply': 2, accepted: 3, rejected: 4 };
 const VERIFICATION_RANK: Readonly<Record<NonNullable<Verification>, number>> = { pending: 1, 'version-mismatch': 2, verified: 3 };

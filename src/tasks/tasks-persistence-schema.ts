@@ -23,22 +23,24 @@ function storedRawText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-const eventSchema: z.ZodType<TaskEvent> = z.object({
-  receivedAt: time,
-  timestamp: time.nullable(),
-  tid: z.string().nullable(),
-  status,
-  subStatus,
-  subStatusRaw: z.string().nullable(),
-  step,
-  percent,
-  result: z.number().int(),
-  stepResult: z.number().int().optional(),
-  rate: z.number().finite().nullable(),
-  // An event whose raw JSON was let go holds undefined, which JSON leaves out: a missing key is
-  // "not kept", not a bad event (zod 4 requires unknown keys to be present unless optional).
-  raw: z.unknown().optional(),
-}).transform(({ raw, ...event }) => ({ ...event, raw: storedRawText(raw) }));
+const eventSchema: z.ZodType<TaskEvent> = z
+  .object({
+    receivedAt: time,
+    timestamp: time.nullable(),
+    tid: z.string().nullable(),
+    status,
+    subStatus,
+    subStatusRaw: z.string().nullable(),
+    step,
+    percent,
+    result: z.number().int(),
+    stepResult: z.number().int().optional(),
+    rate: z.number().finite().nullable(),
+    // An event whose raw JSON was let go holds undefined, which JSON leaves out: a missing key is
+    // "not kept", not a bad event (zod 4 requires unknown keys to be present unless optional).
+    raw: z.unknown().optional(),
+  })
+  .transform(({ raw, ...event }) => ({ ...event, raw: storedRawText(raw) }));
 
 const deviceSchema = z.object({
   sn: z.string().min(1),
@@ -88,10 +90,12 @@ export const storedTaskSchema: z.ZodType<UpgradeTask> = z.object({
   finishedAt: time.nullable(),
   lastReceivedAt: time,
   // An event that fails its check is dropped, not the task: the timeline is a convenience.
-  events: z.array(z.unknown()).transform((items) => items.flatMap((item) => {
-    const parsed = eventSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  })),
+  events: z.array(z.unknown()).transform((items) =>
+    items.flatMap((item) => {
+      const parsed = eventSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  ),
 });
 
 /** The envelope; tasks are checked one by one afterwards. */

@@ -19,16 +19,18 @@ describe('tasksStore', () => {
   it('applies a whole batch in one store update, with the summary computed in that flush', () => {
     const store = createTasksStore(T);
     const updates = countUpdates(store);
-    store.getState().batchReceived(
-      [
-        progress({ bid: 'a', gateway: 'DOCK1', ts: 1, percent: 10, tid: '1' }),
-        progress({ bid: 'a', gateway: 'DOCK1', ts: 2, percent: 20, tid: '2' }),
-        progress({ bid: 'b', gateway: 'DOCK2', ts: 1, status: 'ok', percent: 100, tid: '3' }),
-        otaCreate({ bid: 'c', gateway: 'DOCK3' }),
-        osd,
-      ],
-      1_000,
-    );
+    store
+      .getState()
+      .batchReceived(
+        [
+          progress({ bid: 'a', gateway: 'DOCK1', ts: 1, percent: 10, tid: '1' }),
+          progress({ bid: 'a', gateway: 'DOCK1', ts: 2, percent: 20, tid: '2' }),
+          progress({ bid: 'b', gateway: 'DOCK2', ts: 1, status: 'ok', percent: 100, tid: '3' }),
+          otaCreate({ bid: 'c', gateway: 'DOCK3' }),
+          osd,
+        ],
+        1_000,
+      );
     expect(updates()).toBe(1);
     const { summary, table, version } = store.getState();
     expect(table.order).toEqual(['a', 'b', 'c']);
@@ -118,7 +120,8 @@ describe('the summary kept from the tasks a batch changed', () => {
   it('equals a full recount after every batch of mixed progress, replies and terminal events', () => {
     const store = createTasksStore(T);
     const s = () => store.getState();
-    for (let i = 0; i < 6; i++) s().taskCreated({ bid: `own-${i}`, tid: `tc-${i}`, gateway: `OWN${i}`, devices: [{ sn: `OWN${i}`, targetVersion: '2' }] }, 0);
+    for (let i = 0; i < 6; i++)
+      s().taskCreated({ bid: `own-${i}`, tid: `tc-${i}`, gateway: `OWN${i}`, devices: [{ sn: `OWN${i}`, targetVersion: '2' }] }, 0);
     const statuses = ['in_progress', 'in_progress', 'paused', 'ok', 'failed'] as const;
     for (let round = 0; round < 12; round++) {
       const batch: Decoded[] = [];

@@ -75,7 +75,12 @@ export function ConnectionBanner({ notice, look, id }: ConnectionBannerProps) {
 
 type BannerT = ReturnType<typeof useTranslation<'common'>>['t'];
 
-function bannerDetail(look: ConnectionBannerProps['look'], trouble: ConnectionNoticeView['trouble'], error: string | null, t: BannerT): string {
+function bannerDetail(
+  look: ConnectionBannerProps['look'],
+  trouble: ConnectionNoticeView['trouble'],
+  error: string | null,
+  t: BannerT,
+): string {
   if (error === null) return t('connectionBanner.reconnecting');
   // The wallboard has no Settings to send anyone to: it keeps its one line for every reason.
   if (look === 'screen' && trouble === 'notAuthorized') return t('connectionBanner.notAuthorized', { error });

@@ -28,5 +28,7 @@ export interface StaleMarks {
 export function useStaleMarks(): StaleMarks {
   const { stale, noteId } = useContext(StaleDataContext);
   if (!stale) return { className: '' };
-  return noteId === '' ? { className: STALE_CLASS, 'data-stale': 'true' } : { className: STALE_CLASS, 'aria-describedby': noteId, 'data-stale': 'true' };
+  return noteId === ''
+    ? { className: STALE_CLASS, 'data-stale': 'true' }
+    : { className: STALE_CLASS, 'aria-describedby': noteId, 'data-stale': 'true' };
 }

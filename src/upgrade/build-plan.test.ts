@@ -12,14 +12,23 @@ const UNUSED_FW = firmware('m30', '0-67-0', '1.0.0');
 describe('buildCampaignPlan', () => {
   const store = fleetOf(
     [
-      { sn: 'DOCK1', aircraft: { sn: 'AC1' }, dockState: { firmwareVersion: '10.01.1000', compatibleStatus: 1 }, aircraftState: { firmwareVersion: '07.00' } },
+      {
+        sn: 'DOCK1',
+        aircraft: { sn: 'AC1' },
+        dockState: { firmwareVersion: '10.01.1000', compatibleStatus: 1 },
+        aircraftState: { firmwareVersion: '07.00' },
+      },
       { sn: 'DOCK2', dockState: { firmwareVersion: '10.01.2000' } },
       { sn: 'DOCK3' },
     ],
     NOW,
   );
   const resolutions = ['DOCK1', 'DOCK2', 'DOCK3'].map((sn) =>
-    resolveGateway({ gateway: store.getState().gateways.get(sn)!, liveness: 'online', activeTaskBid: null }, [DOCK_FW, AIRCRAFT_FW, UNUSED_FW], new Map([['DOCK1', 2]])),
+    resolveGateway(
+      { gateway: store.getState().gateways.get(sn)!, liveness: 'online', activeTaskBid: null },
+      [DOCK_FW, AIRCRAFT_FW, UNUSED_FW],
+      new Map([['DOCK1', 2]]),
+    ),
   );
   const plan = buildCampaignPlan(resolutions, { maxParallel: 5, pauseAfterFailures: { count: 2 }, canarySize: null });
 

@@ -16,7 +16,10 @@ describe('campaign options', () => {
     expect(parsePauseAfterFailures('100%')).toEqual({ ok: true, value: { percent: 100 } });
     expect(parsePauseAfterFailures('0%')).toEqual({ ok: false, error: 'Pause after failures: a percent must be above 0 and at most 100' });
     expect(parsePauseAfterFailures('150%').ok).toBe(false);
-    expect(parsePauseAfterFailures('x')).toEqual({ ok: false, error: 'Pause after failures must be a whole number or a percent such as 10%, or empty' });
+    expect(parsePauseAfterFailures('x')).toEqual({
+      ok: false,
+      error: 'Pause after failures must be a whole number or a percent such as 10%, or empty',
+    });
   });
 
   it('Canary gateways: optional, fewer than the gateways to send', () => {

@@ -28,7 +28,8 @@ export function ConfirmStartDialog({ plan, firmware, overridden, error, onConfir
       : 'count' in rule
         ? t('confirm.pauseAfterCount', { count: rule.count, n: f.number(rule.count, UNGROUPED) })
         : t('confirm.pauseAfterPercent', { percent: f.percent(rule.percent) });
-  const parallel = plan.maxParallel === null ? t('confirm.noParallelLimit') : t('confirm.atMostParallel', { max: f.number(plan.maxParallel, UNGROUPED) });
+  const parallel =
+    plan.maxParallel === null ? t('confirm.noParallelLimit') : t('confirm.atMostParallel', { max: f.number(plan.maxParallel, UNGROUPED) });
   return (
     <ConfirmDialog title={t('confirm.title')} onConfirm={onConfirm} onCancel={onCancel}>
       <p>
@@ -45,9 +46,15 @@ export function ConfirmStartDialog({ plan, firmware, overridden, error, onConfir
       <p>
         {plan.canarySize === null
           ? t('confirm.limits', { parallel, pause })
-          : t('confirm.limitsWithCanary', { parallel, pause, canary: t('confirm.canaryFirst', { count: plan.canarySize, n: f.number(plan.canarySize, UNGROUPED) }) })}
+          : t('confirm.limitsWithCanary', {
+              parallel,
+              pause,
+              canary: t('confirm.canaryFirst', { count: plan.canarySize, n: f.number(plan.canarySize, UNGROUPED) }),
+            })}
       </p>
-      {overridden.length > 0 ? <p className="font-medium text-red-800">{t('confirm.overridden', { files: f.list(overridden, 'plain') })}</p> : null}
+      {overridden.length > 0 ? (
+        <p className="font-medium text-red-800">{t('confirm.overridden', { files: f.list(overridden, 'plain') })}</p>
+      ) : null}
       {error !== null ? (
         <p role="alert" className="text-red-800">
           {t('confirm.error', { error })}

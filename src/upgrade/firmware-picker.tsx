@@ -90,7 +90,8 @@ export function FirmwarePicker({ firmware, catalog, choice, chosen, onChoose }: 
           {chosen.map((f) => (
             <li key={f.key} className="flex flex-col gap-1 rounded border border-slate-200 p-3">
               <span className="text-sm font-medium">
-                {t('firmware.preflightTitle', { product: f.productName, version: f.productVersion })} <span className="font-mono text-xs">{f.fileName}</span>
+                {t('firmware.preflightTitle', { product: f.productName, version: f.productVersion })}{' '}
+                <span className="font-mono text-xs">{f.fileName}</span>
               </span>
               <span className="break-all font-mono text-xs text-slate-500">
                 {f.fileUrl} · md5 {f.md5}

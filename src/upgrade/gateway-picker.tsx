@@ -27,7 +27,11 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
   const known = gatewaySns.filter((sn) => selected.has(sn)).length;
   const { t } = useTranslation('upgrades');
   const f = useFormat();
-  const counts = { selected: f.number(known, UNGROUPED), total: f.number(gatewaySns.length, UNGROUPED), shown: f.number(shown.length, UNGROUPED) };
+  const counts = {
+    selected: f.number(known, UNGROUPED),
+    total: f.number(gatewaySns.length, UNGROUPED),
+    shown: f.number(shown.length, UNGROUPED),
+  };
 
   return (
     <section aria-labelledby="upgrade-gateways-title" className="flex flex-col gap-3">
@@ -68,7 +72,14 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
       ) : shown.length === 0 ? (
         <p className="text-sm text-slate-600">{t('gateways.noMatch', { query: deferredQuery.trim() })}</p>
       ) : (
-        <FixedRowList count={shown.length} rowHeight={GATEWAY_ROW_HEIGHT} maxHeight={LIST_MAX_HEIGHT} label={t('gateways.listLabel')} getKey={getKey} renderRow={renderRow} />
+        <FixedRowList
+          count={shown.length}
+          rowHeight={GATEWAY_ROW_HEIGHT}
+          maxHeight={LIST_MAX_HEIGHT}
+          label={t('gateways.listLabel')}
+          getKey={getKey}
+          renderRow={renderRow}
+        />
       )}
     </section>
   );

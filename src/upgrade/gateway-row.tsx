@@ -48,7 +48,12 @@ function Verdict({ gateway, liveness, chosen }: { gateway: FleetGateway; livenes
   }
   const reasons = resolution.skip.map((reason) => say(skipReasonMessage(reason)));
   const [first, ...rest] = reasons;
-  const text = first === undefined ? '' : rest.length > 0 ? t('row.skippedMore', { reason: first, more: rest.length }) : t('row.skipped', { reason: first });
+  const text =
+    first === undefined
+      ? ''
+      : rest.length > 0
+        ? t('row.skippedMore', { reason: first, more: rest.length })
+        : t('row.skipped', { reason: first });
   const full = reasons.join(t('join.semicolon'));
   return (
     <span className="truncate text-amber-800" title={full}>

@@ -26,7 +26,12 @@ const kinds = (r: ReturnType<typeof resolveGateway>) => r.skip.map((s) => s.kind
 
 describe('resolveGateway targets', () => {
   it('puts the dock and its aircraft in one ota_create when firmware for both models is chosen', () => {
-    const r = resolveOne({ sn: 'DOCK1', aircraft: { sn: 'AC1' }, dockState: { firmwareVersion: '10.01.1000' }, aircraftState: { firmwareVersion: '07.01.0001' } });
+    const r = resolveOne({
+      sn: 'DOCK1',
+      aircraft: { sn: 'AC1' },
+      dockState: { firmwareVersion: '10.01.1000' },
+      aircraftState: { firmwareVersion: '07.01.0001' },
+    });
     expect(willSend(r)).toBe(true);
     expect(r.targets.map((t) => [t.sn, t.firmware.id, t.fromVersion, t.upgradeType])).toEqual([
       ['DOCK1', 'dock2', '10.01.1000', 3],
@@ -53,7 +58,12 @@ describe('resolveGateway targets', () => {
   it('ignores an aircraft that left the topology (offline or unpaired)', () => {
     const store = fleetOf([{ sn: 'DOCK1', aircraft: { sn: 'AC1' } }], NOW - 1000);
     store.getState().batchReceived([topo('DOCK1', DOCK2, [])], NOW);
-    expect(store.getState().gateways.get('DOCK1')?.devices.map((d) => [d.sn, d.inTopology])).toEqual([
+    expect(
+      store
+        .getState()
+        .gateways.get('DOCK1')
+        ?.devices.map((d) => [d.sn, d.inTopology]),
+    ).toEqual([
       ['DOCK1', true],
       ['AC1', false],
     ]);
@@ -72,11 +82,21 @@ describe('resolveGateway skip reasons', () => {
   });
 
   it('already on the target version: skipped when every target is on it, per device otherwise', () => {
-    const all = resolveOne({ sn: 'DOCK1', aircraft: { sn: 'AC1' }, dockState: { firmwareVersion: '10.01.2000' }, aircraftState: { firmwareVersion: '07.01.0100' } });
+    const all = resolveOne({
+      sn: 'DOCK1',
+      aircraft: { sn: 'AC1' },
+      dockState: { firmwareVersion: '10.01.2000' },
+      aircraftState: { firmwareVersion: '07.01.0100' },
+    });
     expect(kinds(all)).toEqual(['already-on-target']);
     expect(skipReasonText(all.skip[0]!)).toBe('Already on the target version (DOCK1 10.01.2000, AC1 07.01.0100)');
 
-    const some = resolveOne({ sn: 'DOCK1', aircraft: { sn: 'AC1' }, dockState: { firmwareVersion: '10.01.2000' }, aircraftState: { firmwareVersion: '07.00.0000' } });
+    const some = resolveOne({
+      sn: 'DOCK1',
+      aircraft: { sn: 'AC1' },
+      dockState: { firmwareVersion: '10.01.2000' },
+      aircraftState: { firmwareVersion: '07.00.0000' },
+    });
     expect(willSend(some)).toBe(true);
     expect(some.targets.map((t) => t.sn)).toEqual(['AC1']);
     expect(some.onTarget.map((d) => [d.sn, d.version])).toEqual([['DOCK1', '10.01.2000']]);
@@ -115,7 +135,10 @@ describe('resolveGateway skip reasons', () => {
     const store = fleetOf([{ sn: 'DOCK1', aircraft: { sn: 'AC1' } }], NOW);
     const gateway = store.getState().gateways.get('DOCK1')!;
     const extra = { ...gateway.devices[1]!, sn: 'AC2' };
-    const r = resolveGateway({ gateway: { ...gateway, devices: [...gateway.devices, extra] }, liveness: 'online', activeTaskBid: null }, [DOCK_FW, AIRCRAFT_FW]);
+    const r = resolveGateway({ gateway: { ...gateway, devices: [...gateway.devices, extra] }, liveness: 'online', activeTaskBid: null }, [
+      DOCK_FW,
+      AIRCRAFT_FW,
+    ]);
     expect(kinds(r)).toEqual(['too-many-targets']);
     expect(skipReasonText(r.skip[0]!)).toBe('3 devices match; one ota_create takes at most 2');
   });
@@ -144,14 +167,26 @@ describe('resolveGateway skip reasons', () => {
 
 describe('upgrade type', () => {
   it('is 3 by default and 2 only where the device reports compatible_status 1 and the operator picked it', () => {
-    const spec: DockSpec = { sn: 'DOCK1', aircraft: { sn: 'AC1' }, dockState: { compatibleStatus: 1 }, aircraftState: { compatibleStatus: 0 } };
+    const spec: DockSpec = {
+      sn: 'DOCK1',
+      aircraft: { sn: 'AC1' },
+      dockState: { compatibleStatus: 1 },
+      aircraftState: { compatibleStatus: 0 },
+    };
     const f = facts(fleetOf([spec], NOW), 'DOCK1');
     const byDefault = resolveGateway(f, [DOCK_FW, AIRCRAFT_FW]);
     expect(byDefault.targets.map((t) => [t.sn, t.upgradeType, t.consistencyOffered])).toEqual([
       ['DOCK1', 3, true],
       ['AC1', 3, false],
     ]);
-    const picked = resolveGateway(f, [DOCK_FW, AIRCRAFT_FW], new Map([['DOCK1', 2], ['AC1', 2]] as const));
+    const picked = resolveGateway(
+      f,
+      [DOCK_FW, AIRCRAFT_FW],
+      new Map([
+        ['DOCK1', 2],
+        ['AC1', 2],
+      ] as const),
+    );
     // AC1 is consistent: a type 2 there would be rejected (312001), so it stays 3.
     expect(picked.targets.map((t) => [t.sn, t.upgradeType])).toEqual([
       ['DOCK1', 2],

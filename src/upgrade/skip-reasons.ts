@@ -17,9 +17,7 @@ export type SkipReason =
   | { kind: 'conflict'; sn: string; files: readonly string[] };
 
 export type BusyCause =
-  | { source: 'task'; bid: string }
-  | { source: 'upgrade-status'; sn: string }
-  | { source: 'osd'; sn: string; modeCode: number };
+  { source: 'task'; bid: string } | { source: 'upgrade-status'; sn: string } | { source: 'osd'; sn: string; modeCode: number };
 
 function busyMessage(cause: BusyCause): UpgradeMessage {
   switch (cause.source) {
@@ -42,7 +40,12 @@ export function skipReasonMessage(reason: SkipReason): UpgradeMessage {
       return message('skip.noMatchingDevice', { wanted, has: listOf(reason.deviceModels.map(modelLabel), 'plain') });
     }
     case 'already-on-target':
-      return message('skip.alreadyOnTarget', { devices: listOf(reason.devices.map((d) => `${d.sn} ${d.version}`), 'plain') });
+      return message('skip.alreadyOnTarget', {
+        devices: listOf(
+          reason.devices.map((d) => `${d.sn} ${d.version}`),
+          'plain',
+        ),
+      });
     case 'offline':
       return message(reason.liveness === 'unseen' ? 'skip.offlineUnseen' : 'skip.offlineStale');
     case 'busy':

@@ -25,6 +25,12 @@ export function startBlockedMessage(input: StartInputs): UpgradeMessage | null {
   const optionError = errors.maxParallel ?? errors.pauseAfterFailures ?? errors.canary;
   if (optionError !== null) return message('start.blocked.options', { error: optionError });
   const blocking = input.chosen.filter((_, i) => preflightBlocksStart(input.preflight[i], input.override));
-  if (blocking.length > 0) return message('start.blocked.preflight', { files: listOf(blocking.map((f) => f.fileName), 'plain') });
+  if (blocking.length > 0)
+    return message('start.blocked.preflight', {
+      files: listOf(
+        blocking.map((f) => f.fileName),
+        'plain',
+      ),
+    });
   return null;
 }

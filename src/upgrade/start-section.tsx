@@ -49,7 +49,15 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
 
   const mismatched = chosen.filter((_, i) => isMismatch(preflight[i]?.outcome ?? 'ok'));
   const unverifiable = chosen.filter((_, i) => preflight[i]?.outcome === 'unverifiable');
-  const blocked = startBlockedMessage({ readOnly, chosen, selectedCount: selectedSns.length, sendCount, options: parsed, preflight, override });
+  const blocked = startBlockedMessage({
+    readOnly,
+    chosen,
+    selectedCount: selectedSns.length,
+    sendCount,
+    options: parsed,
+    preflight,
+    override,
+  });
   const reason = blocked === null ? null : say(blocked);
   const plan = parsed.options === null || sendCount === 0 ? null : buildCampaignPlan(resolutions, parsed.options);
   const usedFirmware = chosen.filter((f) => resolutions.some((r) => willSend(r) && r.targets.some((t) => t.firmware.key === f.key)));
@@ -82,13 +90,23 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
         <CampaignOptionsFields text={optionsText} parsed={parsed} onChange={setOptionsText} />
         {unverifiable.length > 0 ? (
           <p className="text-sm text-amber-800">
-            {t('start.unverifiable', { files: format.list(unverifiable.map((f) => f.fileName), 'plain') })}
+            {t('start.unverifiable', {
+              files: format.list(
+                unverifiable.map((f) => f.fileName),
+                'plain',
+              ),
+            })}
           </p>
         ) : null}
         {mismatched.length > 0 ? (
           <CheckboxField
             label={t('start.override')}
-            hint={t('start.overrideHint', { files: format.list(mismatched.map((f) => f.fileName), 'plain') })}
+            hint={t('start.overrideHint', {
+              files: format.list(
+                mismatched.map((f) => f.fileName),
+                'plain',
+              ),
+            })}
             checked={override}
             onChange={(e) => setOverride(e.target.checked)}
           />

@@ -19,10 +19,18 @@ describe('upgrade messages', () => {
   });
 
   it('another language gets the same message with its own separators', () => {
-    const reason = skipReasonMessage({ kind: 'already-on-target', devices: [{ sn: 'DOCK1', version: '1.0' }, { sn: 'AC1', version: '2.0' }] });
+    const reason = skipReasonMessage({
+      kind: 'already-on-target',
+      devices: [
+        { sn: 'DOCK1', version: '1.0' },
+        { sn: 'AC1', version: '2.0' },
+      ],
+    });
     expect(renderMessage(reason, 'zh-CN')).toBe('已是目标版本（DOCK1 1.0、AC1 2.0）');
     expect(renderMessage(message('options.error.canaryFewer', { count: 3 }), 'zh-CN')).toBe('灰度网关数必须少于待升级的 3 个网关');
     // Intl.ListFormat's Chinese "and" list: 和 with no spaces around it.
-    expect(renderMessage(message('skip.conflict', { sn: 'D', files: listOf(['a', 'b'], 'and') }), 'zh-CN')).toBe('D 同时匹配两个所选固件（a和b）；请在其中一组选择“不升级”');
+    expect(renderMessage(message('skip.conflict', { sn: 'D', files: listOf(['a', 'b'], 'and') }), 'zh-CN')).toBe(
+      'D 同时匹配两个所选固件（a和b）；请在其中一组选择“不升级”',
+    );
   });
 });

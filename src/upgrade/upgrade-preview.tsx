@@ -46,14 +46,23 @@ const SendRow = memo(function SendRow({ resolution, onTypeChange }: { resolution
   const { t } = useTranslation('upgrades');
   const f = useFormat();
   return (
-    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.sendTo', { sn: resolution.gatewaySn })}>
+    <div
+      role="group"
+      className="flex h-full flex-col justify-center gap-0.5 px-3"
+      aria-label={t('preview.sendTo', { sn: resolution.gatewaySn })}
+    >
       <span className="font-mono text-sm font-medium">{resolution.gatewaySn}</span>
       {resolution.targets.map((t) => (
         <TargetLine key={t.sn} target={t} onTypeChange={onTypeChange} />
       ))}
       {resolution.onTarget.length > 0 ? (
         <span className="truncate text-xs text-slate-500">
-          {t('preview.notSent', { devices: f.list(resolution.onTarget.map((d) => t('preview.alreadyOn', { sn: d.sn, version: d.version })), 'plain') })}
+          {t('preview.notSent', {
+            devices: f.list(
+              resolution.onTarget.map((d) => t('preview.alreadyOn', { sn: d.sn, version: d.version })),
+              'plain',
+            ),
+          })}
         </span>
       ) : null}
     </div>
@@ -65,7 +74,11 @@ const SkipRow = memo(function SkipRow({ resolution }: { resolution: GatewayResol
   const say = useMessageText();
   const text = resolution.skip.map((reason) => say(skipReasonMessage(reason))).join(t('join.semicolon'));
   return (
-    <div role="group" className="flex h-full flex-col justify-center gap-0.5 px-3" aria-label={t('preview.skip', { sn: resolution.gatewaySn })}>
+    <div
+      role="group"
+      className="flex h-full flex-col justify-center gap-0.5 px-3"
+      aria-label={t('preview.skip', { sn: resolution.gatewaySn })}
+    >
       <span className="font-mono text-sm font-medium">{resolution.gatewaySn}</span>
       <span className="truncate text-xs text-amber-800" title={text}>
         {text}

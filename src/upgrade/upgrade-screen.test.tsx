@@ -22,7 +22,16 @@ const DOCK_ENTRY = {
   release_notes: '',
   released_at: null,
 };
-const AIRCRAFT_ENTRY = { ...DOCK_ENTRY, id: 'm3d', model: '0-91-0', product_name: 'Mavic 3D', product_version: '07.01.0100', file_name: 'm3d-07.01.0100.bin', file_url: 'files/m3d.bin', file_size: 4096 };
+const AIRCRAFT_ENTRY = {
+  ...DOCK_ENTRY,
+  id: 'm3d',
+  model: '0-91-0',
+  product_name: 'Mavic 3D',
+  product_version: '07.01.0100',
+  file_name: 'm3d-07.01.0100.bin',
+  file_url: 'files/m3d.bin',
+  file_size: 4096,
+};
 const OLD_DOCK_ENTRY = { ...DOCK_ENTRY, id: 'dock2-old', product_version: '10.01.1000', file_name: 'dock2-10.01.1000.bin' };
 
 type Handler = (url: string, init?: RequestInit) => Response | undefined;
@@ -30,7 +39,10 @@ type Handler = (url: string, init?: RequestInit) => Response | undefined;
 function stubFetch(extra: Handler = () => undefined) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => extra(url, init) ?? Response.json({ firmware: [DOCK_ENTRY, OLD_DOCK_ENTRY, AIRCRAFT_ENTRY] })),
+    vi.fn(
+      async (url: string, init?: RequestInit) =>
+        extra(url, init) ?? Response.json({ firmware: [DOCK_ENTRY, OLD_DOCK_ENTRY, AIRCRAFT_ENTRY] }),
+    ),
   );
 }
 
@@ -87,7 +99,11 @@ describe('UpgradeScreen', () => {
     stubFetch();
     renderScreen();
     const dock = await screen.findByRole('radiogroup', { name: 'Firmware for DJI Dock 2 (3-2-0)' });
-    expect(within(dock).getAllByRole('radio').map((r) => r.getAttribute('name') !== null && r.closest('label')?.textContent)).toEqual([
+    expect(
+      within(dock)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('name') !== null && r.closest('label')?.textContent),
+    ).toEqual([
       'None',
       expect.stringContaining('DJI Dock 2 10.01.2000 — dock2-10.01.2000.bin'),
       expect.stringContaining('DJI Dock 2 10.01.1000 — dock2-10.01.1000.bin'),
@@ -162,7 +178,12 @@ describe('UpgradeScreen', () => {
     expect(await screen.findByRole('heading', { name: 'Monitor page' })).toBeInTheDocument();
     const [campaign] = campaigns.getState().campaigns;
     expect(campaign?.pauseAfterFailures).toEqual({ percent: 10 });
-    expect(campaign?.gateways.map((g) => [g.gateway, g.devices.map((d) => [d.sn, d.product_version, d.firmware_upgrade_type, d.file_url, d.file_size, d.md5])])).toEqual([
+    expect(
+      campaign?.gateways.map((g) => [
+        g.gateway,
+        g.devices.map((d) => [d.sn, d.product_version, d.firmware_upgrade_type, d.file_url, d.file_size, d.md5]),
+      ]),
+    ).toEqual([
       [
         'DOCK1',
         [

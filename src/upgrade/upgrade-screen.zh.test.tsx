@@ -42,18 +42,20 @@ beforeEach(() => {
     vi.fn(async () => Response.json({ firmware: [DOCK_ENTRY] })),
   );
   stores = createUpgradeStores({ campaigns: createCampaignsStore(() => 'campaign-zh') });
-  stores.fleet.getState().batchReceived(
-    [
-      topo('DOCK1', '3-2-0'),
-      state('DOCK1', { firmwareVersion: '10.01.1000' }),
-      topo('DOCK2', '3-2-0'),
-      state('DOCK2', { firmwareVersion: '10.01.1500' }),
-      osd('DOCK2', 3),
-      topo('DOCK3', '3-2-0'),
-      state('DOCK3', { firmwareVersion: '10.01.2000' }),
-    ],
-    Date.now(),
-  );
+  stores.fleet
+    .getState()
+    .batchReceived(
+      [
+        topo('DOCK1', '3-2-0'),
+        state('DOCK1', { firmwareVersion: '10.01.1000' }),
+        topo('DOCK2', '3-2-0'),
+        state('DOCK2', { firmwareVersion: '10.01.1500' }),
+        osd('DOCK2', 3),
+        topo('DOCK3', '3-2-0'),
+        state('DOCK3', { firmwareVersion: '10.01.2000' }),
+      ],
+      Date.now(),
+    );
 });
 
 afterEach(() => {
@@ -112,10 +114,14 @@ describe('UpgradeScreen in Simplified Chinese', () => {
     expect(screen.getByRole('radiogroup', { name: 'DJI Dock 2（3-2-0）的固件' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '选择网关 DOCK3' })).toBeChecked();
     expect(screen.getByRole('group', { name: '跳过 DOCK3' })).toHaveTextContent('已是目标版本（DOCK3 10.01.2000）');
-    expect(screen.getByRole('button', { name: '开始升级' })).toHaveAccessibleDescription('无可发送内容：所有已选网关均被跳过（原因见预演）。');
+    expect(screen.getByRole('button', { name: '开始升级' })).toHaveAccessibleDescription(
+      '无可发送内容：所有已选网关均被跳过（原因见预演）。',
+    );
 
     await act(() => setLanguage('en', { persist: false }));
     expect(screen.getByRole('checkbox', { name: 'Select gateway DOCK3' })).toBeChecked();
-    expect(screen.getByRole('button', { name: 'Start upgrade' })).toHaveAccessibleDescription('Nothing to send: every selected gateway is skipped (see the preview for why).');
+    expect(screen.getByRole('button', { name: 'Start upgrade' })).toHaveAccessibleDescription(
+      'Nothing to send: every selected gateway is skipped (see the preview for why).',
+    );
   });
 });

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { brokerUrlProblem } from './broker-url';
 
 describe('brokerUrlProblem', () => {
-  it.each(['ws://localhost:8083/mqtt', 'wss://broker.example.com/mqtt', 'WSS://Broker.example.com', '/mqtt', '/'])(
-    'accepts %s',
-    (url) => {
-      expect(brokerUrlProblem(url)).toBeNull();
-    },
-  );
+  it.each(['ws://localhost:8083/mqtt', 'wss://broker.example.com/mqtt', 'WSS://Broker.example.com', '/mqtt', '/'])('accepts %s', (url) => {
+    expect(brokerUrlProblem(url)).toBeNull();
+  });
 
   it.each([
     ['http://localhost:8083/mqtt', /ws:\/\/ or wss:\/\//],

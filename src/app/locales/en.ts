@@ -23,7 +23,8 @@ export const en = {
     heading: 'Language',
     label: 'Language',
     hint: 'Saved on this device. A ?lang= parameter in the page URL wins over it.',
-    unknownInUrl: 'The page URL asks for language "{{value}}", which this console does not have; it uses English or 简体中文 (lang=en or lang=zh-CN).',
+    unknownInUrl:
+      'The page URL asks for language "{{value}}", which this console does not have; it uses English or 简体中文 (lang=en or lang=zh-CN).',
     loadFailed: 'The language could not be loaded ({{message}}); the console stays in the current language.',
   },
   settings: {
@@ -78,7 +79,8 @@ export const en = {
     kept: 'Upgrade history, fleet and campaigns are kept in this browser (IndexedDB) and survive a reload.',
     skipped_one: '{{count}} stored record could not be read and was left out.',
     skipped_other: '{{count}} stored records could not be read and were left out.',
-    memoryOnly: 'Browser storage is unavailable ({{why}}): upgrade history, fleet and campaigns are kept in memory only and are lost when this page closes.',
+    memoryOnly:
+      'Browser storage is unavailable ({{why}}): upgrade history, fleet and campaigns are kept in memory only and are lost when this page closes.',
     why: {
       unsupported: 'this browser gives the page no IndexedDB, as in some private windows',
       'open-failed': 'the browser refused to open the database',

@@ -21,7 +21,12 @@ export interface BrokerSessionControllerDeps {
 }
 
 /** The page's broker session controller: the real broker, the page's stores. */
-export function createBrokerSessionController({ broker, sessionError, consumers, campaignSessionStarted }: BrokerSessionControllerDeps): SessionController {
+export function createBrokerSessionController({
+  broker,
+  sessionError,
+  consumers,
+  campaignSessionStarted,
+}: BrokerSessionControllerDeps): SessionController {
   return createSessionController<BrokerSession, readonly Decoded[]>({
     acquireClientId,
     // MQTT, decoding and the answers to devices run in a worker: at fleet scale they would take most
@@ -39,7 +44,9 @@ export function createBrokerSessionController({ broker, sessionError, consumers,
         diagnosticsStore: broker.diagnostics,
         campaignNamespace: o.campaignNamespace,
         // A driver's presence is cleared by the broker when this connection drops (campaigns on the broker).
-        ...(o.readOnly ? {} : { will: { topic: driverPresenceTopic(o.campaignNamespace, o.clientId), payload: '', qos: 1 as const, retain: true } }),
+        ...(o.readOnly
+          ? {}
+          : { will: { topic: driverPresenceTopic(o.campaignNamespace, o.clientId), payload: '', qos: 1 as const, retain: true } }),
       });
       campaignSessionStarted?.(session, o);
       return session;

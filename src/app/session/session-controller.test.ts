@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSessionController, type ClientIdentity, type SessionCreateOptions, type SessionRole, type SessionTarget } from './session-controller';
+import {
+  createSessionController,
+  type ClientIdentity,
+  type SessionCreateOptions,
+  type SessionRole,
+  type SessionTarget,
+} from './session-controller';
 
 type Batch = readonly string[];
 

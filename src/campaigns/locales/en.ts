@@ -24,7 +24,8 @@ export const en = {
   },
   broker: {
     newerLabel: 'Campaigns written by a newer version',
-    newer: '{{name}}: written by a newer version of the console (record format {{v}}); this console shows it read-only and cannot drive it.',
+    newer:
+      '{{name}}: written by a newer version of the console (record format {{v}}); this console shows it read-only and cannot drive it.',
     cannotHold:
       'This broker cannot hold campaigns: a retained message read back through a wildcard subscription never came (some brokers, e.g. RabbitMQ 3.10, do not deliver them). Campaigns of other consoles are not shown and this console cannot share its own.',
   },

@@ -123,7 +123,8 @@ export const zhCN: Translation<typeof en> = {
       unverifiable: '无法在此浏览器中验证',
     },
     detail: {
-      unreachable: '无法验证：此浏览器无法访问该服务器，或服务器不允许此页面读取文件（CORS）。机场会通过自己的网络下载该文件并自行校验 MD5。',
+      unreachable:
+        '无法验证：此浏览器无法访问该服务器，或服务器不允许此页面读取文件（CORS）。机场会通过自己的网络下载该文件并自行校验 MD5。',
       http: '无法验证：服务器对 {{method}} 请求返回了 HTTP {{status}}。',
       httpWithText: '无法验证：服务器对 {{method}} 请求返回了 HTTP {{status}} {{statusText}}。',
       compressed: '无法验证大小：服务器对文件进行了压缩（{{encoding}}），返回的长度不是文件大小。',

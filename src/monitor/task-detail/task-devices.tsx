@@ -15,19 +15,35 @@ export function TaskDevices({ task }: { task: UpgradeTask }) {
       <caption className="mb-1 text-left font-semibold">{t('devices.caption')}</caption>
       <thead className="text-left text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.sn')}</th>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.model')}</th>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.from')}</th>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.target')}</th>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.file')}</th>
-          <th scope="col" className="py-1 pr-4 font-medium">{t('devices.reported')}</th>
-          <th scope="col" className="py-1 font-medium">{t('devices.verification')}</th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.sn')}
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.model')}
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.from')}
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.target')}
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.file')}
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            {t('devices.reported')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {t('devices.verification')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {task.devices.map((d) => (
           <tr key={d.sn} className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-4 text-left font-mono font-medium">{d.sn}</th>
+            <th scope="row" className="py-1 pr-4 text-left font-mono font-medium">
+              {d.sn}
+            </th>
             <td className="py-1 pr-4">{d.modelKey ? (productName(d.modelKey) ?? d.modelKey) : '—'}</td>
             <td className="py-1 pr-4 font-mono">{d.fromVersion ?? '—'}</td>
             <td className="py-1 pr-4 font-mono">{d.targetVersion ?? '—'}</td>

@@ -32,13 +32,27 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
       <caption className="mb-1 text-left font-semibold">{t('timeline.caption', { n: f.number(events.length) })}</caption>
       <thead className="text-left text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.time')}</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.status')}</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.subStatus')}</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.step')}</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">{t('timeline.percent')}</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('timeline.result')}</th>
-          <th scope="col" className="py-1 font-medium">{t('timeline.message')}</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {t('timeline.time')}
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {t('timeline.status')}
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {t('timeline.subStatus')}
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {t('timeline.step')}
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right font-medium">
+            {t('timeline.percent')}
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            {t('timeline.result')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {t('timeline.message')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -46,7 +60,10 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
           const json = event.raw === undefined ? null : rawText(event.raw);
           return (
             <tr key={`${event.tid ?? ''}-${event.timestamp ?? event.receivedAt}-${i}`} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-3 whitespace-nowrap tabular-nums" title={t('timeline.received', { time: f.dateTime(event.receivedAt) })}>
+              <td
+                className="py-1 pr-3 whitespace-nowrap tabular-nums"
+                title={t('timeline.received', { time: f.dateTime(event.receivedAt) })}
+              >
                 {f.dateTime(event.timestamp ?? event.receivedAt)}
               </td>
               <td className="py-1 pr-3">{labels.status(event.status)}</td>

@@ -9,7 +9,16 @@ const idSchema = z
 /** Milliseconds since epoch; some devices send it as a string of digits. */
 const TIMESTAMP_ERROR = 'must be a number of milliseconds or a string of digits';
 const timestampSchema = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d{1,16}$/, TIMESTAMP_ERROR).transform(Number)], { error: TIMESTAMP_ERROR })
+  .union(
+    [
+      z.number().nonnegative(),
+      z
+        .string()
+        .regex(/^\d{1,16}$/, TIMESTAMP_ERROR)
+        .transform(Number),
+    ],
+    { error: TIMESTAMP_ERROR },
+  )
   .nullish()
   .transform((v) => v ?? null);
 

@@ -14,7 +14,10 @@ const stepKeySchema = z.enum(STEP_KEYS);
 const progressSchema = z.object({
   percent: z.number().nullish(),
   step_key: stepKeySchema.nullish().catch(null),
-  current_step: z.union([stepKeySchema, z.literal([1, 2])]).nullish().catch(null),
+  current_step: z
+    .union([stepKeySchema, z.literal([1, 2])])
+    .nullish()
+    .catch(null),
   step: z.literal([1, 2]).nullish().catch(null),
   step_result: z.int().nullish().catch(null),
 });

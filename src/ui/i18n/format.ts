@@ -62,7 +62,12 @@ export function formatBytes(bytes: number, lang: Language = activeLanguage()): s
 export function formatBytesWithExact(bytes: number, lang: Language = activeLanguage()): string {
   const exact = words(lang)('size.bytes', { count: bytes, bytes: formatNumber(bytes, lang) });
   if (bytes < KIB) return exact;
-  const rounded = bytes < MIB ? `${fixed(bytes / KIB, 1, lang)} KiB` : bytes < GIB ? `${fixed(bytes / MIB, 1, lang)} MiB` : `${fixed(bytes / GIB, 2, lang)} GiB`;
+  const rounded =
+    bytes < MIB
+      ? `${fixed(bytes / KIB, 1, lang)} KiB`
+      : bytes < GIB
+        ? `${fixed(bytes / MIB, 1, lang)} MiB`
+        : `${fixed(bytes / GIB, 2, lang)} GiB`;
   return `${rounded} (${exact})`;
 }
 
@@ -78,7 +83,14 @@ export function formatSpeed(bytesPerSecond: number, lang: Language = activeLangu
   }
   const digits = value < 10 && unit > 0 ? 1 : 0;
   const figure = digits === 0 ? Math.round(value) : value;
-  return numberFormat(lang, { style: 'unit', unit: SPEED_UNITS[unit], unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(figure);
+  return numberFormat(lang, {
+    style: 'unit',
+    unit: SPEED_UNITS[unit],
+    unitDisplay: 'short',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(figure);
 }
 
 /** A rate per second: "0", "1.5", "12". */

@@ -1,7 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setActiveLanguage } from './active-language.ts';
-import { chooseLanguage, FALLBACK_LANGUAGE, LANGUAGE_STORAGE_KEY, NAMESPACES, SUPPORTED_LANGUAGES, type Language, type LanguageChoice, type Namespace } from './languages.ts';
+import {
+  chooseLanguage,
+  FALLBACK_LANGUAGE,
+  LANGUAGE_STORAGE_KEY,
+  NAMESPACES,
+  SUPPORTED_LANGUAGES,
+  type Language,
+  type LanguageChoice,
+  type Namespace,
+} from './languages.ts';
 
 /** The console's one i18next instance; react-i18next's hooks read it. */
 export const i18n = i18next.createInstance();

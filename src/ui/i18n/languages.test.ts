@@ -14,18 +14,38 @@ describe('normalizeLanguage', () => {
 
 describe('chooseLanguage', () => {
   it('takes ?lang= first', () => {
-    expect(chooseLanguage({ search: '?lang=zh-Hans', saved: 'en', browser: ['en-US'] })).toEqual({ language: 'zh-CN', from: 'url', rejectedUrlValue: null });
+    expect(chooseLanguage({ search: '?lang=zh-Hans', saved: 'en', browser: ['en-US'] })).toEqual({
+      language: 'zh-CN',
+      from: 'url',
+      rejectedUrlValue: null,
+    });
     expect(chooseLanguage({ search: '?kiosk&lang=en', saved: 'zh-CN', browser: ['zh'] }).language).toBe('en');
   });
 
   it('notes an unknown ?lang= and falls back to the saved choice, then the browser, then English', () => {
-    expect(chooseLanguage({ search: '?lang=fr', saved: 'zh-CN', browser: ['en'] })).toEqual({ language: 'zh-CN', from: 'saved', rejectedUrlValue: 'fr' });
-    expect(chooseLanguage({ search: '?lang=fr', saved: null, browser: ['de', 'zh-CN'] })).toEqual({ language: 'zh-CN', from: 'browser', rejectedUrlValue: 'fr' });
-    expect(chooseLanguage({ search: '?lang=fr', saved: null, browser: ['de'] })).toEqual({ language: 'en', from: 'default', rejectedUrlValue: 'fr' });
+    expect(chooseLanguage({ search: '?lang=fr', saved: 'zh-CN', browser: ['en'] })).toEqual({
+      language: 'zh-CN',
+      from: 'saved',
+      rejectedUrlValue: 'fr',
+    });
+    expect(chooseLanguage({ search: '?lang=fr', saved: null, browser: ['de', 'zh-CN'] })).toEqual({
+      language: 'zh-CN',
+      from: 'browser',
+      rejectedUrlValue: 'fr',
+    });
+    expect(chooseLanguage({ search: '?lang=fr', saved: null, browser: ['de'] })).toEqual({
+      language: 'en',
+      from: 'default',
+      rejectedUrlValue: 'fr',
+    });
   });
 
   it('ignores a saved value that is not a shipped language', () => {
-    expect(chooseLanguage({ search: '', saved: 'xx', browser: ['zh'] })).toEqual({ language: 'zh-CN', from: 'browser', rejectedUrlValue: null });
+    expect(chooseLanguage({ search: '', saved: 'xx', browser: ['zh'] })).toEqual({
+      language: 'zh-CN',
+      from: 'browser',
+      rejectedUrlValue: null,
+    });
     expect(chooseLanguage({ search: '', saved: null, browser: [] })).toEqual({ language: 'en', from: 'default', rejectedUrlValue: null });
   });
 });

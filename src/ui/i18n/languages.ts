@@ -9,7 +9,19 @@ export const FALLBACK_LANGUAGE: Language = 'en';
  * 'protocol' src/ui/i18n/protocol's, 'upgrades' src/upgrade's, each other one the folder of its name
  * (src/app/i18n-resources.*.ts gathers them).
  */
-export const NAMESPACES = ['common', 'protocol', 'app', 'fleet', 'firmware', 'upgrades', 'tasks', 'campaigns', 'monitor', 'kiosk', 'diagnostics'] as const;
+export const NAMESPACES = [
+  'common',
+  'protocol',
+  'app',
+  'fleet',
+  'firmware',
+  'upgrades',
+  'tasks',
+  'campaigns',
+  'monitor',
+  'kiosk',
+  'diagnostics',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Names shown in the language switch, each in its own language so a lost operator can find theirs. */

@@ -8,7 +8,12 @@ import { protocolLabelsFor } from './protocol-labels.ts';
 const instance = i18next.createInstance();
 
 beforeAll(async () => {
-  await instance.init({ lng: 'en', fallbackLng: 'en', resources: { en: { protocol: en }, 'zh-CN': { protocol: zhCN } }, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng: 'en',
+    fallbackLng: 'en',
+    resources: { en: { protocol: en }, 'zh-CN': { protocol: zhCN } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe('protocol labels', () => {

@@ -25,7 +25,8 @@ export function protocolLabelsFor(instance: I18n, language: string = instance.la
     if (!known.has(key)) known.set(key, instance.exists(key, { lng: language, ns: 'protocol' }) ? t(key) : undefined);
     return known.get(key);
   };
-  const template = (key: string, values: Record<string, string | number>, english: string) => (instance.exists(key, { lng: language, ns: 'protocol' }) ? t(key, values) : english);
+  const template = (key: string, values: Record<string, string | number>, english: string) =>
+    instance.exists(key, { lng: language, ns: 'protocol' }) ? t(key, values) : english;
   return {
     status: (s) => lookup(`status.${s}`) ?? statusLabel(s),
     subStatus: (s) => lookup(`subStatus.${s}`) ?? subStatusLabel(s),
@@ -37,7 +38,10 @@ export function protocolLabelsFor(instance: I18n, language: string = instance.la
       if (isKnownResultCode(code)) return english;
       const parts = resultCodeParts(code);
       if (parts === null) return template('unknownCode', { code: String(code) }, english);
-      const source = parts.source === 3 || parts.source === 5 ? template('sourceDevice', {}, 'device') : template('sourceOther', { source: parts.source }, `source ${parts.source}`);
+      const source =
+        parts.source === 3 || parts.source === 5
+          ? template('sourceDevice', {}, 'device')
+          : template('sourceOther', { source: parts.source }, `source ${parts.source}`);
       return template('unknownCodeParts', { code, source, module: parts.module, error: parts.error }, english);
     },
   };
