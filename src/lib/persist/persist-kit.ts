@@ -12,9 +12,10 @@
 import { broadcastChangeChannel, type ChangeChannel, type ChangeNotice } from './change-channel.ts';
 import { browserIndexedDb, openDatabase, type DatabaseSpec, type PersistDatabase } from './persist-database.ts';
 import { failureOf, RecordWriter, type KitTimers } from './record-writer.ts';
-import { pageSliceClock, type SliceClock } from '../work-slices.ts';
+import type { CollectionSpec, PersistFailure } from './persist-types.ts';
 
-export type PersistFailure = 'unsupported' | 'open-failed' | 'quota' | 'write-failed';
+export type { CollectionSpec, PersistFailure } from './persist-types.ts';
+import { pageSliceClock, type SliceClock } from '../work-slices.ts';
 
 export type PersistStatus =
   { readonly mode: 'indexeddb' } | { readonly mode: 'memory'; readonly reason: PersistFailure; readonly detail: string };
@@ -23,18 +24,6 @@ export interface ReadResult<T> {
   readonly values: T[];
   /** Records that did not decode (another build's format, a hand edit): left out. */
   readonly skipped: number;
-}
-
-export interface CollectionSpec<T> {
-  readonly store: string;
-  /** The stored record: the value plus any fields an index reads. Called at write time only. */
-  encode(value: T): object;
-  /** A stored record back as a value, or null when it does not check out. */
-  decode(record: unknown): T | null;
-  /** The value to write for a changed key: undefined deletes the record, null leaves it as it is. */
-  current(key: string): T | null | undefined;
-  /** Keys changed since the last call, asked once per write (a diff of the store against what was written). */
-  dirtyKeys?(): Iterable<string>;
 }
 
 export interface IndexQuery {

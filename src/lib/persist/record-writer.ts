@@ -10,7 +10,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ChangeNotice } from './change-channel.ts';
 import type { PersistDatabase } from './persist-database.ts';
-import type { CollectionSpec, PersistFailure } from './persist-kit.ts';
+import type { CollectionSpec, PersistFailure } from './persist-types.ts';
 import { MAX_SAVE_DELAY_MS, SAVE_SHARE, SLICE_MS, type SliceClock } from '../work-slices.ts';
 
 export interface KitTimers {
