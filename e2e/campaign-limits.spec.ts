@@ -3,25 +3,13 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { resultCodeText } from '../src/protocol/result-codes';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
+import { dock2Firmware, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 7, campaigns end to end: the production build in Chromium against mosquitto, a Node dock
 // responder answering every ota_create with services_reply and reporting progress when the test
 // says so. Six gateways, "Max parallel upgrades" 2, "Pause after failures" 1.
 
-const DOCK_FILE = firmwareFile('/files/dock2-10.01.3000.bin', 48 * 1024);
-const DOCK_ENTRY = {
-  id: 'dock2',
-  model: '3-2-0',
-  product_name: 'DJI Dock 2',
-  product_version: '10.01.3000',
-  file_name: 'dock2-10.01.3000.bin',
-  file_url: DOCK_FILE.path.slice(1),
-  file_size: DOCK_FILE.bytes.length,
-  md5: DOCK_FILE.md5,
-  release_notes: '',
-  released_at: '2024-06-01T00:00:00Z',
-};
+const { file: DOCK_FILE, entry: DOCK_ENTRY } = dock2Firmware(48 * 1024);
 const FAILURE_CODE = 312016;
 
 let catalog: Awaited<ReturnType<typeof startCatalogServer>>;

@@ -1,26 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { spawnRunner, type RunnerProcess } from './support/campaign-runner';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
+import { dock2Firmware, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 17: a campaign started in a browser goes on without it. Browser A starts a 3-gateway
 // campaign (one at a time) and closes; the headless runner, spawned as an operator would run it,
 // takes it over and drives it to the end; a fresh browser sees it Finished; every gateway got
 // exactly one ota_create.
 
-const DOCK_FILE = firmwareFile('/files/dock2-10.01.3000.bin', 32 * 1024);
-const DOCK_ENTRY = {
-  id: 'dock2',
-  model: '3-2-0',
-  product_name: 'DJI Dock 2',
-  product_version: '10.01.3000',
-  file_name: 'dock2-10.01.3000.bin',
-  file_url: DOCK_FILE.path.slice(1),
-  file_size: DOCK_FILE.bytes.length,
-  md5: DOCK_FILE.md5,
-  release_notes: '',
-  released_at: '2024-06-01T00:00:00Z',
-};
+const { file: DOCK_FILE, entry: DOCK_ENTRY } = dock2Firmware(32 * 1024);
 
 let catalog: Awaited<ReturnType<typeof startCatalogServer>>;
 test.beforeAll(async () => {

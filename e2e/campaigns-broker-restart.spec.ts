@@ -2,25 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appUrl, expect, test } from './support/fixtures';
-import { firmwareFile, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
+import { dock2Firmware, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
 // Issue 17, broker restart: with a broker that persists retained messages (mosquitto
 // `persistence true`), a restart mid-campaign loses nothing: the console reconnects, the campaign
 // goes on, a fresh browser still finds it, and every gateway got exactly one ota_create.
 
-const DOCK_FILE = firmwareFile('/files/dock2-10.01.3000.bin', 48 * 1024);
-const DOCK_ENTRY = {
-  id: 'dock2',
-  model: '3-2-0',
-  product_name: 'DJI Dock 2',
-  product_version: '10.01.3000',
-  file_name: 'dock2-10.01.3000.bin',
-  file_url: DOCK_FILE.path.slice(1),
-  file_size: DOCK_FILE.bytes.length,
-  md5: DOCK_FILE.md5,
-  release_notes: '',
-  released_at: '2024-06-01T00:00:00Z',
-};
+const { file: DOCK_FILE, entry: DOCK_ENTRY } = dock2Firmware(48 * 1024);
 
 const persistDir = mkdtempSync(join(tmpdir(), 'e2e-mosquitto-persist-'));
 test.use({ brokerOptions: { extraConfig: ['persistence true', `persistence_location ${persistDir}/`, 'autosave_interval 1'] } });

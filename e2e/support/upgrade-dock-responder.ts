@@ -97,6 +97,24 @@ export function firmwareFile(path: string, size: number): ServedFile {
   return { path, bytes, md5: createHash('md5').update(bytes).digest('hex') };
 }
 
+/** The DJI Dock 2 firmware 10.01.3000 the campaign specs upgrade to: its served file and catalog entry. */
+export function dock2Firmware(size: number) {
+  const file = firmwareFile('/files/dock2-10.01.3000.bin', size);
+  const entry = {
+    id: 'dock2',
+    model: '3-2-0',
+    product_name: 'DJI Dock 2',
+    product_version: '10.01.3000',
+    file_name: 'dock2-10.01.3000.bin',
+    file_url: file.path.slice(1),
+    file_size: file.bytes.length,
+    md5: file.md5,
+    release_notes: '',
+    released_at: '2024-06-01T00:00:00Z',
+  };
+  return { file, entry };
+}
+
 /** A firmware host on a free loopback port, with CORS as a catalog host must allow the page to read it. */
 export async function startCatalogServer(catalog: unknown, files: readonly ServedFile[]) {
   const byPath = new Map(files.map((f) => [f.path, f]));
