@@ -94,7 +94,7 @@ describe('FleetScreen', () => {
         vi.advanceTimersByTime(31_000);
       });
       expect(rowOf('DOCK1')).toHaveTextContent('Stale');
-      expect(rowOf('DOCK1')).toHaveTextContent('last seen 31 s ago');
+      expect(rowOf('DOCK1')).toHaveTextContent('last seen 31 seconds ago');
     } finally {
       vi.useRealTimers();
     }

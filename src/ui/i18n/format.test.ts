@@ -50,12 +50,12 @@ describe('locale formatting, English (the console’s established texts)', () =>
     expect(formatRelativeAge(0, 'en')).toBe('just now');
     expect(formatRelativeAge(-3_000, 'en')).toBe('just now');
     expect(formatRelativeAge(4_999, 'en')).toBe('just now');
-    expect(formatRelativeAge(12_400, 'en')).toBe('12 s ago');
-    expect(formatRelativeAge(60_000, 'en')).toBe('1 min ago');
-    expect(formatRelativeAge(59 * 60_000, 'en')).toBe('59 min ago');
-    expect(formatRelativeAge(3 * 3_600_000, 'en')).toBe('3 h ago');
-    expect(formatRelativeAge(47 * 3_600_000, 'en')).toBe('47 h ago');
-    expect(formatRelativeAge(49 * 3_600_000, 'en')).toBe('2 d ago');
+    expect(formatRelativeAge(12_400, 'en')).toBe('12 seconds ago');
+    expect(formatRelativeAge(60_000, 'en')).toBe('1 minute ago');
+    expect(formatRelativeAge(59 * 60_000, 'en')).toBe('59 minutes ago');
+    expect(formatRelativeAge(3 * 3_600_000, 'en')).toBe('3 hours ago');
+    expect(formatRelativeAge(47 * 3_600_000, 'en')).toBe('47 hours ago');
+    expect(formatRelativeAge(49 * 3_600_000, 'en')).toBe('2 days ago');
   });
 
   it('lists', () => {
@@ -91,7 +91,7 @@ describe('locale formatting, Simplified Chinese', () => {
     expect(formatDurationAgo(300, 'zh-CN')).toBe('刚刚');
     expect(formatDurationAgo(200_000, 'zh-CN')).toBe('3分20秒前');
     expect(formatRelativeAge(2_000, 'zh-CN')).toBe('刚刚');
-    expect(formatRelativeAge(12_400, 'zh-CN')).toBe('12秒前');
+    expect(formatRelativeAge(12_400, 'zh-CN')).toBe('12秒钟前');
     expect(formatRelativeAge(60_000, 'zh-CN')).toBe('1分钟前');
     expect(formatRelativeAge(3 * 3_600_000, 'zh-CN')).toBe('3小时前');
     expect(formatRelativeAge(49 * 3_600_000, 'zh-CN')).toBe('2天前');

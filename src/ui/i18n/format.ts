@@ -119,23 +119,24 @@ export function formatDurationAgo(ms: number, lang: Language = activeLanguage())
   return ms < 1000 ? t('time.justNow') : t('time.ago', { duration: formatDuration(ms, lang) });
 }
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const RELATIVE_OPTIONS: Intl.RelativeTimeFormatOptions = { numeric: 'always', style: 'long' };
+
 /**
- * A coarse age read at a glance: "just now" (under 5 s), then whole seconds, minutes, hours (up to
- * 47) and days: "12 s ago", "3 min ago" / "12秒前", "3分钟前". Worded by the 'common' namespace, not
- * Intl.RelativeTimeFormat: its English ("12 sec. ago", "12s ago") is not the console's established
- * "12 s ago", which the screens and their tests read.
+ * A coarse age read at a glance, in the language's own words (Intl.RelativeTimeFormat): "just now"
+ * under 5 s, then whole seconds, minutes, hours (up to 47) and days: "12 seconds ago", "3 minutes
+ * ago" / "12秒钟前", "3分钟前".
  */
 export function formatRelativeAge(ageMs: number, lang: Language = activeLanguage()): string {
-  const t = words(lang);
   const s = Math.floor(Math.max(0, ageMs) / 1000);
-  const n = (value: number) => fixed(value, 0, lang);
-  if (s < 5) return t('time.justNow');
-  if (s < 60) return t('age.seconds', { n: n(s) });
+  if (s < 5) return words(lang)('time.justNow');
+  const relative = cached(relativeFormats, lang, RELATIVE_OPTIONS, () => new Intl.RelativeTimeFormat(lang, RELATIVE_OPTIONS));
+  if (s < 60) return relative.format(-s, 'second');
   const min = Math.floor(s / 60);
-  if (min < 60) return t('age.minutes', { n: n(min) });
+  if (min < 60) return relative.format(-min, 'minute');
   const h = Math.floor(min / 60);
-  if (h < 48) return t('age.hours', { n: n(h) });
-  return t('age.days', { n: n(Math.floor(h / 24)) });
+  if (h < 48) return relative.format(-h, 'hour');
+  return relative.format(-Math.floor(h / 24), 'day');
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

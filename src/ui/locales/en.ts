@@ -10,13 +10,6 @@ export const en = {
     justNow: 'just now',
     ago: '{{duration}} ago',
   },
-  /** Coarse ages (a whole unit). */
-  age: {
-    seconds: '{{n}} s ago',
-    minutes: '{{n}} min ago',
-    hours: '{{n}} h ago',
-    days: '{{n}} d ago',
-  },
   /** Durations to the second; `ss`/`mm` are the two-digit forms. */
   duration: {
     seconds: '{{s}} s',

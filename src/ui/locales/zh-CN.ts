@@ -12,12 +12,6 @@ export const zhCN: Translation<typeof en> = {
     justNow: '刚刚',
     ago: '{{duration}}前',
   },
-  age: {
-    seconds: '{{n}}秒前',
-    minutes: '{{n}}分钟前',
-    hours: '{{n}}小时前',
-    days: '{{n}}天前',
-  },
   duration: {
     seconds: '{{s}}秒',
     minutes: '{{min}}分{{s}}秒',
