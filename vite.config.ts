@@ -58,6 +58,9 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; many files here mostly wait (a real mosquitto,
     // lease timers), so one worker more than cores keeps both cores busy: 291 s -> 114 s on 2 cores.
     maxWorkers: availableParallelism() + 1,
+    // A guard against a hung test, not a speed check: a jsdom file rendering 10,000 rows takes 4 s
+    // alone and more while sharing the cores (benchmarks are npm run bench).
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
