@@ -123,6 +123,9 @@ describe('task history on IndexedDB', () => {
     expect((await reloaded.history.search('dock-00')).map((t) => t.bid)).toEqual(['old-0']);
     // Case does not matter, and a prefix finds every match, newest first.
     expect((await reloaded.history.search('DOCK-1')).map((t) => t.bid)).toEqual(['old-11', 'old-10']);
+    // As in the live table, a needle inside an SN finds it too.
+    expect((await reloaded.history.search('k-0')).map((t) => t.bid)).toEqual(Array.from({ length: 10 }, (_, i) => `old-${String(9 - i)}`));
+    expect((await reloaded.history.search('-1')).map((t) => t.bid)).toEqual(['old-11', 'old-10']);
     expect(await reloaded.history.search('  ')).toEqual([]);
     expect(await reloaded.history.search('nothing')).toEqual([]);
     expect((await reloaded.history.read('old-0'))?.gateway).toBe('DOCK-00');

@@ -166,6 +166,16 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
       const { values } = await collection.readIndex(TASK_INDEX.sns, { prefix: needle, limit: limit * 3 });
       const byBid = new Map<string, UpgradeTask>();
       for (const task of values) byBid.set(task.bid, task);
+      // Like the live table, a needle inside an SN matches too: the index's distinct SNs are read
+      // (keys only) when the prefix alone did not fill the page.
+      if (byBid.size < limit) {
+        const inner = await collection.indexKeys(TASK_INDEX.sns, (sn) => sn.includes(needle) && !sn.startsWith(needle), limit);
+        for (const sn of inner) {
+          if (byBid.size >= limit) break;
+          const found = await collection.readIndex(TASK_INDEX.sns, { range: sn, limit });
+          for (const task of found.values) byBid.set(task.bid, task);
+        }
+      }
       return [...byBid.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
     },
     async read(bid) {

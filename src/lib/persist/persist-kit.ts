@@ -42,6 +42,8 @@ export interface RecordCollection<T> {
   readKeys(keys: readonly string[]): Promise<ReadResult<T>>;
   /** Values in the order of an index (each record once, at its first entry). */
   readIndex(index: string, query?: IndexQuery): Promise<ReadResult<T>>;
+  /** Distinct string keys of an index that `match` accepts, in key order, at most `limit` of them. */
+  indexKeys(index: string, match: (key: string) => boolean, limit: number): Promise<string[]>;
   /** Entries of an index (or records of the store) in the range. */
   count(index?: string, range?: IDBKeyRange): Promise<number>;
   /** Deletes the records at the low end of an index until at most `keep` entries remain; how many went. */
@@ -121,6 +123,7 @@ export function memoryPersistKit(reason: PersistFailure, detail: string): Persis
       readAll: () => Promise.resolve(EMPTY_READ),
       readKeys: () => Promise.resolve(EMPTY_READ),
       readIndex: () => Promise.resolve(EMPTY_READ),
+      indexKeys: () => Promise.resolve([]),
       count: () => Promise.resolve(0),
       deleteOldest: () => Promise.resolve(0),
       putAll: () => Promise.resolve(0),
@@ -280,6 +283,20 @@ class IndexedDbKit implements PersistKit {
           }
           return decode(records);
         }, EMPTY_READ),
+      indexKeys: (index, match, limit) =>
+        this.#read(async () => {
+          const source = db.transaction(spec.store, 'readonly').store.index(index);
+          const keys: string[] = [];
+          // Keys only, each distinct key once: a multiEntry index of SNs has a key per SN, not per record.
+          for (
+            let cursor = await source.openKeyCursor(null, 'nextunique');
+            cursor !== null && keys.length < limit;
+            cursor = await cursor.continue()
+          ) {
+            if (typeof cursor.key === 'string' && match(cursor.key)) keys.push(cursor.key);
+          }
+          return keys;
+        }, []),
       count: (index, range) =>
         this.#read(() => {
           const store = db.transaction(spec.store, 'readonly').store;
