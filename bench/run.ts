@@ -89,7 +89,8 @@ async function main() {
     const executablePath = findChromium() ?? '/usr/bin/chromium';
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 
-    const base: Omit<RunSpec, 'gateways' | 'mode'> = {
+    const base: Omit<RunSpec, 'gateways' | 'mode' | 'load'> = {
+      upgradingShare: options.upgradingShare,
       probes: options.probes,
       warmupSeconds: options.warmupSeconds,
       windowSeconds: options.windowSeconds,
@@ -99,45 +100,54 @@ async function main() {
       brokerConfig: BROKER_CONFIG,
     };
     const plan: { kind: BenchPage['kind']; spec: RunSpec }[] = [];
-    for (const gateways of options.gateways) {
-      for (let round = 0; round < options.rounds; round++) {
-        for (const kind of options.pages) plan.push({ kind, spec: { ...base, gateways, mode: 'steady' } });
+    for (const load of options.loads) {
+      for (const gateways of options.gateways) {
+        for (let round = 0; round < options.rounds; round++) {
+          for (const kind of options.pages) plan.push({ kind, spec: { ...base, gateways, mode: 'steady', load } });
+        }
       }
     }
     // Every gateway at once: 3 rounds, each one all within 50 ms (skipped with --rounds 0, e.g. for a soak alone).
     for (const kind of options.rounds > 0 ? options.pages : []) {
-      plan.push({ kind, spec: { ...base, gateways: options.burstGateways, mode: 'burst', warmupSeconds: 0, windowSeconds: 3 } });
+      plan.push({
+        kind,
+        spec: { ...base, gateways: options.burstGateways, mode: 'burst', load: 'progress', warmupSeconds: 0, windowSeconds: 3 },
+      });
     }
 
     // *.json under bench/results is git-ignored; Chrome DevTools opens these as CPU profiles.
     const profileDir = join(REPO, 'bench', 'results');
     const runs: RunResult[] = [];
     for (const [i, { kind, spec }] of plan.entries()) {
-      log(`[${i + 1}/${plan.length}] ${kind}, ${spec.gateways} gateways, ${spec.mode}`);
+      log(`[${i + 1}/${plan.length}] ${kind}, ${spec.gateways} gateways, ${spec.load} load, ${spec.mode}`);
       const load = loadavg()[0]!;
       if (load > cpus().length) log(`  warning: load average ${load.toFixed(1)} on ${cpus().length} cores: other work skews this run`);
       const profilePath = options.profile
-        ? join(profileDir, `profile-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.cpuprofile.json`)
+        ? join(profileDir, `profile-${i + 1}-${kind}-${spec.load}-${spec.gateways}-${spec.mode}.cpuprofile.json`)
         : undefined;
       const allocPath = options.alloc
-        ? join(profileDir, `alloc-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.heapprofile.json`)
+        ? join(profileDir, `alloc-${i + 1}-${kind}-${spec.load}-${spec.gateways}-${spec.mode}.heapprofile.json`)
         : undefined;
-      const tracePath = options.trace ? join(profileDir, `trace-${i + 1}-${kind}-${spec.gateways}-${spec.mode}.json`) : undefined;
+      const tracePath = options.trace
+        ? join(profileDir, `trace-${i + 1}-${kind}-${spec.load}-${spec.gateways}-${spec.mode}.json`)
+        : undefined;
       const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath, allocPath }, log);
       runs.push(result);
       log(
-        `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%`,
+        `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%, renderer CPU ${result.rendererCpuShare === null ? '-' : `${Math.round(result.rendererCpuShare * 100)}%`}, load ${result.loadAverage.join('/')}`,
       );
       for (const wrong of result.finals.wrong) log(`  wrong final state: ${wrong}`);
     }
 
     let soak: RunResult | null = null;
     if (options.soakMinutes > 0 && options.pages.includes('console')) {
-      log(`soak: console, ${options.burstGateways} gateways for ${options.soakMinutes} min`);
+      // The last load listed (the mix by default): the traffic a console runs under all day.
+      const load = options.loads.at(-1) ?? 'progress';
+      log(`soak: console, ${options.burstGateways} gateways, ${load} load, for ${options.soakMinutes} min`);
       soak = await measure(
         browser,
         pages.console,
-        { ...base, gateways: options.burstGateways, mode: 'steady', windowSeconds: options.soakMinutes * 60, heapEverySeconds: 60 },
+        { ...base, gateways: options.burstGateways, mode: 'steady', load, windowSeconds: options.soakMinutes * 60, heapEverySeconds: 60 },
         log,
       );
     }

@@ -1,6 +1,6 @@
 /**
  * The floor of issue 9: what a bare page costs when it receives the same traffic as the console.
- * MQTT.js over WebSocket, one JSON.parse per message, a counter, and the probe gateways' percent
+ * MQTT.js over WebSocket, one JSON.parse per message (osd and state too), counters, and the probe gateways' percent
  * written as progressbars once per frame (the same DOM signal the harness reads from the console),
  * nothing else. Connects like the console does (MQTT 5, QoS 1 subscriptions), so the broker and
  * the socket do the same work for both pages.
@@ -14,10 +14,13 @@ const probePrefix = params.get('probe') ?? 'PROBE';
 if (!brokerUrl || filters.length === 0) throw new Error('floor needs ?broker=ws://...&topics=a,b');
 
 const countEl = document.getElementById('count');
+const allEl = document.getElementById('all');
 const probesEl = document.getElementById('probes');
-if (!countEl || !probesEl) throw new Error('floor index.html is missing #count or #probes');
+if (!countEl || !allEl || !probesEl) throw new Error('floor index.html is missing #count, #all or #probes');
 
+/** ota_progress (events topics), the count the harness compares with what was published. */
 let count = 0;
+let all = 0;
 let shownCount = -1;
 const pendingProbes = new Map<string, number>();
 const probeBars = new Map<string, HTMLElement>();
@@ -29,9 +32,10 @@ interface ProbeFields {
 }
 
 function paint() {
-  if (count !== shownCount) {
+  if (all !== shownCount) {
     countEl!.textContent = String(count);
-    shownCount = count;
+    allEl!.textContent = String(all);
+    shownCount = all;
   }
   for (const [sn, percent] of pendingProbes) {
     let bar = probeBars.get(sn);
@@ -56,8 +60,10 @@ client.on('connect', () => {
     else document.body.dataset.connected = 'true';
   });
 });
-client.on('message', (_topic, payload: Uint8Array) => {
+client.on('message', (topic, payload: Uint8Array) => {
   const message = JSON.parse(decoder.decode(payload)) as ProbeFields;
+  all += 1;
+  if (!topic.endsWith('/events')) return;
   count += 1;
   const gateway = message.gateway;
   if (typeof gateway === 'string' && gateway.startsWith(probePrefix)) {

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { openDrivenPage, type DrivenPage } from './driven-page.ts';
 import { startMosquitto } from '../../e2e/support/mosquitto.ts';
-import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor } from '../publisher/plan.ts';
+import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor, upgradingCount, type Load } from '../publisher/plan.ts';
 import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
 import type { LongFrame } from '../page/instrument.ts';
 import type { BenchPage } from './pages.ts';
@@ -13,7 +13,11 @@ import { percentile, round } from './stats.ts';
 export type RunMode = 'steady' | 'burst';
 
 export interface RunSpec {
+  /** Docks in the fleet; with the progress load every one sends ota_progress. */
   gateways: number;
+  load: Load;
+  /** Mix load: the share of docks that are upgrading (send ota_progress), 0..1. */
+  upgradingShare: number;
   probes: number;
   mode: RunMode;
   /** steady: seconds of traffic before the window opens; burst: 0. */
@@ -40,8 +44,16 @@ export interface RunSpec {
 export interface RunResult {
   page: BenchPage['kind'];
   mode: RunMode;
+  load: Load;
+  /** Docks in the fleet. */
   gateways: number;
+  /** Of them, the ones sending ota_progress. */
+  upgrading: number;
+  /** ota_progress published. */
   offered: number;
+  /** osd and state published (mix). */
+  osdOffered: number;
+  stateOffered: number;
   acked: number;
   delivered: number | null;
   probeUpdates: { published: number; seen: number; missing: number };
@@ -50,6 +62,8 @@ export interface RunResult {
   frameMs: { p50: number | null; p95: number | null; max: number | null; frames: number };
   longTasks: { count: number; totalMs: number; maxMs: number };
   busyShare: number | null;
+  /** CPU time of the renderer processes (main thread, workers, compositor) / wall time; 1 = one core. */
+  rendererCpuShare: number | null;
   heapAfterGcMB: number | null;
   heapSeriesMB: number[];
   publisherLagMs: { p99: number; max: number };
@@ -77,6 +91,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function taskSeconds(page: DrivenPage): Promise<number> {
   const { metrics } = (await page.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+/** CPU seconds used so far by the browser's renderer processes (only the measured page's is open). */
+async function rendererCpuSeconds(browser: Browser): Promise<number | null> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number; cpuTime: number }[];
+    };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } catch {
+    return null;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
 }
 
 async function heapAfterGc(page: DrivenPage): Promise<number> {
@@ -170,7 +199,15 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
   const broker = await startMosquitto({ extraConfig: spec.brokerConfig });
   const cleanups: (() => Promise<unknown>)[] = [() => broker.kill()];
   try {
-    const publisher = await startPublisher({ url: broker.tcpUrl, gateways: spec.gateways, probes: spec.probes, qos: 1 });
+    const progressGateways = spec.load === 'mix' ? upgradingCount(spec.gateways, spec.upgradingShare, spec.probes) : spec.gateways;
+    const publisher = await startPublisher({
+      url: broker.tcpUrl,
+      gateways: progressGateways,
+      docks: spec.gateways,
+      load: spec.load,
+      probes: spec.probes,
+      qos: 1,
+    });
     cleanups.unshift(() => publisher.close());
     const { instrumentScript } = await import('./instrument-script.ts');
     // Driven over its own CDP session, not as a Playwright page: see driven-page.ts.
@@ -185,7 +222,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     await target.ready(page);
 
     const rounds = spec.mode === 'burst' ? spec.windowSeconds : spec.warmupSeconds + spec.windowSeconds;
-    const sample = pickSample(spec.gateways, spec.finalSample);
+    const sample = pickSample(progressGateways, spec.finalSample);
     const schedule = { spreadMs: spec.mode === 'burst' ? 50 : 1000, rounds, roundsPerPercent: roundsPerPercentFor(rounds), sample };
     const openWindow = async () => {
       await page.evaluate(() => (window as unknown as { __benchInstrument: { start(): void } }).__benchInstrument.start());
@@ -204,7 +241,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
           includeObjectsCollectedByMinorGC: true,
         });
       }
-      return { from: Date.now(), busy: await taskSeconds(page) };
+      return { from: Date.now(), busy: await taskSeconds(page), cpu: await rendererCpuSeconds(browser) };
     };
     // A burst is measured from its first message; steady traffic after the warm-up (task creation).
     const burstWindow = spec.mode === 'burst' ? await openWindow() : null;
@@ -226,6 +263,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       }
     }
     const busyTo = await taskSeconds(page);
+    const cpuTo = await rendererCpuSeconds(browser);
     const windowTo = Date.now();
     await page.evaluate(() => (window as unknown as { __benchInstrument: { stop(): void } }).__benchInstrument.stop());
     if (spec.tracePath) {
@@ -289,8 +327,12 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     return {
       page: target.kind,
       mode: spec.mode,
+      load: spec.load,
       gateways: spec.gateways,
+      upgrading: progressGateways,
       offered: done.offered,
+      osdOffered: done.osdOffered,
+      stateOffered: done.stateOffered,
       acked: done.acked,
       delivered,
       probeUpdates: { published: probe.published, seen: probe.seen, missing: probe.published - probe.seen },
@@ -314,6 +356,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         maxMs: round(Math.max(0, ...longTasks.map((t) => t.duration))) ?? 0,
       },
       busyShare: round((busyTo - busyFrom) / wallSeconds, 3),
+      rendererCpuShare: cpuTo === null || opened.cpu === null ? null : round((cpuTo - opened.cpu) / wallSeconds, 3),
       heapAfterGcMB: round(heap, 2),
       heapSeriesMB: heapSeriesMB.map((h) => round(h, 2) ?? 0),
       publisherLagMs: { p99: done.lagP99Ms, max: done.lagMaxMs },

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LOADS, type Load } from '../publisher/plan.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -22,6 +23,10 @@ export interface BenchOptions {
   /** Minutes of console-only soak at burstGateways (0: none). */
   soakMinutes: number;
   pages: ('floor' | 'console')[];
+  /** Which traffic: pure ota_progress, the real mix (osd, state, progress), or both. */
+  loads: Load[];
+  /** Mix load: share of the docks that are upgrading (send ota_progress), 0..1. */
+  upgradingShare: number;
   out: string;
 }
 
@@ -33,6 +38,9 @@ const HELP = `npm run bench [-- options]
   --warmup S           seconds of traffic before the window opens (default 5; quick 3)
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
   --pages floor,console  which pages to run (default both)
+  --load progress,mix  which traffic (default both): progress = every gateway sends ota_progress at 1 Hz;
+                       mix = every dock an osd every 2 s and a state every 30 s, progress from the upgrading share
+  --upgrading PCT      mix: percent of the docks that are upgrading (default 20)
   --profile            save a CPU profile of each window to bench/results/profile-*.json (skews the numbers)
   --alloc              save where the page allocates (sampled, garbage included) to bench/results/alloc-*.heapprofile.json
   --trace              save a Chrome trace of each window to bench/results/trace-*.json (long tasks: npx tsx bench/long-tasks.ts FILE)
@@ -50,6 +58,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: 'string' },
       soak: { type: 'string' },
       pages: { type: 'string' },
+      load: { type: 'string' },
+      upgrading: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
@@ -77,6 +87,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (gateways.some((g) => g < 1 || !Number.isInteger(g))) throw new Error('--gateways takes positive integers');
   const pages = (values.pages ?? 'floor,console').split(',') as BenchOptions['pages'];
   if (pages.some((p) => p !== 'floor' && p !== 'console')) throw new Error('--pages takes floor and/or console');
+  const loads = (values.load ?? LOADS.join(',')).split(',') as Load[];
+  if (loads.some((l) => !LOADS.includes(l))) throw new Error(`--load takes ${LOADS.join(' and/or ')}`);
+  const upgrading = num(values.upgrading, 20, 'upgrading');
+  if (upgrading <= 0 || upgrading > 100) throw new Error('--upgrading takes a percent in (0, 100]');
   return {
     quick,
     gateways,
@@ -94,6 +108,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     finalSample: quick ? 5 : 20,
     soakMinutes: num(values.soak, 0, 'soak'),
     pages,
+    loads,
+    upgradingShare: upgrading / 100,
     out: values.out ?? 'bench/results/latest.json',
   };
 }

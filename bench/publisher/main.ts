@@ -1,13 +1,25 @@
 /**
  * The publisher process: N simulated gateways sending ota_progress at 1 Hz each, built with the
- * protocol's own builders. Runs in its own process so building 10,000 messages/s does not share an
- * event loop with the harness that drives the browser.
+ * protocol's own builders, and with the mix load every dock's osd (every 2 s) and state (plan.ts).
+ * Runs in its own process so building 10,000 messages/s does not share an event loop with the
+ * harness that drives the browser.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { v4 as uuidv4 } from 'uuid';
 import { buildOtaProgress, encodeMessage } from '../../src/protocol/builders.ts';
-import { eventsTopic } from '../../src/protocol/topics.ts';
-import { gatewaySns, isProbe, messageOffsetMs, progressAt } from './plan.ts';
+import { eventsTopic, osdTopic, stateTopic } from '../../src/protocol/topics.ts';
+import { dockOsdData, dockStateData, propertyMessage } from './dock-telemetry.ts';
+import {
+  gatewaySns,
+  idleDockSns,
+  isProbe,
+  messageOffsetMs,
+  progressAt,
+  STATE_EVERY_ROUNDS,
+  streamAt,
+  streamTotal,
+  type Stream,
+} from './plan.ts';
 import type { FromPublisher, ProbePublish, PublisherInit, PublisherRun, RunReport, ToPublisher } from './protocol.ts';
 
 const TICK_MS = 2;
@@ -23,7 +35,11 @@ interface Fleet {
   sns: string[];
   topics: string[];
   bids: string[];
+  /** Every dock (mix load; empty otherwise), upgrading ones spread evenly among the idle ones. */
+  docks: { sn: string; aircraftSn: string; upgrading: boolean; osdTopic: string; stateTopic: string }[];
 }
+
+const OSD_EVERY_ROUNDS = 2;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -33,12 +49,30 @@ function percentile(sorted: number[], p: number): number {
 async function connect(init: PublisherInit): Promise<Fleet> {
   const client = await mqtt.connectAsync(init.url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
   const sns = gatewaySns(init);
-  return { client, init, sns, topics: sns.map((sn) => eventsTopic(sn)), bids: sns.map(() => uuidv4()) };
+  const docks: Fleet['docks'] = [];
+  if (init.load === 'mix') {
+    const idle = idleDockSns(init.docks - sns.length);
+    let u = 0;
+    let d = 0;
+    for (let j = 0; j < init.docks; j++) {
+      const upgrading = Math.floor(((j + 1) * sns.length) / init.docks) > Math.floor((j * sns.length) / init.docks);
+      const sn = upgrading ? sns[u++]! : idle[d++]!;
+      docks.push({ sn, aircraftSn: `${sn}A`, upgrading, osdTopic: osdTopic(sn), stateTopic: stateTopic(sn) });
+    }
+  }
+  return { client, init, sns, topics: sns.map((sn) => eventsTopic(sn)), bids: sns.map(() => uuidv4()), docks };
 }
 
 function run(fleet: Fleet, schedule: PublisherRun): Promise<RunReport> {
-  const { client, init, sns, topics, bids } = fleet;
+  const { client, init, sns, topics, bids, docks } = fleet;
   const total = schedule.rounds * init.gateways;
+  // osd and state of every dock, spread over each round like the progress (mix load only).
+  const osdStream: Stream = { count: docks.length, everyRounds: OSD_EVERY_ROUNDS, spreadMs: schedule.spreadMs };
+  const stateStream: Stream = { count: docks.length, everyRounds: STATE_EVERY_ROUNDS, spreadMs: schedule.spreadMs };
+  const osdTotal = docks.length === 0 ? 0 : streamTotal(osdStream, schedule.rounds);
+  const stateTotal = docks.length === 0 ? 0 : streamTotal(stateStream, schedule.rounds);
+  let osdSent = 0;
+  let stateSent = 0;
   const probePublishes: ProbePublish[] = [];
   const lags: number[] = [];
   let m = 0;
@@ -68,6 +102,8 @@ function run(fleet: Fleet, schedule: PublisherRun): Promise<RunReport> {
           resolve({
             type: 'done',
             offered: total,
+            osdOffered: osdSent,
+            stateOffered: stateSent,
             acked: init.qos === 0 ? total : acked,
             lagP99Ms: Math.round(percentile(lags, 99)),
             lagMaxMs: Math.round(lags.at(-1) ?? 0),
@@ -93,7 +129,19 @@ function run(fleet: Fleet, schedule: PublisherRun): Promise<RunReport> {
         lags.push(now - (startedAt + messageOffsetMs(m, init.gateways, schedule)));
         m += 1;
       }
-      if (m < total) setTimeout(tick, TICK_MS);
+      for (let next = osdSent < osdTotal ? streamAt(osdStream, osdSent) : null; next && startedAt + next.offsetMs <= now;) {
+        const dock = docks[next.sender]!;
+        client.publish(dock.osdTopic, propertyMessage(dock.sn, dockOsdData(dock.aircraftSn, dock.upgrading, osdSent), now), { qos: 0 });
+        osdSent += 1;
+        next = osdSent < osdTotal ? streamAt(osdStream, osdSent) : null;
+      }
+      for (let next = stateSent < stateTotal ? streamAt(stateStream, stateSent) : null; next && startedAt + next.offsetMs <= now;) {
+        const dock = docks[next.sender]!;
+        client.publish(dock.stateTopic, propertyMessage(dock.sn, dockStateData('10.01.1612', dock.upgrading, stateSent), now), { qos: 0 });
+        stateSent += 1;
+        next = stateSent < stateTotal ? streamAt(stateStream, stateSent) : null;
+      }
+      if (m < total || osdSent < osdTotal || stateSent < stateTotal) setTimeout(tick, TICK_MS);
       else finish();
     };
     setTimeout(tick, Math.max(0, startedAt - Date.now()));

@@ -60,3 +60,73 @@ export function progressAt(round: number, schedule: Schedule): { step: StepKey; 
 export function roundsPerPercentFor(rounds: number): number {
   return Math.max(1, Math.ceil(rounds / 200));
 }
+
+/**
+ * What the fleet sends. `progress`: every gateway is upgrading and sends ota_progress at 1 Hz,
+ * nothing else. `mix`: what a real dock fleet sends (DJI Cloud API): every dock an osd every 2 s
+ * and a state now and then, and ota_progress at 1 Hz from the share of docks that are upgrading.
+ */
+export type Load = 'progress' | 'mix';
+
+export const LOADS: readonly Load[] = ['progress', 'mix'];
+
+/** Seconds between one dock's state messages in the mix (a property changes about this often). */
+export const STATE_EVERY_ROUNDS = 30;
+
+/** Docks that are not upgrading: they send osd and state only. Named apart from progress gateways and probes. */
+export function idleDockSns(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `DCK${String(i).padStart(5, '0')}`);
+}
+
+/** The upgrading docks of a mix of `docks` docks (at least the probes, at most every dock). */
+export function upgradingCount(docks: number, share: number, probes: number): number {
+  return Math.min(docks, Math.max(Math.min(probes, docks), Math.round(docks * share)));
+}
+
+/**
+ * One kind of message sent by `count` senders once every `everyRounds` rounds, sender j in round
+ * r when (r + j) % everyRounds == 0, at offset j * spreadMs / count inside the round: the rounds
+ * carry equal shares, and within a round the senders are spread like the progress gateways.
+ */
+export interface Stream {
+  count: number;
+  everyRounds: number;
+  spreadMs: number;
+}
+
+/** Message k of a stream (in send order) -> sender and offset from the schedule start; null past `rounds`. */
+export function streamAt(stream: Stream, k: number): { sender: number; round: number; offsetMs: number } {
+  // Every round has the senders with (r + j) % e == 0; walk rounds in order, senders by index.
+  const perRound = (r: number) => {
+    const phase = (stream.everyRounds - (r % stream.everyRounds)) % stream.everyRounds;
+    return phase >= stream.count ? 0 : Math.ceil((stream.count - phase) / stream.everyRounds);
+  };
+  let round = 0;
+  let left = k;
+  // Rounds repeat with period everyRounds: skip whole periods first.
+  const period = Array.from({ length: stream.everyRounds }, (_, r) => perRound(r));
+  const perPeriod = period.reduce((a, b) => a + b, 0);
+  if (perPeriod > 0) {
+    const periods = Math.floor(left / perPeriod);
+    round = periods * stream.everyRounds;
+    left -= periods * perPeriod;
+  }
+  while (left >= period[round % stream.everyRounds]!) {
+    left -= period[round % stream.everyRounds]!;
+    round += 1;
+  }
+  const phase = (stream.everyRounds - (round % stream.everyRounds)) % stream.everyRounds;
+  const sender = phase + left * stream.everyRounds;
+  return { sender, round, offsetMs: round * 1000 + (sender * stream.spreadMs) / stream.count };
+}
+
+/** Messages a stream sends in `rounds` rounds. */
+export function streamTotal(stream: Stream, rounds: number): number {
+  let total = 0;
+  for (let r = 0; r < Math.min(rounds, stream.everyRounds); r++) {
+    const phase = (stream.everyRounds - (r % stream.everyRounds)) % stream.everyRounds;
+    const inRound = phase >= stream.count ? 0 : Math.ceil((stream.count - phase) / stream.everyRounds);
+    total += inRound * Math.ceil((rounds - r) / stream.everyRounds);
+  }
+  return total;
+}
