@@ -9,6 +9,7 @@ import type { Campaign } from './campaign-types';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
 import { CampaignControls } from './campaign-controls';
+import { CampaignFigureTiles } from './campaign-figure-tiles';
 import { CampaignGatewayTable } from './campaign-gateway-table';
 import { CampaignNotifyToggle } from './campaign-notify-toggle';
 import { downloadText, reportCsv, reportJson, reportRows } from './campaign-report';
@@ -100,12 +101,9 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
       />
       <SummaryTiles label={t('detail.summaryLabel')}>
         <SummaryTile label={t('tiles.gateways')} value={f.number(rows.length)} />
-        <SummaryTile label={t('tiles.overall')} value={f.percent(percent)} />
+        <CampaignFigureTiles figures={progress.figures} />
         <SummaryTile label={t('tiles.elapsed')} value={f.duration(progress.elapsedMs)} />
         <SummaryTile label={t('tiles.eta')} value={progress.etaMs === null ? t('tiles.none') : f.duration(progress.etaMs)} />
-        {progress.counts.map(({ state, count }) => (
-          <SummaryTile key={state} label={texts.rowState(state)} value={f.number(count)} />
-        ))}
       </SummaryTiles>
       <p className="text-sm text-slate-600">{limits}</p>
       <CampaignGatewayTable

@@ -3,15 +3,16 @@
  * per gateway, counts per state, overall percent, elapsed and ETA. Pure, so it is tested directly.
  */
 import { canRetryGateway } from './campaign-actions.ts';
+import { summarizeFigures, type CampaignFigures, type FigureState } from './campaign-figures.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, SkipReason } from './campaign-types.ts';
 import { taskCompletion, taskState } from '../tasks/task-derived.ts';
 import { TASK_STATE_LABELS } from '../tasks/state-look.ts';
 import { taskResultCode } from '../tasks/task-status-text.ts';
 import type { TaskTable } from '../tasks/task-table.ts';
-import type { TaskState, TaskTimings, UpgradeTask } from '../tasks/task-types.ts';
+import type { TaskTimings, UpgradeTask } from '../tasks/task-types.ts';
 
 /** A gateway's state in the campaign: its newest task's shown state, or why there is none. */
-export type GatewayRowState = TaskState | 'not-sent' | 'skipped' | 'retry-queued';
+export type GatewayRowState = FigureState;
 
 export const GATEWAY_ROW_LABELS: Readonly<Record<GatewayRowState, string>> = {
   ...TASK_STATE_LABELS,
@@ -107,6 +108,9 @@ export function gatewayRows(campaign: Campaign, table: TaskTable, now: number, t
 export interface CampaignProgress {
   /** Rows per state, in first-seen order (only states that occur); label is the English word. */
   counts: { state: GatewayRowState; label: string; count: number }[];
+  /** Succeeded, failed, active, not sent yet, skipped: the same figures the Monitor shows (campaign-figures.ts). */
+  figures: CampaignFigures;
+  /** figures.percent: failures count as not done. */
   percent: number;
   elapsedMs: number;
   /** null when nothing has finished yet to estimate from, or when nothing is left. */
@@ -118,7 +122,7 @@ export interface CampaignProgress {
 export function campaignProgress(campaign: Campaign, rows: readonly GatewayRow[], now: number): CampaignProgress {
   const counts = new Map<GatewayRowState, number>();
   for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
-  const percent = rows.length === 0 ? 0 : rows.reduce((sum, r) => sum + r.completion, 0) / rows.length;
+  const figures = summarizeFigures(rows);
   const end = campaign.finishedAt ?? now;
   const durations = rows.flatMap((r) => {
     const a = r.attempt;
@@ -134,10 +138,11 @@ export function campaignProgress(campaign: Campaign, rows: readonly GatewayRow[]
   }
   return {
     counts: [...counts].map(([state, count]) => ({ state, label: GATEWAY_ROW_LABELS[state], count })),
-    percent,
+    figures,
+    percent: figures.percent ?? 0,
     elapsedMs: Math.max(0, end - campaign.createdAt),
     etaMs,
-    failed: rows.filter((r) => r.attempt?.outcome === 'failed' && r.state !== 'retry-queued').length,
-    succeeded: rows.filter((r) => r.attempt?.outcome === 'succeeded').length,
+    failed: figures.failed,
+    succeeded: figures.succeeded,
   };
 }

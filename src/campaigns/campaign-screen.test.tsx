@@ -47,7 +47,12 @@ describe('CampaignScreen', () => {
         .getByRole('rowheader', { name: gatewaySn(3) })
         .closest('tr'),
     ).toHaveTextContent('Not sent yet');
-    expect(screen.getByRole('group', { name: 'Campaign summary' })).toHaveTextContent('25%');
+    // The rejected gateway counts as a failure, not as done: nothing has succeeded yet.
+    const summary = screen.getByRole('group', { name: 'Campaign summary' });
+    expect(summary).toHaveTextContent('Succeeded0');
+    expect(summary).toHaveTextContent('Rejected 1');
+    expect(summary).toHaveTextContent('Not sent yet2');
+    expect(summary).toHaveTextContent('Overall0%');
 
     await userEvent.click(screen.getByRole('button', { name: 'Resume' }));
     expect(w.campaigns.getState().campaigns[0]?.state).toBe('running');
@@ -126,9 +131,9 @@ describe('CampaignScreen', () => {
         .closest('tr'),
     ).toHaveTextContent('尚未下发');
     const summary = screen.getByRole('group', { name: '批量升级概况' });
-    expect(summary).toHaveTextContent('总进度25%');
+    expect(summary).toHaveTextContent('总进度0%');
     expect(summary).toHaveTextContent(/已用时间\d+(小时|分|秒)/);
-    expect(screen.getByRole('progressbar', { name: '批量升级进度' })).toHaveAttribute('aria-valuetext', '25% · 已暂停');
+    expect(screen.getByRole('progressbar', { name: '批量升级进度' })).toHaveAttribute('aria-valuetext', '0% · 已暂停');
     expect(screen.getByText('并发上限：每次 2 个 · 失败暂停阈值：1')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '继续' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '中止' }));

@@ -60,8 +60,8 @@ describe('kioskFigures', () => {
     expect(all).toMatchObject({ inProgress: 2, ok: 1, failed: 1, rejected: 1, stalled: 0, total: 5 });
     const a = kioskFigures(tasksForBoard(table, 'DOCK-A'), T0 + 3_000, timings);
     expect(a).toMatchObject({ inProgress: 1, ok: 0, failed: 1, rejected: 0, total: 2 });
-    // Two tasks: one at 40 % of its first step (20 % overall), one failed (complete): mean 60 %.
-    expect(a.overallPercent).toBe(60);
+    // Two tasks: one at 40 % of its first step (20 % overall), one failed (not done): mean 10 %.
+    expect(a.overallPercent).toBe(10);
   });
 
   it('counts a silent task as stalled, not in progress, once the stalled time has passed', () => {

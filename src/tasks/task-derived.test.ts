@@ -100,7 +100,8 @@ describe('summarizeTasks', () => {
     const summary = summarizeTasks(table.byBid.values(), 1, T);
     expect(summary).toMatchObject({ total: 3, active: 2, computedAt: 1 });
     expect(summary.counts).toMatchObject({ queued: 1, in_progress: 1, failed: 1, ok: 0, stalled: 0 });
-    expect(summary.overallPercent).toBeCloseTo((0 + 75 + 100) / 3);
+    // The failed task counts as not done.
+    expect(summary.overallPercent).toBeCloseTo((0 + 75 + 0) / 3);
     expect(summarizeTasks([], 1, T).overallPercent).toBeNull();
   });
 });

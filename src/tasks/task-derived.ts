@@ -56,6 +56,22 @@ export function taskCompletion(task: UpgradeTask): number {
   return execution.percent;
 }
 
+// How an upgrade ended, as the campaign orchestrator decides an attempt's outcome: a version
+// mismatch ended ok (and is shown apart), no reply failed it.
+const ENDED_WELL: ReadonlySet<TaskState> = new Set(['ok', 'verified', 'version-mismatch']);
+const ENDED_BADLY: ReadonlySet<TaskState> = new Set(['failed', 'rejected', 'canceled', 'timeout', 'no-reply']);
+
+/**
+ * 0..100 toward the goal, for an overall percent: an upgrade that ended well counts whole, one that
+ * failed not at all (an overall figure never reads 100% with failures), one still going by its
+ * progress.
+ */
+export function taskOverallShare(task: UpgradeTask, state: TaskState): number {
+  if (ENDED_WELL.has(state)) return 100;
+  if (ENDED_BADLY.has(state)) return 0;
+  return taskCompletion(task);
+}
+
 /** Download speed in bytes/s when the device reports one. */
 export function taskRate(task: UpgradeTask): number | null {
   return task.execution?.rate ?? null;
@@ -111,10 +127,11 @@ export function summarizeTasks(tasks: Iterable<UpgradeTask>, now: number, timing
   let active = 0;
   let completion = 0;
   for (const task of tasks) {
-    counts[taskState(task, now, timings)] += 1;
+    const state = taskState(task, now, timings);
+    counts[state] += 1;
     total += 1;
     if (!task.terminal) active += 1;
-    completion += taskCompletion(task);
+    completion += taskOverallShare(task, state);
   }
   return { counts, total, active, overallPercent: total === 0 ? null : completion / total, computedAt: now };
 }

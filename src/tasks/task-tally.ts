@@ -5,7 +5,7 @@
  * old one and adds the new. States that move with the clock alone (stalled, no reply) change
  * only through recount(), which the store runs from the clock at most once a second.
  */
-import { emptyCounts, taskCompletion, taskState } from './task-derived.ts';
+import { emptyCounts, taskOverallShare, taskState } from './task-derived.ts';
 import type { TaskTable } from './task-table.ts';
 import type { TaskState, TaskTimings, TasksSummary } from './task-types.ts';
 
@@ -52,7 +52,8 @@ export class SummaryTally {
   private add(table: TaskTable, bid: string, now: number, timings: TaskTimings): void {
     const task = table.byBid.get(bid);
     if (task === undefined || this.byBid.has(bid)) return;
-    const c: Contribution = { state: taskState(task, now, timings), completion: taskCompletion(task), active: !task.terminal };
+    const state = taskState(task, now, timings);
+    const c: Contribution = { state, completion: taskOverallShare(task, state), active: !task.terminal };
     this.byBid.set(bid, c);
     this.counts[c.state] += 1;
     this.completion += c.completion;

@@ -208,7 +208,7 @@ export interface TasksSummary {
   total: number;
   /** Not terminal. */
   active: number;
-  /** Mean completion over all tasks (0..100); terminal tasks count as complete. null without tasks. */
+  /** Mean taskOverallShare (0..100): ended well counts whole, failed as nothing, the rest by progress. null without tasks. */
   overallPercent: number | null;
   computedAt: number;
 }

@@ -44,10 +44,21 @@ export const en = {
   },
   tiles: {
     gateways: 'Gateways',
-    overall: 'Overall',
     elapsed: 'Elapsed',
     eta: 'ETA',
     none: '—',
+  },
+  // The figures the campaign page and the Monitor share (campaign-figures.ts).
+  figures: {
+    succeeded: 'Succeeded',
+    failed: 'Failed',
+    active: 'Active',
+    notSent: 'Not sent yet',
+    skipped: 'Skipped',
+    overall: 'Overall',
+    overallHint: 'Failed and skipped count as not done',
+    stateCount: '{{state}} {{n}}',
+    separator: ' · ',
   },
   limits: {
     limit: 'Limit: {{value}}',

@@ -47,10 +47,20 @@ export const zhCN: Translation<typeof en> = {
   },
   tiles: {
     gateways: '网关',
-    overall: '总进度',
     elapsed: '已用时间',
     eta: '预计剩余',
     none: '—',
+  },
+  figures: {
+    succeeded: '成功',
+    failed: '失败',
+    active: '未结束',
+    notSent: '尚未下发',
+    skipped: '已跳过',
+    overall: '总进度',
+    overallHint: '失败和跳过的不计为完成',
+    stateCount: '{{state}} {{n}}',
+    separator: ' · ',
   },
   limits: {
     limit: '并发上限：{{value}}',
