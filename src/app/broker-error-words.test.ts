@@ -31,6 +31,8 @@ const EVERY_ERROR: BrokerErrorInfo[] = [
   ...[...KNOWN_TRANSPORT_CODES, 'EPIPE'].map((code): BrokerErrorInfo => ({ kind: 'transport', code })),
   { kind: 'refused' },
   { kind: 'closedBeforeConnack' },
+  { kind: 'socketClosed', code: 1002, reason: 'unauthenticated' },
+  { kind: 'socketClosed', code: 1011, reason: '' },
   { kind: 'lost' },
   { kind: 'subscriptionsRefused', filters: ['thing/product/+/osd', 'thing/product/+/events'], all: true },
   { kind: 'subscriptionsRefused', filters: ['thing/product/+/osd'], all: false },

@@ -14,6 +14,11 @@ export interface AedesWsBrokerOptions {
    * answers with CONNACK "unacceptable protocol version").
    */
   closeOnMqtt5Connect?: boolean;
+  /**
+   * Refuse a login the authenticate hook rejects by closing the WebSocket with this code and
+   * reason instead of a CONNACK, as RabbitMQ's Web-MQTT plugin does (1002 "unauthenticated").
+   */
+  closeOnFailedLogin?: { code: number; reason: string };
 }
 
 export interface PublishedByClient {
@@ -54,9 +59,24 @@ export async function startAedesWsBroker(options: AedesWsBrokerOptions = {}): Pr
   const publishedByClients: PublishedByClient[] = [];
   const connectVersions: number[] = [];
   let accepting = true;
+  const socketOf = new WeakMap<Client, WebSocket>();
+
+  const hooks = (): AedesWsBrokerOptions['hooks'] => {
+    const authenticate = options.hooks?.authenticate;
+    const closeWith = options.closeOnFailedLogin;
+    if (authenticate === undefined || closeWith === undefined) return options.hooks;
+    return {
+      ...options.hooks,
+      authenticate: (client, username, password, done) =>
+        authenticate(client, username, password, (error, success) => {
+          if (error === null && success) done(null, true);
+          else socketOf.get(client)?.close(closeWith.code, closeWith.reason);
+        }),
+    };
+  };
 
   const createBroker = async () => {
-    const broker = await Aedes.createBroker({ ...options.hooks });
+    const broker = await Aedes.createBroker({ ...hooks() });
     broker.on('publish', (packet: AedesPublishPacket, client: Client | null) => {
       if (client) publishedByClients.push({ clientId: client.id, topic: packet.topic, payload: packet.payload.toString() });
     });
@@ -94,7 +114,7 @@ export async function startAedesWsBroker(options: AedesWsBrokerOptions = {}): Pr
       }
       stream.pause();
       stream.unshift(head);
-      broker.handle(stream, request);
+      socketOf.set(broker.handle(stream, request), ws);
     };
     stream.on('data', onData);
   });

@@ -14,6 +14,7 @@ import {
   type ConnackReason,
   type TransportReason,
 } from './errors.ts';
+import { describeSocketClose } from './socket-close.ts';
 
 export type BrokerErrorKey =
   | `brokerError.connack.${ConnackReason}`
@@ -21,6 +22,8 @@ export type BrokerErrorKey =
   | `brokerError.transport.${TransportReason}`
   | 'brokerError.transport.unknown'
   | 'brokerError.closedBeforeConnack'
+  | 'brokerError.socketClosed.withReason'
+  | 'brokerError.socketClosed.codeOnly'
   | 'brokerError.lost'
   | 'brokerError.subscriptionsRefused.all'
   | 'brokerError.subscriptionsRefused.some'
@@ -49,6 +52,8 @@ export function brokerErrorText(info: BrokerErrorInfo): string {
       return describeTransportCode('ECONNREFUSED');
     case 'closedBeforeConnack':
       return 'Connection closed before CONNACK';
+    case 'socketClosed':
+      return describeSocketClose(info);
     case 'lost':
       return 'Connection lost';
     case 'subscriptionsRefused':
@@ -77,6 +82,12 @@ export function brokerErrorMessage(info: BrokerErrorInfo): BrokerErrorMessage {
       return message('brokerError.transport.connectionRefused');
     case 'closedBeforeConnack':
       return message('brokerError.closedBeforeConnack');
+    case 'socketClosed':
+      // The broker's reason is its own words: said as sent, in every language. The code is an
+      // identifier, not a quantity: text, so no language groups its digits ("1,002").
+      return info.reason === ''
+        ? message('brokerError.socketClosed.codeOnly', { code: String(info.code) })
+        : message('brokerError.socketClosed.withReason', { code: String(info.code), reason: info.reason });
     case 'lost':
       return message('brokerError.lost');
     case 'subscriptionsRefused':

@@ -18,6 +18,8 @@ export type BrokerErrorInfo =
   /** The socket failed without saying why (a browser WebSocket) before a CONNACK. */
   | { kind: 'refused' }
   | { kind: 'closedBeforeConnack' }
+  /** The broker closed the WebSocket with a close frame that says something (socket-close.ts). */
+  | { kind: 'socketClosed'; code: number; reason: string }
   /** An established connection dropped. */
   | { kind: 'lost' }
   /** SUBACK refused these filters: all of them (no connection) or some (connected without them). */
@@ -39,7 +41,7 @@ export interface ConnectionState {
   lastMessageAt: number | null;
   /** The URL the session connects to, as resolved (no credentials). */
   url: string | null;
-  /** MQTT protocol version in use (5, or 4 = 3.1.1 when the broker refused 5). */
+  /** MQTT protocol version of the connection the broker accepted (5, or 4 = 3.1.1); null before one. */
   protocolVersion: 4 | 5 | null;
   /** True when publishing is refused (read-only mode or kiosk). */
   readOnly: boolean;

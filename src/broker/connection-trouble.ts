@@ -1,10 +1,12 @@
 /**
  * What kind of trouble a connection error is, for words that tell the operator what to do: wrong
  * credentials are fixed in Settings, a refusal needs the broker's address or the broker itself, a
- * lost connection comes back by itself.
+ * lost connection comes back by itself. A broker that refuses a login by closing the WebSocket
+ * (code 1002 "unauthenticated") is as not-authorized as one that answers with a CONNACK code.
  */
 import type { BrokerErrorInfo } from './connection-store.ts';
 import { connackReason, type ConnackReason } from './errors.ts';
+import { socketCloseMeaning } from './socket-close.ts';
 
 export type ConnectionTrouble = 'notAuthorized' | 'refused' | 'lost';
 
@@ -31,6 +33,8 @@ export function connectionTrouble(info: BrokerErrorInfo | null): ConnectionTroub
     case 'refused':
     case 'closedBeforeConnack':
       return 'refused';
+    case 'socketClosed':
+      return socketCloseMeaning(info) === 'notAuthorized' ? 'notAuthorized' : 'refused';
     case 'subscriptionsRefused':
       // Without any subscription the console sees nothing: as good as refused.
       return info.all ? 'refused' : null;

@@ -1,9 +1,10 @@
 /** Builds sessions for the broker tests with their own stores and short reconnect delays. */
+import { WebSocket as NodeWebSocket } from 'ws';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { initialConnectionState, type ConnectionState } from './connection-store.ts';
 import { createDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions } from './session.ts';
+import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from './session.ts';
 import { createWorkerBrokerSession } from './worker-session.ts';
 import { channelWorker, type ChannelWorker } from './channel-worker-test-kit.ts';
 
@@ -32,7 +33,17 @@ export function uniqueClientId(prefix = 'test'): string {
   return `${prefix}-${process.pid}-${counter}`.slice(0, 23);
 }
 
-type Overrides = Partial<Omit<SessionOptions, 'timers' | 'random' | 'inboxScheduler' | 'location'>> & Pick<SessionOptions, 'url'>;
+/**
+ * The `ws` package's WebSocket in the browser's shape, as the worker gives the session its own: the
+ * session then reads the broker's close code and reason, as it does in the browser.
+ */
+export const nodeWebSocket: WebSocketFactory = (url, protocols) => new NodeWebSocket(url, protocols);
+
+type Overrides = Partial<Omit<SessionOptions, 'timers' | 'random' | 'inboxScheduler' | 'location'>> &
+  Pick<SessionOptions, 'url'> & {
+    /** Worker sessions only: told each accepted protocol version. */
+    protocolAccepted?(version: 4 | 5): void;
+  };
 
 export function openSession(overrides: Overrides, via: SessionVia = 'page'): SessionFixture {
   const connection = createStore<ConnectionState>(() => initialConnectionState);
@@ -51,7 +62,8 @@ export function openSession(overrides: Overrides, via: SessionVia = 'page'): Ses
     diagnosticsStore: diagnostics,
     ...overrides,
   };
-  const worker = via === 'worker' ? channelWorker() : null;
+  // A worker's WebSocket is the host's to make, as in the browser's session.worker.ts.
+  const worker = via === 'worker' ? channelWorker(options.createWebSocket ? { createWebSocket: options.createWebSocket } : {}) : null;
   const session = worker
     ? createWorkerBrokerSession({ ...options, diagnosticsStore: options.diagnosticsStore ?? diagnostics, createWorker: () => worker })
     : createBrokerSession(options);

@@ -8,7 +8,7 @@ import type { Decoded } from '../protocol/messages.ts';
 import { initialConnectionState, type ConnectionState } from './connection-store.ts';
 import { createDeviceResponder } from './device-responder.ts';
 import { timerInboxScheduler } from './inbox.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions } from './session.ts';
+import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from './session.ts';
 import { toWireError, toWorkerSchema, type FromWorker, type HostSessionOptions } from './session-worker-messages.ts';
 
 export interface HostPort {
@@ -22,6 +22,8 @@ export const WORKER_FLUSH_MS = 4;
 export interface HostDeps {
   createSession?: (options: SessionOptions) => BrokerSession;
   flushMs?: number;
+  /** The worker's WebSocket, so the broker's close code and reason reach the operator (session.ts). */
+  createWebSocket?: WebSocketFactory;
 }
 
 /** Everything but the moment of the last message: that the page notes itself, per batch. */
@@ -50,6 +52,7 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
         diagnosticsStore: null,
         inboxScheduler: timerInboxScheduler(deps.flushMs ?? WORKER_FLUSH_MS),
         location: null,
+        ...(deps.createWebSocket === undefined ? {} : { createWebSocket: deps.createWebSocket }),
       });
     } catch (error) {
       port.postMessage({ type: 'failed', error: toWireError(error) });

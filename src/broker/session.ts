@@ -13,6 +13,7 @@ import type { BrokerErrorInfo, ConnectionPhase, ConnectionState } from './connec
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
 import type { DiagnosticsStore } from './diagnostics-store.ts';
 import { classifyRefusal, SessionClosedError } from './errors.ts';
+import { shownCloseReason, socketCloseMeaning, type SocketClose } from './socket-close.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
 import { claimStore } from './store-owner.ts';
@@ -36,8 +37,20 @@ export interface SessionOptions {
     /** Retry period after the broker refused the credentials (default: the max delay, 30 s). */
     authRetryDelayMs?: number;
   };
-  /** First protocol to offer (default 5); 3.1.1 is used when the broker refuses 5. */
+  /** First protocol to offer (default 5). */
   protocolVersion?: 4 | 5;
+  /**
+   * Try the other version when the broker refuses this one or hangs up on the CONNECT without a
+   * CONNACK (default true: the "auto" setting). false keeps to `protocolVersion`.
+   */
+  protocolFallback?: boolean;
+  /**
+   * Makes the connection's WebSocket, so the session can read the broker's close code and reason
+   * (MQTT.js does not pass them on). It must return a WebSocket with the browser's API: the
+   * browser's own in the worker, the `ws` package's in Node. Without it MQTT.js makes its own and a
+   * login refused by a close frame reads as a dropped connection.
+   */
+  createWebSocket?: WebSocketFactory;
   connectTimeoutMs?: number;
   keepaliveSeconds?: number;
   timers?: Timers;
@@ -56,6 +69,14 @@ export interface SessionOptions {
   /** The connection's last will (a driver's presence record is cleared by it). */
   will?: SessionWill;
 }
+
+/** The slice of a WebSocket the session itself uses: its close event. */
+export interface SessionWebSocket {
+  addEventListener(type: 'open', listener: () => void): void;
+  addEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void;
+}
+
+export type WebSocketFactory = (url: string, protocols: string[]) => SessionWebSocket;
 
 export interface SessionWill {
   topic: string;
@@ -99,6 +120,10 @@ interface Attempt {
   transportError: boolean;
   refusal: number | null;
   subscriptionsRefused: boolean;
+  /** Whether the WebSocket opened (the broker took the upgrade); null when MQTT.js made the socket. */
+  socketOpened: boolean | null;
+  /** The close frame of this attempt's WebSocket, when the session made the socket. */
+  socketClose: SocketClose | null;
   closeHandled: boolean;
 }
 
@@ -126,6 +151,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   const filters = campaignScope === null ? [...SUBSCRIPTION_FILTERS] : [...SUBSCRIPTION_FILTERS, namespaceFilter(campaignScope.namespace)];
 
   let version: 4 | 5 = options.protocolVersion ?? 5;
+  const fallback = options.protocolFallback ?? true;
   let versionConfirmed = false;
   let acceptedVersion: 4 | 5 | null = null;
   let everConnected = false;
@@ -182,6 +208,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     clean: !options.persistent,
     protocolVersion: version,
     properties: version === 5 ? v5Properties() : undefined,
+    ...(options.createWebSocket === undefined
+      ? {}
+      : { forceNativeWebSocket: true, createWebsocket: webSocketFor(options.createWebSocket) }),
     // Reconnects, resubscription and the protocol fallback are driven here, not by MQTT.js.
     reconnectPeriod: 0,
     resubscribe: false,
@@ -197,7 +226,33 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   function newAttempt(): Attempt {
     serial += 1;
-    return { serial, version, connacked: false, transportError: false, refusal: null, subscriptionsRefused: false, closeHandled: false };
+    return {
+      serial,
+      version,
+      connacked: false,
+      transportError: false,
+      refusal: null,
+      subscriptionsRefused: false,
+      socketOpened: null,
+      socketClose: null,
+      closeHandled: false,
+    };
+  }
+
+  /** MQTT.js calls this inside connect()/reconnect(), after startAttempt made the new attempt. */
+  function webSocketFor(create: WebSocketFactory): (url: string, protocols: string[]) => SessionWebSocket {
+    return (socketUrl, protocols) => {
+      const socket = create(socketUrl, protocols);
+      const owner = attempt;
+      owner.socketOpened = false;
+      socket.addEventListener('open', () => {
+        owner.socketOpened = true;
+      });
+      socket.addEventListener('close', (event) => {
+        owner.socketClose = { code: event.code, reason: shownCloseReason(event.reason) };
+      });
+      return socket;
+    };
   }
 
   function startAttempt(first: boolean): void {
@@ -231,17 +286,33 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     if (closed || ended.closeHandled) return;
     ended.closeHandled = true;
     const retryPhase: ConnectionPhase = everConnected ? 'reconnecting' : 'connecting';
+    const socketClose = ended.socketClose;
+    const closeMeaning = socketClose === null ? 'silent' : socketCloseMeaning(socketClose);
+    // A close frame that says something is this attempt's own error, more precise than "closed".
+    const closeError: BrokerErrorInfo | null =
+      socketClose === null || closeMeaning === 'silent' ? null : { kind: 'socketClosed', ...socketClose };
+    // The broker took the WebSocket but ended it without answering the CONNECT. A browser may also
+    // raise an error for such an end, so an opened socket is the better sign where the session has it.
+    const dropped = !ended.connacked && ended.refusal === null && (ended.socketOpened ?? !ended.transportError);
 
     if (ended.subscriptionsRefused) {
       setPhase('disconnected');
       scheduleRetry(authRetryDelayMs);
       return;
     }
+    if (ended.refusal === null && closeMeaning === 'notAuthorized') {
+      // A login refused with a close frame instead of a CONNACK (RabbitMQ: 1002 "unauthenticated"):
+      // the broker understood this version, so it stays; retried slowly, like any refused login.
+      setPhase('disconnected', closeError);
+      scheduleRetry(authRetryDelayMs);
+      return;
+    }
     if (ended.refusal !== null) {
       const kind = classifyRefusal(ended.refusal);
-      if (kind === 'protocol' && ended.version === 5) {
+      if (kind === 'protocol' && ended.version === 5 && fallback) {
         version = 4;
-        setPhase(retryPhase);
+        // Negotiation, not trouble: nothing is shown unless 3.1.1 fails too.
+        setPhase(retryPhase, null);
         scheduleRetry(0);
         return;
       }
@@ -251,16 +322,21 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
         scheduleRetry(authRetryDelayMs);
         return;
       }
-    } else if (!ended.connacked && !ended.transportError && !versionConfirmed) {
+    } else if (dropped && !versionConfirmed && fallback) {
       // The socket opened and the broker hung up on the CONNECT without a CONNACK: what some
-      // 3.1.1-only brokers do with MQTT 5. Alternate so a broker that dislikes 3.1.1 is not stuck.
+      // 3.1.1-only brokers do with MQTT 5 (RabbitMQ 3.10). The step down to 3.1.1 is negotiation
+      // and says nothing; a broker that hangs up on 3.1.1 too is trouble, and the versions
+      // alternate so a broker that dislikes 3.1.1 is not stuck.
       version = ended.version === 5 ? 4 : 5;
-      setPhase(retryPhase, currentError() ?? { kind: 'closedBeforeConnack' });
+      if (version === 4) setPhase(retryPhase);
+      else setPhase(retryPhase, closeError ?? currentError() ?? { kind: 'closedBeforeConnack' });
       scheduleRetry(version === 4 ? 0 : nextDelay());
       return;
     }
     let error = currentError();
     if (ended.connacked) error = error ?? { kind: 'lost' };
+    else if (ended.refusal === null && closeError !== null) error = closeError;
+    else if (dropped) error = error ?? { kind: 'closedBeforeConnack' };
     else if (ended.transportError && ended.refusal === null) error = error ?? { kind: 'refused' };
     setPhase(retryPhase, error);
     scheduleRetry(nextDelay());

@@ -7,4 +7,7 @@ import { serveBrokerSession, type HostPort } from './session-worker-host.ts';
 z.config({ jitless: true });
 
 // The DOM lib types `self` as a Window; this is the slice of a dedicated worker scope used here.
-serveBrokerSession(self as unknown as HostPort);
+serveBrokerSession(self as unknown as HostPort, {
+  // The session makes the socket itself to read the broker's close code and reason.
+  createWebSocket: (url, protocols) => new WebSocket(url, protocols),
+});

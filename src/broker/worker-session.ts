@@ -39,6 +39,7 @@ export type WorkerSessionOptions = Pick<
   | 'maxPacketSize'
   | 'reconnect'
   | 'protocolVersion'
+  | 'protocolFallback'
   | 'connectTimeoutMs'
   | 'keepaliveSeconds'
   | 'timers'
@@ -50,6 +51,8 @@ export type WorkerSessionOptions = Pick<
 > & {
   /** Answer devices that wait for the cloud (the worker does it; refused when read-only). */
   respondToDevices?: boolean;
+  /** Told the protocol version of each connection the broker accepted (the page remembers it per URL). */
+  protocolAccepted?(version: 4 | 5): void;
   createWorker?: () => SessionWorker;
   diagnosticsStore: DiagnosticsStore;
 };
@@ -129,6 +132,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
         const { lastMessageAt: _ignored, ...state } = message.state;
         protocolVersion = state.protocolVersion ?? protocolVersion;
         setState(state);
+        if (state.phase === 'connected' && state.protocolVersion !== null && !closed) options.protocolAccepted?.(state.protocolVersion);
         return;
       }
       case 'published': {
@@ -172,6 +176,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     maxPacketSize: options.maxPacketSize,
     reconnect: options.reconnect,
     protocolVersion: options.protocolVersion,
+    protocolFallback: options.protocolFallback,
     connectTimeoutMs: options.connectTimeoutMs,
     keepaliveSeconds: options.keepaliveSeconds,
     campaignNamespace: options.campaignNamespace,

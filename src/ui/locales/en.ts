@@ -54,6 +54,10 @@ export const en = {
       unknown: 'Connection failed ({{code}})',
     },
     closedBeforeConnack: 'Connection closed before CONNACK',
+    socketClosed: {
+      withReason: 'The broker closed the WebSocket (code {{code}}: {{reason}})',
+      codeOnly: 'The broker closed the WebSocket (code {{code}})',
+    },
     lost: 'Connection lost',
     subscriptionsRefused: {
       all: 'Subscriptions refused by the broker (check the ACL): {{filters}}',

@@ -54,6 +54,10 @@ export const zhCN: Translation<typeof en> = {
       unknown: '连接失败（{{code}}）',
     },
     closedBeforeConnack: '连接在收到 CONNACK 之前被关闭',
+    socketClosed: {
+      withReason: 'MQTT 服务器关闭了 WebSocket 连接（代码 {{code}}：{{reason}}）',
+      codeOnly: 'MQTT 服务器关闭了 WebSocket 连接（代码 {{code}}）',
+    },
     lost: '连接已断开',
     subscriptionsRefused: {
       all: 'MQTT 服务器拒绝了订阅（请检查 ACL）：{{filters}}',
