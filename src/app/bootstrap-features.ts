@@ -4,6 +4,7 @@
  * broker session controller with the stores that consume its batches. Loaded as its own chunk, so
  * the shell paints within the initial JS budget; nothing here runs on import.
  */
+import { createProtocolVersionMemory } from '../broker/protocol-version-memory';
 import { alertTextsFor } from '../campaigns/campaign-alert-texts';
 import { startCampaignRuntime } from '../campaigns/campaign-runtime';
 import { createCampaignsStore } from '../campaigns/campaign-store';
@@ -64,6 +65,7 @@ export async function startFeatures(shell: ShellStores, local: Storage | null): 
     broker: shell.broker,
     sessionError: shell.sessionError,
     campaignSessionStarted: (session, o) => campaignRuntime.sessionStarted(session, o),
+    protocolMemory: createProtocolVersionMemory(local),
     // Each batch in this order: the campaign driver runs after the tasks store applied it, so a
     // result that frees a slot sends the next gateway in the same frame. Diagnostics is not listed:
     // the broker session counts every batch itself.

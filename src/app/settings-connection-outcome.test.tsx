@@ -26,7 +26,8 @@ afterEach(() => {
 });
 
 const URL_TRIED = 'ws://localhost:9999/mqtt';
-const setConnection = (state: Partial<ConnectionState>) => act(() => stores.broker.connection.setState(state));
+/** What the session reports after the save: a phase change, at a time after it. */
+const setConnection = (state: Partial<ConnectionState>) => act(() => stores.broker.connection.setState({ since: Date.now(), ...state }));
 
 /** Saves the form as it is and returns the live region that reports the save. */
 async function save() {
@@ -63,14 +64,48 @@ describe('Settings: what the connection actually did', () => {
     expect(summaryConnection().value).not.toContain(URL_TRIED);
   });
 
+  it('says not authorized when the broker refused the login by closing the WebSocket (RabbitMQ: 1002 unauthenticated)', async () => {
+    const { region } = await save();
+    setConnection({
+      phase: 'disconnected',
+      url: URL_TRIED,
+      protocolVersion: null,
+      ...errorState({ kind: 'socketClosed', code: 1002, reason: 'unauthenticated' }),
+    });
+    const outcome = within(region).getByText(
+      'Not authorized: The broker closed the WebSocket (code 1002: unauthenticated). Check the username and password.',
+    );
+    expect(outcome).toHaveClass('text-red-800');
+    expect(summaryConnection()).toEqual({ term: 'Connection', value: outcome.textContent });
+  });
+
+  it('says which MQTT version the connection uses once connected, 3.1.1 included', async () => {
+    const { region } = await save();
+    setConnection({ phase: 'connected', url: URL_TRIED, protocolVersion: 4, ...errorState(null) });
+    expect(within(region).getByText(`Connected to ${URL_TRIED} (MQTT 3.1.1)`)).toHaveClass('text-green-800');
+  });
+
   it('says Connecting while it tries, then Connected with the URL and protocol once connected', async () => {
     const { region } = await save();
     setConnection({ phase: 'connecting', url: URL_TRIED, ...errorState(null) });
     expect(region).toHaveTextContent('Connecting…');
     expect(summaryConnection()).toEqual({ term: 'Connection', value: 'Connecting…' });
     setConnection({ phase: 'connected', url: URL_TRIED, protocolVersion: 5 });
-    expect(within(region).getByText(`Connected to ${URL_TRIED}`)).toHaveClass('text-green-800');
+    expect(within(region).getByText(`Connected to ${URL_TRIED} (MQTT 5)`)).toHaveClass('text-green-800');
     expect(summaryConnection()).toEqual({ term: 'Connected to', value: `Connected to ${URL_TRIED} (MQTT 5)` });
+  });
+
+  it('does not take the old session, still connected to the old URL, for what the save did', async () => {
+    const OLD_URL = 'ws://old.example:8083/mqtt';
+    setConnection({ phase: 'connected', url: OLD_URL, protocolVersion: 5, since: Date.now() - 60_000 });
+    const { region } = await save();
+    expect(region).toHaveTextContent('Connecting…');
+    expect(region).not.toHaveTextContent(OLD_URL);
+    setConnection({ phase: 'disconnected', ...errorState(null) });
+    setConnection({ phase: 'connecting', url: URL_TRIED });
+    expect(region).toHaveTextContent('Connecting…');
+    setConnection({ phase: 'connected', url: URL_TRIED, protocolVersion: 4 });
+    expect(region).toHaveTextContent(`Connected to ${URL_TRIED} (MQTT 3.1.1)`);
   });
 
   it('a lost connection is said as not connected, with its reason', async () => {

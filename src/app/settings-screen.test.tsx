@@ -111,6 +111,31 @@ describe('SettingsScreen', () => {
     expect(storedValues(sessionStorage)).toContain('hunter2');
   });
 
+  it('offers the MQTT version: config.json sets it, a saved choice wins and is kept on this device', async () => {
+    serveConfig(JSON.stringify({ protocolVersion: '3.1.1' }));
+    const user = userEvent.setup();
+    const requestsBefore = stores.reconnect.getState().requests;
+    renderSettings();
+    const version = await screen.findByRole('combobox', { name: 'MQTT version' });
+    expect(version).toHaveValue('3.1.1');
+    expect(version).toHaveAccessibleDescription(expect.stringContaining('last worked for this broker URL'));
+    expect(
+      within(version)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Automatic (MQTT 5 or 3.1.1)', 'MQTT 5 only', 'MQTT 3.1.1 only']);
+    expect(row('MQTT version')).toEqual({ value: '3.1.1', source: 'config.json' });
+
+    await user.selectOptions(version, 'MQTT 5 only');
+    await user.click(screen.getByRole('button', { name: 'Save & reconnect' }));
+    expect(row('MQTT version')).toEqual({ value: '5', source: 'saved' });
+    expect(JSON.parse(localStorage.getItem('ota-console:settings') ?? '{}')).toMatchObject({ protocolVersion: '5' });
+    expect(stores.reconnect.getState().requests).toBe(requestsBefore + 1);
+
+    await user.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    expect(screen.getByRole('combobox', { name: 'MQTT version' })).toHaveValue('3.1.1');
+  });
+
   it('refuses a broker URL that is not ws://, wss:// or a path, with the message tied to the input', async () => {
     serveConfig(null);
     const user = userEvent.setup();

@@ -22,6 +22,7 @@ export default function SettingsScreen() {
   const settingsActions = useSettingsActions();
   const storage = useStorageStatusSource();
   const [notice, setNotice] = useState<'savedRemembered' | 'savedSession' | 'reset' | null>(null);
+  const [savedAt, setSavedAt] = useState(0);
   const [formGeneration, setFormGeneration] = useState(0);
 
   if (runtime.status !== 'ready') {
@@ -40,16 +41,19 @@ export default function SettingsScreen() {
     brokerUrl: config.brokerUrl,
     username: config.username ?? '',
     password: config.password ?? '',
+    protocolVersion: config.protocolVersion,
     rememberPassword,
   };
 
   function save(settings: SavedSettings) {
     settingsActions.saveAndReconnect(settings);
+    setSavedAt(Date.now());
     setNotice(settings.rememberPassword ? 'savedRemembered' : 'savedSession');
   }
 
   function reset() {
     settingsActions.resetAndReconnect();
+    setSavedAt(Date.now());
     // Remount the form so it shows the values that now apply, not what was typed.
     setFormGeneration((g) => g + 1);
     setNotice('reset');
@@ -79,7 +83,7 @@ export default function SettingsScreen() {
             <>
               <p className="text-slate-700">{t(`settings.${notice}`)}</p>
               <p>
-                <ConnectionOutcome />
+                <ConnectionOutcome after={savedAt} />
               </p>
             </>
           )}

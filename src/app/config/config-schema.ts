@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTOCOL_VERSION_SETTINGS, type ProtocolVersionSetting } from '../../broker/protocol-version-memory';
 import { DEFAULT_CAMPAIGN_NAMESPACE, namespaceProblem } from '../../protocol/campaign-topics';
 import { brokerUrlProblem } from './broker-url';
 
@@ -13,6 +14,12 @@ export const configFieldSchemas = {
   }),
   username: z.string(),
   password: z.string(),
+  /** MQTT version: "auto" (the one that worked for this URL, else 5, else 3.1.1), "5" or "3.1.1". */
+  protocolVersion: z.preprocess(
+    // The number 5 (and 4, MQTT's level for 3.1.1) is what people write in JSON: taken as meant.
+    (value) => (value === 5 ? '5' : value === 4 ? '3.1.1' : value),
+    z.enum(PROTOCOL_VERSION_SETTINGS, { error: 'use "auto", "5" or "3.1.1"' }),
+  ),
   catalogUrl: z.string().min(1, 'must not be empty'),
   readOnly: z.boolean(),
   respondToDevices: z.boolean(),
@@ -42,6 +49,7 @@ export interface RuntimeConfig {
   brokerUrl: string;
   username: string | undefined;
   password: string | undefined;
+  protocolVersion: ProtocolVersionSetting;
   catalogUrl: string;
   readOnly: boolean;
   respondToDevices: boolean;
@@ -62,6 +70,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   brokerUrl: 'ws://localhost:8083/mqtt',
   username: undefined,
   password: undefined,
+  protocolVersion: 'auto',
   catalogUrl: 'firmware/catalog.json',
   readOnly: false,
   respondToDevices: false,

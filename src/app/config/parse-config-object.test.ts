@@ -45,6 +45,18 @@ describe('parseConfigObject', () => {
     expect(parsed.issues.find((i) => i.key === 'brokerUrl')?.message).toMatch(/ws:\/\/ or wss:\/\//);
   });
 
+  it('takes protocolVersion as "auto", "5" or "3.1.1" (the numbers 5 and 4 as meant) and names anything else', () => {
+    expect(parseConfigObject({ protocolVersion: '3.1.1' }).layer).toEqual({ protocolVersion: '3.1.1' });
+    expect(parseConfigObject({ protocolVersion: 'auto' }).layer).toEqual({ protocolVersion: 'auto' });
+    expect(parseConfigObject({ protocolVersion: 5 }).layer).toEqual({ protocolVersion: '5' });
+    expect(parseConfigObject({ protocolVersion: 4 }).layer).toEqual({ protocolVersion: '3.1.1' });
+    for (const wrong of ['3', 3.1, 'mqtt5', true]) {
+      const parsed = parseConfigObject({ protocolVersion: wrong });
+      expect(parsed.layer).toEqual({});
+      expect(parsed.issues).toEqual([{ key: 'protocolVersion', source: 'config.json', message: 'use "auto", "5" or "3.1.1"' }]);
+    }
+  });
+
   it('reports unknown keys without failing and treats null as unset', () => {
     const parsed = parseConfigObject({ brokerURL: 'ws://x/mqtt', password: null, catalogUrl: 'c.json' });
     expect(parsed.unknownKeys).toEqual(['brokerURL']);

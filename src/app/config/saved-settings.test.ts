@@ -63,6 +63,14 @@ describe('saved settings', () => {
     expect(readSavedSettings(storage)).toEqual({ username: 'ops', rememberPassword: false });
   });
 
+  it('keeps the MQTT version, and drops one it does not know', () => {
+    writeSavedSettings(storage, { protocolVersion: '3.1.1', rememberPassword: false });
+    expect(readSavedSettings(storage)).toEqual({ protocolVersion: '3.1.1', rememberPassword: false });
+    expect(savedSettingsLayer(readSavedSettings(storage))).toEqual({ protocolVersion: '3.1.1' });
+    local.setItem('ota-console:settings', JSON.stringify({ username: 'ops', protocolVersion: '6', rememberPassword: false }));
+    expect(readSavedSettings(storage)).toEqual({ username: 'ops', rememberPassword: false });
+  });
+
   it('clears everything on reset', () => {
     writeSavedSettings(storage, { brokerUrl: '/mqtt', password: 'p', rememberPassword: true });
     clearSavedSettings(storage);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProtocolVersionSetting } from '../../broker/protocol-version-memory';
 import { configFieldSchemas, type ConfigLayer } from './config-schema';
 
 /** What the user saved in Settings on this device. Empty strings mean "none", overriding lower layers. */
@@ -6,6 +7,7 @@ export interface SavedSettings {
   brokerUrl?: string;
   username?: string;
   password?: string;
+  protocolVersion?: ProtocolVersionSetting;
   rememberPassword: boolean;
 }
 
@@ -20,6 +22,7 @@ const PASSWORD_KEY = 'ota-console:password';
 const storedSettingsSchema = z.object({
   brokerUrl: configFieldSchemas.brokerUrl.optional().catch(undefined),
   username: z.string().optional().catch(undefined),
+  protocolVersion: configFieldSchemas.protocolVersion.optional().catch(undefined),
   rememberPassword: z.boolean().catch(false),
 });
 
@@ -56,6 +59,7 @@ export function readSavedSettings(storage: SettingsStorage): SavedSettings {
   const settings: SavedSettings = { rememberPassword: stored.rememberPassword };
   if (stored.brokerUrl !== undefined) settings.brokerUrl = stored.brokerUrl;
   if (stored.username !== undefined) settings.username = stored.username;
+  if (stored.protocolVersion !== undefined) settings.protocolVersion = stored.protocolVersion;
   if (password !== null) settings.password = password;
   return settings;
 }
@@ -84,5 +88,6 @@ export function savedSettingsLayer(settings: SavedSettings): ConfigLayer {
   if (settings.brokerUrl !== undefined) layer.brokerUrl = settings.brokerUrl;
   if (settings.username !== undefined) layer.username = settings.username;
   if (settings.password !== undefined) layer.password = settings.password;
+  if (settings.protocolVersion !== undefined) layer.protocolVersion = settings.protocolVersion;
   return layer;
 }

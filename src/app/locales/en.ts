@@ -47,6 +47,14 @@ export const en = {
     urlWins: 'The page URL sets this value; it overrides what you save here.',
     remember: 'Remember password on this device',
     rememberHint: 'Unticked, the password is kept only until this tab closes.',
+    protocolVersion: 'MQTT version',
+    protocolHint:
+      'Automatic starts with the version that last worked for this broker URL (else MQTT 5) and switches to the other when the broker refuses it.',
+    protocol: {
+      auto: 'Automatic (MQTT 5 or 3.1.1)',
+      v5: 'MQTT 5 only',
+      v311: 'MQTT 3.1.1 only',
+    },
     save: 'Save & reconnect',
     resetDefaults: 'Reset to defaults',
   },
@@ -101,6 +109,7 @@ export const en = {
       brokerUrl: 'Broker URL',
       username: 'Username',
       password: 'Password',
+      protocolVersion: 'MQTT version',
       catalogUrl: 'Firmware catalog URL',
       readOnly: 'Read-only',
       respondToDevices: 'Answer device requests',

@@ -1,5 +1,6 @@
 import type { BrokerStores } from '../../broker/broker-stores.ts';
 import { acquireClientId } from '../../broker/client-id.ts';
+import { protocolStart, type ProtocolVersionMemory } from '../../broker/protocol-version-memory.ts';
 import type { BrokerSession } from '../../broker/session.ts';
 import { createWorkerBrokerSession } from '../../broker/worker-session.ts';
 import { driverPresenceTopic } from '../../protocol/campaign-topics.ts';
@@ -18,6 +19,8 @@ export interface BrokerSessionControllerDeps {
   consumers: readonly ((batch: readonly Decoded[]) => void)[];
   /** Told of each new session with what the campaigns on the broker need of it. */
   campaignSessionStarted?(session: BrokerSession, options: SessionCreateOptions): void;
+  /** The MQTT version that last worked per broker URL, for the "auto" setting. */
+  protocolMemory: ProtocolVersionMemory;
 }
 
 /** The page's broker session controller: the real broker, the page's stores. */
@@ -26,12 +29,14 @@ export function createBrokerSessionController({
   sessionError,
   consumers,
   campaignSessionStarted,
+  protocolMemory,
 }: BrokerSessionControllerDeps): SessionController {
   return createSessionController<BrokerSession, readonly Decoded[]>({
     acquireClientId,
     // MQTT, decoding and the answers to devices run in a worker: at fleet scale they would take most
     // of this thread, which has the screen to draw (issue 9).
     createSession: (o) => {
+      const start = protocolStart(o.protocolVersion, protocolMemory.recall(o.url));
       const session = createWorkerBrokerSession({
         url: o.url,
         username: o.username,
@@ -40,6 +45,10 @@ export function createBrokerSessionController({
         persistent: o.persistent,
         readOnly: o.readOnly,
         respondToDevices: o.respondToDevices,
+        protocolVersion: start.version,
+        protocolFallback: start.fallback,
+        // Remembered whatever the setting: switching to "auto" later starts with what is known to work.
+        protocolAccepted: (version) => protocolMemory.remember(o.url, version),
         connectionStore: broker.connection,
         diagnosticsStore: broker.diagnostics,
         campaignNamespace: o.campaignNamespace,

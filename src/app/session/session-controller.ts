@@ -1,3 +1,5 @@
+import type { ProtocolVersionSetting } from '../../broker/protocol-version-memory';
+
 export type SessionRole = 'operator' | 'kiosk';
 
 /** Everything that, when it changes, needs a new broker session. */
@@ -5,6 +7,8 @@ export interface SessionTarget {
   url: string;
   username: string | undefined;
   password: string | undefined;
+  /** MQTT version to use: "auto" starts with the one remembered for the URL and may switch. */
+  protocolVersion: ProtocolVersionSetting;
   readOnly: boolean;
   /** Answer need_reply events and update_topo (only one console per deployment should). */
   respondToDevices: boolean;

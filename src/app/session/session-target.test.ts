@@ -8,6 +8,7 @@ describe('sessionTargetFor', () => {
       url: '/mqtt',
       username: 'ops',
       password: 'pw',
+      protocolVersion: 'auto',
       readOnly: false,
       respondToDevices: false,
       role: 'operator',

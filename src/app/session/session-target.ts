@@ -11,6 +11,7 @@ export function sessionTargetFor(config: RuntimeConfig): SessionTarget {
     url: config.brokerUrl,
     username: config.username || undefined,
     password: config.password || undefined,
+    protocolVersion: config.protocolVersion,
     readOnly: config.readOnly || config.kiosk,
     // A read-only session could not publish the replies anyway; say so in the target too.
     respondToDevices: config.respondToDevices && !config.readOnly && !config.kiosk,

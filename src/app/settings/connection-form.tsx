@@ -5,11 +5,14 @@ import { CheckboxField } from '../../ui/checkbox-field';
 import { TextField } from '../../ui/text-field';
 import { brokerUrlProblem } from '../config/broker-url';
 import type { SavedSettings } from '../config/saved-settings';
+import type { ProtocolVersionSetting } from '../../broker/protocol-version-memory';
+import { ProtocolVersionField } from './protocol-version-field';
 
 export interface ConnectionFormValues {
   brokerUrl: string;
   username: string;
   password: string;
+  protocolVersion: ProtocolVersionSetting;
   rememberPassword: boolean;
 }
 
@@ -40,6 +43,7 @@ export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: Co
       brokerUrl: values.brokerUrl.trim(),
       username: values.username,
       password: values.password,
+      protocolVersion: values.protocolVersion,
       rememberPassword: values.rememberPassword,
     });
   }
@@ -80,6 +84,7 @@ export function ConnectionForm({ initial, overriddenByUrl, onSave, onReset }: Co
         {...(overriddenByUrl.password ? { hint: urlWins } : {})}
         onChange={(e) => setValues({ ...values, password: e.target.value })}
       />
+      <ProtocolVersionField value={values.protocolVersion} onChange={(protocolVersion) => setValues({ ...values, protocolVersion })} />
       <CheckboxField
         label={t('form.remember')}
         hint={t('form.rememberHint')}

@@ -7,13 +7,16 @@ import { useConnection } from '../app-context';
 const TONE = { good: 'text-green-800', bad: 'text-red-800', neutral: 'text-slate-700' } as const;
 
 /**
- * What the connection actually did: connected (and where), refused, not authorized, with the
- * broker's reason. "Saved" only says the settings were stored; this says whether they work.
+ * What the connection actually did: connected (where, and with which MQTT version: "auto" may have
+ * switched), refused, not authorized, with the broker's reason. "Saved" only says the settings were
+ * stored; this says whether they work. With `after` (when the settings were saved), the state the
+ * session had before is not taken for the outcome: until the phase changes, it is still connecting.
  */
-export function ConnectionOutcome({ withProtocol = false }: { withProtocol?: boolean }) {
+export function ConnectionOutcome({ after }: { after?: number }) {
   const { t } = useTranslation('app');
   const say = useMessageText();
   const phase = useConnection((s) => s.phase);
+  const since = useConnection((s) => s.since);
   const url = useConnection((s) => s.url);
   const protocolVersion = useConnection((s) => s.protocolVersion);
   const lastError = useConnection((s) => s.lastError);
@@ -21,8 +24,10 @@ export function ConnectionOutcome({ withProtocol = false }: { withProtocol?: boo
   const shown = shownBrokerError({ lastError, lastErrorInfo });
   const reason = shown === null ? null : say(shown);
   const { text, tone } = ((): { text: string; tone: keyof typeof TONE } => {
+    // The old session's "Connected to" (its URL) is not what the saved settings did.
+    if (after !== undefined && since < after) return { text: t('outcome.connecting'), tone: 'neutral' };
     if (phase === 'connected') {
-      const protocol = withProtocol && protocolVersion !== null ? ` (MQTT ${protocolVersion === 5 ? '5' : '3.1.1'})` : '';
+      const protocol = protocolVersion === null ? '' : ` (MQTT ${protocolVersion === 5 ? '5' : '3.1.1'})`;
       return { text: t('outcome.connected', { url: url ?? '' }) + protocol, tone: 'good' };
     }
     if (reason === null) return { text: phase === 'disconnected' ? t('outcome.notConnected') : t('outcome.connecting'), tone: 'neutral' };

@@ -25,7 +25,7 @@ export function SessionSummary({ config }: { config: RuntimeConfig }) {
         {/* The URL only once connected: before that it is where the console tries, not where it is. */}
         <dt className="font-medium">{connected ? t('session.connectedTo') : t('session.connection')}</dt>
         <dd>
-          <ConnectionOutcome withProtocol />
+          <ConnectionOutcome />
         </dd>
       </dl>
     </section>
