@@ -7,6 +7,7 @@
 import type { BrokerSession, PublishOptions } from '../src/broker/session.ts';
 import type { CampaignsStore } from '../src/campaigns/campaign-store.ts';
 import { createCampaignsStore } from '../src/campaigns/campaign-store.ts';
+import { createDockActivity, type DockReader } from '../src/campaigns/dock-activity.ts';
 import { createFleetStore, type FleetStore } from '../src/fleet/fleet-store.ts';
 import type { Decoded } from '../src/protocol/messages.ts';
 import { createTasksStore } from '../src/tasks/tasks-store.ts';
@@ -47,6 +48,8 @@ export interface LinkDeps {
   tasks: TasksStore;
   /** Whether this runner may drive (take the lease of) the campaign; without an id: any at all. */
   canDrive(campaignId?: string): boolean;
+  /** What the docks report in osd, for the idle gate. */
+  docks: DockReader;
   log(line: string): void;
 }
 
@@ -110,6 +113,7 @@ export function startRunner(options: RunnerOptions): Runner {
   const tasks = createTasksStore();
   const fleet = createFleetStore();
   const campaigns = createCampaignsStore();
+  const docks = createDockActivity();
   const link = options.startLink({
     session: loggingSession(options.session, options.log),
     namespace: options.namespace,
@@ -118,6 +122,7 @@ export function startRunner(options: RunnerOptions): Runner {
     campaigns,
     tasks,
     canDrive: options.canDrive,
+    docks,
     log: options.log,
   });
 
@@ -139,6 +144,7 @@ export function startRunner(options: RunnerOptions): Runner {
     noteRefused(batch);
     fleet.getState().batchReceived(batch, at);
     tasks.getState().batchReceived(batch, at);
+    docks.observe(batch, at);
     link.batchReceived(batch);
   });
   let wasConnected = false;

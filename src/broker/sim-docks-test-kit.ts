@@ -6,6 +6,8 @@ let serial = 0;
 export interface SimDocks {
   /** Every ota_create the broker carried: gateway and bid, in order. */
   readonly creates: { gateway: string; bid: string; tid: string; timestamp: number }[];
+  /** The dock reports this osd mode_code (0 idle, 4 working), and its aircraft this one when given (0 standby, 5 wayline flight). */
+  reportMode(gateway: string, dockMode: number, aircraft?: { sn: string; mode: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,8 +38,18 @@ export async function startSimDocks(url: string, finishMs = 300): Promise<SimDoc
     }, finishMs);
     timers.add(timer);
   });
+  const osd = (sn: string, gateway: string, mode: number) =>
+    client.publishAsync(
+      `thing/product/${sn}/osd`,
+      JSON.stringify({ tid: `osd-${Date.now()}`, bid: `osd-${Date.now()}`, timestamp: Date.now(), gateway, data: { mode_code: mode } }),
+      { qos: 1 },
+    );
   return {
     creates,
+    async reportMode(gateway, dockMode, aircraft) {
+      await osd(gateway, gateway, dockMode);
+      if (aircraft !== undefined) await osd(aircraft.sn, gateway, aircraft.mode);
+    },
     async stop() {
       for (const t of timers) clearTimeout(t);
       await client.endAsync();

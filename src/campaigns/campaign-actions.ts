@@ -5,6 +5,7 @@
  */
 import { assertOtaCreateDevices } from '../protocol/builders.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, CampaignPlan } from './campaign-types.ts';
+import { windowProblem } from './maintenance-window.ts';
 
 /** Throws an Error naming the problem when the plan cannot become a campaign. */
 export function assertCampaignPlan(plan: CampaignPlan): void {
@@ -30,7 +31,15 @@ export function assertCampaignPlan(plan: CampaignPlan): void {
       throw new Error('Pause after failures (percent) must be between 0 and 100');
     }
   }
+  const timing = plan.timing;
+  if (timing !== undefined) {
+    const problem = timing.window === null ? null : windowProblem(timing.window);
+    if (problem !== null) throw new Error(`The maintenance window's ${WINDOW_PARTS[problem]} is not valid`);
+    if (timing.notBefore !== null && !Number.isFinite(timing.notBefore)) throw new Error('"Start not before" is not a valid time');
+  }
 }
+
+const WINDOW_PARTS = { days: 'days', start: 'start time', duration: 'duration', timeZone: 'time zone' } as const;
 
 function campaignName(plan: CampaignPlan): string {
   const versions = plan.firmware.map((f) => f.productVersion).join(' + ');
@@ -63,6 +72,7 @@ export function newCampaign(plan: CampaignPlan, id: string, now: number): Campai
     canaryDone: plan.canarySize === null,
     finishedAt: null,
     updatedAt: now,
+    ...(plan.timing === undefined ? {} : { timing: plan.timing }),
   };
 }
 

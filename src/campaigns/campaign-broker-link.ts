@@ -33,6 +33,7 @@ import type { Decoded } from '../protocol/messages.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';
 import { boardCampaign, boardReduced, emptyBoard, type Board } from './campaign-board.ts';
 import { startCampaignDriver, type CampaignDriver, type DriverTimers } from './campaign-driver.ts';
+import type { DockReader } from './dock-activity.ts';
 import { LEASE_RENEW_MS, LEASE_SAFETY_MS, LEASE_TTL_MS, leaseHolder, newLease, type LeaseHolder } from './campaign-lease.ts';
 import type { CampaignsStore } from './campaign-store.ts';
 import type { Campaign, CampaignAttempt } from './campaign-types.ts';
@@ -79,6 +80,8 @@ export interface CampaignBrokerLinkDeps {
   intervalMs?: number;
   /** How long the probe may take to come back (default 5 s). */
   probeTimeoutMs?: number;
+  /** What the docks report in osd, for the idle gate (fed by the caller with every batch). */
+  docks?: DockReader;
   log?: (line: string) => void;
 }
 
@@ -443,6 +446,7 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
     drives,
     recordAttempt,
     mayPublish,
+    ...(deps.docks === undefined ? {} : { docks: deps.docks }),
     timers,
     ...(deps.intervalMs === undefined ? {} : { intervalMs: deps.intervalMs }),
   });

@@ -36,7 +36,7 @@ export interface CampaignDriver {
 }
 
 /** One pass over every campaign: the changed campaigns and the sends, without touching any store. */
-export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now' | 'drives'>): {
+export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'now' | 'drives' | 'docks'>): {
   changed: Campaign[];
   sends: SendDecision[];
 } {
@@ -46,7 +46,7 @@ export function orchestrateAll(deps: Pick<SenderDeps, 'campaigns' | 'tasks' | 'n
   const sends: SendDecision[] = [];
   for (const campaign of deps.campaigns.getState().campaigns) {
     if (deps.drives !== undefined && !deps.drives(campaign.id)) continue;
-    const result = orchestrate(campaign, table, at, timings);
+    const result = orchestrate(campaign, table, at, timings, deps.docks);
     if (result.campaign !== campaign) changed.push(result.campaign);
     sends.push(...result.sends);
   }

@@ -17,9 +17,26 @@
  * - A gateway whose turn comes while another task (not this campaign's current attempt) is active on
  *   it is skipped with the reason, not waited for: that task may belong to another console and
  *   never end here. Skipped is not a failure; Retry sends it later.
+ * - Timing (campaign-timing.ts): outside the maintenance window or before "start not before"
+ *   nothing new is sent and the campaign says when the window opens; attempts already sent go on.
+ * - Idle gate: a gateway whose dock is not idle (or whose aircraft flies, or, unless allowed, whose
+ *   dock sent no recent osd) is passed over with the reason and does not take a slot; it is sent
+ *   once its dock is idle. When every gateway left to send waits, the campaign says so.
+ * - A campaign with nothing left to send and nothing running finishes, also while paused.
  */
 import { failedAttemptCount } from './campaign-actions.ts';
-import type { Campaign, CampaignAttempt, CampaignGateway, PausedReason, SendDecision, SkipReason } from './campaign-types.ts';
+import { gateHold, sameWait, timingOf, windowHold } from './campaign-timing.ts';
+import type {
+  Campaign,
+  CampaignAttempt,
+  CampaignGateway,
+  CampaignWait,
+  GatewayWait,
+  PausedReason,
+  SendDecision,
+  SkipReason,
+} from './campaign-types.ts';
+import type { DockReader } from './dock-activity.ts';
 import { taskState } from '../tasks/task-derived.ts';
 import { resultCodeLine, taskResultCode } from '../tasks/task-status-text.ts';
 import type { TaskTable } from '../tasks/task-table.ts';
@@ -136,32 +153,107 @@ function skipReason(task: UpgradeTask): SkipReason {
   return { kind: 'busy', bid: task.bid, owner };
 }
 
-export function orchestrate(campaign: Campaign, table: TaskTable, now: number, timings: TaskTimings): OrchestratorResult {
+function sameCampaignWait(a: CampaignWait | null | undefined, b: CampaignWait | null): boolean {
+  const x = a ?? null;
+  if (x === null || b === null) return x === b;
+  if (x.kind === 'window' && b.kind === 'window') return x.opensAt === b.opensAt;
+  if (x.kind === 'docks' && b.kind === 'docks') return x.waiting === b.waiting;
+  return false;
+}
+
+/** The campaign with these waits (gateways not in the map wait for nothing); the same object if none changed. */
+function withWaits(campaign: Campaign, gatewayWaits: ReadonlyMap<string, GatewayWait>, wait: CampaignWait | null, now: number): Campaign {
+  let changed = false;
+  const gateways = campaign.gateways.map((gw) => {
+    const w = gatewayWaits.get(gw.gateway) ?? null;
+    if (sameWait(gw.waiting, w)) return gw;
+    changed = true;
+    return { ...gw, waiting: w };
+  });
+  const waitChanged = !sameCampaignWait(campaign.waiting, wait);
+  if (!changed && !waitChanged) return campaign;
+  return { ...campaign, gateways, ...(waitChanged ? { waiting: wait } : {}), updatedAt: now };
+}
+
+function finishedIfDone(campaign: Campaign, now: number): Campaign {
+  if (!campaign.gateways.every(isGatewayDone)) return campaign;
+  return { ...campaign, state: 'finished', pausedReason: null, waiting: null, finishedAt: now, updatedAt: now };
+}
+
+/** Sent but not yet on the wire: the sender holds its publish while the window or the gate is closed. */
+function isHeldAttempt(gw: CampaignGateway): boolean {
+  const last = lastAttempt(gw);
+  return last !== undefined && last.outcome === null && last.publishedAt === null;
+}
+
+export function orchestrate(
+  campaign: Campaign,
+  table: TaskTable,
+  now: number,
+  timings: TaskTimings,
+  docks?: DockReader,
+): OrchestratorResult {
   const observed = observeGateways(campaign, table, now, timings);
   let next: Campaign = observed.every((gw, i) => gw === campaign.gateways[i])
     ? campaign
     : { ...campaign, gateways: observed, updatedAt: now };
-  if (next.state !== 'running') return { campaign: next, sends: [] };
+  const noWaits = new Map<string, GatewayWait>();
+  if (next.state === 'paused') return { campaign: finishedIfDone(withWaits(next, noWaits, null, now), now), sends: [] };
+  if (next.state !== 'running') return { campaign: withWaits(next, noWaits, null, now), sends: [] };
 
   const stop = stopRuleReason(next);
-  if (stop !== null) return { campaign: { ...next, state: 'paused', pausedReason: stop, updatedAt: now }, sends: [] };
+  if (stop !== null) {
+    const paused: Campaign = { ...next, state: 'paused', pausedReason: stop, updatedAt: now };
+    return { campaign: withWaits(paused, noWaits, null, now), sends: [] };
+  }
 
   if (!next.canaryDone) {
     const verdict = canaryVerdict(next);
     if (verdict === 'passed') next = { ...next, canaryDone: true, updatedAt: now };
-    else if (verdict !== null) return { campaign: { ...next, state: 'paused', pausedReason: verdict, updatedAt: now }, sends: [] };
+    else if (verdict !== null) {
+      const paused: Campaign = { ...next, state: 'paused', pausedReason: verdict, updatedAt: now };
+      return { campaign: withWaits(paused, noWaits, null, now), sends: [] };
+    }
+  }
+
+  const timing = timingOf(next);
+  const closed = windowHold(timing, now);
+  if (closed !== null) {
+    const waiting = withWaits(next, noWaits, { kind: 'window', opensAt: closed.opensAt }, now);
+    return { campaign: finishedIfDone(waiting, now), sends: [] };
   }
 
   const eligible = next.canaryDone ? next.gateways : canaryGateways(next);
   let room = next.maxParallel === null ? Number.POSITIVE_INFINITY : next.maxParallel - next.gateways.filter(isGatewayActive).length;
   const sends: SendDecision[] = [];
   const skipped = new Map<string, SkipReason>();
+  const waits = new Map<string, GatewayWait>();
+  let remaining = 0;
   for (const gw of eligible) {
-    if (room <= 0) break;
+    if (isHeldAttempt(gw)) {
+      // Its publish is held by the sender: say why, as for a gateway not sent yet.
+      remaining += 1;
+      const hold = gateHold(timing.idleGate, gw.gateway, now, docks);
+      if (hold !== null) waits.set(gw.gateway, hold);
+      continue;
+    }
     if (!wantsSend(gw)) continue;
+    remaining += 1;
+    if (room <= 0) {
+      // No slot for it now; still say when its dock would hold it anyway.
+      const hold = gateHold(timing.idleGate, gw.gateway, now, docks);
+      if (hold !== null) waits.set(gw.gateway, hold);
+      continue;
+    }
     const busy = foreignActiveTask(gw, table, now, timings);
     if (busy !== null) {
       skipped.set(gw.gateway, skipReason(busy));
+      remaining -= 1;
+      continue;
+    }
+    const hold = gateHold(timing.idleGate, gw.gateway, now, docks);
+    if (hold !== null) {
+      waits.set(gw.gateway, hold);
       continue;
     }
     const previous = lastAttempt(gw);
@@ -183,9 +275,9 @@ export function orchestrate(campaign: Campaign, table: TaskTable, now: number, t
       updatedAt: now,
     };
   }
+  const allWait = remaining > 0 && waits.size === remaining;
+  next = withWaits(next, waits, allWait ? { kind: 'docks', waiting: remaining } : null, now);
 
-  if (sends.length === 0 && next.gateways.every(isGatewayDone)) {
-    next = { ...next, state: 'finished', finishedAt: now, updatedAt: now };
-  }
+  if (sends.length === 0) next = finishedIfDone(next, now);
   return { campaign: next, sends };
 }

@@ -4,6 +4,7 @@
  * descriptors; a string is an older build's English sentence, read back as a descriptor.
  */
 import { z } from 'zod';
+import { recordCampaignWaitSchema, recordGatewayWaitSchema, recordTimingSchema } from '../protocol/campaign-records.ts';
 import { FIRMWARE_UPGRADE_TYPES } from '../protocol/messages.ts';
 import { pausedReasonFromText, skipReasonFromText } from './campaign-legacy-reasons.ts';
 import type { Campaign } from './campaign-types.ts';
@@ -70,6 +71,7 @@ const gatewaySchema = z.object({
   attempts: z.array(attemptSchema),
   retryRequested: z.boolean(),
   skippedReason: skipReasonSchema.nullable(),
+  waiting: recordGatewayWaitSchema.nullable().optional().catch(null),
 });
 
 export const campaignSchema: z.ZodType<Campaign> = z.object({
@@ -88,4 +90,7 @@ export const campaignSchema: z.ZodType<Campaign> = z.object({
   canaryDone: z.boolean(),
   finishedAt: time.nullable(),
   updatedAt: time,
+  // A campaign's timing is what keeps it from sending at the wrong time: one that does not read refuses the campaign.
+  timing: recordTimingSchema.optional(),
+  waiting: recordCampaignWaitSchema.nullable().optional().catch(null),
 });

@@ -16,6 +16,7 @@ import type { AlertTexts } from './campaign-alerts.ts';
 import { watchCampaignAlerts } from './campaign-alerts.ts';
 import { startCampaignBrokerLink, type CampaignBrokerLink, type RecordSession } from './campaign-broker-link.ts';
 import { electCampaignLeader } from './campaign-leader.ts';
+import { createDockActivity } from './dock-activity.ts';
 import type { CampaignsStorageLink, CampaignsWriter } from './campaign-records.ts';
 import type { CampaignsStore } from './campaign-store.ts';
 
@@ -72,6 +73,8 @@ export function startCampaignRuntime({
   let persistence: CampaignsWriter | null = null;
   let stopMirroring: (() => void) | null = null;
   const linkStore: CampaignLinkStore = createStore(() => ({ link: null }));
+  // Outlives the links: what the docks said before a reconnect still holds until it goes stale.
+  const docks = createDockActivity();
   let stopWatchingConnection: (() => void) | null = null;
 
   function lead(): void {
@@ -122,6 +125,7 @@ export function startCampaignRuntime({
   return {
     link: linkStore,
     batchReceived(batch) {
+      docks.observe(batch, Date.now());
       linkStore.getState().link?.batchReceived(batch);
     },
     sessionStarted(session, info) {
@@ -137,6 +141,7 @@ export function startCampaignRuntime({
         now: Date.now,
         canDrive: () => leading && !info.readOnly && activeSession.getState().session === session,
         retentionMs: info.campaignRetentionDays * 24 * 60 * 60 * 1000,
+        docks,
       });
       linkStore.setState({ link });
       if (connection.getState().phase === 'connected') link.connected();

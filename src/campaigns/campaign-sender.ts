@@ -15,12 +15,17 @@
  *   left the page. An attempt with a PUBACK is never sent again; its task is re-created as
  *   published when the task history lost it.
  * - Attempts already decided still go out after an Abort: Abort stops new decisions.
+ * - Just before the ota_create goes out, the window and the idle gate are checked again
+ *   (campaign-timing.ts): a dock that started working since the decision holds the publish; the
+ *   attempt stays queued and goes out, the same message, once the dock is idle again.
  */
 import { buildOtaCreate } from '../protocol/builders.ts';
 import type { IdSource } from '../protocol/ids.ts';
 import type { OtaCreateMessage } from '../protocol/wire.ts';
 import { servicesTopic } from '../protocol/topics.ts';
+import { sendHold } from './campaign-timing.ts';
 import type { CampaignsStore } from './campaign-store.ts';
+import type { DockReader } from './dock-activity.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
 import type { NewTaskInput } from '../tasks/task-types.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';
@@ -51,6 +56,8 @@ export interface SenderDeps {
   recordAttempt?: (campaignId: string, gateway: string) => Promise<void>;
   /** false: hold this attempt's publish for now (one another driver recorded, in its grace period). */
   mayPublish?: (campaignId: string, attempt: CampaignAttempt) => boolean;
+  /** What the docks report (osd mode_code), for the idle gate; without it every dock is of unknown state. */
+  docks?: DockReader;
 }
 
 export interface CampaignSender {
@@ -142,6 +149,7 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
       recordThenPublish(campaign, gw, attempt, deps.recordAttempt);
       return;
     }
+    if (sendHold(campaign, gw.gateway, now(), deps.docks) !== null) return;
     let message: OtaCreateMessage;
     try {
       message = attemptMessage(gw, attempt);

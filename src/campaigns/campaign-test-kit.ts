@@ -10,6 +10,7 @@ import { startCampaignDriver, type CampaignDriver } from './campaign-driver.ts';
 import type { Publisher } from './campaign-sender.ts';
 import { createCampaignsStore, type CampaignsStore } from './campaign-store.ts';
 import type { CampaignPlan } from './campaign-types.ts';
+import type { DockReader } from './dock-activity.ts';
 import { progress, reply } from '../tasks/task-test-kit.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';
 import { createTasksStore } from '../tasks/tasks-store.ts';
@@ -98,7 +99,7 @@ function sequentialIds() {
 }
 
 export function createWorld(
-  options: { tasks?: TasksStore; campaigns?: CampaignsStore; publisher?: FakePublisher; clock?: { now: number } } = {},
+  options: { tasks?: TasksStore; campaigns?: CampaignsStore; publisher?: FakePublisher; clock?: { now: number }; docks?: DockReader } = {},
 ): World {
   const clock = options.clock ?? { now: 1_700_000_000_000 };
   const tasks = options.tasks ?? createTasksStore();
@@ -114,6 +115,7 @@ export function createWorld(
     publisher: () => (online.value ? publisher : null),
     ids: sequentialIds()(clock),
     now: () => clock.now,
+    ...(options.docks === undefined ? {} : { docks: options.docks }),
     // Ticks run when the test says so (settle/advance), never on their own.
     timers: { setInterval: () => null, clearInterval: () => undefined, defer: (fn) => manual.fns.push(fn) },
   });

@@ -5,7 +5,9 @@
  * ota_create this console decided to send, so a reload never sends one twice.
  */
 import type { OtaCreateDevice } from '../protocol/messages.ts';
+import type { DeviceActivity } from '../protocol/mode-codes.ts';
 import type { TaskState } from '../tasks/task-types.ts';
+import type { MaintenanceWindow } from './maintenance-window.ts';
 
 /** One gateway of the plan: the exact wire entries of its ota_create and what the monitor shows. */
 export interface CampaignPlanItem {
@@ -23,6 +25,38 @@ export interface CampaignFirmware {
   model?: string;
 }
 
+/** The idle gate: send only while the dock is idle and its aircraft on the ground (osd mode_code). */
+export interface IdleGate {
+  enabled: boolean;
+  /** Send to a gateway whose dock sent no (recent) osd. */
+  allowUnknown: boolean;
+}
+
+/** When a campaign may send (campaign-timing.ts): a maintenance window, a first instant, the idle gate. */
+export interface CampaignTiming {
+  window: MaintenanceWindow | null;
+  /** No ota_create before this instant (ms); null = at once. */
+  notBefore: number | null;
+  idleGate: IdleGate;
+}
+
+/** What the console last knew of a gateway's dock and aircraft (dock-activity.ts). */
+export type DockReading =
+  | { kind: 'idle' }
+  | { kind: 'busy'; device: string; role: 'dock' | 'aircraft'; activity: Exclude<DeviceActivity, 'idle'>; modeCode: number }
+  /** No osd from the dock recently. */
+  | { kind: 'unknown' };
+
+/** Why a gateway whose turn came is not sent yet. Waiting is not a failure. */
+export type GatewayWait = Exclude<DockReading, { kind: 'idle' }>;
+
+/** Why a running campaign sends nothing new right now. */
+export type CampaignWait =
+  /** Outside the maintenance window or before "start not before"; opensAt null: no opening known. */
+  | { kind: 'window'; opensAt: number | null }
+  /** Every gateway left to send waits on the idle gate. */
+  | { kind: 'docks'; waiting: number };
+
 /** A stop rule: pause when terminal failures since the last start/resume reach it. */
 export type PauseAfterFailures = { count: number } | { percent: number };
 
@@ -35,6 +69,8 @@ export interface CampaignPlan {
   pauseAfterFailures: PauseAfterFailures | null;
   /** The first N gateways go alone; the rest wait until all of them ended without a failure. null = no canary. */
   canarySize: number | null;
+  /** Absent: send at any time, to any dock (as before windows and the gate existed). */
+  timing?: CampaignTiming;
 }
 
 export type CampaignState = 'running' | 'paused' | 'finished' | 'aborted';
@@ -94,6 +130,8 @@ export interface CampaignGateway extends CampaignPlanItem {
    * clears it. null otherwise.
    */
   skippedReason: SkipReason | null;
+  /** Its turn came (or its attempt is held before the publish) but the idle gate holds it; absent = not waiting. */
+  waiting?: GatewayWait | null;
 }
 
 export interface Campaign {
@@ -118,6 +156,10 @@ export interface Campaign {
   /** When it finished or was aborted. */
   finishedAt: number | null;
   updatedAt: number;
+  /** Absent in older campaigns: no window, no gate. */
+  timing?: CampaignTiming;
+  /** Why a running campaign sends nothing new now; absent or null when it is not waiting. */
+  waiting?: CampaignWait | null;
 }
 
 /** What the orchestrator asks the sender to do: one new attempt for a gateway. */

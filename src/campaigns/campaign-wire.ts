@@ -48,6 +48,8 @@ export function headerRecord(campaign: Campaign, createdBy: string): CampaignHea
     finishedAt: campaign.finishedAt,
     counters: counters(campaign),
     updatedAt: campaign.updatedAt,
+    ...(campaign.timing === undefined ? {} : { timing: campaign.timing }),
+    ...(campaign.waiting == null ? {} : { waiting: campaign.waiting }),
   };
 }
 
@@ -63,6 +65,7 @@ export function gatewayRecord(campaign: Campaign, gw: CampaignGateway, index: nu
     retryRequested: gw.retryRequested,
     skippedReason: gw.skippedReason,
     updatedAt: now,
+    ...(gw.waiting == null ? {} : { waiting: gw.waiting }),
   };
 }
 
@@ -84,6 +87,7 @@ function gatewayFromRecord(r: CampaignGatewayRecord): CampaignGateway {
     attempts: r.attempts.map(attemptFromRecord),
     retryRequested: r.retryRequested,
     skippedReason: r.skippedReason,
+    ...(r.waiting == null ? {} : { waiting: r.waiting }),
   };
 }
 
@@ -111,5 +115,7 @@ export function campaignFromRecords(header: CampaignHeaderRecord, gateways: Iter
     canaryDone: header.counters.canaryDone,
     finishedAt: header.finishedAt,
     updatedAt: header.updatedAt,
+    ...(header.timing === undefined ? {} : { timing: header.timing }),
+    ...(header.waiting == null ? {} : { waiting: header.waiting }),
   };
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { nestingDepth, utf8ByteLength } from './json.ts';
 import { snSchema } from './schemas/common.ts';
 import { isValidCampaignId, isValidRecordClientId, parseCampaignTopic, type CampaignTopic } from './campaign-topics.ts';
+import { BUSY_ACTIVITIES } from './mode-codes.ts';
 
 export const CAMPAIGN_FORMAT_VERSION = 1;
 /** No record is written or read above this size (brokers and the 10,000-gateway case both need it small). */
@@ -61,6 +62,49 @@ export const campaignOptionsSchema = z.object({
   canarySize: positive.nullable(),
 });
 
+const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
+
+/** A maintenance window: ISO weekdays (1 = Monday), a wall-clock start, a duration, an IANA zone. */
+export const recordWindowSchema = z.object({
+  days: z.array(weekday).min(1).max(7),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
+  // Checked against the platform's zones where it is used: a zone this platform lacks opens never.
+  timeZone: z.string().min(1).max(64),
+});
+
+/** When the campaign may send. Absent in records of older builds: any time, no idle gate. */
+export const recordTimingSchema = z.object({
+  window: recordWindowSchema.nullable(),
+  notBefore: time.nullable(),
+  idleGate: z.object({ enabled: z.boolean(), allowUnknown: z.boolean() }),
+});
+
+/** Why a gateway waits on the idle gate (what its dock or aircraft reported, or nothing recent). */
+export const recordGatewayWaitSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('busy'),
+    device: snSchema,
+    role: z.enum(['dock', 'aircraft']),
+    activity: z.enum(BUSY_ACTIVITIES),
+    modeCode: natural,
+  }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+
+/** Why a running campaign sends nothing new now. */
+export const recordCampaignWaitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('window'), opensAt: time.nullable() }),
+  z.object({ kind: z.literal('docks'), waiting: natural }),
+]);
+
+// Waits are for display: one a newer build words differently reads as "not waiting", never refuses the record.
+const displayWait = <T extends z.ZodType>(schema: T) => schema.nullable().optional().catch(null);
+
 /** What a list shows without reading every gateway record. */
 export const campaignCountersSchema = z.object({
   gateways: positive,
@@ -87,6 +131,8 @@ export const campaignHeaderRecordSchema = z.object({
   finishedAt: time.nullable(),
   counters: campaignCountersSchema,
   updatedAt: time,
+  timing: recordTimingSchema.optional(),
+  waiting: displayWait(recordCampaignWaitSchema),
 });
 export type CampaignHeaderRecord = z.infer<typeof campaignHeaderRecordSchema>;
 
@@ -119,6 +165,7 @@ export const campaignGatewayRecordSchema = z.object({
   retryRequested: z.boolean(),
   skippedReason: recordSkipReasonSchema.nullable(),
   updatedAt: time,
+  waiting: displayWait(recordGatewayWaitSchema),
 });
 export type CampaignGatewayRecord = z.infer<typeof campaignGatewayRecordSchema>;
 
