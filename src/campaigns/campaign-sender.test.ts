@@ -158,6 +158,23 @@ describe('reload', () => {
     expect(after.publisher.sent).toHaveLength(3);
   });
 
+  it('a task re-created for an attempt published long ago waits for its reply from now: no "no reply" at once', async () => {
+    const w = world();
+    const id = w.campaigns.getState().campaignStarted(makePlan(1), w.clock.now);
+    await w.settle();
+    const bid = w.publisher.sent[0]?.message.bid ?? '';
+    // The reply went to the console before (another driver, or this one before its history was lost).
+    w.clock.now += w.tasks.getState().timings.replyTimeoutMs * 2;
+    const after = reload(w, { keepTasks: false });
+    await after.settle();
+    expect(after.tasks.getState().table.byBid.get(bid)?.command).toBe('published');
+    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.gateways[0]?.attempts[0]?.outcome).toBeNull();
+    after.report(gatewaySn(1), 'ok');
+    await after.settle();
+    expect(after.campaigns.getState().campaigns.find((c) => c.id === id)?.state).toBe('finished');
+    expect(after.publisher.sent).toHaveLength(0);
+  });
+
   it('does not resume a paused campaign on its own after a reload', async () => {
     const w = world();
     const id = w.campaigns.getState().campaignStarted(makePlan(4, { maxParallel: 1, pauseAfterFailures: { count: 1 } }), w.clock.now);

@@ -25,9 +25,9 @@ import type { OtaCreateMessage } from '../protocol/wire.ts';
 import { servicesTopic } from '../protocol/topics.ts';
 import { sendHold } from './campaign-timing.ts';
 import type { CampaignsStore } from './campaign-store.ts';
+import { attemptTaskInput } from './campaign-task-input.ts';
 import type { DockReader } from './dock-activity.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
-import type { NewTaskInput } from '../tasks/task-types.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';
 
 /** What the sender needs of a broker session. */
@@ -74,29 +74,6 @@ export interface CampaignSender {
 /** The attempt's ota_create, exactly as first built: same tid, bid and timestamp. */
 export function attemptMessage(gw: CampaignGateway, attempt: CampaignAttempt): OtaCreateMessage {
   return { ...buildOtaCreate(gw.devices), tid: attempt.tid, bid: attempt.bid, timestamp: attempt.timestamp };
-}
-
-function taskInput(campaign: Campaign, gw: CampaignGateway, attempt: CampaignAttempt): NewTaskInput {
-  const previous = gw.attempts.find((a) => a.attempt === attempt.attempt - 1);
-  return {
-    bid: attempt.bid,
-    tid: attempt.tid,
-    gateway: gw.gateway,
-    devices: gw.devices.map((d) => {
-      const info = gw.deviceInfo.find((i) => i.sn === d.sn);
-      return {
-        sn: d.sn,
-        targetVersion: d.product_version,
-        fileName: d.file_name,
-        fileSize: d.file_size,
-        ...(info?.modelKey === undefined ? {} : { modelKey: info.modelKey }),
-        ...(info?.fromVersion === undefined ? {} : { fromVersion: info.fromVersion }),
-      };
-    }),
-    attempt: attempt.attempt,
-    ...(previous === undefined ? {} : { retryOf: previous.bid }),
-    campaignId: campaign.id,
-  };
 }
 
 export function createCampaignSender(deps: SenderDeps): CampaignSender {
@@ -194,7 +171,7 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
       deps.persistNow?.();
       const recorded = findGateway(decision.campaignId, decision.gateway);
       if (recorded === null) continue;
-      tasks.getState().taskCreated(taskInput(recorded.campaign, recorded.gw, attempt), at);
+      tasks.getState().taskCreated(attemptTaskInput(recorded.campaign.id, recorded.gw, attempt), at);
       publish(recorded.campaign, recorded.gw, attempt);
     }
   }
@@ -208,8 +185,10 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
         const at = now();
         let task = tasks.getState().table.byBid.get(attempt.bid);
         if (task === undefined) {
-          tasks.getState().taskCreated(taskInput(campaign, gw, attempt), at);
-          if (attempt.publishedAt !== null) tasks.getState().taskPublished(attempt.bid, attempt.publishedAt);
+          tasks.getState().taskCreated(attemptTaskInput(campaign.id, gw, attempt), at);
+          // Its reply, if one came, came before this console listened (a takeover, a lost history):
+          // the reply timeout runs from now, and the dock's next progress shows where it is.
+          if (attempt.publishedAt !== null) tasks.getState().taskPublished(attempt.bid, Math.max(attempt.publishedAt, at));
           task = tasks.getState().table.byBid.get(attempt.bid);
         }
         if (attempt.publishedAt !== null || task === undefined) continue;

@@ -18,6 +18,11 @@ export interface TasksState {
   /** Time passed without traffic: stalled, no reply and verification deadlines move on. */
   clockTicked(now: number): void;
   taskCreated(input: NewTaskInput, now: number): void;
+  /**
+   * Campaign records read from the broker name the devices and versions of tasks another console
+   * started: those tasks (now, or once their first message arrives) get them (task-describe.ts).
+   */
+  tasksDescribed(inputs: readonly NewTaskInput[], now: number): void;
   taskPublished(bid: string, now: number): void;
   replyTimedOut(bid: string, now: number): void;
   timingsChanged(timings: Partial<TaskTimings>, now: number): void;

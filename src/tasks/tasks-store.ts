@@ -7,7 +7,15 @@ import { applyBatchTracked } from './task-batch.ts';
 import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
 import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
 import { SummaryTally } from './task-tally.ts';
-import { DEFAULT_TASK_TIMINGS, MAX_TASKS, type TaskTimings, type TasksSummary } from './task-types.ts';
+import { tasksDescribed } from './task-describe.ts';
+import {
+  DEFAULT_TASK_TIMINGS,
+  MAX_ACTIVE_ELSEWHERE,
+  MAX_TASKS,
+  type NewTaskInput,
+  type TaskTimings,
+  type TasksSummary,
+} from './task-types.ts';
 import { expireVerifications } from './task-verification.ts';
 import { mergeTables } from './tasks-merge.ts';
 import type { TasksState, TasksStore } from './tasks-state.ts';
@@ -27,6 +35,8 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
   return createStore<TasksState>()((set, get) => {
     const tally = new SummaryTally();
     let recountedAt = Number.NEGATIVE_INFINITY;
+    /** Descriptions of campaign attempts by bid, oldest first; bounded like the tasks seen elsewhere. */
+    const descriptions = new Map<string, NewTaskInput>();
 
     /**
      * The one place the table changes: prune, bump the version, summarise, set once. `touched`
@@ -56,7 +66,8 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
       timings,
       batchReceived(batch, now) {
         const { table, touched } = applyBatchTracked(get().table, batch, now);
-        if (table !== get().table) commit(table, now, touched);
+        if (table === get().table) return;
+        commit(descriptions.size === 0 ? table : tasksDescribed(table, touched, descriptions), now, touched);
       },
       clockTicked(now) {
         const table = expireVerifications(get().table, now, get().timings.verifyGraceMs);
@@ -65,6 +76,19 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
       },
       taskCreated(input, now) {
         commit(taskCreated(get().table, input, now), now);
+      },
+      tasksDescribed(inputs, now) {
+        for (const input of inputs) {
+          descriptions.delete(input.bid);
+          descriptions.set(input.bid, input);
+        }
+        for (const bid of descriptions.keys()) {
+          if (descriptions.size <= MAX_ACTIVE_ELSEWHERE) break;
+          descriptions.delete(bid);
+        }
+        const bids = new Set(inputs.map((i) => i.bid));
+        const table = tasksDescribed(get().table, bids, descriptions);
+        if (table !== get().table) commit(table, now, bids);
       },
       taskPublished(bid, now) {
         commit(taskPublished(get().table, bid, now), now);
