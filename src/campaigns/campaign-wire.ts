@@ -75,7 +75,8 @@ function attemptFromRecord(a: RecordAttempt): CampaignAttempt {
   return { ...a, lastState: a.lastState !== null && KNOWN_STATES.has(a.lastState) ? (a.lastState as TaskState) : null };
 }
 
-function gatewayFromRecord(r: CampaignGatewayRecord): CampaignGateway {
+/** A gateway of a campaign as its record on the broker holds it. */
+export function gatewayFromRecord(r: CampaignGatewayRecord): CampaignGateway {
   return {
     gateway: r.gateway,
     devices: r.devices,
