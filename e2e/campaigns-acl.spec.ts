@@ -179,8 +179,14 @@ test('a read-only viewer with the kiosk account lists the campaigns with their d
   await expect(link).toBeVisible({ timeout: 5_000 });
   await link.click();
   await expect(page.getByText(fleet[0]!.sn).first()).toBeVisible();
-  // It says why nothing can be changed, and offers no control that would publish.
-  await expect(page.getByText('Campaigns cannot be changed here.')).toBeVisible();
+  // It says why nothing can be changed: the controls are there, disabled, described by the reason.
+  const reason = 'Read-only console: campaigns cannot be changed here.';
+  await expect(page.getByText(reason)).toBeVisible();
+  for (const name of ['Pause', 'Abort']) {
+    const button = page.getByRole('button', { name, exact: true });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+  }
   for (const name of ['Pause', 'Resume', 'Abort', 'Retry failed']) {
     await expect(page.getByRole('button', { name, exact: true, disabled: false })).toHaveCount(0);
   }

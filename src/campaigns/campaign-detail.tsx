@@ -4,7 +4,8 @@ import { useFormat } from '../ui/i18n/use-format';
 import { Button } from '../ui/button';
 import { ProgressBar } from '../ui/progress-bar';
 import { SummaryTile, SummaryTiles } from '../ui/summary-tile';
-import { useCampaign, useCampaignActions, useCampaignDriver, useCampaignsControlledElsewhere } from './campaign-hooks';
+import { useId } from 'react';
+import { useCampaign, useCampaignActions, useCampaignControlPermission, useCampaignDriver } from './campaign-hooks';
 import type { Campaign } from './campaign-types';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
@@ -56,12 +57,13 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
   const table = useTaskTable();
   const timings = useTaskTimings();
   const now = useNow();
-  const elsewhere = useCampaignsControlledElsewhere();
   const rows = gatewayRows(campaign, table, now, timings);
   const progress = campaignProgress(campaign, rows, now);
   const actions = useCampaignActions();
   const { driver, refused, onBroker } = useCampaignDriver(id);
   const exportAs = (kind: 'csv' | 'json'): void => {
+  const permission = useCampaignControlPermission(id, readOnly);
+  const reasonId = useId();
     const report = reportRows(campaign, table, Date.now(), timings, texts);
     if (kind === 'csv') downloadText(`${fileStem(campaign)}.csv`, reportCsv(report), 'text/csv;charset=utf-8');
     else downloadText(`${fileStem(campaign)}.json`, reportJson(campaign, report, Date.now()), 'application/json');
@@ -82,13 +84,11 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
       {refused !== null ? (
         <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{t('detail.publishRefused', { reason: refused })}</p>
       ) : null}
-      {elsewhere && !onBroker ? (
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t('detail.runElsewhere')}</p>
-      ) : null}
       <CampaignControls
         campaign={campaign}
         hasFailed={rows.some((r) => r.canRetry)}
-        readOnly={readOnly || (elsewhere && !onBroker)}
+        permission={permission}
+        reasonId={reasonId}
         onPause={() => actions.pause(id)}
         onResume={() => actions.resume(id)}
         onAbort={() => actions.abort(id)}
@@ -108,7 +108,8 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
       <p className="text-sm text-slate-600">{limits}</p>
       <CampaignGatewayTable
         rows={rows}
-        onRetry={readOnly || (elsewhere && !onBroker) || campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)}
+        onRetry={campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)}
+        {...(permission.allowed ? {} : { retryBlockedBy: reasonId })}
       />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => exportAs('csv')}>{t('report.exportCsv')}</Button>

@@ -15,12 +15,14 @@ function rowKind(state: GatewayRowState): StatusKind {
 
 export interface CampaignGatewayTableProps {
   rows: readonly GatewayRow[];
-  /** null when retrying is not possible (aborted campaign, read-only). */
+  /** null when retrying is not possible (an aborted campaign). */
   onRetry: ((gateway: string) => void) | null;
+  /** This console may not change the campaign: Retry is disabled, described by the element with this id (the reason). */
+  retryBlockedBy?: string;
 }
 
 /** One row per gateway: devices, state, attempts, result, and Retry for a failed one. */
-export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProps) {
+export function CampaignGatewayTable({ rows, onRetry, retryBlockedBy }: CampaignGatewayTableProps) {
   const { t } = useTranslation('campaigns');
   const texts = useCampaignTexts();
   const f = useFormat();
@@ -63,7 +65,11 @@ export function CampaignGatewayTable({ rows, onRetry }: CampaignGatewayTableProp
             <td className="py-1.5 pr-3 break-words">{texts.result(row.result)}</td>
             <td className="flex gap-2 py-1.5">
               {onRetry !== null && row.canRetry ? (
-                <Button aria-label={t('table.retryLabel', { gateway: row.gateway })} onClick={() => onRetry(row.gateway)}>
+                <Button
+                  aria-label={t('table.retryLabel', { gateway: row.gateway })}
+                  onClick={() => onRetry(row.gateway)}
+                  {...(retryBlockedBy === undefined ? {} : { disabled: true, 'aria-describedby': retryBlockedBy })}
+                >
                   {t('table.retry')}
                 </Button>
               ) : null}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { LeaseHolder } from './campaign-lease.ts';
 import type { BrokerCapability } from './campaign-broker-link.ts';
+import { campaignControlPermission, type CampaignControlPermission } from './campaign-permission.ts';
 import type { CampaignLinkStore } from './campaign-runtime.ts';
 import { useCampaignLinkStore, useCampaignsStore } from './campaign-context.ts';
 import type { Campaign, CampaignPlan } from './campaign-types.ts';
@@ -30,7 +31,15 @@ export interface CampaignActions {
   retryGateway(id: string, gateway: string): void;
 }
 
-const EMPTY_LINK_STATE = { connected: false, drivers: {}, newer: {}, publishRefused: null, probe: 'unchecked' as const };
+const EMPTY_LINK_STATE = {
+  connected: false,
+  clientId: '',
+  drivers: {},
+  newer: {},
+  publishRefused: null,
+  writeDenied: null,
+  probe: 'unchecked' as const,
+};
 const NO_STATE: NonNullable<ReturnType<CampaignLinkStore['getState']>['link']>['state'] = {
   getState: () => EMPTY_LINK_STATE,
   getInitialState: () => EMPTY_LINK_STATE,
@@ -82,6 +91,26 @@ export function useCampaignDriver(id: string): { driver: LeaseHolder | null; ref
   const driver = useStore(link?.state ?? NO_STATE, (s) => s.drivers[id] ?? null);
   const refused = useStore(link?.state ?? NO_STATE, (s) => s.publishRefused);
   return { driver, refused, onBroker: link !== null };
+}
+
+/**
+ * Whether this console may Pause, Resume, Abort or Retry the campaign, and why not
+ * (campaign-permission.ts): the campaign page's controls and the Monitor's campaign bar use it.
+ * `readOnly`: a read-only viewer or the kiosk.
+ */
+export function useCampaignControlPermission(id: string, readOnly: boolean): CampaignControlPermission {
+  const linkStore = useCampaignLinkStore() ?? NO_LINK_STORE;
+  const link = useStore(linkStore, (s) => s.link);
+  const linkState = link?.state ?? NO_STATE;
+  const drivesIt = useStore(linkState, (s) => s.clientId !== '' && s.drivers[id]?.clientId === s.clientId);
+  const writeDenied = useStore(linkState, (s) => s.writeDenied);
+  const newerFormat = useStore(linkState, (s) => Object.hasOwn(s.newer, id));
+  const controlledElsewhere = useCampaignsControlledElsewhere();
+  const onBroker = link !== null;
+  return useMemo(
+    () => campaignControlPermission({ readOnly, onBroker, drivesIt, controlledElsewhere, writeDenied, newerFormat }),
+    [readOnly, onBroker, drivesIt, controlledElsewhere, writeDenied, newerFormat],
+  );
 }
 
 /** Whether the broker can hold campaigns ('unsupported': retained messages do not come through wildcard subscriptions). */

@@ -95,10 +95,14 @@ describe('CampaignScreen', () => {
     expect(screen.queryByRole('button', { name: /Retry/ })).not.toBeInTheDocument();
   });
 
-  it('offers no controls in a read-only session', async () => {
+  it('shows the controls disabled, with why, in a read-only session', async () => {
     const id = await pausedCampaign();
     renderAt(`/campaigns/${id}`, true);
-    expect(screen.queryByRole('button', { name: 'Resume' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Resume' })).toHaveAccessibleDescription(
+      'Read-only console: campaigns cannot be changed here.',
+    );
+    expect(screen.getByRole('button', { name: `Retry ${gatewaySn(1)}` })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
   });
 

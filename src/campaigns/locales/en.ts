@@ -32,8 +32,6 @@ export const en = {
   detail: {
     notFound: 'No campaign with this id is known here (the oldest finished campaigns are forgotten).',
     stateLabel: 'Campaign state',
-    runElsewhere:
-      'Campaigns are run by another tab of this console (only one tab sends, so nothing goes out twice). Use that tab, or close it and this one takes over.',
     drivenBy: 'Driven by {{label}}',
     noDriver: 'No console drives this campaign right now; an operator console takes it over within a minute.',
     publishRefused: 'The broker refused a campaign record or command: {{reason}}',
@@ -71,7 +69,15 @@ export const en = {
     separator: ' · ',
   },
   controls: {
-    readOnly: 'Campaigns cannot be changed here.',
+    /** Why Pause, Resume, Abort and Retry are disabled (campaign-permission.ts). */
+    blocked: {
+      readOnly: 'Read-only console: campaigns cannot be changed here.',
+      notAuthorized:
+        'The broker does not let this console write campaign records ({{reason}}): ask for write access to the campaign topics to change campaigns.',
+      newerFormat: 'Written by a newer version of the console: this campaign can be viewed here, not changed.',
+      otherTab:
+        'Campaigns are run by another tab of this console (only one tab sends, so nothing goes out twice). Use that tab, or close it and this one takes over.',
+    },
     pause: 'Pause',
     resume: 'Resume',
     retryFailed: 'Retry failed',

@@ -35,8 +35,6 @@ export const zhCN: Translation<typeof en> = {
   detail: {
     notFound: '此处不知道这个编号的批量升级（最早结束的批量升级会被清除）。',
     stateLabel: '批量升级状态',
-    runElsewhere:
-      '批量升级由本控制台的另一个标签页执行（只有一个标签页发送，避免重复下发）。请使用那个标签页，或将其关闭，由本标签页接管。',
     drivenBy: '执行者：{{label}}',
     noDriver: '当前没有控制台执行此批量升级；一分钟内会有操作员控制台接管。',
     publishRefused: '代理拒绝了批量升级记录或命令：{{reason}}',
@@ -73,7 +71,12 @@ export const zhCN: Translation<typeof en> = {
     separator: ' · ',
   },
   controls: {
-    readOnly: '此处无法更改批量升级。',
+    blocked: {
+      readOnly: '只读控制台：此处无法更改批量升级。',
+      notAuthorized: '代理不允许此控制台写入批量升级记录（{{reason}}）：如需更改批量升级，请申请批量升级主题的写权限。',
+      newerFormat: '此批量升级由更新版本的控制台写入：此处只能查看，不能更改。',
+      otherTab: '批量升级由本控制台的另一个标签页执行（只有一个标签页发送，避免重复下发）。请使用那个标签页，或将其关闭，由本标签页接管。',
+    },
     pause: '暂停',
     resume: '继续',
     retryFailed: '重试失败项',
