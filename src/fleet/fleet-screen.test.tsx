@@ -56,11 +56,9 @@ describe('FleetScreen', () => {
       osd('DOCK1', 3),
       topo('DOCK2', '3-3-0'),
     );
-    expect(
-      within(table())
-        .getAllByRole('columnheader')
-        .map((h) => h.textContent),
-    ).toEqual(['Gateway', 'Devices', 'Connection', 'Upgrade', 'Actions']);
+    expect(within(table()).getAllByRole('columnheader')).toHaveLength(5);
+    for (const name of ['Gateway', /^Devices/, 'Connection', 'Upgrade', 'Actions'])
+      expect(within(table()).getByRole('columnheader', { name })).toBeInTheDocument();
     const row = rowOf('DOCK1');
     const devices = within(row).getByRole('list', { name: 'Devices of DOCK1' });
     const dock = deviceItem(devices, 'Dock', 'DOCK1');

@@ -45,11 +45,9 @@ describe('FleetScreen in Simplified Chinese', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('设备');
     expect(screen.getByText('1,001 个网关')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: '网关' });
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((h) => h.textContent),
-    ).toEqual(['网关', '设备', '连接', '升级', '操作']);
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
+    for (const name of ['网关', /^设备/, '连接', '升级', '操作'])
+      expect(within(table).getByRole('columnheader', { name })).toBeInTheDocument();
     const devices = within(table).getByRole('list', { name: 'DOCK1 的设备' });
     const aircraft = within(devices)
       .getAllByRole('listitem')
@@ -91,5 +89,22 @@ describe('FleetScreen in Simplified Chinese', () => {
     const dialog = screen.getByRole('dialog', { name: '移除网关 DOCK1？' });
     expect(within(dialog).getByRole('button', { name: '取消' })).toHaveFocus();
     expect(within(dialog).getByRole('button', { name: '移除' })).toBeInTheDocument();
+  });
+
+  it('words the overview, its chart table and the filters in Chinese', async () => {
+    await chinese();
+    renderWithFleet(<FleetScreen newestVersions={new Map([['3-2-0', '10.02.0002']])} />, fleetStore);
+    act(() => {
+      fleetStore.getState().batchReceived([topo('DOCK1', '3-2-0'), state('DOCK1', { firmwareVersion: '10.01.0001' })], Date.now());
+    });
+    const figure = screen.getByRole('figure', { name: 'DJI Dock 2（3-2-0）：固件版本' });
+    expect(figure).toHaveTextContent('1 台设备 · 1 台在线 · 0 台离线 · 0 台升级中 · 1 台不是最新版本（10.02.0002）');
+    const versions = within(figure).getByRole('table', { name: 'DJI Dock 2（3-2-0）的固件版本' });
+    expect(within(versions).getByRole('rowheader', { name: '10.02.0002 最新' })).toBeInTheDocument();
+    expect(within(versions).getByRole('button', { name: '只显示 10.01.0001 版本的 DJI Dock 2' })).toHaveTextContent('显示');
+    const filters = screen.getByRole('search', { name: '筛选网关' });
+    expect(within(filters).getByRole('combobox', { name: '型号' })).toBeInTheDocument();
+    expect(within(filters).getByRole('checkbox', { name: '不是最新版本' })).toBeInTheDocument();
+    expect(within(filters).getByRole('status')).toHaveTextContent('显示 1 / 1 个网关');
   });
 });

@@ -1,7 +1,8 @@
-import { memo, type Ref } from 'react';
+import { memo, type ComponentType, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
+import { DockLink } from '../ui/dock-link.tsx';
 import { DeviceLine } from './device-line.tsx';
 import { useGateway } from './fleet-hooks.ts';
 import { LastSeen } from './last-seen.tsx';
@@ -18,25 +19,54 @@ export interface GatewayRowProps {
   start: number;
   staleAfterMs: number;
   onRemove: (sn: string) => void;
+  /** Opens the gateway's own page (a click anywhere on the row but its links and buttons). */
+  onOpen: (sn: string) => void;
+  UpgradeCell?: UpgradeCellComponent;
   measureRef: Ref<HTMLDivElement>;
 }
 
+/** The Upgrade column of a gateway; the fleet alone knows only whether it is upgrading now. */
+export type UpgradeCellComponent = ComponentType<{ sn: string; upgrading: boolean }>;
+
+function FleetUpgradeCell({ upgrading }: { sn: string; upgrading: boolean }) {
+  const { t } = useTranslation('fleet');
+  return upgrading ? <Badge tone="info">{t('row.upgrading')}</Badge> : <span className="text-sm text-slate-600">{t('row.noUpgrade')}</span>;
+}
+
+const INTERACTIVE = 'a, button, input, select, textarea, summary';
+
 /** One gateway; subscribes to its own record only, so traffic for other gateways does not redraw it. */
-export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleAfterMs, onRemove, measureRef }: GatewayRowProps) {
+export const GatewayRow = memo(function GatewayRow({
+  sn,
+  rowIndex,
+  start,
+  staleAfterMs,
+  onRemove,
+  onOpen,
+  UpgradeCell = FleetUpgradeCell,
+  measureRef,
+}: GatewayRowProps) {
   const { t } = useTranslation('fleet');
   const gateway = useGateway(sn);
   if (gateway === undefined) return null;
+  // Keyboard users follow the SN link; the rest of the row is a larger target for the pointer.
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.target instanceof Element && event.target.closest(INTERACTIVE) !== null) return;
+    if (window.getSelection()?.toString()) return;
+    onOpen(sn);
+  };
   return (
     <div
       role="row"
       aria-rowindex={rowIndex}
       data-index={rowIndex - 2}
       ref={measureRef}
-      className={`${GATEWAY_COLUMNS} absolute left-0 top-0 w-full items-start border-b border-slate-200 bg-white py-2`}
+      onClick={onClick}
+      className={`${GATEWAY_COLUMNS} absolute left-0 top-0 w-full cursor-pointer items-start border-b border-slate-200 bg-white py-2 hover:bg-slate-50`}
       style={{ transform: `translateY(${start}px)` }}
     >
       <div role="rowheader" className="flex flex-col items-start gap-1">
-        <span className="font-mono text-sm font-semibold">{sn}</span>
+        <DockLink sn={sn} className="text-sm font-semibold" />
         {gateway.manual ? <Badge>{t('row.addedByHand')}</Badge> : null}
       </div>
       <div role="cell">
@@ -50,11 +80,7 @@ export const GatewayRow = memo(function GatewayRow({ sn, rowIndex, start, staleA
         <LastSeen lastSeen={gateway.lastSeen} staleAfterMs={staleAfterMs} />
       </div>
       <div role="cell">
-        {gateway.upgrading ? (
-          <Badge tone="info">{t('row.upgrading')}</Badge>
-        ) : (
-          <span className="text-sm text-slate-600">{t('row.noUpgrade')}</span>
-        )}
+        <UpgradeCell sn={sn} upgrading={gateway.upgrading} />
       </div>
       <div role="cell">
         <Button variant="secondary" aria-label={t('row.removeLabel', { sn })} onClick={() => onRemove(sn)}>

@@ -1,9 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GATEWAY_COLUMNS, GatewayRow } from './gateway-row.tsx';
+import { useNavigate } from 'react-router';
+import { dockPath } from '../ui/dock-link.tsx';
+import type { SortDirection, SortKey } from './fleet-filters.ts';
+import { GATEWAY_COLUMNS, GatewayRow, type UpgradeCellComponent } from './gateway-row.tsx';
+import { SortButton } from './sort-button.tsx';
 
-const HEADERS = ['gateway', 'devices', 'connection', 'upgrade', 'actions'] as const;
 /** A gateway with a dock and one aircraft; rows are measured after they render. */
 const ESTIMATED_ROW_PX = 92;
 
@@ -11,14 +14,24 @@ export interface GatewayTableProps {
   sns: readonly string[];
   staleAfterMs: number;
   onRemove: (sn: string) => void;
+  sort: SortKey;
+  dir: SortDirection;
+  onSort: (sort: SortKey, dir: SortDirection) => void;
+  UpgradeCell?: UpgradeCellComponent;
 }
+
+type AriaSort = 'ascending' | 'descending' | 'none';
 
 /**
  * A virtualised table: only the rows in view (plus a few) exist in the DOM, each subscribed to
  * its own gateway, so 10,000 gateways scroll like 20.
  */
-export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps) {
+export function GatewayTable({ sns, staleAfterMs, onRemove, sort, dir, onSort, UpgradeCell }: GatewayTableProps) {
   const { t } = useTranslation('fleet');
+  const navigate = useNavigate();
+  const onOpen = useCallback((sn: string) => void navigate(dockPath(sn)), [navigate]);
+  const ariaSort = (...keys: SortKey[]): AriaSort => (keys.includes(sort) ? (dir === 'asc' ? 'ascending' : 'descending') : 'none');
+  const sortProps = { sort, dir, onSort };
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -37,11 +50,21 @@ export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps)
           aria-rowindex={1}
           className={`${GATEWAY_COLUMNS} border-b border-slate-300 bg-slate-50 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600`}
         >
-          {HEADERS.map((h) => (
-            <div role="columnheader" key={h}>
-              {t(`table.${h}`)}
-            </div>
-          ))}
+          <div role="columnheader" aria-sort={ariaSort('sn')}>
+            <SortButton column="sn" label={t('table.gateway')} {...sortProps} />
+          </div>
+          <div role="columnheader" aria-sort={ariaSort('model', 'version')} className="flex flex-wrap items-baseline gap-x-3">
+            <span>{t('table.devices')}</span>
+            <SortButton column="model" label={t('table.byModel')} {...sortProps} />
+            <SortButton column="version" label={t('table.byFirmware')} {...sortProps} />
+          </div>
+          <div role="columnheader" aria-sort={ariaSort('seen')}>
+            <SortButton column="seen" label={t('table.connection')} {...sortProps} />
+          </div>
+          <div role="columnheader" aria-sort={ariaSort('upgrade')}>
+            <SortButton column="upgrade" label={t('table.upgrade')} {...sortProps} />
+          </div>
+          <div role="columnheader">{t('table.actions')}</div>
         </div>
       </div>
       <div ref={scrollRef} role="rowgroup" className="max-h-[70vh] overflow-auto" tabIndex={0} aria-label={t('table.rows')}>
@@ -57,6 +80,8 @@ export function GatewayTable({ sns, staleAfterMs, onRemove }: GatewayTableProps)
                 start={item.start}
                 staleAfterMs={staleAfterMs}
                 onRemove={onRemove}
+                onOpen={onOpen}
+                UpgradeCell={UpgradeCell}
                 measureRef={virtualizer.measureElement}
               />
             );
