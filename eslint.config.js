@@ -24,6 +24,8 @@ const MAY_IMPORT = {
   monitor: [...LOWER, 'tasks', 'campaigns'],
   kiosk: [...LOWER, 'tasks', 'campaigns'],
   upgrade: [...LOWER, 'campaigns', 'tasks', 'fleet', 'firmware'],
+  // A gateway's own page and the Fleet route: the fleet joined with its tasks, campaigns and the catalog.
+  dock: [...LOWER, 'fleet', 'firmware', 'tasks', 'campaigns'],
 };
 
 // A new folder in src needs a place above, or its imports would go unchecked.

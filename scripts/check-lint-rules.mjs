@@ -34,6 +34,18 @@ const probes = [
     text: `import { taskProbe } from '${from('tasks', 'task-probe.ts')}';\nexport const campaignProbe = taskProbe;\n`,
     expect: [],
   },
+  {
+    // the dock page joins the fleet with the tasks: allowed there
+    path: at('dock', 'dock-probe.ts'),
+    text: `import { taskProbe } from '${from('tasks', 'task-probe.ts')}';\nexport const dockProbe = taskProbe;\n`,
+    expect: [],
+  },
+  {
+    // ... but the fleet never reaches up into it
+    path: at('fleet', 'fleet-dock-probe.ts'),
+    text: `import { dockProbe } from '${from('dock', 'dock-probe.ts')}';\nexport const fleetDockProbe = dockProbe;\n`,
+    expect: ['import-x/no-restricted-paths'],
+  },
   { path: at('app', 'app-probe.ts'), text: 'export interface AppProbe {\n  probe: number;\n}\n', expect: [] },
   {
     // nothing imports app, not even a type

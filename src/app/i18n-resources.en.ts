@@ -1,4 +1,5 @@
 import { en as diagnostics } from '../diagnostics/locales/en.ts';
+import { en as dock } from '../dock/locales/en.ts';
 import { en as firmware } from '../firmware/locales/en.ts';
 import { en as fleet } from '../fleet/locales/en.ts';
 import { en as kiosk } from '../kiosk/locales/en.ts';
@@ -11,6 +12,6 @@ import { en as upgrades } from '../upgrade/locales/en.ts';
 import { en as app } from './locales/en.ts';
 
 /** Every namespace in English, bundled with the app: the fallback for every other language. */
-export const enResources = { common, protocol, app, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics } as const;
+export const enResources = { common, protocol, app, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics, dock } as const;
 
 export type EnResources = typeof enResources;

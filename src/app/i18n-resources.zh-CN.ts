@@ -1,5 +1,6 @@
 import type { Translation } from '../ui/i18n/translation-type.ts';
 import { zhCN as diagnostics } from '../diagnostics/locales/zh-CN.ts';
+import { zhCN as dock } from '../dock/locales/zh-CN.ts';
 import { zhCN as firmware } from '../firmware/locales/zh-CN.ts';
 import { zhCN as fleet } from '../fleet/locales/zh-CN.ts';
 import { zhCN as kiosk } from '../kiosk/locales/zh-CN.ts';
@@ -25,4 +26,5 @@ export const zhCNResources: Translation<EnResources> = {
   monitor,
   kiosk,
   diagnostics,
+  dock,
 };

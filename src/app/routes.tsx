@@ -10,7 +10,8 @@ import { Layout } from './layout';
 // Screens are lazy so the first paint only loads the shell (initial JS budget, issue 9).
 const UpgradeScreen = lazy(() => import('../upgrade/upgrade-screen'));
 const MonitorScreen = lazy(() => import('../monitor/monitor-screen'));
-const FleetScreen = lazy(() => import('../fleet/fleet-screen'));
+const FleetScreen = lazy(() => import('../dock/fleet-route'));
+const DockScreen = lazy(() => import('../dock/dock-screen'));
 const FirmwareScreen = lazy(() => import('../firmware/firmware-screen'));
 const SettingsScreen = lazy(() => import('./settings-screen'));
 const DiagnosticsScreen = lazy(() => import('../diagnostics/diagnostics-screen'));
@@ -30,6 +31,11 @@ function UpgradeRoute() {
   const runtime = useRuntimeConfig();
   const ready = runtime.status === 'ready' ? runtime.config : null;
   return <UpgradeScreen catalogUrl={ready?.catalogUrl} readOnly={ready?.readOnly ?? false} startedPath={campaignPath} />;
+}
+
+function FleetRoute() {
+  const runtime = useRuntimeConfig();
+  return <FleetScreen catalogUrl={runtime.status === 'ready' ? runtime.config.catalogUrl : undefined} />;
 }
 
 function CampaignRoute() {
@@ -69,7 +75,8 @@ export function createAppRouter(): DataRouter {
         { index: true, element: <Navigate to="/monitor" replace /> },
         { path: 'upgrade', element: featureScreen(<UpgradeRoute />) },
         { path: 'monitor', element: featureScreen(<MonitorScreen />) },
-        { path: 'fleet', element: featureScreen(<FleetScreen />) },
+        { path: 'fleet', element: featureScreen(<FleetRoute />) },
+        { path: 'fleet/:sn', element: featureScreen(<DockScreen />) },
         { path: 'firmware', element: featureScreen(<FirmwareRoute />) },
         { path: 'settings', element: screen(<SettingsScreen />) },
         { path: 'diagnostics', element: screen(<DiagnosticsRoute />) },

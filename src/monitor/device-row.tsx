@@ -5,6 +5,7 @@ import { productName } from '../protocol/models';
 import { Badge } from '../ui/badge';
 import { useProtocolLabels } from '../ui/i18n/protocol-labels';
 import { useFormat } from '../ui/i18n/use-format';
+import { DockLink } from '../ui/dock-link';
 import { ProgressBar } from '../ui/progress-bar';
 import { StatusBadge } from '../ui/status-badge';
 import { taskEtaMs, taskRate, taskState } from '../tasks/task-derived';
@@ -79,7 +80,9 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
         <div className="truncate text-xs text-slate-500">{model ?? (task.devicesInferred ? t('row.devicesNotKnown') : '—')}</div>
       </div>
       <div className="min-w-0">
-        <div className="truncate font-mono text-sm">{task.gateway}</div>
+        <div className="truncate text-sm">
+          <DockLink sn={task.gateway} />
+        </div>
         {task.origin === 'elsewhere' ? <Badge tone="info">{t('row.startedElsewhere')}</Badge> : null}
       </div>
       <div className="min-w-0 text-sm">

@@ -20,6 +20,7 @@ function fakeHistory(tasks: readonly UpgradeTask[]): TaskHistoryReader & { searc
       return tasks.filter((t) => [t.gateway, ...t.devices.map((d) => d.sn)].some((sn) => sn.toLowerCase().startsWith(needle)));
     }),
     read: vi.fn(async (bid: string) => tasks.find((t) => t.bid === bid) ?? null),
+    ofSn: vi.fn(async (sn: string) => tasks.filter((t) => t.gateway === sn || t.devices.some((d) => d.sn === sn))),
     historyCapChanged: vi.fn(),
   };
 }

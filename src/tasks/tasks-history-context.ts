@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react';
 import type { TaskHistory } from './tasks-history.ts';
 
 /** The part of the history components use. */
-export type TaskHistoryReader = Pick<TaskHistory, 'search' | 'read' | 'historyCapChanged'>;
+export type TaskHistoryReader = Pick<TaskHistory, 'search' | 'read' | 'ofSn' | 'historyCapChanged'>;
 
 const TaskHistoryContext = createContext<TaskHistoryReader | null>(null);
 

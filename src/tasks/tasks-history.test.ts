@@ -132,6 +132,18 @@ describe('task history on IndexedDB', () => {
     expect(await reloaded.history.read('never')).toBeNull();
   });
 
+  it('reads every task of exactly one SN (a dock page), newest first, not those of SNs it prefixes', async () => {
+    const factory = freshIndexedDb();
+    const tab = await openTab({ factory, restoreLimit: 2 });
+    for (let i = 0; i < 5; i++) tab.store.getState().batchReceived(finished(`a-${String(i)}`, 'DOCK-1', 100 + i * 10), 100 + i * 10);
+    tab.store.getState().batchReceived(finished('b-0', 'DOCK-10', 500), 500);
+    await tab.kit.flush();
+    const reloaded = await openTab({ factory, restoreLimit: 2 });
+    expect((await reloaded.history.ofSn('dock-1')).map((t) => t.bid)).toEqual(['a-4', 'a-3', 'a-2', 'a-1', 'a-0']);
+    expect((await reloaded.history.ofSn('DOCK-10')).map((t) => t.bid)).toEqual(['b-0']);
+    expect(await reloaded.history.ofSn(' ')).toEqual([]);
+  });
+
   it('the history cap drops the oldest finished tasks first and never an open one', async () => {
     expect(DEFAULT_HISTORY_CAP).toBe(100_000);
     const tab = await openTab({ historyCap: 3 });

@@ -27,6 +27,8 @@ export const DEFAULT_HISTORY_CAP = 100_000;
 export const HISTORY_PRUNE_EVERY_MS = 60_000;
 /** Tasks a history search returns at most. */
 export const HISTORY_SEARCH_LIMIT = 200;
+/** Tasks of one SN (a dock's page) read at most. */
+export const SN_HISTORY_LIMIT = 2_000;
 
 export interface IntervalTimers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -55,6 +57,8 @@ export interface TaskHistory {
   search(text: string, limit?: number): Promise<UpgradeTask[]>;
   /** One task of the history by bid (null when it has none). */
   read(bid: string): Promise<UpgradeTask | null>;
+  /** Tasks in the whole history naming exactly this SN (as gateway or device), newest first. */
+  ofSn(sn: string, limit?: number): Promise<UpgradeTask[]>;
   historyCapChanged(cap: number): void;
   /** Drops the oldest finished tasks beyond the cap; how many went. */
   prune(): Promise<number>;
@@ -180,6 +184,12 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
     },
     async read(bid) {
       return (await collection.readKeys([bid])).values[0] ?? null;
+    },
+    async ofSn(sn, limit = SN_HISTORY_LIMIT) {
+      const key = snSearchKey(sn);
+      if (key === '') return [];
+      const { values } = await collection.readIndex(TASK_INDEX.sns, { range: key, limit });
+      return values.sort((a, b) => b.createdAt - a.createdAt);
     },
     historyCapChanged(next) {
       if (next === cap) return;

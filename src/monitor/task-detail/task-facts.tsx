@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DockLink } from '../../ui/dock-link';
 import { useFormat } from '../../ui/i18n/use-format';
 import { StatusBadge } from '../../ui/status-badge';
 import { TASK_STATE_KIND } from '../../tasks/state-look';
@@ -26,7 +27,7 @@ export function TaskFacts({ task, state }: { task: UpgradeTask; state: TaskState
         <StatusBadge kind={TASK_STATE_KIND[state]} label={stateLabel(state)} />
       </Fact>
       <Fact label={t('facts.gateway')}>
-        <span className="font-mono">{task.gateway}</span>
+        <DockLink sn={task.gateway} />
       </Fact>
       <Fact label={t('facts.startedBy')}>{task.origin === 'this-console' ? t('facts.thisConsole') : t('facts.elsewhere')}</Fact>
       <Fact label={t('facts.command')}>{task.command === null ? t('facts.commandNotSeen') : words.command(task.command)}</Fact>

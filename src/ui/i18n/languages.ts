@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'monitor',
   'kiosk',
   'diagnostics',
+  'dock',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
