@@ -11,6 +11,8 @@ import { useCampaignActions } from '../campaigns/campaign-hooks';
 import { buildCampaignPlan } from './build-plan';
 import { EMPTY_OPTIONS_TEXT, parseCampaignOptions, type CampaignOptionsText } from './campaign-options';
 import { CampaignOptionsFields } from './campaign-options-fields';
+import { CampaignTimingFields } from './campaign-timing-fields';
+import { defaultTimingText, parseTiming, timingBlockedMessage, type TimingText } from './campaign-timing-options';
 import { ConfirmStartDialog } from './confirm-start-dialog';
 import { willSend, type OfferedUpgradeType } from './resolve-targets';
 import { useSelected, useSelectionActions } from './selection-context';
@@ -38,6 +40,8 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
   const sendCount = resolutions.filter(willSend).length;
   const [optionsText, setOptionsText] = useState<CampaignOptionsText>(EMPTY_OPTIONS_TEXT);
   const parsed = parseCampaignOptions(optionsText, sendCount);
+  const [timingText, setTimingText] = useState<TimingText>(() => defaultTimingText());
+  const timing = parseTiming(timingText);
   const preflight = usePreflightResults(chosen);
   const [override, setOverride] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -58,8 +62,12 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
     preflight,
     override,
   });
-  const reason = blocked === null ? null : say(blocked);
-  const plan = parsed.options === null || sendCount === 0 ? null : buildCampaignPlan(resolutions, parsed.options);
+  const timingBlocked = timingBlockedMessage(timing);
+  const reason = blocked !== null ? say(blocked) : timingBlocked !== null ? say(timingBlocked) : null;
+  const plan =
+    parsed.options === null || sendCount === 0 || timing.timing === null
+      ? null
+      : { ...buildCampaignPlan(resolutions, parsed.options), timing: timing.timing };
   const usedFirmware = chosen.filter((f) => resolutions.some((r) => willSend(r) && r.targets.some((t) => t.firmware.key === f.key)));
 
   const onTypeChange = useCallback((sn: string, type: OfferedUpgradeType) => setTypes((prev) => new Map(prev).set(sn, type)), []);
@@ -88,6 +96,7 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
           {t('start.title')}
         </h2>
         <CampaignOptionsFields text={optionsText} parsed={parsed} onChange={setOptionsText} />
+        <CampaignTimingFields text={timingText} parsed={timing} onChange={setTimingText} />
         {unverifiable.length > 0 ? (
           <p className="text-sm text-amber-800">
             {t('start.unverifiable', {
