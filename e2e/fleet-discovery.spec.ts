@@ -31,7 +31,10 @@ test('a dock discovered over MQTT appears with its aircraft and firmware, and su
     stateTopic('AIR-FLEET-1'),
     buildState({ gateway: 'DOCK-FLEET-1', firmwareVersion: '07.00.0100', compatibleStatus: 1 }),
   );
+  // Upgrading, as a dock says it on change (state); its osd is read only while the console upgrades
+  // it or is about to (docs/operations.md), and this console is not.
   await device.publish(osdTopic('DOCK-FLEET-1'), buildOsd({ gateway: 'DOCK-FLEET-1', modeCode: 3 }));
+  await device.publish(stateTopic('DOCK-FLEET-1'), buildState({ gateway: 'DOCK-FLEET-1', firmwareUpgradeStatus: 1 }));
 
   const table = page.getByRole('table', { name: 'Gateways' });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'DOCK-FLEET-1' }) });

@@ -109,8 +109,11 @@ test('10,000 hostile payloads on every subscribed topic: still Connected, counte
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(totalTile(page, 'Messages received')).toHaveText('0');
 
-  const messages = hostileMessages({ count: COUNT, seed: SEED, gateways: GATEWAYS, overLimitBytes: BROKER_LIMIT });
-  expect(messages).toHaveLength(COUNT);
+  const generated = hostileMessages({ count: COUNT, seed: SEED, gateways: GATEWAYS, overLimitBytes: BROKER_LIMIT });
+  expect(generated).toHaveLength(COUNT);
+  // The page takes osd only of the devices it upgrades, and the storm's own ota_progress may start
+  // (or end) tasks on these gateways at any moment: osd would reach the page or not by timing.
+  const messages = generated.filter((m) => !/^thing\/product\/[^/]*\/osd$/.test(m.topic));
   const expected = expectedCounts(messages);
   // mosquitto 2.0.11 sometimes resets a publisher after dropping its too-large PUBLISH: those go
   // through a client of their own, so the rest of the storm is not cut short.

@@ -16,6 +16,7 @@ import { createSelectionStore } from '../upgrade/selection-store';
 import type { FeatureStores, ShellStores } from './app-context';
 import { startPersistence } from './persistence';
 import { createBrokerSessionController } from './session/broker-session-controller';
+import { startOsdWatch } from './session/osd-watch';
 import type { SessionController } from './session/session-controller';
 
 export interface StartedFeatures {
@@ -74,6 +75,15 @@ export async function startFeatures(shell: ShellStores, local: Storage | null): 
       (batch) => stores.tasks.getState().batchReceived(batch, Date.now()),
       campaignRuntime.batchReceived,
     ],
+  });
+
+  // osd only of the devices being upgraded, queued or ticked (osd-watch.ts), for the page's lifetime.
+  startOsdWatch({
+    tasks: stores.tasks,
+    campaigns: stores.campaigns,
+    selection: stores.selection,
+    fleet: stores.fleet,
+    activeSession: shell.broker.activeSession,
   });
 
   return { stores, sessionController };

@@ -112,6 +112,7 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     if (request.type === 'open') open(request.options);
     else if (request.type === 'publish') publish(request.id, request.topic, request.message, request.qos, request.retain ?? false);
     else if (request.type === 'resubscribe') resubscribe(request.id, request.filter);
+    else if (request.type === 'watchOsd') session?.watchOsd(request.sns);
     else void close();
   });
 }

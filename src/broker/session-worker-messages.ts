@@ -31,6 +31,7 @@ export const hostSessionOptionsSchema = z.object({
   /** Decoding of campaign records happens in the worker, so the namespace goes there. */
   campaignNamespace: z.string().optional(),
   will: z.object({ topic: z.string(), payload: z.string(), qos: z.union([z.literal(0), z.literal(1)]), retain: z.boolean() }).optional(),
+  osd: z.enum(['all', 'watched']).optional(),
 });
 export type HostSessionOptions = z.infer<typeof hostSessionOptionsSchema>;
 
@@ -52,6 +53,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     retain: z.boolean().optional(),
   }),
   z.object({ type: z.literal('resubscribe'), id: z.number().int(), filter: z.string() }),
+  /** The devices whose osd the page wants (session.ts watchOsd). */
+  z.object({ type: z.literal('watchOsd'), sns: z.array(z.string()) }),
   z.object({ type: z.literal('close') }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;

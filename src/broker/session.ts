@@ -5,7 +5,7 @@ import { namespaceFilter } from '../protocol/campaign-topics.ts';
 import { decode, MAX_PAYLOAD_BYTES } from '../protocol/decode.ts';
 import { UpgradeIdMemory } from '../protocol/upgrade-ids.ts';
 import type { Decoded } from '../protocol/messages.ts';
-import { SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
+import { ALL_OSD_FILTER, SUBSCRIPTION_FILTERS } from '../protocol/topics.ts';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, type BackoffOptions } from './backoff.ts';
 import { redactBrokerUrl, resolveBrokerUrl, type PageLocation } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
@@ -16,6 +16,7 @@ import { classifyRefusal, SessionClosedError } from './errors.ts';
 import { shownCloseReason, socketCloseMeaning, type SocketClose } from './socket-close.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox, type BatchListener, type InboxScheduler } from './inbox.ts';
+import { createOsdSubscriptions, type OsdClient } from './osd-subscriptions.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers, type Timers } from './timers.ts';
 
@@ -68,6 +69,11 @@ export interface SessionOptions {
   campaignNamespace?: string;
   /** The connection's last will (a driver's presence record is cleared by it). */
   will?: SessionWill;
+  /**
+   * 'all' (default): every device's osd (`thing/product/+/osd`). 'watched': only the devices
+   * named to watchOsd, one filter each (the page: docs/operations.md, "What the console subscribes to").
+   */
+  osd?: 'all' | 'watched';
 }
 
 /** The slice of a WebSocket the session itself uses: its close event. */
@@ -105,6 +111,8 @@ export interface BrokerSession {
    * campaign capability probe reads its record back this way). Resolves on SUBACK.
    */
   resubscribe(filter: string): Promise<void>;
+  /** With `osd: 'watched'`: the devices whose osd the session subscribes to from now on; otherwise nothing to do. */
+  watchOsd(deviceSns: readonly string[]): void;
   close(): Promise<void>;
   readonly readOnly: boolean;
   readonly clientId: string;
@@ -148,7 +156,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   const authRetryDelayMs = options.reconnect?.authRetryDelayMs ?? options.reconnect?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const url = resolveBrokerUrl(options.url, options.location);
   const campaignScope = options.campaignNamespace === undefined ? null : { namespace: options.campaignNamespace };
-  const filters = campaignScope === null ? [...SUBSCRIPTION_FILTERS] : [...SUBSCRIPTION_FILTERS, namespaceFilter(campaignScope.namespace)];
+  const watchedOsd = options.osd === 'watched';
+  const deviceFilters = watchedOsd ? SUBSCRIPTION_FILTERS.filter((f) => f !== ALL_OSD_FILTER) : [...SUBSCRIPTION_FILTERS];
+  const filters = campaignScope === null ? deviceFilters : [...deviceFilters, namespaceFilter(campaignScope.namespace)];
 
   let version: 4 | 5 = options.protocolVersion ?? 5;
   const fallback = options.protocolFallback ?? true;
@@ -191,6 +201,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   // ota_create ids sent or seen: messages without a method are matched against them (decode.ts).
   const upgradeIds = new UpgradeIdMemory();
   const inbox = createInbox<Decoded>(options.inboxScheduler ? { scheduler: options.inboxScheduler } : {});
+  const osdSubscriptions = createOsdSubscriptions((refused) => setError({ kind: 'subscriptionsRefused', filters: refused, all: false }));
   const feed = diagnostics ? createDiagnosticsFeed(diagnostics, timers) : null;
   inbox.subscribe((batch) => {
     setState({ lastMessageAt: feed ? feed.observe(batch) : timers.now() });
@@ -223,6 +234,22 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   });
 
   let attempt: Attempt = newAttempt();
+
+  const osdClient: OsdClient = {
+    subscribe: (osdFilters) =>
+      client.subscribeAsync(osdFilters, { qos: 1 }).then(
+        (grants) => grants.map((g) => g.qos),
+        (error: unknown) => {
+          // MQTT.js rejects when the broker refused any filter; the SUBACK codes say which.
+          const granted = grantedFromError(error);
+          if (granted === null) throw error;
+          return granted;
+        },
+      ),
+    unsubscribe: async (osdFilters) => {
+      await client.unsubscribeAsync(osdFilters);
+    },
+  };
 
   function newAttempt(): Attempt {
     serial += 1;
@@ -282,6 +309,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
   }
 
   function onClose(): void {
+    osdSubscriptions.disconnected();
     const ended = attempt;
     if (closed || ended.closeHandled) return;
     ended.closeHandled = true;
@@ -354,6 +382,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     everConnected = true;
     failures = 0;
     setPhase('connected', refused.length > 0 ? { kind: 'subscriptionsRefused', filters: refused, all: false } : null);
+    if (watchedOsd) osdSubscriptions.connected(osdClient);
   }
 
   // Resubscribed on every CONNACK, session present or not: cheap, and the SUBACK is what proves
@@ -459,6 +488,9 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     publish,
     onBatch: (listener) => inbox.subscribe(listener),
     resubscribe,
+    watchOsd: (deviceSns) => {
+      if (watchedOsd && !closed) osdSubscriptions.watch(deviceSns);
+    },
     close,
     readOnly: options.readOnly,
     clientId: options.clientId,

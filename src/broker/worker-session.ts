@@ -48,6 +48,7 @@ export type WorkerSessionOptions = Pick<
   | 'location'
   | 'campaignNamespace'
   | 'will'
+  | 'osd'
 > & {
   /** Answer devices that wait for the cloud (the worker does it; refused when read-only). */
   respondToDevices?: boolean;
@@ -181,6 +182,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     keepaliveSeconds: options.keepaliveSeconds,
     campaignNamespace: options.campaignNamespace,
     will: options.will,
+    osd: options.osd,
   };
   worker.postMessage({ type: 'open', options: hostOptions });
 
@@ -206,6 +208,11 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     return done;
   }
 
+  function watchOsd(deviceSns: readonly string[]): void {
+    if (closed || stopped || options.osd !== 'watched') return;
+    worker.postMessage({ type: 'watchOsd', sns: [...deviceSns] });
+  }
+
   function close(): Promise<void> {
     if (closing) return closing;
     closed = true;
@@ -227,6 +234,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
     publish,
     onBatch: (listener) => inbox.subscribe(listener),
     resubscribe,
+    watchOsd,
     close,
     readOnly: options.readOnly,
     clientId: options.clientId,

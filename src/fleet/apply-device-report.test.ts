@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../protocol/decode.ts';
 import { applyBatch } from './apply-batch.ts';
-import { applyOsd, applyState, SEEN_RESOLUTION_MS } from './apply-device-report.ts';
+import { applyOsd, applyState, forgetModeCodes, SEEN_RESOLUTION_MS } from './apply-device-report.ts';
 import { applyTopo } from './apply-topo.ts';
 import { emptyFleet } from './fleet-model.ts';
 import { deviceBySn, devicesOfGateway, gatewayOfDevice, isGatewayUpgrading } from './fleet-selectors.ts';
@@ -49,6 +49,18 @@ describe('applyState', () => {
     expect(isGatewayUpgrading(s, 'DOCK1')).toBe(true);
     s = applyState(s, state('AC1', { firmwareUpgradeStatus: 0 }, 'DOCK1'), T0 + 2_000);
     expect(isGatewayUpgrading(s, 'DOCK1')).toBe(false);
+  });
+});
+
+describe('forgetModeCodes', () => {
+  it('drops the mode_code of devices whose osd no longer comes, keeping firmware_upgrade_status', () => {
+    let s = applyOsd(docked, osd('AC1', 13, 'DOCK1'), T0);
+    s = applyOsd(s, osd('DOCK1', 3), T0);
+    s = applyState(s, state('DOCK1', { firmwareUpgradeStatus: 1 }), T0);
+    const forgotten = forgetModeCodes(s, ['AC1', 'DOCK1', 'UNKNOWN-1']);
+    expect(deviceBySn(forgotten, 'AC1')).toMatchObject({ modeCode: null, upgrading: false });
+    expect(deviceBySn(forgotten, 'DOCK1')).toMatchObject({ modeCode: null, firmwareUpgradeStatus: 1, upgrading: true });
+    expect(forgetModeCodes(forgotten, ['AC1', 'DOCK1'])).toBe(forgotten);
   });
 });
 

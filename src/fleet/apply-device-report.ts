@@ -72,6 +72,27 @@ export function applyState(state: FleetState, message: StateDecoded, now: number
   return produceFleet(state, (draft) => stateInto(draft, message, now));
 }
 
+/**
+ * The console no longer receives these devices' osd (it subscribes to the osd of the devices it
+ * upgrades or is about to): a mode_code kept from before would say "upgrading" for ever.
+ */
+export function forgetModeCodes(state: FleetState, deviceSns: Iterable<string>): FleetState {
+  return produceFleet(state, (draft) => {
+    for (const sn of deviceSns) {
+      const gatewaySn = draft.gatewayOfDevice(sn);
+      const gateway = gatewaySn === undefined ? undefined : draft.gateway(gatewaySn);
+      const device = gateway?.devices.find((d) => d.sn === sn);
+      if (gateway === undefined || device === undefined || device.modeCode === null) continue;
+      draft.setGateway(
+        withDevices(
+          gateway,
+          gateway.devices.map((d) => (d === device ? patchDevice(d, { modeCode: null }) : d)),
+        ),
+      );
+    }
+  });
+}
+
 /** osd: mode_code (upgrading) and proof of life. */
 export function applyOsd(state: FleetState, message: OsdDecoded, now: number): FleetState {
   return produceFleet(state, (draft) => osdInto(draft, message, now));

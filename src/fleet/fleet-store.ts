@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { applyBatch } from './apply-batch.ts';
+import { forgetModeCodes } from './apply-device-report.ts';
 import { emptyFleet, type FleetState } from './fleet-model.ts';
 import { addGateway, addGateways, removeGateway, type AddOutcome } from './fleet-roster.ts';
 import { EMPTY_ROSTER, mergeFleets, mergeRosters, withAct, type Roster } from './fleet-sync.ts';
@@ -22,6 +23,8 @@ export interface FleetStoreState extends FleetState {
   gatewayRemoved(sn: string, now?: number): void;
   /** Another tab stored its fleet and roster: merged into ours, its adds and removals applied. */
   fleetMerged(other: FleetState, roster: Roster): void;
+  /** The session stopped receiving these devices' osd: their mode_code is no longer known. */
+  osdUnwatched(deviceSns: readonly string[]): void;
 }
 
 function rosterAdds(roster: Roster, outcomes: readonly AddOutcome[], now: number): Roster {
@@ -74,6 +77,9 @@ export function createFleetStore(initial: FleetState = emptyFleet, initialRoster
       fleetMerged(other, roster) {
         const merged = mergeRosters(get().roster, roster);
         commit(mergeFleets(fleetOf(get()), other, merged), merged);
+      },
+      osdUnwatched(deviceSns) {
+        commit(forgetModeCodes(fleetOf(get()), deviceSns));
       },
     };
   });

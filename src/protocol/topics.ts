@@ -73,6 +73,12 @@ export function topicProblem(topic: unknown): string | null {
 }
 
 /**
+ * Every device's osd. A session that watches only some devices (the page's: osd-subscriptions.ts in
+ * src/broker) subscribes to `osdTopic(sn)` for each of them instead.
+ */
+export const ALL_OSD_FILTER = 'thing/product/+/osd';
+
+/**
  * What the console subscribes to. services is included so that ota_create commands published by
  * other consoles or a backend show up as tasks started elsewhere.
  */
@@ -82,5 +88,5 @@ export const SUBSCRIPTION_FILTERS: readonly string[] = Object.freeze([
   'thing/product/+/events',
   'sys/product/+/status',
   'thing/product/+/state',
-  'thing/product/+/osd',
+  ALL_OSD_FILTER,
 ]);

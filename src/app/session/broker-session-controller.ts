@@ -52,6 +52,8 @@ export function createBrokerSessionController({
         connectionStore: broker.connection,
         diagnosticsStore: broker.diagnostics,
         campaignNamespace: o.campaignNamespace,
+        // A few KB every 2 s from every dock, for one field: only the devices osd-watch.ts names.
+        osd: 'watched',
         // A driver's presence is cleared by the broker when this connection drops (campaigns on the broker).
         ...(o.readOnly
           ? {}
