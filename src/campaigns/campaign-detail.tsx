@@ -13,6 +13,7 @@ import { CampaignControls } from './campaign-controls';
 import { CampaignFigureTiles } from './campaign-figure-tiles';
 import { CampaignGatewayTable } from './campaign-gateway-table';
 import { CampaignNotifyToggle } from './campaign-notify-toggle';
+import { CampaignTimingLine } from './campaign-timing-line';
 import { downloadText, reportCsv, reportJson, reportRows } from './campaign-report';
 import { campaignProgress, gatewayRows } from './campaign-rows';
 import { useCampaignTexts } from './use-campaign-texts';
@@ -78,6 +79,7 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
           <span className="ml-2 text-amber-900">{texts.pausedReason(campaign.pausedReason)}</span>
         ) : null}
       </div>
+      <CampaignTimingLine campaign={campaign} />
       {onBroker && (campaign.state === 'running' || campaign.state === 'paused') ? (
         <p className="text-sm text-slate-700">{driver === null ? t('detail.noDriver') : t('detail.drivenBy', { label: driver.label })}</p>
       ) : null}

@@ -4,7 +4,7 @@
  */
 import { canRetryGateway } from './campaign-actions.ts';
 import { summarizeFigures, type CampaignFigures, type FigureState } from './campaign-figures.ts';
-import type { Campaign, CampaignAttempt, CampaignGateway, SkipReason } from './campaign-types.ts';
+import type { Campaign, CampaignAttempt, CampaignGateway, GatewayWait, SkipReason } from './campaign-types.ts';
 import { taskCompletion, taskState } from '../tasks/task-derived.ts';
 import { TASK_STATE_LABELS } from '../tasks/state-look.ts';
 import { taskResultCode } from '../tasks/task-status-text.ts';
@@ -23,7 +23,12 @@ export const GATEWAY_ROW_LABELS: Readonly<Record<GatewayRowState, string>> = {
 
 /** What the Result column says, as data: the words are chosen at render (campaign-texts.ts). */
 export type GatewayResult =
-  { kind: 'skipped'; reason: SkipReason } | { kind: 'code'; code: number } | { kind: 'text'; text: string } | null;
+  | { kind: 'skipped'; reason: SkipReason }
+  /** The idle gate holds it (not a failure): "Dock working: waiting until idle". */
+  | { kind: 'waiting'; wait: GatewayWait }
+  | { kind: 'code'; code: number }
+  | { kind: 'text'; text: string }
+  | null;
 
 export interface GatewayRow {
   gateway: string;
@@ -81,9 +86,11 @@ export function gatewayRow(gw: CampaignGateway, table: TaskTable, now: number, t
   const result: GatewayResult =
     gw.skippedReason !== null
       ? { kind: 'skipped', reason: gw.skippedReason }
-      : code !== null
-        ? { kind: 'code', code }
-        : storedResult(attempt?.resultText);
+      : gw.waiting != null
+        ? { kind: 'waiting', wait: gw.waiting }
+        : code !== null
+          ? { kind: 'code', code }
+          : storedResult(attempt?.resultText);
   const ended = attempt?.outcome !== null && attempt !== null;
   return {
     gateway: gw.gateway,

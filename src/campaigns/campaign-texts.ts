@@ -7,7 +7,7 @@
 import { messagesOf, type Message, type MessageKey } from '../ui/i18n/message.ts';
 import type { ProtocolLabels } from '../ui/i18n/protocol-labels.ts';
 import type { Verification } from '../tasks/task-types.ts';
-import type { Campaign, PausedReason, SkipReason } from './campaign-types.ts';
+import type { Campaign, GatewayWait, PausedReason, SkipReason } from './campaign-types.ts';
 import type { GatewayResult, GatewayRowState } from './campaign-rows.ts';
 import type { en } from './locales/en.ts';
 
@@ -70,6 +70,26 @@ export function skipReasonMessage(reason: SkipReason): CampaignMessage | string 
   return message('skipReason.busy', { bid: reason.bid, owner: message(OWNER_KEYS[reason.owner]) });
 }
 
+/** Why the idle gate holds a gateway: "Dock working: waiting until idle". */
+export function gatewayWaitMessage(wait: GatewayWait): CampaignMessage {
+  if (wait.kind === 'unknown') return message('timing.gateway.unknown');
+  if (wait.role === 'aircraft') {
+    if (wait.activity === 'flying') return message('timing.gateway.flying', { sn: wait.device });
+    if (wait.activity === 'upgrading') return message('timing.gateway.aircraftUpgrading', { sn: wait.device });
+    return message('timing.gateway.aircraftUnknownCode', { sn: wait.device, code: String(wait.modeCode) });
+  }
+  switch (wait.activity) {
+    case 'working':
+      return message('timing.gateway.working');
+    case 'debugging':
+      return message('timing.gateway.debugging');
+    case 'upgrading':
+      return message('timing.gateway.upgrading');
+    default:
+      return message('timing.gateway.unknownCode', { code: String(wait.modeCode) });
+  }
+}
+
 const ROW_STATE_KEYS: Partial<Record<GatewayRowState, CampaignKey>> = {
   queued: 'rowState.queued',
   published: 'rowState.published',
@@ -102,6 +122,7 @@ export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignText
     result(result) {
       if (result === null) return '';
       if (result.kind === 'skipped') return texts.skipReason(result.reason);
+      if (result.kind === 'waiting') return say(gatewayWaitMessage(result.wait));
       if (result.kind === 'code')
         return say(message('table.resultLine', { code: String(result.code), text: labels.resultCode(result.code) }));
       return result.text;

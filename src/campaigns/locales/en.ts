@@ -139,6 +139,33 @@ export const en = {
       thisConsole: 'started from this console',
     },
   },
+  // When a campaign may send: the maintenance window, "start not before" and the idle gate (campaign-timing.ts).
+  timing: {
+    waitWindow: 'Waiting for the maintenance window (opens {{opens}})',
+    waitWindowNever: 'Waiting for the maintenance window (it opens at no time the console can compute)',
+    waitNotBefore: 'Waiting to start (not before {{opens}})',
+    waitDocks_one: 'The gateway left is waiting for its dock to be idle',
+    waitDocks_other: 'All {{count}} gateways left are waiting for their docks to be idle',
+    opens: '{{time}} {{zone}}',
+    gateway: {
+      working: 'Dock working: waiting until idle',
+      debugging: 'Dock in debugging mode: waiting until idle',
+      upgrading: 'Dock reports an upgrade in progress: waiting until idle',
+      unknownCode: 'Dock reports mode {{code}}: waiting until idle',
+      flying: 'Aircraft {{sn}} flying: waiting until it has landed',
+      aircraftUpgrading: 'Aircraft {{sn}} upgrading: waiting until idle',
+      aircraftUnknownCode: 'Aircraft {{sn}} reports mode {{code}}: waiting until idle',
+      unknown: 'Dock state unknown (no recent osd): waiting',
+    },
+    summary: {
+      window: 'Window: {{days}} from {{start}} for {{duration}} ({{zone}})',
+      notBefore: 'Not before {{time}}',
+      gateOn: 'Idle gate: on',
+      gateOnUnknown: 'Idle gate: on, docks of unknown state allowed',
+      gateOff: 'Idle gate: off',
+      separator: ' · ',
+    },
+  },
   report: {
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
