@@ -62,9 +62,9 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
   const progress = campaignProgress(campaign, rows, now);
   const actions = useCampaignActions();
   const { driver, refused, onBroker } = useCampaignDriver(id);
-  const exportAs = (kind: 'csv' | 'json'): void => {
   const permission = useCampaignControlPermission(id, readOnly);
   const reasonId = useId();
+  const exportAs = (kind: 'csv' | 'json'): void => {
     const report = reportRows(campaign, table, Date.now(), timings, texts);
     if (kind === 'csv') downloadText(`${fileStem(campaign)}.csv`, reportCsv(report), 'text/csv;charset=utf-8');
     else downloadText(`${fileStem(campaign)}.json`, reportJson(campaign, report, Date.now()), 'application/json');
