@@ -9,6 +9,7 @@ import { useCampaign, useCampaignActions, useCampaignControlPermission, useCampa
 import type { Campaign } from './campaign-types';
 import { useNow } from '../ui/clock';
 import { useTaskTable, useTaskTimings } from '../tasks/tasks-hooks';
+import { CampaignCharts } from './campaign-charts';
 import { CampaignControls } from './campaign-controls';
 import { CampaignFigureTiles } from './campaign-figure-tiles';
 import { CampaignGatewayTable } from './campaign-gateway-table';
@@ -108,6 +109,7 @@ function KnownCampaign({ campaign, id, readOnly }: CampaignDetailProps & { campa
         <SummaryTile label={t('tiles.eta')} value={progress.etaMs === null ? t('tiles.none') : f.duration(progress.etaMs)} />
       </SummaryTiles>
       <p className="text-sm text-slate-600">{limits}</p>
+      <CampaignCharts campaign={campaign} table={table} now={now} timings={timings} />
       <CampaignGatewayTable
         rows={rows}
         onRetry={campaign.state === 'aborted' ? null : (gw) => actions.retryGateway(id, gw)}

@@ -7,6 +7,7 @@ import { useTasksClock } from '../tasks/tasks-hooks';
 import { ActiveGrid } from './active-grid';
 import { BoardHeader } from './board-header';
 import { BoardTiles } from './board-tiles';
+import { CampaignProgressLine } from './campaign-progress-line';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { FailuresPanel } from './failures-panel';
 import { parseKioskParams } from './kiosk-params';
@@ -59,6 +60,11 @@ export default function KioskScreen({ search, configNotes = [], connection, grid
         <div className={dim}>
           <BoardTiles figures={board.figures} />
         </div>
+        {params.campaignId !== null ? (
+          <div className={dim}>
+            <CampaignProgressLine campaignId={params.campaignId} now={board.now} />
+          </div>
+        ) : null}
         <div className={`flex min-h-0 flex-1 gap-[1em] ${dim}`}>
           <ActiveGrid cards={board.cards} timings={board.timings} intervalSeconds={params.intervalSeconds} shape={gridShape} />
           <FailuresPanel failures={board.failures} watchingSince={board.watchingSince} />
