@@ -205,11 +205,8 @@ async function start(command: Extract<Command, { kind: 'start' }>, env: CommandE
     for (const s of resolution.resolved.skipped) env.view.log(`left out ${s.sn}: ${s.reasons.join('; ')}`);
     const { plan } = resolution.resolved;
     const store = c.runner.campaigns.getState();
-    startedId = store.campaignStarted(plan, now());
-    const started = findCampaign(c.runner, startedId);
-    // The plan's name replaces the generated one before the records are first written (that
-    // happens on the link's next turn, not within this call).
-    if (read.plan.name !== null && started !== undefined) store.campaignsOrchestrated([{ ...started, name: read.plan.name }]);
+    // The plan file's name is the operator's; without one the campaign gets an automatic name.
+    startedId = store.campaignStarted({ ...plan, name: read.plan.name }, now());
     env.view.log(`started campaign ${startedId}: ${plan.items.length} gateway${plan.items.length === 1 ? '' : 's'}`);
     env.print(startedId);
     if (!command.detach) return followCampaign(c, startedId, env, 30);

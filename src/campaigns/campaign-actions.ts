@@ -4,6 +4,7 @@
  * object, so subscribers stay quiet.
  */
 import { assertOtaCreateDevices } from '../protocol/builders.ts';
+import { nameForPlan } from './campaign-name.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, CampaignPlan } from './campaign-types.ts';
 import { windowProblem } from './maintenance-window.ts';
 
@@ -41,12 +42,6 @@ export function assertCampaignPlan(plan: CampaignPlan): void {
 
 const WINDOW_PARTS = { days: 'days', start: 'start time', duration: 'duration', timeZone: 'time zone' } as const;
 
-function campaignName(plan: CampaignPlan): string {
-  const versions = plan.firmware.map((f) => f.productVersion).join(' + ');
-  const count = plan.items.length;
-  return `${versions === '' ? 'Upgrade' : versions} on ${count} gateway${count === 1 ? '' : 's'}`;
-}
-
 export function newCampaign(plan: CampaignPlan, id: string, now: number): Campaign {
   assertCampaignPlan(plan);
   const gateways: CampaignGateway[] = plan.items.map((item) => ({
@@ -59,7 +54,7 @@ export function newCampaign(plan: CampaignPlan, id: string, now: number): Campai
   }));
   return {
     id,
-    name: campaignName(plan),
+    ...nameForPlan(plan),
     createdAt: now,
     firmware: plan.firmware.map((f) => ({ ...f })),
     maxParallel: plan.maxParallel,

@@ -42,7 +42,7 @@ describe('campaign alerts', () => {
     await i18n.changeLanguage('zh-CN');
     expect(texts.badge({ kind: 'paused', count: 3 })).toBe('（3 个已暂停）');
     expect(texts.notification({ campaign: paused, kind: 'paused' })).toEqual({
-      title: '批量升级已暂停：10.1.0（1 个网关）',
+      title: '批量升级已暂停：DJI Dock → 10.1.0（1 个网关）',
       body: '已暂停：1 次失败，达到上限 1',
     });
     expect(texts.notification({ campaign: campaign('b', 'finished'), kind: 'finished' }).body).toBe('所有网关均已有结果。');

@@ -77,6 +77,7 @@ const gatewaySchema = z.object({
 export const campaignSchema: z.ZodType<Campaign> = z.object({
   id: z.string().min(1),
   name: z.string(),
+  nameGiven: z.boolean().optional(),
   createdAt: time,
   createdBy: z.string().optional(),
   firmware: z.array(z.object({ id: z.string(), productVersion: z.string(), fileName: z.string(), model: z.string().optional() })),

@@ -109,7 +109,7 @@ describe('CampaignScreen', () => {
   it('lists campaigns with a link to each', async () => {
     const id = await pausedCampaign();
     renderAt('/campaigns');
-    expect(screen.getByRole('link', { name: /10\.1\.0 on 4 gateways/ })).toHaveAttribute('href', `/campaigns/${id}`);
+    expect(screen.getByRole('link', { name: /DJI Dock → 10\.1\.0, 4 gateways/ })).toHaveAttribute('href', `/campaigns/${id}`);
     expect(screen.getByRole('list', { name: 'Campaigns' })).toHaveTextContent('Paused');
   });
 
@@ -117,7 +117,7 @@ describe('CampaignScreen', () => {
     const id = await pausedCampaign();
     await act(() => setLanguage('zh-CN', { persist: false }));
     renderAt(`/campaigns/${id}`);
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('批量升级 10.1.0（4 个网关）');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('批量升级 DJI Dock → 10.1.0（4 个网关）');
     const state = screen.getByRole('status', { name: '批量升级状态' });
     expect(state).toHaveTextContent('已暂停');
     expect(state).toHaveTextContent('已暂停：1 次失败，达到上限 1');

@@ -4,10 +4,11 @@
  * pass useMessageText() (use-campaign-texts.ts), the badge and notifications renderMessage in the
  * console's language when they fire (campaign-alert-texts.ts), the report englishText.
  */
-import { messagesOf, type Message, type MessageKey } from '../ui/i18n/message.ts';
+import { listOf, messagesOf, type Message, type MessageKey } from '../ui/i18n/message.ts';
 import type { ProtocolLabels } from '../ui/i18n/protocol-labels.ts';
 import type { Verification } from '../tasks/task-types.ts';
-import type { Campaign, GatewayWait, PausedReason, SkipReason } from './campaign-types.ts';
+import type { Campaign, CampaignFirmware, GatewayWait, PausedReason, SkipReason } from './campaign-types.ts';
+import { automaticName, isNameGiven } from './campaign-name.ts';
 import type { GatewayResult, GatewayRowState } from './campaign-rows.ts';
 import type { en } from './locales/en.ts';
 
@@ -50,13 +51,30 @@ export function pausedReasonMessage(reason: PausedReason): CampaignMessage | str
   }
 }
 
-/** "10.1.0 on 4 gateways": built from the campaign, so it reads in the current language (the stored name is English). */
-export function campaignNameMessage(campaign: Pick<Campaign, 'firmware' | 'gateways'>): CampaignMessage {
-  const versions = campaign.firmware.map((f) => f.productVersion).join(' + ');
-  return message('name.versions', {
-    versions: versions === '' ? message('name.noVersion') : versions,
-    gateways: message('unit.gateway', { count: campaign.gateways.length }),
-  });
+/** The campaign's fields its name is made of. */
+export type NamedCampaign = Pick<Campaign, 'name' | 'nameGiven' | 'firmware' | 'gateways'>;
+
+/**
+ * The operator's name as given; else "DJI Dock 2 → 10.02.0104, 10 gateways" built from the plan,
+ * so it reads in the current language (the stored automatic name is English).
+ */
+export function campaignNameMessage(campaign: NamedCampaign): CampaignMessage | string {
+  return isNameGiven(campaign) ? campaign.name : automaticNameMessage(campaign.firmware, campaign.gateways.length);
+}
+
+/** The automatic name of a campaign over these firmware and this many gateways. */
+export function automaticNameMessage(firmware: readonly CampaignFirmware[], gateways: number): CampaignMessage {
+  const auto = automaticName(firmware, gateways);
+  const items = auto.firmware.map((f) =>
+    f.product === null ? f.version : message('name.firmware', { product: f.product, version: f.version }),
+  );
+  const named =
+    items.length === 0
+      ? message('name.noVersion')
+      : auto.more > 0
+        ? message('name.more', { firmware: listOf(items, 'plain'), count: auto.more })
+        : listOf(items, 'and');
+  return message('name.auto', { firmware: named, gateways: message('unit.gateway', { count: auto.gateways }) });
 }
 
 const OWNER_KEYS = {

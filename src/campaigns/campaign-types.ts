@@ -61,6 +61,8 @@ export type CampaignWait =
 export type PauseAfterFailures = { count: number } | { percent: number };
 
 export interface CampaignPlan {
+  /** The operator's name for the campaign ("Campaign name" on Upgrade, `name` in a plan file); absent or blank: an automatic name. */
+  name?: string | null;
   firmware: CampaignFirmware[];
   items: CampaignPlanItem[];
   /** At most this many gateways upgrading at once; null = no limit. */
@@ -136,8 +138,13 @@ export interface CampaignGateway extends CampaignPlanItem {
 
 export interface Campaign {
   id: string;
-  /** Shown in lists: firmware versions and gateway count. */
+  /** The operator's name, or the automatic one in English ("DJI Dock 2 → 10.02.0104, 10 gateways"): what older consoles show. */
   name: string;
+  /**
+   * true: `name` is the operator's. false: it is automatic, and screens word it from the plan in
+   * their own language. Absent in records of older builds (campaign-name.ts tells the two apart).
+   */
+  nameGiven?: boolean;
   createdAt: number;
   /** The label of the console or runner that started it (campaigns on the broker); absent in older records. */
   createdBy?: string;

@@ -39,6 +39,7 @@ export function headerRecord(campaign: Campaign, createdBy: string): CampaignHea
     v: CAMPAIGN_FORMAT_VERSION,
     id: campaign.id,
     name: campaign.name,
+    ...(campaign.nameGiven === undefined ? {} : { nameGiven: campaign.nameGiven }),
     createdBy: campaign.createdBy ?? createdBy,
     createdAt: campaign.createdAt,
     firmware: campaign.firmware,
@@ -98,6 +99,7 @@ export function campaignFromRecords(header: CampaignHeaderRecord, gateways: Iter
   return {
     id: header.id,
     name: header.name,
+    ...(header.nameGiven === undefined ? {} : { nameGiven: header.nameGiven }),
     createdAt: header.createdAt,
     createdBy: header.createdBy,
     firmware: header.firmware.map((f) => ({

@@ -120,7 +120,10 @@ export const campaignCountersSchema = z.object({
 export const campaignHeaderRecordSchema = z.object({
   v: z.literal(CAMPAIGN_FORMAT_VERSION),
   id: idSchema,
+  /** The operator's name, or the automatic one in English (older consoles show it as is). */
   name: text(500),
+  /** true when `name` is the operator's; false when automatic. Optional: older records lack it. */
+  nameGiven: z.boolean().optional(),
   /** The label of the console or runner that started it. */
   createdBy: text(200),
   createdAt: time,

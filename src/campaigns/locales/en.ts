@@ -5,9 +5,11 @@ export const en = {
     back: '← Campaigns',
     detailTitle: 'Campaign {{name}}',
   },
-  // A campaign's name as shown: its firmware versions and gateway count (the stored name is this in English).
+  // A campaign without an operator's name is named for what it does (campaign-name.ts; stored in English).
   name: {
-    versions: '{{versions}} on {{gateways}}',
+    auto: '{{firmware}}, {{gateways}}',
+    firmware: '{{product}} → {{version}}',
+    more: '{{firmware}} and {{count}} more',
     noVersion: 'Upgrade',
   },
   state: {

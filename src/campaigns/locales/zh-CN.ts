@@ -12,7 +12,9 @@ export const zhCN: Translation<typeof en> = {
     detailTitle: '批量升级 {{name}}',
   },
   name: {
-    versions: '{{versions}}（{{gateways}}）',
+    auto: '{{firmware}}（{{gateways}}）',
+    firmware: '{{product}} → {{version}}',
+    more: '{{firmware}}及另外 {{count}} 个固件',
     noVersion: '升级',
   },
   state: {
