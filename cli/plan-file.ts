@@ -14,6 +14,10 @@ import { catalogEntrySchema } from '../src/firmware/catalog-entry-schema.ts';
 import type { Firmware } from '../src/firmware/firmware.ts';
 import { parseCatalog } from '../src/firmware/parse-catalog.ts';
 import { snProblem } from '../src/protocol/sn.ts';
+import { DEFAULT_IDLE_GATE } from '../src/campaigns/campaign-timing.ts';
+import type { CampaignTiming } from '../src/campaigns/campaign-types.ts';
+import { MAX_WINDOW_MINUTES, parseStartTime, type Weekday } from '../src/campaigns/maintenance-window.ts';
+import { instantOf, isValidTimeZone, localTimeZone } from '../src/lib/zoned-time.ts';
 
 /** What a plan resolves to before the fleet is known. */
 export interface PlanFile {
@@ -24,6 +28,8 @@ export interface PlanFile {
   maxParallel: number | null;
   pauseAfterFailures: { count: number } | { percent: number } | null;
   canarySize: number | null;
+  /** When the campaign may send: window, start not before, idle gate (absent: any time, no gate). */
+  timing?: CampaignTiming;
 }
 
 export interface PlanProblem {
@@ -53,6 +59,74 @@ const pauseRule = z.union(
   { error: 'must be {"count": N}, {"percent": P} or null' },
 );
 
+const DAY_NAMES: Readonly<Record<string, Weekday>> = {
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
+};
+
+const dayName = z.string({ error: 'must be a day name such as "Tue"' }).transform((value, ctx) => {
+  const day = DAY_NAMES[value.trim().toLowerCase()];
+  if (day === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun` });
+    return z.NEVER;
+  }
+  return day;
+});
+
+const windowSchema = z.strictObject(
+  {
+    days: z.array(dayName, { error: 'must be a list of days such as ["Tue", "Thu"]' }).min(1, 'must list at least one day'),
+    start: z
+      .string({ error: 'must be a time such as "01:00"' })
+      .refine((v) => parseStartTime(v) !== null, 'must be a 24-hour time such as "01:00"'),
+    durationMinutes: z
+      .number({ error: `must be a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}` })
+      .int({ error: `must be a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}` })
+      .min(1, `must be a whole number of minutes from 1 to ${MAX_WINDOW_MINUTES}`)
+      .max(MAX_WINDOW_MINUTES, `must be at most ${MAX_WINDOW_MINUTES} minutes (7 days)`),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? undefined : 'must be {"days": [...], "start": "HH:MM", "durationMinutes": N} or null',
+  },
+);
+
+const gateSchema = z.strictObject(
+  {
+    enabled: z.boolean({ error: 'must be true or false' }),
+    allowUnknown: z.boolean({ error: 'must be true or false' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be {"enabled": true|false, "allowUnknown": true|false}') },
+);
+
+const ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "2026-05-12T01:00" in `timeZone`, or an instant with its offset ("...Z", "...+02:00"); null when neither. */
+export function readStartNotBefore(text: string, timeZone: string): number | null {
+  const wall = ZONED.exec(text);
+  if (wall !== null) {
+    const [year, month, day, hour, minute] = wall.slice(1, 6).map(Number) as [number, number, number, number, number];
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+    return instantOf({ year, month, day, hour, minute }, timeZone);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? at : null;
+}
+
 function planSchema(base: string) {
   return z
     .strictObject(
@@ -65,6 +139,10 @@ function planSchema(base: string) {
         maxParallel: positiveWhole('no limit').nullish(),
         pauseAfterFailures: pauseRule.nullish(),
         canarySize: positiveWhole('no canary').nullish(),
+        timeZone: z.string({ error: 'must be an IANA time zone name such as "Europe/Berlin"' }).nullish(),
+        maintenanceWindow: windowSchema.nullish(),
+        startNotBefore: z.string({ error: 'must be a date and time such as "2026-05-12T01:00"' }).nullish(),
+        idleGate: gateSchema.nullish(),
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be a JSON object') },
     )
@@ -90,6 +168,27 @@ function planSchema(base: string) {
       });
       if (plan.canarySize != null && plan.canarySize >= plan.gateways.length) {
         ctx.addIssue({ code: 'custom', path: ['canarySize'], message: `must be fewer than the ${plan.gateways.length} gateways, or null` });
+      }
+      const zone = plan.timeZone ?? localTimeZone();
+      if (plan.timeZone != null && !isValidTimeZone(plan.timeZone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeZone'],
+          message: `"${plan.timeZone}" is not a time zone this system knows: use an IANA name such as "Europe/Berlin"`,
+        });
+      } else if (plan.startNotBefore != null && readStartNotBefore(plan.startNotBefore, zone) === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['startNotBefore'],
+          message: 'must be a date and time such as "2026-05-12T01:00" (in timeZone) or "2026-05-12T01:00:00+02:00"',
+        });
+      }
+      if (plan.idleGate?.enabled === false && plan.idleGate.allowUnknown === true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['idleGate', 'allowUnknown'],
+          message: 'has no effect while the idle gate is off (enabled: false)',
+        });
       }
     });
 }
@@ -151,7 +250,28 @@ export function readPlan(text: string, base: string): PlanRead {
       maxParallel: p.maxParallel ?? null,
       pauseAfterFailures: p.pauseAfterFailures ?? null,
       canarySize: p.canarySize ?? null,
+      timing: planTiming(p),
     },
+  };
+}
+
+/** The plan's timing: the window and start-not-before in its time zone (this system's by default), the gate on unless turned off. */
+function planTiming(p: {
+  timeZone?: string | null | undefined;
+  maintenanceWindow?: { days: Weekday[]; start: string; durationMinutes: number } | null | undefined;
+  startNotBefore?: string | null | undefined;
+  idleGate?: { enabled: boolean; allowUnknown?: boolean | undefined } | null | undefined;
+}): CampaignTiming {
+  const timeZone = p.timeZone ?? localTimeZone();
+  const w = p.maintenanceWindow ?? null;
+  const gate = p.idleGate ?? null;
+  return {
+    window:
+      w === null
+        ? null
+        : { days: [...new Set(w.days)].sort((a, b) => a - b), start: w.start, durationMinutes: w.durationMinutes, timeZone },
+    notBefore: p.startNotBefore == null ? null : readStartNotBefore(p.startNotBefore, timeZone),
+    idleGate: gate === null ? DEFAULT_IDLE_GATE : { enabled: gate.enabled, allowUnknown: gate.enabled && (gate.allowUnknown ?? false) },
   };
 }
 

@@ -83,11 +83,14 @@ export function resolvePlan(file: PlanFile, firmware: readonly Firmware[], input
   const sending = resolutions.filter(willSend);
   if (sending.length === 0)
     return { ok: false, problems: [{ where: 'gateways', message: 'no gateway of the plan would get an ota_create' }] };
-  const plan = buildCampaignPlan(sending, {
-    maxParallel: file.maxParallel,
-    pauseAfterFailures: file.pauseAfterFailures,
-    canarySize: file.canarySize,
-  });
+  const plan = {
+    ...buildCampaignPlan(sending, {
+      maxParallel: file.maxParallel,
+      pauseAfterFailures: file.pauseAfterFailures,
+      canarySize: file.canarySize,
+    }),
+    ...(file.timing === undefined ? {} : { timing: file.timing }),
+  };
   if (plan.canarySize !== null && plan.canarySize >= plan.items.length) {
     return {
       ok: false,
