@@ -16,6 +16,8 @@ export const FLEET_FLAGS = {
   'need-reply': { type: 'string' },
   'topo-seconds': { type: 'string' },
   'osd-seconds': { type: 'string' },
+  'mission-minutes': { type: 'string' },
+  'mission-seconds': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -37,6 +39,9 @@ export function fleetHelp(defaults: { docks: number; topoSeconds: number }): str
   --need-reply P         share of ota_progress events sent with need_reply 1 (default 0.2)
   --topo-seconds S       period of update_topo and a full state report (default ${defaults.topoSeconds})
   --osd-seconds S        osd period (default 5)
+  --mission-minutes M    mean time between a dock's flight missions, 0 = never (default 10); during one
+                         the dock reports working (osd mode_code 4) and its aircraft flying (5)
+  --mission-seconds S    mean length of a mission (default 60)
   --quiet                no per-dock log lines
 `;
 }
@@ -106,6 +111,8 @@ export function readFleetFlags(values: FlagValues, defaults: { docks: number; to
       upgradeMs,
       aircraftUploadMs: Math.round((upgradeMs * 2) / 3),
       needReplyRate: numberFlag(values, 'need-reply', DEFAULT_DOCK_SETTINGS.needReplyRate, 0, 1),
+      missionEveryMs: numberFlag(values, 'mission-minutes', 10, 0, 10080) * 60_000,
+      missionMs: numberFlag(values, 'mission-seconds', 60, 1, 86400) * 1000,
     },
     topoIntervalMs: numberFlag(values, 'topo-seconds', defaults.topoSeconds, 1, 86400) * 1000,
     osdIntervalMs: numberFlag(values, 'osd-seconds', 5, 0.5, 3600) * 1000,

@@ -3,7 +3,7 @@ import type { StepKey, SubStatus, TaskStatus } from '../../src/protocol/status.t
 import { EventPacer } from './event-pacer.ts';
 import type { Rng } from './rng.ts';
 import type { DockIdentity, SimDevice } from './sim-device.ts';
-import { validateOtaCreate } from './validate-ota.ts';
+import { RESULT_DOCK_BUSY, validateOtaCreate } from './validate-ota.ts';
 import { drawPlan, type FailurePlan, type FailureRates } from './failure-plan.ts';
 
 export interface DockSettings {
@@ -19,6 +19,14 @@ export interface DockSettings {
   stallMs: number;
   /** Minimum time between two ota_progress events of this dock. */
   eventIntervalMs: number;
+  /**
+   * Mean time between two flight missions of this dock (0: it never flies). While one runs the dock
+   * reports osd mode_code 4 (working), its aircraft 5 (wayline flight), and refuses ota_create with
+   * 312015 (dock busy).
+   */
+  missionEveryMs: number;
+  /** Mean length of a mission (each lasts 0.5x-1.5x of it). */
+  missionMs: number;
 }
 
 export const DEFAULT_DOCK_SETTINGS: DockSettings = {
@@ -29,7 +37,17 @@ export const DEFAULT_DOCK_SETTINGS: DockSettings = {
   aircraftUploadMs: 10000,
   stallMs: 90000,
   eventIntervalMs: 1000,
+  missionEveryMs: 0,
+  missionMs: 60000,
 };
+
+/** osd mode_code of a DJI dock and its aircraft (docs/protocol.md, "osd mode_code"). */
+const DOCK_IDLE = 0;
+const DOCK_UPGRADING = 3;
+const DOCK_WORKING = 4;
+const AIRCRAFT_STANDBY = 0;
+const AIRCRAFT_WAYLINE_FLIGHT = 5;
+const AIRCRAFT_UPGRADING = 13;
 
 export interface StateFields {
   firmware_version?: string;
@@ -97,6 +115,8 @@ export class DockMachine {
   private readonly pacer: EventPacer<QueuedEvent>;
   private task: Task | null = null;
   private mutedUntil = Number.NEGATIVE_INFINITY;
+  private mission: { until: number } | null = null;
+  private nextMissionAt: number | null = null;
 
   constructor(identity: DockIdentity, settings: DockSettings, rng: Rng) {
     this.identity = identity;
@@ -107,6 +127,11 @@ export class DockMachine {
 
   get busy(): boolean {
     return this.task !== null;
+  }
+
+  /** On a flight mission (mode_code working / wayline flight). */
+  get flying(): boolean {
+    return this.mission !== null;
   }
 
   get activeBid(): string | null {
@@ -129,15 +154,20 @@ export class DockMachine {
     }));
   }
 
-  /** mode_code per device for osd: dock 3 and aircraft 13 while upgrading. */
+  /** mode_code per device for osd: dock 3 and aircraft 13 while upgrading; 4 and 5 on a mission. */
   osd(): { sn: string; modeCode: number }[] {
     const targets = new Set(this.task?.devices.map((d) => d.sn) ?? []);
-    const out = [{ sn: this.identity.dock.sn, modeCode: this.task ? 3 : 0 }];
-    if (this.identity.aircraft) out.push({ sn: this.identity.aircraft.sn, modeCode: targets.has(this.identity.aircraft.sn) ? 13 : 0 });
+    const dockMode = this.task ? DOCK_UPGRADING : this.mission ? DOCK_WORKING : DOCK_IDLE;
+    const out = [{ sn: this.identity.dock.sn, modeCode: dockMode }];
+    if (this.identity.aircraft) {
+      const sn = this.identity.aircraft.sn;
+      out.push({ sn, modeCode: targets.has(sn) ? AIRCRAFT_UPGRADING : this.mission ? AIRCRAFT_WAYLINE_FLIGHT : AIRCRAFT_STANDBY });
+    }
     return out;
   }
 
   otaCreate(request: { tid: string; bid: string; data: unknown }, now: number): DockOutput[] {
+    if (this.mission !== null) return [{ kind: 'reply', tid: request.tid, bid: request.bid, result: RESULT_DOCK_BUSY, status: 'rejected' }];
     const verdict = validateOtaCreate(this.identity, request.data, this.busy);
     if (verdict.result !== 0 || !('devices' in verdict)) {
       return [{ kind: 'reply', tid: request.tid, bid: request.bid, result: verdict.result, status: 'rejected' }];
@@ -187,6 +217,7 @@ export class DockMachine {
 
   /** Advances time-driven phases and sends the next due event. Call it a few times per second. */
   tick(now: number): DockOutput[] {
+    this.advanceMission(now);
     const task = this.task;
     // A timed phase starts once the events announcing it are out, so the reports keep pace with
     // the device instead of trailing it by the pacing delay.
@@ -211,6 +242,24 @@ export class DockMachine {
     if (task?.phase.name === 'upgrading' && task.phase.startedAt === null && caughtUp) task.phase.startedAt = now;
     if (task?.phase.name === 'upgrading' && task.phase.startedAt !== null) this.advanceUpgrade(task, task.phase, task.phase.startedAt, now);
     return this.emit(now);
+  }
+
+  /** Missions start now and then while no upgrade runs (exponential gaps around missionEveryMs). */
+  private advanceMission(now: number): void {
+    const every = this.settings.missionEveryMs;
+    if (every <= 0) return;
+    if (this.mission !== null) {
+      if (now < this.mission.until) return;
+      this.mission = null;
+      this.nextMissionAt = null;
+    }
+    if (this.nextMissionAt === null) {
+      this.nextMissionAt = now - Math.log(1 - this.rng()) * every;
+      return;
+    }
+    if (this.task === null && now >= this.nextMissionAt) {
+      this.mission = { until: now + this.settings.missionMs * (0.5 + this.rng()) };
+    }
   }
 
   private advanceUpgrade(task: Task, phase: Extract<Phase, { name: 'upgrading' }>, startedAt: number, now: number): void {

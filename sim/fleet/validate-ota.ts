@@ -7,6 +7,8 @@ export const RESULT_OK = 0;
 export const RESULT_CONSISTENCY_NOT_NEEDED = 312001;
 export const RESULT_BAD_PARAMETERS = 312010;
 export const RESULT_ALREADY_UPGRADING = 312014;
+/** The dock is busy (a flight mission runs). */
+export const RESULT_DOCK_BUSY = 312015;
 export const RESULT_NO_AIRCRAFT = 312027;
 
 export type OtaValidation = { result: 0; devices: OtaCreateDevice[] } | { result: number; reason: string };
