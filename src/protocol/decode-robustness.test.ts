@@ -1,7 +1,7 @@
 /** Bad input never escapes decode(): every failure is a value with a reason. */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decode, MAX_PAYLOAD_BYTES } from './decode.ts';
+import { decode, decodeWithSchemasOnly, MAX_PAYLOAD_BYTES } from './decode.ts';
 import { SEED_OTA_CREATE, SEED_OTA_PROGRESS, SEED_SERVICES_REPLY, PROTOCOL_STATE } from './examples.ts';
 import { MAX_JSON_DEPTH } from './json.ts';
 import type { Decoded } from './messages.ts';
@@ -167,6 +167,72 @@ describe('decode never throws', () => {
 
   it('on a payload that is neither text nor bytes', () => {
     expect(decode(EVENTS, 42 as unknown as string)).toMatchObject({ kind: 'invalid', reason: 'payload is neither text nor bytes' });
+  });
+});
+
+describe('the fast path for ota_progress and osd decodes exactly as the schemas do', () => {
+  const HOT: readonly [string, string][] = VALID.filter(([topic]) => topic.endsWith('/events') || topic.endsWith('/osd'));
+  const same = (topic: string, text: string) => expect(decode(topic, text)).toEqual(decodeWithSchemasOnly(topic, text));
+  const special = fc.constantFrom<Json>('', -1, 0, 1, 2, 1.5, 101, 1e308, -0, '12', 'ok', 'failed', 'upgrade_firmware', [], {}, null, true);
+
+  it('on valid messages with fields dropped or replaced', () => {
+    const mutation = fc.tuple(fc.nat(), fc.option(fc.oneof(special, fc.jsonValue({ maxDepth: 2 })), { nil: undefined }));
+    fc.assert(
+      fc.property(fc.constantFrom(...HOT), fc.array(mutation, { minLength: 1, maxLength: 3 }), ([topic, text], mutations) => {
+        let message = JSON.parse(text) as Json;
+        for (const [pick, replacement] of mutations) {
+          const paths = pathsOf(message);
+          message = mutate(message, paths[pick % paths.length]!, replacement);
+        }
+        same(topic, JSON.stringify(message));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on arbitrary envelopes and progress blocks', () => {
+    const value = fc.oneof(special, fc.jsonValue({ maxDepth: 1 }));
+    const progress = fc.record(
+      { percent: value, step_key: value, current_step: value, step: value, step_result: value },
+      { requiredKeys: [] },
+    );
+    const output = fc.record(
+      {
+        status: fc.oneof(fc.constantFrom('in_progress', 'ok', 'failed', 'nope'), value),
+        sub_status: value,
+        progress: fc.oneof(progress, value),
+        ext: fc.oneof(fc.record({ rate: value }, { requiredKeys: [] }), value),
+      },
+      { requiredKeys: [] },
+    );
+    const message = fc.record(
+      {
+        tid: value,
+        bid: value,
+        timestamp: fc.oneof(value, fc.constantFrom('1700000000000', '17000000000000000', '-1', '1e3')),
+        method: fc.oneof(fc.constant('ota_progress'), value),
+        gateway: value,
+        need_reply: value,
+        data: fc.oneof(fc.record({ result: value, output: fc.oneof(output, value), mode_code: value }, { requiredKeys: [] }), value),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(EVENTS, 'thing/product/DOCK1/osd'), message, (topic, m) => {
+        same(topic, JSON.stringify(m));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on numbers JSON.parse reads as infinite', () => {
+    for (const [topic, text] of HOT) {
+      for (const field of ['"timestamp":1', '"percent":', '"mode_code":3']) {
+        if (!text.includes(field)) continue;
+        same(topic, text.replace(field, field.endsWith(':') ? `${field}1e999,"x":` : `${field.split(':')[0]}:1e999`));
+      }
+    }
+    same(EVENTS, SEED_OTA_PROGRESS.replace('"bid":', '"tid2":1,"bid":').replace(/"tid":"[^"]*"/, '"tid":-1e999'));
   });
 });
 

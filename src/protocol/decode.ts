@@ -3,6 +3,7 @@
  * it cannot read comes back as `{ kind: 'invalid', reason }` for the diagnostics log.
  */
 import { decodeOsd, decodeOtaCreate, decodeOtaCreateReply, decodeOtaProgress, decodeState, decodeUpdateTopo } from './decoders.ts';
+import { fastEnvelope, fastOsd, fastOtaProgress, type Envelope } from './fast-decode.ts';
 import { readCampaignRecord } from './campaign-records.ts';
 import { isUnderNamespace } from './campaign-topics.ts';
 import { parseJsonSafely, utf8ByteLength } from './json.ts';
@@ -104,7 +105,12 @@ function dispatch(meta: MessageMeta, data: unknown, known: KnownUpgrades | null)
   return handler(meta, data);
 }
 
-function decodeChecked(topic: string, payload: Uint8Array | string, size: number, known: KnownUpgrades | null): Decoded {
+/** Telemetry nobody shows as raw text: its text is not kept (a dock's osd is a few KB, every 2 s). */
+function keptText(family: ParsedTopic['family'], text: string): string {
+  return family === 'osd' || family === 'state' ? '' : text;
+}
+
+function decodeChecked(topic: string, payload: Uint8Array | string, size: number, known: KnownUpgrades | null, fast: boolean): Decoded {
   const where = parseTopic(topic);
   if (where === null) return invalid(topic, topicProblem(topic) ?? 'topic is not valid', size);
 
@@ -117,9 +123,12 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
     return invalid(topic, `payload is not a JSON object (got ${preview(raw)})`, size, where);
   }
 
-  const envelope = envelopeSchema.safeParse(raw, { reportInput: true });
-  if (!envelope.success) return invalid(topic, `envelope: ${formatIssues('', envelope.error.issues)}`, size, where);
-  const env = envelope.data;
+  let env: Envelope | null = fast ? fastEnvelope(raw) : null;
+  if (env === null) {
+    const envelope = envelopeSchema.safeParse(raw, { reportInput: true });
+    if (!envelope.success) return invalid(topic, `envelope: ${formatIssues('', envelope.error.issues)}`, size, where);
+    env = envelope.data;
+  }
   const meta: MessageMeta = {
     topic,
     family: where.family,
@@ -131,8 +140,17 @@ function decodeChecked(topic: string, payload: Uint8Array | string, size: number
     method: env.method,
     needReply: needsReply(env.need_reply),
     size,
-    text,
+    text: keptText(where.family, text),
   };
+  if (fast) {
+    const hot =
+      where.family === 'osd'
+        ? fastOsd(meta, env.data)
+        : where.family === 'events' && env.method === 'ota_progress'
+          ? fastOtaProgress(meta, env.data)
+          : null;
+    if (hot !== null) return hot;
+  }
   return dispatch(meta, env.data, known);
 }
 
@@ -162,6 +180,28 @@ export function decode(
   known: KnownUpgrades | null = null,
   campaigns: CampaignScope | null = null,
 ): Decoded {
+  return decodeWith(true, topic, payload, maxBytes, known, campaigns);
+}
+
+/** decode through the zod schemas alone, without the fast path (fast-decode.ts): what it is tested against. */
+export function decodeWithSchemasOnly(
+  topic: string,
+  payload: Uint8Array | string,
+  maxBytes: number = MAX_PAYLOAD_BYTES,
+  known: KnownUpgrades | null = null,
+  campaigns: CampaignScope | null = null,
+): Decoded {
+  return decodeWith(false, topic, payload, maxBytes, known, campaigns);
+}
+
+function decodeWith(
+  fast: boolean,
+  topic: string,
+  payload: Uint8Array | string,
+  maxBytes: number,
+  known: KnownUpgrades | null,
+  campaigns: CampaignScope | null,
+): Decoded {
   let size = 0;
   try {
     const measured = payloadSize(payload);
@@ -172,7 +212,7 @@ export function decode(
     }
     // Checked before anything else touches the payload: an oversized message is never parsed.
     if (size > maxBytes) return invalid(topic, `payload is ${size} bytes; the limit is ${maxBytes} bytes`, size, parseTopic(topic));
-    return decodeChecked(topic, payload, size, known);
+    return decodeChecked(topic, payload, size, known, fast);
   } catch (error) {
     // Last line of defence so one bad message can never stop the inbound stream.
     const detail = error instanceof Error ? error.message : String(error);

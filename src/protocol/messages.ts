@@ -26,7 +26,8 @@ export interface MessageMeta {
   /**
    * The payload's text as received, for the raw message view. Text, not the parsed value: one
    * string crosses from the broker worker and sits in the task log where a parsed payload was a
-   * dozen objects, 10,000 times a second at fleet scale (issue 9).
+   * dozen objects, 10,000 times a second at fleet scale (issue 9). '' for osd and state: telemetry
+   * that is never shown raw, and a dock's osd is a few KB every 2 s.
    */
   text: string;
 }
