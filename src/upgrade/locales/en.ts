@@ -77,6 +77,12 @@ export const en = {
     invalidSn: 'Invalid SN "{{sn}}": {{problem}}',
     conflict: '{{sn}} matches two chosen firmware ({{files}}); choose None in one group',
   },
+  // The optional campaign name (campaign-name-field.tsx); an empty field gives the automatic name.
+  campaignName: {
+    label: 'Campaign name',
+    hint: 'Optional. Empty: “{{automatic}}”.',
+    hintNoPlan: 'Optional. Empty: named for its firmware and gateways.',
+  },
   options: {
     legend: 'Campaign options',
     maxParallel: 'Max parallel upgrades',
@@ -116,12 +122,6 @@ export const en = {
     allowUnknownHint: 'Send to a dock that has sent no osd recently. Off: such a dock waits.',
     error: {
       days: 'Choose at least one day for the maintenance window',
-  // The optional campaign name (campaign-name-field.tsx); an empty field gives the automatic name.
-  campaignName: {
-    label: 'Campaign name',
-    hint: 'Optional. Empty: “{{automatic}}”.',
-    hintNoPlan: 'Optional. Empty: named for its firmware and gateways.',
-  },
       start: 'Window start must be a time such as 01:00',
       duration: 'Window length must be a whole number of minutes from 1 to 10080',
       timeZone: 'Unknown time zone: use an IANA name such as Europe/Berlin',

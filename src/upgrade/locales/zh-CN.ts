@@ -80,6 +80,11 @@ export const zhCN: Translation<typeof en> = {
     invalidSn: '序列号“{{sn}}”无效：{{problem}}',
     conflict: '{{sn}} 同时匹配两个所选固件（{{files}}）；请在其中一组选择“不升级”',
   },
+  campaignName: {
+    label: '批量升级名称',
+    hint: '可选。留空：“{{automatic}}”。',
+    hintNoPlan: '可选。留空：按固件和网关命名。',
+  },
   options: {
     legend: '批量升级选项',
     maxParallel: '最大并行升级数',
@@ -117,11 +122,6 @@ export const zhCN: Translation<typeof en> = {
     allowUnknown: '允许状态未知的机场',
     allowUnknownHint: '向近期未发送 osd 的机场发送。关闭时，此类机场会等待。',
     error: {
-  campaignName: {
-    label: '批量升级名称',
-    hint: '可选。留空：“{{automatic}}”。',
-    hintNoPlan: '可选。留空：按固件和网关命名。',
-  },
       days: '请为维护时段至少选择一天',
       start: '维护时段开始时间必须是时间，如 01:00',
       duration: '维护时段时长必须是 1 到 10080 之间的整数分钟',
