@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { buildServicesReply, buildOtaProgress, type OtaProgressInput } from '../../src/protocol/builders';
-import { buildState, buildUpdateTopo } from '../../src/protocol/device-builders';
+import { buildOsd, buildState, buildUpdateTopo } from '../../src/protocol/device-builders';
 import type { OtaCreateDevice } from '../../src/protocol/messages';
-import { eventsTopic, servicesReplyTopic, stateTopic, statusTopic } from '../../src/protocol/topics';
+import { eventsTopic, osdTopic, servicesReplyTopic, stateTopic, statusTopic } from '../../src/protocol/topics';
 import type { TestMqttClient } from './fixtures';
 
 /** A dock (DJI Dock 2) with its aircraft (Mavic 3D) and the firmware each reports. */
@@ -51,6 +51,31 @@ export async function startDockResponder(
     void client.publish(servicesReplyTopic(gateway), reply);
   });
 
+  /**
+   * osd mode_code of the dock and its aircraft (0 and 0: idle, on the ground), as a real dock sends
+   * it: again and again (every 5 s here, from the first announce on). Retained as well, so a console
+   * or runner that subscribes later learns it at once (the idle gate of campaigns reads it).
+   */
+  const modes = new Map<string, { dock: number; aircraft: number }>();
+  async function osd(dock: SimDock, dockMode: number, aircraftMode: number): Promise<void> {
+    modes.set(dock.sn, { dock: dockMode, aircraft: aircraftMode });
+    await client.publish(osdTopic(dock.sn), buildOsd({ gateway: dock.sn, modeCode: dockMode }), { retain: true });
+    await client.publish(osdTopic(dock.aircraft), buildOsd({ gateway: dock.sn, modeCode: aircraftMode }), { retain: true });
+  }
+  let repeating: ReturnType<typeof setInterval> | null = null;
+  function repeatOsd(): void {
+    if (repeating !== null) return;
+    repeating = setInterval(() => {
+      for (const dock of docks) {
+        const mode = modes.get(dock.sn);
+        if (mode !== undefined) osd(dock, mode.dock, mode.aircraft).catch(() => undefined);
+      }
+    }, 5_000);
+    client.client.once('end', () => {
+      if (repeating !== null) clearInterval(repeating);
+    });
+  }
+
   async function announce(): Promise<void> {
     for (const dock of docks) {
       await client.publish(
@@ -71,12 +96,20 @@ export async function startDockResponder(
         stateTopic(dock.aircraft),
         buildState({ gateway: dock.sn, firmwareVersion: dock.aircraftVersion, compatibleStatus: 0 }),
       );
+      await osd(dock, modes.get(dock.sn)?.dock ?? 0, modes.get(dock.sn)?.aircraft ?? 0);
     }
+    repeatOsd();
   }
 
   return {
     seen,
     announce,
+    /** The dock reports this osd mode_code (0 idle, 4 working) and its aircraft this one (0 standby, 5 wayline flight). */
+    async reportMode(gateway: string, dockMode: number, aircraftMode = 0): Promise<void> {
+      const dock = docks.find((d) => d.sn === gateway);
+      if (dock === undefined) throw new Error(`no dock ${gateway} in this responder`);
+      await osd(dock, dockMode, aircraftMode);
+    },
     async progress(gateway: string, input: OtaProgressInput): Promise<void> {
       await client.publish(eventsTopic(gateway), buildOtaProgress({ ...input, gateway }));
     },
