@@ -43,6 +43,11 @@ function CampaignRoute() {
   return <CampaignScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
 }
 
+function MonitorRoute() {
+  const runtime = useRuntimeConfig();
+  return <MonitorScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
+}
+
 function DiagnosticsRoute() {
   return <DiagnosticsScreen store={useDiagnosticsStore()} />;
 }
@@ -74,7 +79,7 @@ export function createAppRouter(): DataRouter {
       children: [
         { index: true, element: <Navigate to="/monitor" replace /> },
         { path: 'upgrade', element: featureScreen(<UpgradeRoute />) },
-        { path: 'monitor', element: featureScreen(<MonitorScreen />) },
+        { path: 'monitor', element: featureScreen(<MonitorRoute />) },
         { path: 'fleet', element: featureScreen(<FleetRoute />) },
         { path: 'fleet/:sn', element: featureScreen(<DockScreen />) },
         { path: 'firmware', element: featureScreen(<FirmwareRoute />) },

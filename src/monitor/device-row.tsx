@@ -11,7 +11,7 @@ import { StatusBadge } from '../ui/status-badge';
 import { taskEtaMs, taskRate, taskState } from '../tasks/task-derived';
 import { devicePercent, taskResultCode } from '../tasks/task-status-text';
 import type { TaskDevice, TaskTimings, UpgradeTask } from '../tasks/task-types';
-import type { DeviceRowRef } from './device-rows';
+import type { TaskRowRef } from './device-rows';
 import { LiveMarks } from './live-marks';
 import { barTone, TASK_STATE_KIND } from '../tasks/state-look';
 import { useTaskStatusText } from '../tasks/use-status-words';
@@ -47,7 +47,7 @@ function VerificationMark({ device }: { device: TaskDevice | undefined }) {
 }
 
 interface DeviceRowProps {
-  row: DeviceRowRef;
+  row: TaskRowRef;
   task: UpgradeTask;
   timings: TaskTimings;
 }
@@ -84,6 +84,7 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
           <DockLink sn={task.gateway} />
         </div>
         {task.origin === 'elsewhere' ? <Badge tone="info">{t('row.startedElsewhere')}</Badge> : null}
+        {row.earlier ? <Badge tone="neutral">{t('row.earlierAttempt')}</Badge> : null}
       </div>
       <div className="min-w-0 text-sm">
         <span className="font-mono">{device?.fromVersion ?? '?'}</span>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATES } from '../tasks/task-types';
-import type { MonitorSort, RowQuery, StateFilter } from './device-rows';
+import { CAMPAIGN_ONLY_STATES, isCampaignOnlyState, type MonitorSort, type RowQuery, type StateFilter } from './device-rows';
 import { useTaskStateLabel } from '../tasks/use-status-words';
+import { useCampaignTexts } from '../campaigns/use-campaign-texts';
 
 export interface CampaignOption {
   id: string;
@@ -21,6 +22,7 @@ const SELECT = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersProps) {
   const { t } = useTranslation('monitor');
   const stateLabel = useTaskStateLabel();
+  const texts = useCampaignTexts();
   const id = useId();
   return (
     <div role="search" aria-label={t('filters.label')} className="flex flex-wrap items-end gap-4">
@@ -53,6 +55,14 @@ export function MonitorFilters({ query, campaigns, onChange }: MonitorFiltersPro
               {stateLabel(state)}
             </option>
           ))}
+          {/* A chosen campaign lists its gateways that have no task yet, in these states. */}
+          {query.campaign !== 'all' || isCampaignOnlyState(query.state)
+            ? CAMPAIGN_ONLY_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {texts.rowState(state)}
+                </option>
+              ))
+            : null}
         </select>
       </div>
       {campaigns.length > 0 || query.campaign !== 'all' ? (

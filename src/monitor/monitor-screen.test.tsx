@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,19 @@ function renderMonitor(store: TasksStore, entry = '/monitor') {
   );
   return renderWithStores(<RouterProvider router={router} />, { tasks: store });
 }
+
+/** The summary tiles as label → value. */
+function tiles(): Record<string, string> {
+  const group = screen.getByRole('group', { name: 'Upgrade summary' });
+  return Object.fromEntries(
+    within(group)
+      .getAllByRole('term')
+      .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent ?? '']),
+  );
+}
+const hint = (label: string) =>
+  within(screen.getByRole('group', { name: 'Upgrade summary' })).getByText(label, { selector: 'dt' }).nextElementSibling?.nextElementSibling
+    ?.textContent;
 
 const bar = (sn: string) => screen.getByRole('progressbar', { name: `Upgrade progress ${sn}` });
 const rowOf = (sn: string) => bar(sn).closest<HTMLElement>('[role="listitem"]')!;
@@ -40,7 +53,7 @@ describe('MonitorScreen rows', () => {
       expect(bar(sn)).toHaveAttribute('aria-valuetext', '40% · In Progress · Downloading');
     }
     const dock = rowOf('DOCK-A');
-    expect(within(dock).getByRole('link', { name: 'DOCK-A' })).toBeInTheDocument();
+    expect(within(dock).getAllByRole('link', { name: 'DOCK-A' })[0]).toHaveAttribute('href', '/tasks/b-1');
     expect(dock).toHaveTextContent('DJI Dock 2');
     expect(dock).toHaveTextContent('10.01.0001 → 10.02.0002');
     expect(dock).toHaveTextContent('40%Downloading Firmware');
@@ -150,12 +163,29 @@ describe('MonitorScreen filters', () => {
     expect(shownSns()).toEqual(['DOCK-B2', 'DRONE-B2']);
   });
 
-  it('counts tasks per state in the summary tiles', () => {
+  it('counts what the table shows in the summary tiles, and follows the filters', async () => {
     renderMonitor(threeGateways().store);
-    const tiles = screen.getByRole('group', { name: 'Upgrade summary' });
-    expect(within(tiles).getByText('Tasks').nextElementSibling).toHaveTextContent('3');
-    expect(within(tiles).getByText('Failed').nextElementSibling).toHaveTextContent('1');
-    expect(within(tiles).getByText('In Progress').nextElementSibling).toHaveTextContent('1');
+    expect(tiles()).toMatchObject({ Tasks: '3', Succeeded: '0', Failed: '1', Active: '2' });
+    expect(hint('Active')).toMatch(/^In Progress 1 · \S.* 1$/);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search devices' }), 'dock-b');
+    await waitFor(() => expect(tiles()).toMatchObject({ Tasks: '1', Failed: '1', Active: '0' }));
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search devices' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'in_progress');
+    await waitFor(() => expect(tiles()).toMatchObject({ Tasks: '1', Failed: '0', Active: '1' }));
+    expect(screen.getByRole('status', { name: 'Devices shown' })).toHaveTextContent('2 devices match');
+  });
+
+  it('counts failures as failures in Overall: never 100% with two failures', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-1', 'DOCK-A', 'DRONE-A'));
+    k.started(dockAndDrone('b-2', 'DOCK-B', 'DRONE-B'));
+    k.started(dockAndDrone('b-3', 'DOCK-C', 'DRONE-C'));
+    k.progress('DOCK-A', { bid: 'b-1', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 });
+    k.progress('DOCK-B', { bid: 'b-2', status: 'failed', step: 'download_firmware', percent: 100, result: 312028 });
+    k.reply('DOCK-C', 'tid-b-3', 'b-3', 312015);
+    renderMonitor(k.store);
+    expect(tiles()).toMatchObject({ Tasks: '3', Succeeded: '1', Failed: '2', Overall: '33%' });
+    expect(hint('Failed')).toBe('Failed 1 · Rejected 1');
   });
 });
 

@@ -13,8 +13,17 @@ export const en = {
   summary: {
     label: 'Upgrade summary',
     tasks: 'Tasks',
-    active: 'Active',
-    overall: 'Overall',
+    gateways: 'Gateways',
+    earlier: 'Earlier attempts',
+    earlierHint: 'Listed after the latest ones; not counted in the other figures',
+  },
+  // The campaign bar above the table (campaign-bar.tsx).
+  bar: {
+    label: 'Campaigns on the Monitor',
+    campaign: 'Campaign {{name}}',
+    progress: 'Campaign progress {{name}}',
+    progressValue: '{{percent}} · {{state}}',
+    open: 'Open',
   },
   history: {
     searching: 'Searching history…',
@@ -48,6 +57,8 @@ export const en = {
     progress: 'Upgrade progress {{sn}}',
     devicesNotKnown: 'Devices not known',
     startedElsewhere: 'Started elsewhere',
+    earlierAttempt: 'Earlier attempt',
+    notSent: 'No task yet',
     stepFailed: 'Step failed (step_result {{code}})',
     versionTo: 'to',
     eta: 'ETA {{duration}}',

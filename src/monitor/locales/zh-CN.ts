@@ -16,8 +16,16 @@ export const zhCN: Translation<typeof en> = {
   summary: {
     label: '升级概况',
     tasks: '任务',
-    active: '未结束',
-    overall: '总体进度',
+    gateways: '网关',
+    earlier: '较早的尝试',
+    earlierHint: '列在最新尝试之后；不计入其他数字',
+  },
+  bar: {
+    label: '监控页上的批量升级',
+    campaign: '批量升级 {{name}}',
+    progress: '批量升级进度 {{name}}',
+    progressValue: '{{percent}} · {{state}}',
+    open: '打开',
   },
   history: {
     searching: '正在搜索历史记录…',
@@ -51,6 +59,8 @@ export const zhCN: Translation<typeof en> = {
     progress: '升级进度 {{sn}}',
     devicesNotKnown: '设备未知',
     startedElsewhere: '在别处发起',
+    earlierAttempt: '较早的尝试',
+    notSent: '尚无任务',
     stepFailed: '步骤失败（step_result {{code}}）',
     versionTo: '升级到',
     eta: '预计剩余 {{duration}}',
