@@ -4,6 +4,7 @@
  */
 import { en as campaigns } from '../src/campaigns/locales/en.ts';
 import { en as diagnostics } from '../src/diagnostics/locales/en.ts';
+import { en as dock } from '../src/dock/locales/en.ts';
 import { en as firmware } from '../src/firmware/locales/en.ts';
 import { en as fleet } from '../src/fleet/locales/en.ts';
 import { en as kiosk } from '../src/kiosk/locales/en.ts';
@@ -17,7 +18,7 @@ import { en as upgrades } from '../src/upgrade/locales/en.ts';
 export function useEnglish(): void {
   // The app's own namespace holds screen texts only; nothing the runner prints comes from it.
   initI18n({
-    en: { common, protocol, app: {}, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics },
+    en: { common, protocol, app: {}, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics, dock },
     loaders: {},
     storage: null,
   });
