@@ -39,6 +39,7 @@ describe('parseCommand', () => {
         namespace: 'acme/ota',
         label: 'ops runner',
         clientId: null,
+        protocolVersion: 'auto',
       },
       campaign: 'c-1',
       all: false,
@@ -67,6 +68,10 @@ describe('parseCommand', () => {
     expect(parseCommand(['list', ...broker, '--json'])).toMatchObject({ kind: 'list', json: true, waitSeconds: 2 });
   });
 
+  it.each(['auto', '5', '3.1.1'] as const)('takes --protocol-version %s', (version) => {
+    expect(parseCommand(['list', ...broker, '--protocol-version', version])).toMatchObject({ broker: { protocolVersion: version } });
+  });
+
   it.each([
     [['deploy', ...broker], /unknown command "deploy"/],
     [['drive', '--campaign', 'c'], /--broker is required/],
@@ -77,6 +82,7 @@ describe('parseCommand', () => {
     [['drive', ...broker, '--campaign', 'c', '--wait', 'soon'], /--wait must be a positive number/],
     [['drive', ...broker, '--campaign', 'c', '--namespace', 'a/#'], /--namespace/],
     [['drive', ...broker, '--campaign', 'c', '--colour'], /Unknown option '--colour'/],
+    [['list', ...broker, '--protocol-version', '3'], /--protocol-version must be auto, 5 or 3\.1\.1 \(got "3"\)/],
     [['start', ...broker], /start needs --plan FILE/],
     [['list', ...broker, 'extra'], /positional/],
   ])('refuses %j with a message saying what to change', (argv, message) => {

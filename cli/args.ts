@@ -4,6 +4,7 @@
  * the caller, so parsing is testable without files.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PROTOCOL_VERSION_SETTINGS, type ProtocolVersionSetting } from '../src/broker/protocol-version-memory.ts';
 import { DEFAULT_CAMPAIGN_NAMESPACE, namespaceProblem } from '../src/protocol/campaign-topics.ts';
 
 export const DEFAULT_NAMESPACE = DEFAULT_CAMPAIGN_NAMESPACE;
@@ -19,6 +20,8 @@ export interface BrokerArgs {
   /** Shown by every console as "Driven by {label}"; default: the client id. */
   label: string | null;
   clientId: string | null;
+  /** auto: MQTT 5, then 3.1.1 when the broker hangs up on the CONNECT or refuses 5; "5"/"3.1.1": only that one. */
+  protocolVersion: ProtocolVersionSetting;
 }
 
 export type Command =
@@ -48,6 +51,7 @@ Broker options (every command):
   --namespace NS         campaign topic namespace (default ${DEFAULT_NAMESPACE})
   --label L              who drives, as consoles show it ("Driven by L"; default: the client id)
   --client-id ID         MQTT client id (default: ota-runner-<host>-<random>)
+  --protocol-version V   MQTT version: auto (default: 5, then 3.1.1 if the broker hangs up on 5), 5 or 3.1.1
 
 drive:
   --campaign ID          drive this campaign and exit when it has ended
@@ -76,6 +80,7 @@ const BROKER_OPTIONS = {
   namespace: { type: 'string' },
   label: { type: 'string' },
   'client-id': { type: 'string' },
+  'protocol-version': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -118,7 +123,26 @@ function brokerArgs(values: Values): BrokerArgs {
   const namespace = text('namespace') ?? DEFAULT_NAMESPACE;
   const problem = namespaceProblem(namespace);
   if (problem !== null) throw new UsageError(`--namespace: ${problem}`);
-  return { url, username: text('username'), password, passwordFile, namespace, label: text('label'), clientId: text('client-id') };
+  return {
+    url,
+    username: text('username'),
+    password,
+    passwordFile,
+    namespace,
+    label: text('label'),
+    clientId: text('client-id'),
+    protocolVersion: protocolVersionArg(text('protocol-version')),
+  };
+}
+
+function isProtocolVersionSetting(raw: string): raw is ProtocolVersionSetting {
+  return (PROTOCOL_VERSION_SETTINGS as readonly string[]).includes(raw);
+}
+
+function protocolVersionArg(raw: string | null): ProtocolVersionSetting {
+  if (raw === null) return 'auto';
+  if (isProtocolVersionSetting(raw)) return raw;
+  throw new UsageError(`--protocol-version must be auto, 5 or 3.1.1 (got "${raw}")`);
 }
 
 export function parseCommand(argv: readonly string[]): Command {

@@ -59,6 +59,7 @@ async function connect(broker: BrokerArgs, env: CommandEnv, canDrive: (id?: stri
     password: await password(broker),
     clientId,
     readOnly,
+    protocolVersion: broker.protocolVersion,
     extra: env.sessionExtra(broker, clientId, !readOnly),
   });
   const runner = startRunner({
@@ -79,7 +80,9 @@ async function connect(broker: BrokerArgs, env: CommandEnv, canDrive: (id?: stri
     await runner.stop();
     throw error;
   }
-  env.view.log(`connected to ${node.connection.getState().url ?? broker.url} as ${clientId}${readOnly ? ' (read-only)' : ''}`);
+  const { url, protocolVersion } = node.connection.getState();
+  const mqtt = protocolVersion === 4 ? 'MQTT 3.1.1' : 'MQTT 5';
+  env.view.log(`connected to ${url ?? broker.url} as ${clientId} (${mqtt}${readOnly ? ', read-only' : ''})`);
   return { node, runner, clientId, label, namespace: broker.namespace };
 }
 

@@ -3,11 +3,14 @@
  * publish guard and reconnects as in the page, with a timer instead of animation frames.
  */
 import { hostname } from 'node:os';
+import { WebSocket } from 'ws';
+import { connectionTrouble } from '../src/broker/connection-trouble.ts';
 import { classifyRefusal } from '../src/broker/errors.ts';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '../src/broker/connection-store.ts';
 import { createDiagnosticsStore, type DiagnosticsStore } from '../src/broker/diagnostics-store.ts';
 import { timerInboxScheduler } from '../src/broker/inbox.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions } from '../src/broker/session.ts';
+import { protocolStart, type ProtocolVersionSetting } from '../src/broker/protocol-version-memory.ts';
+import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from '../src/broker/session.ts';
 import { defaultIds } from '../src/protocol/ids.ts';
 
 export interface NodeSessionOptions {
@@ -16,6 +19,8 @@ export interface NodeSessionOptions {
   password: string | null;
   clientId: string;
   readOnly?: boolean;
+  /** auto (default): MQTT 5, stepping down to 3.1.1 when the broker hangs up on 5; "5"/"3.1.1": only that. */
+  protocolVersion?: ProtocolVersionSetting;
   /** Extra session options (the campaign namespace, the will), passed through as they are. */
   extra?: Partial<SessionOptions>;
 }
@@ -35,9 +40,21 @@ export function defaultRunnerClientId(): string {
   return `ota-runner-${host}-${defaultIds.uuid().slice(0, 8)}`;
 }
 
+/**
+ * The `ws` package's WebSocket, made by the session for ws:// and wss:// so it reads the broker's
+ * close code and reason: RabbitMQ refuses a bad login with close 1002 "unauthenticated", which
+ * MQTT.js alone would report as a dropped connection.
+ */
+const nodeWebSocket: WebSocketFactory = (url, protocols) => new WebSocket(url, protocols);
+
+const isWebSocketUrl = (url: string): boolean => /^wss?:\/\//i.test(url);
+
 export function openNodeSession(options: NodeSessionOptions): NodeSession {
   const connection = createConnectionStore();
   const diagnostics = createDiagnosticsStore();
+  // No memory of the version across runs: a runner's connect is rare, and auto finds 3.1.1 within
+  // one dropped CONNECT; within a run the session keeps the version that worked.
+  const start = protocolStart(options.protocolVersion ?? 'auto', null);
   const session = createBrokerSession({
     url: options.url,
     ...(options.username === null ? {} : { username: options.username }),
@@ -51,6 +68,9 @@ export function openNodeSession(options: NodeSessionOptions): NodeSession {
     connectionStore: connection,
     diagnosticsStore: diagnostics,
     location: null,
+    protocolVersion: start.version,
+    protocolFallback: start.fallback,
+    ...(isWebSocketUrl(options.url) ? { createWebSocket: nodeWebSocket } : {}),
     ...options.extra,
   });
   return { session, connection, diagnostics };
@@ -73,6 +93,10 @@ function refusedNow(state: ConnectionState): string | null {
   if (info === null) return null;
   if (info.kind === 'connack' && classifyRefusal(info.code) === 'auth')
     return `the broker refused the connection: ${state.lastError ?? 'not authorized'}`;
+  // A login refused by closing the WebSocket (RabbitMQ: 1002 "unauthenticated") is as final as a
+  // CONNACK refusal: waiting for the timeout would only repeat it.
+  if (info.kind === 'socketClosed' && connectionTrouble(info) === 'notAuthorized')
+    return `not authorized: the broker closed the WebSocket (code ${info.code}${info.reason === '' ? '' : `: ${info.reason}`}); check --username and --password`;
   if (info.kind === 'subscriptionsRefused' && info.all)
     return `not authorized: the broker refused every subscription (${info.filters.join(', ')})`;
   return null;
