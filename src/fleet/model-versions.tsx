@@ -83,8 +83,12 @@ export const ModelVersions = memo(function ModelVersions({ model, selectedVersio
                 <tr key={value} className="border-t border-slate-100">
                   <th scope="row" className="pr-3 text-left font-mono font-normal">
                     {label}
+                    {/* A space of its own: screen readers and the row's name read "10.01.3000 newest", not one word. */}
                     {count.newest ? (
-                      <span className="ml-1 font-sans text-xs font-semibold text-emerald-800">{t('overview.newest')}</span>
+                      <>
+                        {' '}
+                        <span className="font-sans text-xs font-semibold text-emerald-800">{t('overview.newest')}</span>
+                      </>
                     ) : null}
                   </th>
                   <td className="pr-3 text-right tabular-nums">{f.number(count.count)}</td>
