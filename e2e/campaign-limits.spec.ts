@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { resultCodeText } from '../src/protocol/result-codes';
+import { NEXT_STEP_TEXTS, nextStepForCode } from '../src/protocol/next-steps';
 import { appUrl, expect, test } from './support/fixtures';
 import { dock2Firmware, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
 
@@ -124,7 +125,8 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
   for (const row of rows) {
     expect(row).toMatchObject({
       device: row.gateway,
-      model: '3-2-0',
+      model: 'DJI Dock 2',
+      model_key: '3-2-0',
       from_version: '10.01.1000',
       target_version: '10.01.3000',
       attempts: '1',
@@ -132,7 +134,12 @@ test('limit 2, pause after 1 failure: 2 at a time, the next after an ok, Paused 
     expect(row.started).not.toBe('');
     expect(row.finished).not.toBe('');
     if (row.gateway === second) {
-      expect(row).toMatchObject({ final_status: 'Failed', result_code: String(FAILURE_CODE), result_text: resultCodeText(FAILURE_CODE) });
+      expect(row).toMatchObject({
+        final_status: 'Failed',
+        result_code: String(FAILURE_CODE),
+        result_text: resultCodeText(FAILURE_CODE),
+        next_step: NEXT_STEP_TEXTS[nextStepForCode(FAILURE_CODE)],
+      });
     } else {
       expect(row).toMatchObject({ final_status: 'Successful Execution', result_code: '0' });
     }

@@ -75,7 +75,7 @@ test('lists the catalog with relative URLs resolved, and skips a broken entry wi
   await expect(page.getByRole('region', { name: 'Skipped catalog entries' })).toContainText('Entry 4 (broken)');
 });
 
-test('a wrong MD5 is reported as a mismatch, the right one as verified', async ({ page }) => {
+test('a wrong MD5 is reported as a mismatch, the right one as "MD5 matches"', async ({ page }) => {
   await page.goto(appUrl({ broker: noBroker, catalog: catalogUrl }, '/firmware'));
   const corrupt = page.getByRole('article', { name: 'DJI Dock 2 10.1.2' });
   await corrupt.getByRole('button', { name: 'Download and verify MD5 of corrupt.bin' }).click();
@@ -84,7 +84,7 @@ test('a wrong MD5 is reported as a mismatch, the right one as verified', async (
 
   const good = page.getByRole('article', { name: 'DJI Dock 2 10.1.1' });
   await good.getByRole('button', { name: 'Download and verify MD5 of good.bin' }).click();
-  await expect(good).toContainText('Verified');
+  await expect(good).toContainText('MD5 matches');
   await expect(good).toContainText('size and MD5 match');
 });
 

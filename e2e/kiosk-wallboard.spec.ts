@@ -62,7 +62,7 @@ test('shows live progress, failures with their reason, full screen with no contr
   await expect(failures).toContainText('Download failed');
   await expect(failures).toContainText('312015: The dock is busy (for example a flight is in progress)');
   const tiles = page.getByRole('group', { name: 'Upgrade summary' });
-  await expect(tiles).toContainText('In progress6');
+  await expect(tiles).toContainText('In Progress6');
 
   for (const role of ['button', 'link', 'textbox', 'checkbox'] as const) await expect(page.getByRole(role)).toHaveCount(0);
   const layout = await page.evaluate(() => ({

@@ -43,6 +43,11 @@ function CampaignRoute() {
   return <CampaignScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
 }
 
+function TaskDetailRoute() {
+  const runtime = useRuntimeConfig();
+  return <TaskDetailScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
+}
+
 function MonitorRoute() {
   const runtime = useRuntimeConfig();
   return <MonitorScreen readOnly={runtime.status === 'ready' && runtime.config.readOnly} />;
@@ -85,7 +90,7 @@ export function createAppRouter(): DataRouter {
         { path: 'firmware', element: featureScreen(<FirmwareRoute />) },
         { path: 'settings', element: screen(<SettingsScreen />) },
         { path: 'diagnostics', element: screen(<DiagnosticsRoute />) },
-        { path: 'tasks/:bid', element: featureScreen(<TaskDetailScreen />) },
+        { path: 'tasks/:bid', element: featureScreen(<TaskDetailRoute />) },
         { path: 'campaigns', element: featureScreen(<CampaignRoute />) },
         { path: 'campaigns/:id', element: featureScreen(<CampaignRoute />) },
         { path: '*', element: <p className="p-6">Page not found.</p> },

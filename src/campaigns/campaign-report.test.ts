@@ -4,6 +4,7 @@ import { REPORT_COLUMNS, reportCsv, reportJson, reportRows } from './campaign-re
 import { campaignProgress, gatewayRows } from './campaign-rows.ts';
 import { createWorld, gatewaySn, makePlan, type World } from './campaign-test-kit.ts';
 import { campaignTestI18n } from './campaign-i18n-test-kit.ts';
+import { progress } from '../tasks/task-test-kit.ts';
 import { campaignTextsFor } from './campaign-texts.ts';
 import { renderMessage } from '../ui/i18n/message.ts';
 import { protocolLabelsFor } from '../ui/i18n/protocol-labels.ts';
@@ -40,7 +41,8 @@ describe('campaign report', () => {
     const byGateway = new Map(parsed.data.map((r) => [r.gateway, r]));
     expect(byGateway.get(gatewaySn(1))).toMatchObject({
       device: gatewaySn(1),
-      model: '3-1-0',
+      model: 'DJI Dock',
+      model_key: '3-1-0',
       from_version: '10.0.0',
       target_version: '10.1.0',
       final_status: 'Successful Execution',
@@ -53,8 +55,16 @@ describe('campaign report', () => {
       final_status: 'Rejected',
       result_code: '312015',
       result_text: 'The dock is busy (for example a flight is in progress)',
+      next_step: 'Wait until the dock is idle (no flight, no other task), then retry.',
     });
-    expect(byGateway.get(gatewaySn(3))).toMatchObject({ final_status: 'Failed', result_code: '316001' });
+    // A code the table does not know still says where it came from, and what to do.
+    expect(byGateway.get(gatewaySn(3))).toMatchObject({
+      final_status: 'Failed',
+      result_code: '316001',
+      result_text: 'Unknown error (code 316001: device, module 16, error 1)',
+      next_step: expect.stringContaining('error list'),
+    });
+    expect(byGateway.get(gatewaySn(1))).toMatchObject({ result_text: '', next_step: '' });
     // Sent after a slot freed, still waiting for its reply.
     expect(byGateway.get(gatewaySn(4))).toMatchObject({ final_status: 'Published', finished: '', attempts: '1' });
     expect(new Date(byGateway.get(gatewaySn(1))?.started ?? '').getTime()).toBe(campaign(id).gateways[0]?.attempts[0]?.publishedAt);
@@ -84,6 +94,8 @@ describe('campaign report', () => {
       final_status: '拒绝',
       result_code: '312015',
       result_text: '机场忙碌中（例如正在执行飞行任务）',
+      next_step: '请等待机场空闲（无飞行、无其他任务）后重试。',
+      model: 'DJI Dock',
     });
     expect(byGateway.get(gatewaySn(4))).toMatchObject({ final_status: '已发布' });
   });
@@ -117,5 +129,30 @@ describe('campaign progress', () => {
     // One gateway left at 0%, one lane, the one success took 60 s.
     expect(progress.etaMs).toBeCloseTo(60_000, -3);
     expect(rows.filter((r) => r.canRetry).map((r) => r.gateway)).toEqual([gatewaySn(2), gatewaySn(3)]);
+  });
+});
+
+describe('campaign report reasons', () => {
+  it('explains a failure the device sent without a code by its sub-status', async () => {
+    w = createWorld();
+    const id = w.campaigns.getState().campaignStarted(makePlan(1), w.clock.now);
+    await w.settle();
+    w.accept(gatewaySn(1));
+    const bid = campaign(id).gateways[0]!.attempts[0]!.bid;
+    w.tasks
+      .getState()
+      .batchReceived(
+        [progress({ gateway: gatewaySn(1), bid, status: 'failed', sub: 'DOWNLOAD_FAILED', percent: 30, ts: w.clock.now + 5 })],
+        w.clock.now + 5,
+      );
+    await w.settle();
+    const { table, timings } = w.tasks.getState();
+    const [row] = reportRows(campaign(id), table, w.clock.now, timings);
+    expect(row).toMatchObject({
+      final_status: 'Failed',
+      result_code: 0,
+      result_text: 'Download failed',
+      next_step: 'Check that the dock can reach the file URL (network, server, token), then retry.',
+    });
   });
 });

@@ -5,6 +5,9 @@
 import Papa from 'papaparse';
 import { statusLabel, stepLabel, subStatusLabel } from '../protocol/labels.ts';
 import { resultCodeText } from '../protocol/result-codes.ts';
+import { modelLabel } from '../protocol/models.ts';
+import { taskFailure } from '../tasks/task-failure.ts';
+import { taskState } from '../tasks/task-derived.ts';
 import type { Campaign } from './campaign-types.ts';
 import type { TaskTable } from '../tasks/task-table.ts';
 import type { TaskTimings } from '../tasks/task-types.ts';
@@ -21,12 +24,14 @@ export const REPORT_COLUMNS = [
   'gateway',
   'device',
   'model',
+  'model_key',
   'from_version',
   'target_version',
   'final_status',
   'sub_status',
   'result_code',
   'result_text',
+  'next_step',
   'started',
   'finished',
   'duration_s',
@@ -37,7 +42,7 @@ export const REPORT_COLUMNS = [
 export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number | null>;
 
 /** The words a report cell holds. */
-export type ReportTexts = Pick<CampaignTexts, 'rowState' | 'subStatus' | 'resultCode' | 'skipReason' | 'verified'>;
+export type ReportTexts = Pick<CampaignTexts, 'rowState' | 'subStatus' | 'resultCode' | 'skipReason' | 'verified' | 'failure'>;
 
 /** English from the protocol's own tables and the English strings, for the report a script reads. */
 export const ENGLISH_REPORT_TEXTS: ReportTexts = {
@@ -62,21 +67,36 @@ export function reportRows(
     const attempt = row.attempt;
     const started = attempt === null ? null : (attempt.publishedAt ?? attempt.createdAt);
     const finished = attempt?.finishedAt ?? null;
-    const code = row.task === null ? null : row.task.command === 'rejected' ? row.task.resultCode : (row.task.execution?.result ?? null);
+    const task = row.task;
+    const code = task === null ? null : task.command === 'rejected' ? task.resultCode : (task.execution?.result ?? null);
+    // The same reason and next step as the screens: the report explains every failure too.
+    const failure = task === null ? null : taskFailure(task, taskState(task, now, timings));
     for (const device of gw.devices) {
       const info = gw.deviceInfo.find((d) => d.sn === device.sn);
-      const verification = row.task?.devices.find((d) => d.sn === device.sn)?.verification ?? null;
+      const taskDevice = task?.devices.find((d) => d.sn === device.sn);
+      const verification = taskDevice?.verification ?? null;
+      const modelKey = info?.modelKey ?? taskDevice?.modelKey ?? null;
       rows.push({
         gateway: gw.gateway,
         device: device.sn,
-        model: info?.modelKey ?? null,
+        model: modelKey === null ? null : modelLabel(modelKey),
+        model_key: modelKey,
         from_version: info?.fromVersion ?? null,
         target_version: device.product_version,
         final_status: texts.rowState(row.state),
         sub_status: row.subStatus === null ? null : texts.subStatus(row.subStatus),
         result_code: code,
         result_text:
-          code !== null && code !== 0 ? texts.resultCode(code) : gw.skippedReason === null ? null : texts.skipReason(gw.skippedReason),
+          gw.skippedReason !== null
+            ? texts.skipReason(gw.skippedReason)
+            : failure !== null
+              ? failure.reason.kind === 'code'
+                ? texts.resultCode(failure.reason.code) // result_code holds the code itself
+                : texts.failure.reason(failure.reason)
+              : code !== null && code !== 0
+                ? texts.resultCode(code)
+                : null,
+        next_step: gw.skippedReason === null && failure !== null ? texts.failure.nextStep(failure.nextStep) : null,
         started: iso(started),
         finished: iso(finished),
         duration_s: started !== null && finished !== null ? Math.round((finished - started) / 1000) : null,

@@ -7,7 +7,7 @@ import { summarizeFigures, type CampaignFigures, type FigureState } from './camp
 import type { Campaign, CampaignAttempt, CampaignGateway, GatewayWait, SkipReason } from './campaign-types.ts';
 import { taskCompletion, taskState } from '../tasks/task-derived.ts';
 import { TASK_STATE_LABELS } from '../tasks/state-look.ts';
-import { taskResultCode } from '../tasks/task-status-text.ts';
+import { taskFailure, type TaskFailure } from '../tasks/task-failure.ts';
 import type { TaskTable } from '../tasks/task-table.ts';
 import type { TaskTimings, UpgradeTask } from '../tasks/task-types.ts';
 
@@ -26,6 +26,8 @@ export type GatewayResult =
   | { kind: 'skipped'; reason: SkipReason }
   /** The idle gate holds it (not a failure): "Dock working: waiting until idle". */
   | { kind: 'waiting'; wait: GatewayWait }
+  /** Why the newest attempt's task failed and what to do next (task-failure.ts). */
+  | { kind: 'failure'; failure: TaskFailure }
   | { kind: 'code'; code: number }
   | { kind: 'text'; text: string }
   | null;
@@ -36,7 +38,7 @@ export interface GatewayRow {
   state: GatewayRowState;
   /** The state in English (GATEWAY_ROW_LABELS): the report's default words and the counts' key. */
   label: string;
-  /** Shown as "312015: The dock is busy ...", the skip reason, or nothing. */
+  /** Shown as "312015: The dock is busy ... Wait until ...", the skip reason, or nothing. */
   result: GatewayResult;
   /** The sub-status value the device reported (a protocol word or its own), or null. */
   subStatus: string | null;
@@ -82,14 +84,14 @@ export function gatewayRow(gw: CampaignGateway, table: TaskTable, now: number, t
   const attempt = gw.attempts.at(-1) ?? null;
   const task = attempt === null ? null : (table.byBid.get(attempt.bid) ?? null);
   const state = rowState(gw, attempt, task, now, timings);
-  const code = task === null ? null : taskResultCode(task);
+  const failure = task === null ? null : taskFailure(task, taskState(task, now, timings));
   const result: GatewayResult =
     gw.skippedReason !== null
       ? { kind: 'skipped', reason: gw.skippedReason }
       : gw.waiting != null
         ? { kind: 'waiting', wait: gw.waiting }
-        : code !== null
-          ? { kind: 'code', code }
+        : failure !== null
+          ? { kind: 'failure', failure }
           : storedResult(attempt?.resultText);
   const ended = attempt?.outcome !== null && attempt !== null;
   return {

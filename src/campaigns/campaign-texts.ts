@@ -7,6 +7,7 @@
 import { listOf, messagesOf, type Message, type MessageKey } from '../ui/i18n/message.ts';
 import type { ProtocolLabels } from '../ui/i18n/protocol-labels.ts';
 import type { Verification } from '../tasks/task-types.ts';
+import { failureTextsFor, taskMessage, type FailureTexts } from '../tasks/failure-texts.ts';
 import type { Campaign, CampaignFirmware, GatewayWait, PausedReason, SkipReason } from './campaign-types.ts';
 import { automaticName, isNameGiven } from './campaign-name.ts';
 import type { GatewayResult, GatewayRowState } from './campaign-rows.ts';
@@ -25,8 +26,10 @@ export interface CampaignTexts {
   subStatus(value: string): string;
   /** The meaning of a result code. */
   resultCode(code: number): string;
-  /** The Result column: "312015: The dock is busy ...", the skip reason, or ''. */
+  /** The Result column: "312015: The dock is busy .... Wait until the dock is idle ...", the skip reason, or ''. */
   result(result: GatewayResult): string;
+  /** A failure's reason and next step apart (the report has a column for each). */
+  failure: FailureTexts;
   skipReason(reason: SkipReason): string;
   verified(verification: Exclude<Verification, null>): string;
 }
@@ -108,17 +111,21 @@ export function gatewayWaitMessage(wait: GatewayWait): CampaignMessage {
   }
 }
 
+// A campaign's own gateway states; a task's state is worded by the 'tasks' namespace, as everywhere.
 const ROW_STATE_KEYS: Partial<Record<GatewayRowState, CampaignKey>> = {
-  queued: 'rowState.queued',
-  published: 'rowState.published',
-  accepted: 'rowState.accepted',
-  'no-reply': 'rowState.noReply',
-  stalled: 'rowState.stalled',
-  verified: 'rowState.verified',
-  'version-mismatch': 'rowState.versionMismatch',
   'not-sent': 'rowState.notSent',
   skipped: 'rowState.skipped',
   'retry-queued': 'rowState.retryQueued',
+};
+
+const TASK_STATE_MESSAGES: Partial<Record<GatewayRowState, Message>> = {
+  queued: taskMessage('state.queued'),
+  published: taskMessage('state.published'),
+  accepted: taskMessage('state.accepted'),
+  'no-reply': taskMessage('state.no-reply'),
+  stalled: taskMessage('state.stalled'),
+  verified: taskMessage('state.verified'),
+  'version-mismatch': taskMessage('state.version-mismatch'),
 };
 
 const VERIFIED_KEYS = {
@@ -129,10 +136,13 @@ const VERIFIED_KEYS = {
 
 /** The campaign's words through `say`; gateway states that are device statuses use the protocol's words. */
 export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignTexts {
+  const failure = failureTextsFor(say, labels);
   const texts: CampaignTexts = {
     rowState(state) {
       const key = ROW_STATE_KEYS[state];
-      return key === undefined ? labels.status(state) : say(message(key));
+      if (key !== undefined) return say(message(key));
+      const taskWords = TASK_STATE_MESSAGES[state];
+      return taskWords === undefined ? labels.status(state) : say(taskWords);
     },
     subStatus: (value) => labels.subStatus(value),
     resultCode: (code) => labels.resultCode(code),
@@ -141,11 +151,13 @@ export function campaignTextsFor(say: Say, labels: ProtocolLabels): CampaignText
       if (result === null) return '';
       if (result.kind === 'skipped') return texts.skipReason(result.reason);
       if (result.kind === 'waiting') return say(gatewayWaitMessage(result.wait));
+      if (result.kind === 'failure') return failure.line(result.failure);
       if (result.kind === 'code')
         return say(message('table.resultLine', { code: String(result.code), text: labels.resultCode(result.code) }));
       return result.text;
     },
     verified: (v) => say(message(VERIFIED_KEYS[v])),
+    failure,
   };
   return texts;
 }

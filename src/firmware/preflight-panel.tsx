@@ -4,17 +4,16 @@ import { Button } from '../ui/button';
 import { useFormat } from '../ui/i18n/use-format';
 import { ProgressBar } from '../ui/progress-bar';
 import type { Firmware } from './firmware';
-import type { PreflightOutcome } from './preflight-result';
+import type { PreflightResult } from './preflight-result';
 import { useMessageText } from '../ui/i18n/message';
 import { usePreflightOutcomeLabel } from './use-preflight-outcome-label';
 import { usePreflight } from './use-preflight';
 
-const TONE: Record<PreflightOutcome, BadgeTone> = {
-  ok: 'success',
-  'size-mismatch': 'danger',
-  'md5-mismatch': 'danger',
-  unverifiable: 'warning',
-};
+// Green only for a proven MD5: a matching size says the file is there, not that it is the right one.
+function tone(result: Pick<PreflightResult, 'outcome' | 'mode'>): BadgeTone {
+  if (result.outcome === 'ok') return result.mode === 'md5' ? 'success' : 'info';
+  return result.outcome === 'unverifiable' ? 'warning' : 'danger';
+}
 
 /** The "Check" controls of one firmware and its latest pre-flight result. */
 export function PreflightPanel({ firmware }: { firmware: Firmware }) {
@@ -51,8 +50,7 @@ export function PreflightPanel({ firmware }: { firmware: Firmware }) {
       <div aria-live="polite" className="text-sm">
         {result ? (
           <p>
-            <Badge tone={TONE[result.outcome]}>{outcomeLabel(result.outcome)}</Badge>{' '}
-            <span className="text-slate-700">{text(result.message)}</span>
+            <Badge tone={tone(result)}>{outcomeLabel(result)}</Badge> <span className="text-slate-700">{text(result.message)}</span>
           </p>
         ) : null}
       </div>

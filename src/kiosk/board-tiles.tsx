@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
+import { useTaskStateLabel } from '../tasks/use-status-words';
 import type { KioskFigures } from './kiosk-view';
 
 type Accent = 'plain' | 'good' | 'bad' | 'warn';
@@ -15,7 +16,8 @@ const ACCENT: Record<Accent, string> = {
 function Tile({ label, value, hint, accent = 'plain' }: { label: string; value: ReactNode; hint?: string; accent?: Accent }) {
   return (
     <div className="flex min-w-0 flex-col rounded-[0.3em] border border-neutral-700 bg-neutral-900 px-[0.7em] py-[0.3em]">
-      <dt className="truncate text-[0.95em] font-medium text-neutral-300">{label}</dt>
+      {/* The states' full words ("Successful Execution") wrap rather than being cut on a narrow tile. */}
+      <dt className="text-[0.95em] leading-tight font-medium break-words text-neutral-300">{label}</dt>
       <dd className={`text-[2.4em] leading-tight font-bold tabular-nums ${ACCENT[accent]}`}>{value}</dd>
       {hint !== undefined ? <dd className="truncate text-[0.85em] text-neutral-400">{hint}</dd> : null}
     </div>
@@ -26,6 +28,8 @@ function Tile({ label, value, hint, accent = 'plain' }: { label: string; value: 
 export function BoardTiles({ figures }: { figures: KioskFigures }) {
   const { t } = useTranslation('kiosk');
   const f = useFormat();
+  // The states' own words, as the Monitor, campaigns and reports say them.
+  const state = useTaskStateLabel();
   const failedParts = [
     figures.timeout > 0 ? t('tiles.timedOut', { n: f.number(figures.timeout) }) : null,
     figures.canceled > 0 ? t('tiles.canceled', { n: f.number(figures.canceled) }) : null,
@@ -38,22 +42,22 @@ export function BoardTiles({ figures }: { figures: KioskFigures }) {
   return (
     <div role="group" aria-label={t('tiles.label')}>
       <dl className="grid grid-cols-8 gap-[0.6em]">
-        <Tile label={t('tiles.inProgress')} value={f.number(figures.inProgress)} />
-        <Tile label={t('tiles.ok')} value={f.number(figures.ok)} hint={t('tiles.okHint')} accent={figures.ok > 0 ? 'good' : 'plain'} />
+        <Tile label={state('in_progress')} value={f.number(figures.inProgress)} />
+        <Tile label={state('ok')} value={f.number(figures.ok)} hint={t('tiles.okHint')} accent={figures.ok > 0 ? 'good' : 'plain'} />
         <Tile
-          label={t('tiles.verified')}
+          label={state('verified')}
           value={figures.checkable > 0 ? f.number(figures.verified) : '—'}
           hint={verifiedParts.length > 0 ? verifiedParts.join(t('tiles.separator')) : undefined}
           accent={figures.verified > 0 ? 'good' : 'plain'}
         />
         <Tile
-          label={t('tiles.failed')}
+          label={state('failed')}
           value={f.number(figures.failed)}
           hint={failedParts.length > 0 ? failedParts.join(t('tiles.separator')) : undefined}
           accent={figures.failed > 0 ? 'bad' : 'plain'}
         />
-        <Tile label={t('tiles.rejected')} value={f.number(figures.rejected)} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
-        <Tile label={t('tiles.stalled')} value={f.number(figures.stalled)} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
+        <Tile label={state('rejected')} value={f.number(figures.rejected)} accent={figures.rejected > 0 ? 'bad' : 'plain'} />
+        <Tile label={state('stalled')} value={f.number(figures.stalled)} accent={figures.stalled > 0 ? 'warn' : 'plain'} />
         <Tile
           label={t('tiles.overall')}
           value={figures.overallPercent === null ? '—' : f.percent(Math.round(figures.overallPercent))}

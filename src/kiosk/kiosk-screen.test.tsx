@@ -211,7 +211,7 @@ describe('KioskScreen content', () => {
     const tiles = screen.getByRole('group', { name: 'Upgrade summary' });
     expect(within(tiles).getByText('Rejected').nextElementSibling).toHaveTextContent('1');
     expect(within(tiles).getByText('Failed').nextElementSibling).toHaveTextContent('0');
-    expect(within(tiles).getByText('In progress').nextElementSibling).toHaveTextContent('1');
+    expect(within(tiles).getByText('In Progress').nextElementSibling).toHaveTextContent('1');
     const failures = screen.getByRole('list', { name: 'Recent failures' });
     expect(within(failures).getAllByRole('listitem')).toHaveLength(1);
     expect(failures).toHaveTextContent('312015: The dock is busy (for example a flight is in progress)');

@@ -49,7 +49,7 @@ describe('KioskScreen in Simplified Chinese', () => {
 
     const tiles = screen.getByRole('group', { name: '升级概况' });
     expect(within(tiles).getByText('进行中').nextElementSibling).toHaveTextContent('5');
-    expect(within(tiles).getByText('已拒绝').nextElementSibling).toHaveTextContent('1');
+    expect(within(tiles).getByText('拒绝').nextElementSibling).toHaveTextContent('1');
     expect(tiles).toHaveTextContent('6 个任务');
 
     expect(screen.getByText('第 1 页，共 2 页')).toBeInTheDocument();

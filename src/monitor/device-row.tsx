@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { productName } from '../protocol/models';
 import { Badge } from '../ui/badge';
-import { useProtocolLabels } from '../ui/i18n/protocol-labels';
 import { useFormat } from '../ui/i18n/use-format';
 import { DockLink } from '../ui/dock-link';
 import { ProgressBar } from '../ui/progress-bar';
 import { StatusBadge } from '../ui/status-badge';
 import { taskEtaMs, taskRate, taskState } from '../tasks/task-derived';
-import { devicePercent, taskResultCode } from '../tasks/task-status-text';
+import { devicePercent } from '../tasks/task-status-text';
+import { taskFailure } from '../tasks/task-failure';
 import type { TaskDevice, TaskTimings, UpgradeTask } from '../tasks/task-types';
 import type { TaskRowRef } from './device-rows';
 import { LiveMarks } from './live-marks';
 import { barTone, TASK_STATE_KIND } from '../tasks/state-look';
-import { useTaskStatusText } from '../tasks/use-status-words';
+import { useTaskStateLabel, useTaskStatusText } from '../tasks/use-status-words';
+import { FailureLine } from './failure-line';
+import { ProgressCaption } from './progress-caption';
 
 export const ROW_GRID =
   'grid grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_minmax(8rem,1fr)_minmax(12rem,2fr)_minmax(10rem,1.6fr)_minmax(7rem,1fr)] gap-3';
@@ -55,20 +57,15 @@ interface DeviceRowProps {
 function DeviceRowView({ row, task, timings }: DeviceRowProps) {
   const { t } = useTranslation('monitor');
   const f = useFormat();
-  const labels = useProtocolLabels();
   const text = useTaskStatusText();
+  const stateLabel = useTaskStateLabel();
   const device = task.devices.find((d) => d.sn === row.sn);
   const model = device?.modelKey ? (productName(device.modelKey) ?? device.modelKey) : null;
   // The state without the clock: stalled and the age are LiveMarks' business.
   const state = taskState(task, task.lastReceivedAt, timings);
   const percent = Math.round(devicePercent(task));
-  const step = task.execution?.step ?? null;
   const sub = text.subStatusLabel(task);
-  const code = taskResultCode(task);
-  // A failed step (progress.step_result) carries no documented result code: name the step result.
-  const stepResult = task.execution?.stepResult;
-  const codeLine =
-    code === null ? null : stepResult !== undefined && stepResult === code ? t('row.stepFailed', { code }) : text.resultCodeLine(code);
+  const failure = taskFailure(task, state);
   const rate = taskRate(task);
   const eta = rate !== null ? taskEtaMs(task) : null;
   return (
@@ -101,22 +98,16 @@ function DeviceRowView({ row, task, timings }: DeviceRowProps) {
           valueText={text.deviceStatusText(task, row.sn)}
           tone={barTone(state)}
         />
-        <div className="flex gap-2 text-xs">
-          <span className="font-semibold tabular-nums">{f.percent(percent)}</span>
-          {step !== null ? <span className="text-slate-600">{labels.step(step)}</span> : null}
-        </div>
+        <ProgressCaption task={task} percent={percent} />
       </div>
       <div className="flex min-w-0 flex-col gap-0.5 text-sm">
         <span>
-          <StatusBadge kind={TASK_STATE_KIND[state]} label={text.statusLabel(task)} />
+          {/* The state's one word (the same on the campaign page, kiosk and reports); the bar's valuetext keeps the protocol's. */}
+          <StatusBadge kind={TASK_STATE_KIND[state]} label={task.supersededBy !== undefined ? text.words.superseded : stateLabel(state)} />
         </span>
         {sub !== null ? <span className="truncate text-xs text-slate-600">{sub}</span> : null}
         <VerificationMark device={device} />
-        {code !== null ? (
-          <span className="truncate text-xs text-red-800" title={codeLine ?? undefined}>
-            {codeLine}
-          </span>
-        ) : null}
+        {failure !== null ? <FailureLine failure={failure} /> : null}
       </div>
       <div className="flex min-w-0 flex-col gap-0.5 text-xs">
         {rate !== null ? <span className="tabular-nums">{f.speed(rate)}</span> : null}

@@ -32,12 +32,15 @@ describe('TaskDetailScreen in Simplified Chinese', () => {
     renderDetail(k.store, 'b-1');
     await act(() => setLanguage('zh-CN', { persist: false }));
 
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('升级任务 b-1');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('DOCK-A → DJI Dock 2 10.02.0002和Mavic 3D 08.01.0001');
+    const outcome = screen.getByRole('region', { name: '经过' });
+    expect(outcome).toHaveTextContent('机场已接受；随后失败：312016：机场与飞行器之间传输异常');
+    expect(outcome).toHaveTextContent('处理建议请确认飞行器在机场内、已开机并与机场连接，然后重试。');
     expect(screen.getByRole('link', { name: '← 监控' })).toBeInTheDocument();
     expect(fact('状态')).toContain('失败');
     expect(fact('发起方')).toBe('本控制台');
     expect(fact('命令')).toBe('已接受');
-    expect(fact('应答结果')).toBe('0：成功');
+    expect(fact('机场应答')).toBe('已接受（结果 0）');
     expect(fact('创建时间')).toBe(formatDateTime(T0, 'zh-CN'));
     expect(fact('创建时间')).toMatch(/^\d{4}\/\d{2}\/\d{2} /);
 

@@ -29,7 +29,7 @@ describe('TaskDetailScreen', () => {
     expect(fact('Gateway')).toBe('DOCK-A');
     expect(fact('Started by')).toBe('This console');
     expect(fact('Command')).toBe('Accepted');
-    expect(fact('Reply result')).toBe('0: Success');
+    expect(fact("Dock's reply")).toBe('Accepted (result 0)');
     expect(fact('Attempt')).toBe('1');
     const devices = screen.getByRole('table', { name: 'Devices' });
     expect(within(devices).getByRole('rowheader', { name: 'DOCK-A' }).closest('tr')).toHaveTextContent('DJI Dock 2');

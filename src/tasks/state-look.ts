@@ -1,24 +1,26 @@
 import { statusLabel } from '../protocol/labels';
+import { en } from './locales/en';
 import type { StatusKind } from '../ui/status-badge';
 import type { TaskState } from './task-types';
 
 /**
  * Words for the shown task states in English: the protocol's labels (src/protocol/labels.ts) where
- * the state is a device status.
+ * the state is a device status, else the 'tasks' namespace's English words (one word per state
+ * everywhere: Monitor, kiosk, campaigns and reports).
  * Components show useTaskStateLabel() (use-status-words.ts), the same words in the active language.
  */
 export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = {
-  queued: 'Queued',
-  published: 'Published',
-  accepted: 'Accepted',
-  'no-reply': 'No reply',
+  queued: en.state.queued,
+  published: en.state.published,
+  accepted: en.state.accepted,
+  'no-reply': en.state['no-reply'],
   sent: statusLabel('sent'),
   in_progress: statusLabel('in_progress'),
   paused: statusLabel('paused'),
-  stalled: 'Stalled',
+  stalled: en.state.stalled,
   ok: statusLabel('ok'),
-  verified: 'Verified',
-  'version-mismatch': 'Version mismatch',
+  verified: en.state.verified,
+  'version-mismatch': en.state['version-mismatch'],
   failed: statusLabel('failed'),
   rejected: statusLabel('rejected'),
   canceled: statusLabel('canceled'),

@@ -105,13 +105,6 @@ export const en = {
   },
   // Gateway states that are not device statuses (those come from the protocol labels).
   rowState: {
-    queued: 'Queued',
-    published: 'Published',
-    accepted: 'Accepted',
-    noReply: 'No reply',
-    stalled: 'Stalled',
-    verified: 'Verified',
-    versionMismatch: 'Version mismatch',
     notSent: 'Not sent yet',
     skipped: 'Skipped',
     retryQueued: 'Retry queued',
@@ -206,4 +199,5 @@ export const en = {
     rangeHours: '{{from}}–{{to}} h',
     binTitle_one: '{{range}}: {{n}} upgrade',
     binTitle_other: '{{range}}: {{n}} upgrades',
-  },} as const;
+  },
+} as const;

@@ -103,13 +103,6 @@ export const zhCN: Translation<typeof en> = {
     resultLine: '{{code}}：{{text}}',
   },
   rowState: {
-    queued: '排队中',
-    published: '已发布',
-    accepted: '已接受',
-    noReply: '无响应',
-    stalled: '停滞',
-    verified: '已验证',
-    versionMismatch: '版本不符',
     notSent: '尚未下发',
     skipped: '已跳过',
     retryQueued: '等待重试',
@@ -203,4 +196,5 @@ export const zhCN: Translation<typeof en> = {
     rangeHours: '{{from}}–{{to}} 小时',
     binTitle_one: '{{range}}：{{n}} 个升级',
     binTitle_other: '{{range}}：{{n}} 个升级',
-  },};
+  },
+};

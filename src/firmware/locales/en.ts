@@ -119,8 +119,10 @@ export const en = {
     checking: 'Checking…',
     progressLabel: 'Downloading {{fileName}}',
     progressValue: '{{percent}} of {{fileName}} downloaded',
+    // A size check says only that; "MD5 matches" is kept for the download that compared the MD5.
     outcome: {
-      ok: 'Verified',
+      okSize: 'Checked size',
+      okMd5: 'MD5 matches',
       'size-mismatch': 'Size mismatch',
       'md5-mismatch': 'MD5 mismatch',
       unverifiable: 'Could not verify from this browser',

@@ -117,7 +117,8 @@ export const zhCN: Translation<typeof en> = {
     progressLabel: '正在下载 {{fileName}}',
     progressValue: '{{fileName}} 已下载 {{percent}}',
     outcome: {
-      ok: '已验证',
+      okSize: '大小已核对',
+      okMd5: 'MD5 一致',
       'size-mismatch': '大小不一致',
       'md5-mismatch': 'MD5 不一致',
       unverifiable: '无法在此浏览器中验证',

@@ -31,7 +31,14 @@ export function TaskFacts({ task, state }: { task: UpgradeTask; state: TaskState
       </Fact>
       <Fact label={t('facts.startedBy')}>{task.origin === 'this-console' ? t('facts.thisConsole') : t('facts.elsewhere')}</Fact>
       <Fact label={t('facts.command')}>{task.command === null ? t('facts.commandNotSeen') : words.command(task.command)}</Fact>
-      <Fact label={t('facts.replyResult')}>{task.resultCode === null ? t('facts.noReply') : words.resultCodeLine(task.resultCode)}</Fact>
+      {/* What the dock answered to the command, never its meaning for the upgrade (that is the progress). */}
+      <Fact label={t('facts.reply')}>
+        {task.resultCode === null
+          ? t('facts.noReply')
+          : task.resultCode === 0
+            ? t('facts.replyAccepted')
+            : t('facts.replyRefused', { line: words.resultCodeLine(task.resultCode) })}
+      </Fact>
       <Fact label={t('facts.attempt')}>
         {f.number(task.attempt)}
         {task.retryOf !== undefined ? <span className="text-slate-500">{t('facts.retryOf', { bid: task.retryOf })}</span> : null}
