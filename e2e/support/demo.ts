@@ -10,6 +10,9 @@ export interface E2eDemoOptions {
   docks: number;
   firmwareMb: number;
   settings?: Partial<DockSettings>;
+  /** How often each dock repeats its topology and state, and its osd (1 s by default: quick discovery of a small fleet). */
+  topoIntervalMs?: number;
+  osdIntervalMs?: number;
 }
 
 export interface E2eDemo {
@@ -41,8 +44,8 @@ export async function startE2eDemo(options: E2eDemoOptions): Promise<E2eDemo> {
         download: 'real',
         settings: { ...DEFAULT_DOCK_SETTINGS, ...options.settings },
         // Short, so a page that subscribes after the docks connected soon hears from every one.
-        topoIntervalMs: 1000,
-        osdIntervalMs: 1000,
+        topoIntervalMs: options.topoIntervalMs ?? 1000,
+        osdIntervalMs: options.osdIntervalMs ?? 1000,
       },
       log: () => undefined,
     });

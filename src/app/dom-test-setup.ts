@@ -8,6 +8,9 @@ import { i18n, setLanguage } from '../ui/i18n/i18n';
 // "Languages").
 setUpI18n(null);
 
+// jsdom does not scroll; lists that scroll with the page (src/upgrade/window-row-list.tsx) call this.
+window.scrollTo = () => undefined;
+
 afterEach(async () => {
   cleanup();
   // A test that switched language must not leak it into the next one.

@@ -15,7 +15,7 @@ export function CampaignOptionsFields({ text, parsed, onChange }: CampaignOption
   const say = useMessageText();
   const { errors } = parsed;
   return (
-    <fieldset className="grid gap-3 sm:grid-cols-3">
+    <fieldset className="grid gap-3">
       <legend className="mb-1 text-sm font-semibold">{t('options.legend')}</legend>
       <TextField
         label={t('options.maxParallel')}

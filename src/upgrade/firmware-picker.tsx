@@ -2,10 +2,13 @@ import { memo, useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Firmware } from '../firmware/firmware';
+import type { NewestVersions } from '../fleet/fleet-overview';
 import { PreflightPanel } from '../firmware/preflight-panel';
+import { Badge } from '../ui/badge';
 import { useFormat } from '../ui/i18n/use-format';
 import { firmwareRadioLabel, groupFirmware, groupLabelMessage, type FirmwareGroup, type FirmwareGroupKey } from './firmware-groups';
 import { useMessageText } from '../ui/i18n/message';
+import { productName } from '../protocol/models';
 
 export interface CatalogStatus {
   loading: boolean;
@@ -17,34 +20,74 @@ export interface CatalogStatus {
 interface GroupProps {
   group: FirmwareGroup;
   chosenKey: string | null;
+  newest: string | undefined;
   onChoose: (group: FirmwareGroupKey, key: string | null) => void;
 }
 
-const FirmwareRadioGroup = memo(function FirmwareRadioGroup({ group, chosenKey, onChoose }: GroupProps) {
-  const labelId = useId();
+/** Everything an operator may check before choosing, shown on demand. */
+function FirmwareDetails({ firmware }: { firmware: readonly Firmware[] }) {
+  const { t } = useTranslation('upgrades');
+  const f = useFormat();
+  return (
+    <details className="text-xs open:basis-full">
+      <summary className="w-fit cursor-pointer text-slate-700">{t('firmware.details')}</summary>
+      <dl className="mt-1 flex flex-col gap-2 pl-4">
+        {firmware.map((fw) => (
+          <div key={fw.key} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2">
+            <dt className="font-medium">{fw.productVersion}</dt>
+            <dd className="break-all">
+              <span className="font-mono">{fw.fileName}</span> · {f.bytes(fw.fileSize)}
+              {fw.releasedAt !== null ? ` · ${t('firmware.released', { date: f.date(fw.releasedAt) })}` : ''}
+              {fw.source === 'manual' ? t('firmware.manualEntry') : ''}
+              <br />
+              <span className="font-mono text-slate-600">md5 {fw.md5}</span>
+              <br />
+              <span className="font-mono text-slate-600">{fw.fileUrl}</span>
+              {fw.releaseNotes !== '' ? <span className="block whitespace-pre-line text-slate-700">{fw.releaseNotes}</span> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/** One line per model: None and each version, the newest marked; file, size and notes on demand. */
+const FirmwareRadioGroup = memo(function FirmwareRadioGroup({ group, chosenKey, newest, onChoose }: GroupProps) {
   const name = useId();
   const { t } = useTranslation('upgrades');
   const say = useMessageText();
-  const f = useFormat();
   return (
-    <div role="radiogroup" aria-labelledby={labelId} className="flex flex-col gap-1 rounded border border-slate-200 p-3">
-      <span id={labelId} className="text-sm font-semibold">
-        {say(groupLabelMessage(group.model))}
+    <div
+      role="radiogroup"
+      aria-label={say(groupLabelMessage(group.model))}
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-100 py-1.5 text-sm"
+    >
+      {/* The group's name says "Firmware for DJI Dock 2 (3-2-0)"; the line shows the short form. */}
+      <span aria-hidden="true" className="w-40 shrink-0 truncate font-medium">
+        {group.model === null ? t('firmware.gatewayShort') : (productName(group.model) ?? t('firmware.unknownModel'))}{' '}
+        {group.model === null ? null : <span className="text-xs font-normal text-slate-600">{group.model}</span>}
       </span>
-      <label className="flex items-center gap-2 text-sm">
+      <label className="flex items-center gap-1.5">
         <input type="radio" name={name} checked={chosenKey === null} onChange={() => onChoose(group.key, null)} />
         {t('firmware.none')}
       </label>
       {group.firmware.map((fw) => (
-        <label key={fw.key} className="flex items-center gap-2 text-sm">
-          <input type="radio" name={name} checked={chosenKey === fw.key} onChange={() => onChoose(group.key, fw.key)} />
-          <span>{firmwareRadioLabel(fw)}</span>
-          <span className="text-xs text-slate-500">
-            {f.bytes(fw.fileSize)}
-            {fw.source === 'manual' ? t('firmware.manualEntry') : ''}
-          </span>
+        <label key={fw.key} className="flex items-center gap-1.5">
+          {/* The name holds product, version and file name (the accessibility contract); the line shows the version. */}
+          <input
+            type="radio"
+            name={name}
+            aria-label={firmwareRadioLabel(fw)}
+            checked={chosenKey === fw.key}
+            onChange={() => onChoose(group.key, fw.key)}
+          />
+          <span className="font-medium tabular-nums">{fw.productVersion}</span>
+          {fw.productVersion === newest ? <Badge tone="success">{t('firmware.newest')}</Badge> : null}
+          {fw.source === 'manual' ? <Badge tone="info">{t('firmware.manual')}</Badge> : null}
         </label>
       ))}
+      <FirmwareDetails firmware={group.firmware} />
     </div>
   );
 });
@@ -54,15 +97,17 @@ export interface FirmwarePickerProps {
   catalog: CatalogStatus;
   choice: ReadonlyMap<FirmwareGroupKey, string>;
   chosen: readonly Firmware[];
+  newest: NewestVersions;
   onChoose: (group: FirmwareGroupKey, key: string | null) => void;
 }
 
-/** One radio group per model, and the pre-flight check of every chosen file. */
-export function FirmwarePicker({ firmware, catalog, choice, chosen, onChoose }: FirmwarePickerProps) {
+/** One radio group per model (a dense list, two columns on a wide screen), and the pre-flight check of every chosen file. */
+export const FirmwarePicker = memo(function FirmwarePicker({ firmware, catalog, choice, chosen, newest, onChoose }: FirmwarePickerProps) {
   const groups = groupFirmware(firmware);
   const { t } = useTranslation('upgrades');
+  const f = useFormat();
   return (
-    <section aria-labelledby="upgrade-firmware-title" className="flex flex-col gap-3">
+    <section aria-labelledby="upgrade-firmware-title" className="flex flex-col gap-2">
       <h2 id="upgrade-firmware-title" className="text-lg font-semibold">
         {t('firmware.title')}
       </h2>
@@ -80,27 +125,34 @@ export function FirmwarePicker({ firmware, catalog, choice, chosen, onChoose }: 
           <Trans t={t} i18nKey="firmware.empty" components={{ link: <Link to="/firmware" /> }} />
         </p>
       ) : null}
-      <div className="grid gap-3 md:grid-cols-2">
-        {groups.map((group) => (
-          <FirmwareRadioGroup key={group.key} group={group} chosenKey={choice.get(group.key) ?? null} onChoose={onChoose} />
-        ))}
-      </div>
+      {groups.length > 0 ? (
+        <div className="grid gap-x-6 rounded border border-slate-200 bg-white px-3 xl:grid-cols-2">
+          {groups.map((group) => (
+            <FirmwareRadioGroup
+              key={group.key}
+              group={group}
+              chosenKey={choice.get(group.key) ?? null}
+              newest={group.model === null ? undefined : newest.get(group.model)}
+              onChoose={onChoose}
+            />
+          ))}
+        </div>
+      ) : null}
       {chosen.length > 0 ? (
         <ul aria-label={t('firmware.preflightList')} className="flex flex-col gap-2">
-          {chosen.map((f) => (
-            <li key={f.key} className="flex flex-col gap-1 rounded border border-slate-200 p-3">
+          {chosen.map((fw) => (
+            <li key={fw.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-white px-3 py-1.5">
               <span className="text-sm font-medium">
-                {t('firmware.preflightTitle', { product: f.productName, version: f.productVersion })}{' '}
-                <span className="font-mono text-xs">{f.fileName}</span>
+                {t('firmware.preflightTitle', { product: fw.productName, version: fw.productVersion })}{' '}
+                <span className="font-mono text-xs font-normal">
+                  {fw.fileName} · {f.bytes(fw.fileSize)}
+                </span>
               </span>
-              <span className="break-all font-mono text-xs text-slate-500">
-                {f.fileUrl} · md5 {f.md5}
-              </span>
-              <PreflightPanel firmware={f} />
+              <PreflightPanel firmware={fw} />
             </li>
           ))}
         </ul>
       ) : null}
     </section>
   );
-}
+});

@@ -1,27 +1,36 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Firmware } from '../firmware/firmware';
-import { useFleet, useGatewaySns } from '../fleet/fleet-hooks';
-import { searchGatewaySns } from '../fleet/fleet-selectors';
+import { hasFilters } from '../fleet/fleet-filters';
+import { useGatewaySns } from '../fleet/fleet-hooks';
+import type { NewestVersions } from '../fleet/fleet-overview';
 import { Button } from '../ui/button';
 import { useFormat } from '../ui/i18n/use-format';
-import { UNGROUPED } from './ungrouped';
-import { FixedRowList } from './fixed-row-list';
 import { GATEWAY_ROW_HEIGHT, GatewayRow } from './gateway-row';
 import { useSelected, useSelectionActions } from './selection-context';
+import { TargetFilters } from './target-filters';
+import { UNGROUPED } from './ungrouped';
+import { useEligibleOf } from './use-resolutions';
+import { useFleetModels, useShownGateways, useTargetFilters } from './use-target-filters';
+import { WindowRowList } from './window-row-list';
 
-const LIST_MAX_HEIGHT = 480;
+export interface GatewayPickerProps {
+  chosen: readonly Firmware[];
+  /** The newest version offered per model, for "not on the newest version". */
+  newest: NewestVersions;
+}
 
-/** Every known gateway with a checkbox; a filter by gateway or device SN; bulk select of what is shown. */
-export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
+/** Every known gateway with a checkbox; the Fleet's filters; bulk select of what is shown, or of what is shown and eligible. */
+export const GatewayPicker = memo(function GatewayPicker({ chosen, newest }: GatewayPickerProps) {
   const gatewaySns = useGatewaySns();
-  const deviceGateway = useFleet((s) => s.deviceGateway);
   const selected = useSelected();
   const selection = useSelectionActions();
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => searchGatewaySns(gatewaySns, deviceGateway, deferredQuery), [gatewaySns, deviceGateway, deferredQuery]);
-  const filterId = useId();
+  const [filters, setFilters] = useTargetFilters();
+  const shown = useShownGateways(filters, newest);
+  const models = useFleetModels(newest);
+  const eligibleOf = useEligibleOf(chosen);
+  const [picked, setPicked] = useState<{ eligible: number; skipped: number } | null>(null);
+  const eligibleHintId = useId();
   const getKey = useCallback((i: number) => shown[i] ?? String(i), [shown]);
   const renderRow = useCallback((i: number) => <GatewayRow sn={shown[i] ?? ''} chosen={chosen} />, [shown, chosen]);
   const known = gatewaySns.filter((sn) => selected.has(sn)).length;
@@ -32,9 +41,16 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
     total: f.number(gatewaySns.length, UNGROUPED),
     shown: f.number(shown.length, UNGROUPED),
   };
+  const noFirmware = chosen.length === 0;
+
+  function selectEligible() {
+    const eligible = eligibleOf(shown);
+    selection.select(eligible);
+    setPicked({ eligible: eligible.length, skipped: shown.length - eligible.length });
+  }
 
   return (
-    <section aria-labelledby="upgrade-gateways-title" className="flex flex-col gap-3">
+    <section aria-labelledby="upgrade-gateways-title" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 id="upgrade-gateways-title" className="text-lg font-semibold">
           {t('gateways.title')}
@@ -43,39 +59,60 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
           {shown.length !== gatewaySns.length ? t('gateways.selectedShown', counts) : t('gateways.selected', counts)}
         </p>
       </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={filterId} className="text-sm font-medium text-slate-800">
-            {t('gateways.filterLabel')}
-          </label>
-          <input
-            id={filterId}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t('gateways.filterPlaceholder')}
-            className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
-          />
-        </div>
+      <TargetFilters
+        filters={filters}
+        models={models}
+        onChange={(next) => {
+          setPicked(null);
+          setFilters(next);
+        }}
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          variant="primary"
+          onClick={selectEligible}
+          disabled={noFirmware || shown.length === 0}
+          aria-describedby={noFirmware ? eligibleHintId : undefined}
+        >
+          {t('gateways.selectEligible')}
+        </Button>
         <Button onClick={() => selection.select(shown)} disabled={shown.length === 0}>
           {t('gateways.selectAllShown')}
         </Button>
         <Button onClick={() => selection.deselect(shown)} disabled={shown.length === 0}>
           {t('gateways.selectNoneShown')}
         </Button>
-        <Button onClick={() => selection.clear()} disabled={selected.size === 0}>
+        <Button
+          onClick={() => {
+            selection.clear();
+            setPicked(null);
+          }}
+          disabled={selected.size === 0}
+        >
           {t('gateways.clearSelection')}
         </Button>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {noFirmware ? (
+            <span id={eligibleHintId}>{t('gateways.eligibleNeedsFirmware')}</span>
+          ) : picked !== null ? (
+            t('gateways.eligiblePicked', {
+              count: picked.eligible,
+              n: f.number(picked.eligible, UNGROUPED),
+              skipped: f.number(picked.skipped, UNGROUPED),
+            })
+          ) : null}
+        </p>
       </div>
       {gatewaySns.length === 0 ? (
         <p className="text-sm text-slate-600">{t('gateways.emptyFleet')}</p>
       ) : shown.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('gateways.noMatch', { query: deferredQuery.trim() })}</p>
+        <p className="text-sm text-slate-600">
+          {hasFilters({ ...filters, q: '' }) ? t('gateways.noFilterMatch') : t('gateways.noMatch', { query: filters.q.trim() })}
+        </p>
       ) : (
-        <FixedRowList
+        <WindowRowList
           count={shown.length}
           rowHeight={GATEWAY_ROW_HEIGHT}
-          maxHeight={LIST_MAX_HEIGHT}
           label={t('gateways.listLabel')}
           getKey={getKey}
           renderRow={renderRow}
@@ -83,4 +120,4 @@ export function GatewayPicker({ chosen }: { chosen: readonly Firmware[] }) {
       )}
     </section>
   );
-}
+});

@@ -1,8 +1,7 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Firmware } from '../firmware/firmware';
 import { isMismatch } from '../firmware/preflight-result';
-import { useGatewaySns } from '../fleet/fleet-hooks';
 import { CheckboxField } from '../ui/checkbox-field';
 import { Button } from '../ui/button';
 import { useMessageText } from '../ui/i18n/message';
@@ -11,34 +10,37 @@ import { useCampaignActions } from '../campaigns/campaign-hooks';
 import { buildCampaignPlan } from './build-plan';
 import { EMPTY_OPTIONS_TEXT, parseCampaignOptions, type CampaignOptionsText } from './campaign-options';
 import { CampaignOptionsFields } from './campaign-options-fields';
+import { CampaignNameField } from './campaign-name-field';
 import { CampaignTimingFields } from './campaign-timing-fields';
 import { defaultTimingText, parseTiming, timingBlockedMessage, type TimingText } from './campaign-timing-options';
 import { ConfirmStartDialog } from './confirm-start-dialog';
-import { willSend, type OfferedUpgradeType } from './resolve-targets';
-import { useSelected, useSelectionActions } from './selection-context';
+import { willSend, type GatewayResolution } from './resolve-targets';
+import { useSelectionActions } from './selection-context';
 import { startBlockedMessage } from './start-reason';
-import { UpgradePreview } from './upgrade-preview';
+import { UNGROUPED } from './ungrouped';
 import { usePreflightResults } from './use-preflight-results';
-import { useResolutions } from './use-resolutions';
 
 export interface StartSectionProps {
   chosen: readonly Firmware[];
   readOnly: boolean;
+  /** How many known gateways are ticked. */
+  selectedCount: number;
+  /** What each ticked gateway would get (or why not), in display order. */
+  resolutions: readonly GatewayResolution[];
   /** Called with the new campaign's id once it is started and the selection cleared. */
   onStarted: (campaignId: string) => void;
 }
 
-/** Preview, campaign options, pre-flight gate and the Start upgrade -> Confirm flow. */
-export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps) {
-  const gatewaySns = useGatewaySns();
-  const selected = useSelected();
+/** The summary, campaign options, pre-flight gate and the Start upgrade -> Confirm flow. */
+export function StartSection({ chosen, readOnly, selectedCount, resolutions, onStarted }: StartSectionProps) {
   const selection = useSelectionActions();
   const campaigns = useCampaignActions();
-  const selectedSns = useMemo(() => gatewaySns.filter((sn) => selected.has(sn)), [gatewaySns, selected]);
-  const [types, setTypes] = useState<ReadonlyMap<string, OfferedUpgradeType>>(() => new Map());
-  const resolutions = useResolutions({ sns: selectedSns, chosen, types });
-  const sendCount = resolutions.filter(willSend).length;
+  const sending = resolutions.filter(willSend);
+  const sendCount = sending.length;
+  const deviceCount = sending.reduce((n, r) => n + r.targets.length, 0);
+  const skippedCount = resolutions.length - sendCount;
   const [optionsText, setOptionsText] = useState<CampaignOptionsText>(EMPTY_OPTIONS_TEXT);
+  const [campaignName, setCampaignName] = useState('');
   const parsed = parseCampaignOptions(optionsText, sendCount);
   const [timingText, setTimingText] = useState<TimingText>(() => defaultTimingText());
   const timing = parseTiming(timingText);
@@ -56,21 +58,25 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
   const blocked = startBlockedMessage({
     readOnly,
     chosen,
-    selectedCount: selectedSns.length,
+    selectedCount,
     sendCount,
     options: parsed,
     preflight,
     override,
   });
   const timingBlocked = timingBlockedMessage(timing);
+  const timingParts = [
+    timingText.windowOn ? t('timing.windowOn') : null,
+    timingText.notBefore !== '' ? t('timing.notBefore') : null,
+    timingText.gate ? t('timing.gate') : null,
+  ].filter((part) => part !== null);
+  const timingState = timingParts.length === 0 ? t('aside.timingNone') : format.list(timingParts, 'plain');
   const reason = blocked !== null ? say(blocked) : timingBlocked !== null ? say(timingBlocked) : null;
   const plan =
     parsed.options === null || sendCount === 0 || timing.timing === null
       ? null
-      : { ...buildCampaignPlan(resolutions, parsed.options), timing: timing.timing };
+      : { ...buildCampaignPlan(resolutions, parsed.options), timing: timing.timing, name: campaignName };
   const usedFirmware = chosen.filter((f) => resolutions.some((r) => willSend(r) && r.targets.some((t) => t.firmware.key === f.key)));
-
-  const onTypeChange = useCallback((sn: string, type: OfferedUpgradeType) => setTypes((prev) => new Map(prev).set(sn, type)), []);
 
   function confirm() {
     if (plan === null || reason !== null) return;
@@ -83,20 +89,35 @@ export function StartSection({ chosen, readOnly, onStarted }: StartSectionProps)
     }
     selection.clear();
     setConfirming(false);
-    setTypes(new Map());
     setOverride(false);
+    setCampaignName('');
     onStarted(id);
   }
 
   return (
     <>
-      <UpgradePreview resolutions={resolutions} onTypeChange={onTypeChange} />
-      <section aria-labelledby="upgrade-start-title" className="flex flex-col gap-3">
+      <section aria-labelledby="upgrade-start-title" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4">
         <h2 id="upgrade-start-title" className="text-lg font-semibold">
           {t('start.title')}
         </h2>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {t('preview.summary', {
+            sends: format.number(sendCount, UNGROUPED),
+            devices: t('preview.devices', { count: deviceCount, n: format.number(deviceCount, UNGROUPED) }),
+            skipped: t('preview.skippedGateways', { count: skippedCount, n: format.number(skippedCount, UNGROUPED) }),
+          })}
+        </p>
+        <CampaignNameField value={campaignName} onChange={setCampaignName} plan={plan} />
         <CampaignOptionsFields text={optionsText} parsed={parsed} onChange={setOptionsText} />
-        <CampaignTimingFields text={timingText} parsed={timing} onChange={setTimingText} />
+        {/* Folded (details on demand) so the summary and Start fit one screen; opens itself on an error. */}
+        <details open={timingBlocked !== null ? true : undefined} className="rounded border border-slate-200 px-3 py-2">
+          <summary className="cursor-pointer text-sm font-semibold">
+            {t('aside.timingSummary', { legend: t('timing.legend'), state: timingState })}
+          </summary>
+          <div className="pt-2">
+            <CampaignTimingFields text={timingText} parsed={timing} onChange={setTimingText} />
+          </div>
+        </details>
         {unverifiable.length > 0 ? (
           <p className="text-sm text-amber-800">
             {t('start.unverifiable', {

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../ui/i18n/use-format';
-import { FixedRowList } from './fixed-row-list';
+import { WindowRowList } from './window-row-list';
 import { willSend, type GatewayResolution, type OfferedUpgradeType, type TargetDevice } from './resolve-targets';
 import { skipReasonMessage } from './skip-reasons';
 import { useMessageText } from '../ui/i18n/message';
@@ -9,7 +9,6 @@ import { UNGROUPED } from './ungrouped';
 
 const SEND_ROW_HEIGHT = 88;
 const SKIP_ROW_HEIGHT = 52;
-const MAX_HEIGHT = 360;
 
 export type TypeChange = (deviceSn: string, type: OfferedUpgradeType) => void;
 
@@ -98,7 +97,6 @@ export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProp
   const f = useFormat();
   const sending = useMemo(() => resolutions.filter(willSend), [resolutions]);
   const skipped = useMemo(() => resolutions.filter((r) => !willSend(r)), [resolutions]);
-  const devices = sending.reduce((n, r) => n + r.targets.length, 0);
   const sendKey = useCallback((i: number) => sending[i]?.gatewaySn ?? String(i), [sending]);
   const skipKey = useCallback((i: number) => skipped[i]?.gatewaySn ?? String(i), [skipped]);
   return (
@@ -106,20 +104,13 @@ export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProp
       <h2 id="upgrade-preview-title" className="text-lg font-semibold">
         {t('preview.title')}
       </h2>
-      <p className="text-sm text-slate-700">
-        {t('preview.summary', {
-          sends: f.number(sending.length, UNGROUPED),
-          devices: t('preview.devices', { count: devices, n: f.number(devices, UNGROUPED) }),
-          skipped: t('preview.skippedGateways', { count: skipped.length, n: f.number(skipped.length, UNGROUPED) }),
-        })}
-      </p>
+      {resolutions.length === 0 ? <p className="text-sm text-slate-600">{t('preview.empty')}</p> : null}
       {sending.length > 0 ? (
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-semibold">{t('preview.willBeSent', { n: f.number(sending.length, UNGROUPED) })}</h3>
-          <FixedRowList
+          <WindowRowList
             count={sending.length}
             rowHeight={SEND_ROW_HEIGHT}
-            maxHeight={MAX_HEIGHT}
             label={t('preview.sendList')}
             getKey={sendKey}
             renderRow={(i) => {
@@ -132,10 +123,9 @@ export function UpgradePreview({ resolutions, onTypeChange }: UpgradePreviewProp
       {skipped.length > 0 ? (
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-semibold">{t('preview.skippedHeading', { n: f.number(skipped.length, UNGROUPED) })}</h3>
-          <FixedRowList
+          <WindowRowList
             count={skipped.length}
             rowHeight={SKIP_ROW_HEIGHT}
-            maxHeight={MAX_HEIGHT}
             label={t('preview.skipList')}
             getKey={skipKey}
             renderRow={(i) => {

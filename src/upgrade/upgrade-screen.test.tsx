@@ -99,15 +99,15 @@ describe('UpgradeScreen', () => {
     stubFetch();
     renderScreen();
     const dock = await screen.findByRole('radiogroup', { name: 'Firmware for DJI Dock 2 (3-2-0)' });
-    expect(
-      within(dock)
-        .getAllByRole('radio')
-        .map((r) => r.getAttribute('name') !== null && r.closest('label')?.textContent),
-    ).toEqual([
-      'None',
-      expect.stringContaining('DJI Dock 2 10.01.2000 — dock2-10.01.2000.bin'),
-      expect.stringContaining('DJI Dock 2 10.01.1000 — dock2-10.01.1000.bin'),
+    const newest = within(dock).getByRole('radio', { name: 'DJI Dock 2 10.01.2000 — dock2-10.01.2000.bin' });
+    expect(within(dock).getAllByRole('radio')).toEqual([
+      within(dock).getByRole('radio', { name: 'None' }),
+      newest,
+      within(dock).getByRole('radio', { name: 'DJI Dock 2 10.01.1000 — dock2-10.01.1000.bin' }),
     ]);
+    // The line shows the version, the newest marked; file, size and notes are on demand.
+    expect(newest.closest('label')).toHaveTextContent(/^10\.01\.2000newest$/);
+    expect(within(dock).getByText('Details')).toBeInTheDocument();
     expect(within(dock).getByRole('radio', { name: 'None' })).toBeChecked();
     expect(screen.getByRole('radiogroup', { name: 'Firmware for Mavic 3D (0-91-0)' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Select gateway DOCK1' })).not.toBeChecked();
@@ -145,6 +145,7 @@ describe('UpgradeScreen', () => {
 
     for (const sn of ['DOCK1', 'DOCK2', 'DOCK3']) await user.click(screen.getByRole('checkbox', { name: `Select gateway ${sn}` }));
     expect(screen.getByText('1 ota_create to send (2 devices), 2 selected gateways skipped.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dry-run preview (3 selected)' }));
     const send = screen.getByRole('group', { name: 'Send to DOCK1' });
     expect(send).toHaveTextContent('DOCK1DJI Dock 210.01.1000 → 10.01.2000');
     expect(send).toHaveTextContent('AC1Mavic 3D07.00.0001 → 07.01.0100type 3 (regular)m3d-07.01.0100.bin');
@@ -160,6 +161,7 @@ describe('UpgradeScreen', () => {
     await chooseFirmware(user, /^Firmware for Mavic 3D/, /07\.01\.0100/);
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK1' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK2' }));
+    await user.click(screen.getByRole('button', { name: /^Dry-run preview/ }));
     expect(screen.queryByRole('combobox', { name: 'Upgrade type for AC1' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Upgrade type for DOCK2' })).not.toBeInTheDocument();
     const type = screen.getByRole('combobox', { name: 'Upgrade type for DOCK1' });
@@ -288,6 +290,52 @@ describe('UpgradeScreen', () => {
     expect(screen.getByText('1003 of 1003 selected')).toBeInTheDocument();
   });
 
+  it('"Select all eligible" takes the shown gateways the chosen firmware would go to, none it would skip', async () => {
+    stubFetch();
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
+    const eligible = screen.getByRole('button', { name: 'Select all eligible' });
+    expect(eligible).toBeDisabled();
+    expect(eligible).toHaveAccessibleDescription('Choose a firmware to select the gateways it would go to.');
+    await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
+    await user.click(eligible);
+    // DOCK3 already runs 10.01.2000; DOCK1 needs it (and a consistency upgrade), DOCK2 needs it.
+    expect([...stores.selection.getState().selected].sort()).toEqual(['DOCK1', 'DOCK2']);
+    expect(screen.getByText('Selected 2 eligible gateways; 1 shown would be skipped.')).toBeInTheDocument();
+    expect(screen.getByText('2 ota_create to send (2 devices), 0 selected gateways skipped.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear selection' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Version' }), '10.01.1500');
+    expect(await screen.findByText('0 of 3 selected, 1 shown')).toBeInTheDocument();
+    await user.click(eligible);
+    expect([...stores.selection.getState().selected]).toEqual(['DOCK2']);
+  });
+
+  it('filters by model, by "not on the newest version" and by connection, as the Fleet does', async () => {
+    stubFetch();
+    stores.fleet.getState().batchReceived([topo('DOCK9', '3-1-0')], Date.now());
+    const user = userEvent.setup({ delay: null });
+    renderScreen();
+    await screen.findByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ });
+    const model = screen.getByRole('combobox', { name: 'Model' });
+    expect(
+      within(model)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All models', 'DJI Dock 2 (3-2-0) · 3', 'DJI Dock (3-1-0) · 1', 'Mavic 3D (0-91-0) · 1']);
+    await user.selectOptions(model, '3-2-0');
+    expect(await screen.findByText('0 of 4 selected, 3 shown')).toBeInTheDocument();
+    // The catalog's newest Dock 2 version is 10.01.2000, which DOCK3 runs.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Version' }), 'Not on the newest version');
+    expect(await screen.findByText('0 of 4 selected, 2 shown')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Select gateway DOCK3' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Connection' }), 'Offline');
+    expect(await screen.findByText('No gateway matches these filters.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('0 of 4 selected')).toBeInTheDocument();
+  });
+
   it('read-only mode keeps Start disabled with the reason', async () => {
     stubFetch();
     const user = userEvent.setup({ delay: null });
@@ -306,6 +354,7 @@ describe('UpgradeScreen', () => {
       await chooseFirmware(user, /^Firmware for DJI Dock 2/, /10\.01\.2000/);
       await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK2' }));
       expect(startButton()).toBeEnabled();
+      await user.click(screen.getByRole('button', { name: /^Dry-run preview/ }));
       await act(async () => {
         vi.advanceTimersByTime(61_000);
       });

@@ -83,6 +83,7 @@ describe('UpgradeScreen in Simplified Chinese', () => {
 
     for (const sn of ['DOCK1', 'DOCK2', 'DOCK3']) await user.click(screen.getByRole('checkbox', { name: `选择网关 ${sn}` }));
     expect(screen.getByText('已选 3 / 3')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '升级预演（已选 3 个）' }));
     expect(screen.getByRole('heading', { name: '升级预演' })).toBeInTheDocument();
     expect(screen.getByText('将发送 1 条 ota_create（1 台设备），跳过 2 个已选网关。')).toBeInTheDocument();
     expect(screen.getByRole('group', { name: '跳过 DOCK3' })).toHaveTextContent('已是目标版本（DOCK3 10.01.2000）');
@@ -108,12 +109,14 @@ describe('UpgradeScreen in Simplified Chinese', () => {
     const group = await screen.findByRole('radiogroup', { name: 'Firmware for DJI Dock 2 (3-2-0)' });
     await user.click(within(group).getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ }));
     await user.click(screen.getByRole('checkbox', { name: 'Select gateway DOCK3' }));
+    await user.click(screen.getByRole('button', { name: 'Dry-run preview (1 selected)' }));
     expect(screen.getByRole('group', { name: 'Skip DOCK3' })).toHaveTextContent('Already on the target version (DOCK3 10.01.2000)');
 
     await act(() => setLanguage('zh-CN', { persist: false }));
     expect(screen.getByRole('radiogroup', { name: 'DJI Dock 2（3-2-0）的固件' })).toBeInTheDocument();
-    expect(screen.getByRole('checkbox', { name: '选择网关 DOCK3' })).toBeChecked();
     expect(screen.getByRole('group', { name: '跳过 DOCK3' })).toHaveTextContent('已是目标版本（DOCK3 10.01.2000）');
+    await user.click(screen.getByRole('button', { name: '网关' }));
+    expect(screen.getByRole('checkbox', { name: '选择网关 DOCK3' })).toBeChecked();
     expect(screen.getByRole('button', { name: '开始升级' })).toHaveAccessibleDescription(
       '无可发送内容：所有已选网关均被跳过（原因见预演）。',
     );

@@ -3,13 +3,16 @@
  * resolution only changes when a version, a status or a liveness does: answers are compared by a
  * signature so the preview re-renders for what it shows, not for every osd message.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Firmware } from '../firmware/firmware.ts';
+import { useFleetStore } from '../fleet/fleet-context.ts';
 import { useFleet } from '../fleet/fleet-hooks.ts';
 import { livenessAt } from '../fleet/fleet-selectors.ts';
 import { useClockValue } from '../ui/clock.ts';
 import { activeTaskOf, type TaskTable } from '../tasks/task-table.ts';
+import { useTasksStore } from '../tasks/tasks-context.ts';
 import { useTasks, useTaskTable } from '../tasks/tasks-hooks.ts';
+import { eligibleGateways } from './eligible.ts';
 import { resolveGateway, type GatewayResolution, type UpgradeTypeChoice } from './resolve-targets.ts';
 
 /** The clock in whole seconds: liveness has a one-minute threshold, finer ticks change nothing. */
@@ -77,4 +80,22 @@ export function useResolutions({ sns, chosen, types }: ResolutionInputs): Gatewa
     });
     return memo(resolved);
   }, [sns, chosen, types, gateways, active, now, memo]);
+}
+
+/**
+ * Which of the given gateways the chosen firmware would go to, read from the stores when called
+ * (a click on "Select all eligible"), so the screen need not resolve every gateway on each render.
+ */
+export function useEligibleOf(chosen: readonly Firmware[]): (sns: readonly string[]) => string[] {
+  const fleet = useFleetStore();
+  const tasks = useTasksStore();
+  return useCallback(
+    (sns: readonly string[]) =>
+      eligibleGateways(sns, chosen, {
+        gateways: fleet.getState().gateways,
+        activeTasks: activeTaskByGateway(tasks.getState().table),
+        now: Date.now(),
+      }),
+    [fleet, tasks, chosen],
+  );
 }
