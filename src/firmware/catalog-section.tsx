@@ -42,7 +42,7 @@ export function CatalogSection({ catalogUrl }: { catalogUrl: string | undefined 
           {catalog.data.firmware.length === 0 ? (
             <p className="text-sm text-slate-600">{t('catalog.empty')}</p>
           ) : (
-            <ul aria-label={t('catalog.listLabel')} className="flex flex-col gap-3">
+            <ul aria-label={t('catalog.listLabel')} className="flex flex-col gap-2">
               {catalog.data.firmware.map((f) => (
                 <li key={f.key}>
                   <FirmwareCard firmware={f} />

@@ -36,6 +36,7 @@ export const en = {
     reasonSeparator: '; ',
   },
   card: {
+    details: 'Details',
     manual: 'manual',
     remove: 'Remove',
     removeLabel: 'Remove {{fileName}}',

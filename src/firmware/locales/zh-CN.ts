@@ -35,6 +35,7 @@ export const zhCN: Translation<typeof en> = {
     reasonSeparator: '；',
   },
   card: {
+    details: '详情',
     manual: '手动',
     remove: '移除',
     removeLabel: '移除 {{fileName}}',
