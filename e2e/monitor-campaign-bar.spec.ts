@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { appUrl, expect, test } from './support/fixtures';
 import { dock2Firmware, startCatalogServer, startDockResponder, type SimDock } from './support/upgrade-dock-responder';
@@ -93,6 +94,16 @@ test('the Monitor pauses and resumes a campaign from its campaign bar, and shows
     await page.waitForTimeout(2_500);
     expect(responder.seen).toHaveLength(1);
     await expect(state).toContainText('Paused');
+
+    // The bar, the tiles and the rows not sent yet pass axe (WCAG A/AA, nothing serious or critical).
+    const axe = await new AxeBuilder({ page })
+      .include('[aria-label="Campaigns on the Monitor"]')
+      .include('[aria-label="Upgrade summary"]')
+      .include('[aria-label="Upgrade devices"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // The Monitor's tiles are the campaign page's.
     await expect

@@ -56,7 +56,7 @@ describe('MonitorScreen rows', () => {
     expect(within(dock).getAllByRole('link', { name: 'DOCK-A' })[0]).toHaveAttribute('href', '/tasks/b-1');
     expect(dock).toHaveTextContent('DJI Dock 2');
     expect(dock).toHaveTextContent('10.01.0001 → 10.02.0002');
-    expect(dock).toHaveTextContent('40%Step 1 of 2 · Downloading Firmware');
+    expect(dock).toHaveTextContent('40%Downloading Firmware');
     expect(dock).toHaveTextContent('In Progress');
     expect(dock).toHaveTextContent('2.0 MB/s');
     // 60% of the 120 MB of both files left, at 2 MB/s.
@@ -186,6 +186,22 @@ describe('MonitorScreen filters', () => {
     renderMonitor(k.store);
     expect(tiles()).toMatchObject({ Tasks: '3', Succeeded: '1', Failed: '2', Overall: '33%' });
     expect(hint('Failed')).toBe('Failed 1 · Rejected 1');
+  });
+});
+
+describe('MonitorScreen latest attempt first', () => {
+  it('puts a successful retry above the failure it replaced, marks that one earlier and counts it apart', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-old', 'DOCK-A', 'DRONE-A'), T0);
+    k.progress('DOCK-A', { bid: 'b-old', status: 'failed', step: 'download_firmware', percent: 3, result: 312028 }, T0 + 10);
+    k.started({ ...dockAndDrone('b-new', 'DOCK-A', 'DRONE-A'), attempt: 2, retryOf: 'b-old' }, T0 + 20);
+    k.progress('DOCK-A', { bid: 'b-new', status: 'ok', subStatus: 'UPGRADE_SUCCESS', step: 'upgrade_firmware', percent: 100 }, T0 + 30);
+    renderMonitor(k.store);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.map((r) => r.getAttribute('data-row-key'))).toEqual(['b-new/DOCK-A', 'b-new/DRONE-A', 'b-old/DOCK-A', 'b-old/DRONE-A']);
+    expect(rows[0]).not.toHaveTextContent('Earlier attempt');
+    expect(rows[2]).toHaveTextContent('Earlier attempt');
+    expect(tiles()).toMatchObject({ Tasks: '1', Succeeded: '1', Failed: '0', 'Earlier attempts': '1', Overall: '100%' });
   });
 });
 
