@@ -56,7 +56,7 @@ describe('MonitorScreen rows', () => {
     expect(within(dock).getAllByRole('link', { name: 'DOCK-A' })[0]).toHaveAttribute('href', '/tasks/b-1');
     expect(dock).toHaveTextContent('DJI Dock 2');
     expect(dock).toHaveTextContent('10.01.0001 → 10.02.0002');
-    expect(dock).toHaveTextContent('40%Downloading Firmware');
+    expect(dock).toHaveTextContent('40%Step 1 of 2 · Downloading Firmware');
     expect(dock).toHaveTextContent('In Progress');
     expect(dock).toHaveTextContent('2.0 MB/s');
     // 60% of the 120 MB of both files left, at 2 MB/s.
