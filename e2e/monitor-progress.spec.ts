@@ -55,7 +55,7 @@ test('progress from several gateways drives every device bar, its step and its l
   await expect(page.getByRole('progressbar')).toHaveCount(1);
   await expect(progressBar(page, 'DOCK-MON-2')).toBeVisible();
 
-  await deviceRow(page, 'DOCK-MON-2').getByRole('link', { name: 'DOCK-MON-2' }).click();
+  await deviceRow(page, 'DOCK-MON-2').getByRole('link', { name: 'DOCK-MON-2' }).first().click();
   // Titled by the device (its ota_create was not seen, so no firmware is known), not by the bid.
   await expect(page.getByRole('heading', { name: 'Upgrade of DOCK-MON-2' })).toBeVisible();
   await expect(page.getByText('Elsewhere (another console or a backend)')).toBeVisible();

@@ -155,14 +155,14 @@ test("Monitor: Autel's failed download, DJI's reference-backend retries as one u
   await publish(device, ids, reply);
   const bid = ids.id('149878685687484417');
   expect(bid).toMatch(/^\d{18,}$/);
-  await deviceRow(page, 'DOC-NUMERIC-GW').getByRole('link', { name: 'DOC-NUMERIC-GW' }).click();
+  await deviceRow(page, 'DOC-NUMERIC-GW').getByRole('link', { name: 'DOC-NUMERIC-GW' }).first().click();
   // Titled by the gateway; the numeric bid is kept whole among the facts.
   await expect(page.getByRole('heading', { level: 1, name: /DOC-NUMERIC-GW/ })).toBeVisible();
   await expect(page.getByText(bid, { exact: true })).toBeVisible();
 
   // The failed step's task detail names the step result in its timeline.
   await page.goBack();
-  await deviceRow(page, 'DOC-STEP-GW').getByRole('link', { name: 'DOC-STEP-GW' }).click();
+  await deviceRow(page, 'DOC-STEP-GW').getByRole('link', { name: 'DOC-STEP-GW' }).first().click();
   await expect(page.getByRole('table', { name: /Timeline \(2 events\)/ })).toContainText('Step failed (step_result 1)');
 });
 

@@ -174,7 +174,7 @@ test('verification: after ok, the task turns verified once the device reports th
   const row = deviceRow(page, dock.sn);
   await expect(row).toContainText('Successful Execution');
   // The task detail shows each device's verification.
-  await row.getByRole('link', { name: dock.sn }).click();
+  await row.getByRole('link', { name: dock.sn }).first().click();
   const device = page.getByRole('table', { name: 'Devices' }).getByRole('row', { name: new RegExp(`^${dock.sn}`) });
   await expect(device).toContainText('Waiting for the device to report its version');
   await responder.reportVersion(dock.sn, dock.sn, '10.01.2000');
