@@ -124,6 +124,23 @@ describe('campaigns on the broker: one driver, one ota_create per gateway attemp
     expectOneCreateEach(6);
   });
 
+  it('Pause and Resume from a console that does not drive: commands the driver applies', async () => {
+    await setUp();
+    const a = driver('A');
+    const b = driver('B');
+    await Promise.all([connected(a), connected(b)]);
+    const id = await startCampaign(a);
+    await vi.waitFor(() => expect(b.link.drivenBy(id)?.label).toBe('A'), WAIT);
+    await b.link.command(id, 'pause');
+    await vi.waitFor(() => expect([stateOn(a, id), stateOn(b, id)]).toEqual(['paused', 'paused']), WAIT);
+    const sent = docks.creates.length;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(docks.creates.length).toBe(sent);
+    await b.link.command(id, 'resume');
+    await vi.waitFor(() => expect([stateOn(a, id), stateOn(b, id)]).toEqual(['finished', 'finished']), WAIT);
+    expectOneCreateEach(6);
+  });
+
   it('a driver that comes back after a network cut sees the new lease and sends nothing more', async () => {
     await setUp();
     const a = driver('A');

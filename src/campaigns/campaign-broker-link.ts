@@ -192,9 +192,10 @@ export function startCampaignBrokerLink(deps: CampaignBrokerLinkDeps): CampaignB
       for (const message of batch) {
         if (message.kind !== 'campaign_record') continue;
         const record = message.record;
-        // Commands are live only: a retained one would be replayed on every connect.
+        // Commands are live only: a retained one would be replayed on every connect. A taker applies
+        // them too: if it wins, the command is in its copy; if it loses, the winner applied it as well.
         if (record.type === 'command') {
-          if (!message.retained && lease.isDriving(record.id)) commands.apply(record.command);
+          if (!message.retained && (lease.isDriving(record.id) || lease.isTaking(record.id))) commands.apply(record.command);
           continue;
         }
         if (record.type === 'probe' && record.clientId === clientId) probe.seen(message.retained, record.probe.nonce);
