@@ -45,7 +45,7 @@ export interface CampaignBrokerLinkDeps {
   boardReadyMs?: number;
   /**
    * How long a taker waits after its own lease came back from the broker before it drives
-   * (default 1 s): a competing lease published before ours has arrived by then (the broker's last
+   * (default 2 s): a competing lease published after ours has arrived by then (the broker's last
    * write wins).
    */
   settleMs?: number;
