@@ -111,100 +111,112 @@ async function openFromNav(page: Page, name: string, ready: Parameters<Page['get
   await expect(page.getByRole(...ready).first()).toBeVisible();
 }
 
-test('operator screens with live content have no serious or critical axe violations', async ({ page, broker, mqttClient }, testInfo) => {
-  // Eleven full-page scans in one session (the campaign it starts feeds the later screens).
-  test.setTimeout(60_000);
-  const blocking: Finding[] = [];
-  const fleet = fleetOf('AXE', 4);
-  await page.goto(appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/upgrade'));
-  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
-  const device = await mqttClient(broker.tcpUrl);
-  const responder = await startDockResponder(device, fleet, (gateway) => (gateway === fleet[1]!.sn ? 312015 : 0));
-  await responder.announce();
+// Both themes: the dark one follows prefers-color-scheme when Settings says "As the system" (the default).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`operator screens with live content have no serious or critical axe violations (${colorScheme} theme)`, async ({
+    page,
+    broker,
+    mqttClient,
+  }, testInfo) => {
+    // Twelve full-page scans in one session (the campaign it starts feeds the later screens).
+    test.setTimeout(300_000);
+    await page.emulateMedia({ colorScheme });
+    const blocking: Finding[] = [];
+    const fleet = fleetOf('AXE', 4);
+    await page.goto(appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/upgrade'));
+    await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    const device = await mqttClient(broker.tcpUrl);
+    const responder = await startDockResponder(device, fleet, (gateway) => (gateway === fleet[1]!.sn ? 312015 : 0));
+    await responder.announce();
 
-  // Upgrade: firmware chosen, three gateways selected, the preview and start section filled in.
-  await page
-    .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
-    .getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ })
-    .check();
-  await page
-    .getByRole('radiogroup', { name: /^Firmware for Mavic 3D/ })
-    .getByRole('radio', { name: /m3d-07\.01\.0100\.bin/ })
-    .check();
-  for (const dock of fleet.slice(0, 3)) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
-  blocking.push(...(await scan(page, testInfo, 'Upgrade')));
+    // Upgrade: firmware chosen, three gateways selected, the preview and start section filled in.
+    await page
+      .getByRole('radiogroup', { name: /^Firmware for DJI Dock 2/ })
+      .getByRole('radio', { name: /dock2-10\.01\.2000\.bin/ })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /^Firmware for Mavic 3D/ })
+      .getByRole('radio', { name: /m3d-07\.01\.0100\.bin/ })
+      .check();
+    for (const dock of fleet.slice(0, 3)) await page.getByRole('checkbox', { name: `Select gateway ${dock.sn}` }).check();
+    blocking.push(...(await scan(page, testInfo, 'Upgrade')));
+    await page.getByRole('button', { name: /^Dry-run preview/ }).click();
+    await expect(page.getByRole('group', { name: `Send to ${fleet[0]!.sn}` })).toBeVisible();
+    blocking.push(...(await scan(page, testInfo, 'Upgrade: dry-run preview')));
 
-  await page.getByRole('button', { name: 'Start upgrade' }).click();
-  await expect(page.getByRole('dialog')).toContainText('Upgrade 3 gateways');
-  blocking.push(...(await scan(page, testInfo, 'Upgrade: confirm dialog')));
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-  await expect(page).toHaveURL(/#\/campaigns\/[^/]+$/);
-  await expect.poll(() => responder.seen.length).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: 'Start upgrade' }).click();
+    await expect(page.getByRole('dialog')).toContainText('Upgrade 3 gateways');
+    blocking.push(...(await scan(page, testInfo, 'Upgrade: confirm dialog')));
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(page).toHaveURL(/#\/campaigns\/[^/]+$/);
+    await expect.poll(() => responder.seen.length).toBeGreaterThanOrEqual(2);
 
-  // Progress for the accepted tasks: one mid-download, one failed; the third was rejected (312015).
-  const bidOf = (sn: string) => responder.seen.find((s) => s.gateway === sn)?.bid;
-  await expect.poll(() => bidOf(fleet[0]!.sn)).toBeDefined();
-  await responder.progress(fleet[0]!.sn, {
-    bid: bidOf(fleet[0]!.sn)!,
-    status: 'in_progress',
-    subStatus: 'DOWNLOADING',
-    step: 'download_firmware',
-    percent: 42,
-    rate: 2_400_000,
+    // Progress for the accepted tasks: one mid-download, one failed; the third was rejected (312015).
+    const bidOf = (sn: string) => responder.seen.find((s) => s.gateway === sn)?.bid;
+    await expect.poll(() => bidOf(fleet[0]!.sn)).toBeDefined();
+    await responder.progress(fleet[0]!.sn, {
+      bid: bidOf(fleet[0]!.sn)!,
+      status: 'in_progress',
+      subStatus: 'DOWNLOADING',
+      step: 'download_firmware',
+      percent: 42,
+      rate: 2_400_000,
+    });
+    await expect.poll(() => bidOf(fleet[2]!.sn)).toBeDefined();
+    await responder.progress(fleet[2]!.sn, {
+      bid: bidOf(fleet[2]!.sn)!,
+      status: 'failed',
+      subStatus: 'DOWNLOAD_FAILED',
+      step: 'download_firmware',
+      percent: 17,
+    });
+    // Malformed traffic gives the Diagnostics screen something to show.
+    await device.publish(eventsTopic(fleet[3]!.sn), '{"method":"ota_progress","data":');
+    await device.publish(eventsTopic(fleet[3]!.sn), {
+      tid: 't',
+      bid: 'b',
+      timestamp: Date.now(),
+      method: 'ota_progress',
+      data: { output: { progress: 'half' } },
+    });
+    await expect(page.getByRole('heading').first()).toBeVisible();
+    blocking.push(...(await scan(page, testInfo, 'Campaign detail')));
+
+    await openFromNav(page, 'Monitor', ['progressbar', { name: `Upgrade progress ${fleet[0]!.sn}`, exact: true }]);
+    await expect(progressBar(page, fleet[0]!.sn)).toHaveAttribute('aria-valuenow', '42');
+    blocking.push(...(await scan(page, testInfo, 'Monitor')));
+
+    await page.getByRole('link', { name: fleet[0]!.sn, exact: true }).first().click();
+    await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible();
+    blocking.push(...(await scan(page, testInfo, 'Task detail')));
+
+    await openFromNav(page, 'Campaigns', ['heading', {}]);
+    blocking.push(...(await scan(page, testInfo, 'Campaigns')));
+
+    await openFromNav(page, 'Fleet', ['heading', {}]);
+    await expect(page.getByText(fleet[3]!.sn).first()).toBeVisible();
+    blocking.push(...(await scan(page, testInfo, 'Fleet')));
+
+    await openFromNav(page, 'Firmware', ['heading', {}]);
+    await expect(page.getByText('dock2-10.01.2000.bin').first()).toBeVisible();
+    blocking.push(...(await scan(page, testInfo, 'Firmware')));
+
+    await openFromNav(page, 'Settings', ['heading', {}]);
+    blocking.push(...(await scan(page, testInfo, 'Settings')));
+
+    await openFromNav(page, 'Diagnostics', ['heading', {}]);
+    blocking.push(...(await scan(page, testInfo, 'Diagnostics')));
+
+    // With the broker gone the connection state and any stale marking must stay readable.
+    await openFromNav(page, 'Monitor', ['progressbar', { name: `Upgrade progress ${fleet[0]!.sn}`, exact: true }]);
+    await broker.stop();
+    await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/Reconnecting|Disconnected/);
+    blocking.push(...(await scan(page, testInfo, 'Monitor: broker down')));
+
+    expect(blocking, report(blocking)).toEqual([]);
   });
-  await expect.poll(() => bidOf(fleet[2]!.sn)).toBeDefined();
-  await responder.progress(fleet[2]!.sn, {
-    bid: bidOf(fleet[2]!.sn)!,
-    status: 'failed',
-    subStatus: 'DOWNLOAD_FAILED',
-    step: 'download_firmware',
-    percent: 17,
-  });
-  // Malformed traffic gives the Diagnostics screen something to show.
-  await device.publish(eventsTopic(fleet[3]!.sn), '{"method":"ota_progress","data":');
-  await device.publish(eventsTopic(fleet[3]!.sn), {
-    tid: 't',
-    bid: 'b',
-    timestamp: Date.now(),
-    method: 'ota_progress',
-    data: { output: { progress: 'half' } },
-  });
-  await expect(page.getByRole('heading').first()).toBeVisible();
-  blocking.push(...(await scan(page, testInfo, 'Campaign detail')));
-
-  await openFromNav(page, 'Monitor', ['progressbar', { name: `Upgrade progress ${fleet[0]!.sn}`, exact: true }]);
-  await expect(progressBar(page, fleet[0]!.sn)).toHaveAttribute('aria-valuenow', '42');
-  blocking.push(...(await scan(page, testInfo, 'Monitor')));
-
-  await page.getByRole('link', { name: fleet[0]!.sn, exact: true }).first().click();
-  await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible();
-  blocking.push(...(await scan(page, testInfo, 'Task detail')));
-
-  await openFromNav(page, 'Campaigns', ['heading', {}]);
-  blocking.push(...(await scan(page, testInfo, 'Campaigns')));
-
-  await openFromNav(page, 'Fleet', ['heading', {}]);
-  await expect(page.getByText(fleet[3]!.sn).first()).toBeVisible();
-  blocking.push(...(await scan(page, testInfo, 'Fleet')));
-
-  await openFromNav(page, 'Firmware', ['heading', {}]);
-  await expect(page.getByText('dock2-10.01.2000.bin').first()).toBeVisible();
-  blocking.push(...(await scan(page, testInfo, 'Firmware')));
-
-  await openFromNav(page, 'Settings', ['heading', {}]);
-  blocking.push(...(await scan(page, testInfo, 'Settings')));
-
-  await openFromNav(page, 'Diagnostics', ['heading', {}]);
-  blocking.push(...(await scan(page, testInfo, 'Diagnostics')));
-
-  // With the broker gone the connection state and any stale marking must stay readable.
-  await openFromNav(page, 'Monitor', ['progressbar', { name: `Upgrade progress ${fleet[0]!.sn}`, exact: true }]);
-  await broker.stop();
-  await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(/Reconnecting|Disconnected/);
-  blocking.push(...(await scan(page, testInfo, 'Monitor: broker down')));
-
-  expect(blocking, report(blocking)).toEqual([]);
-});
+}
 
 test('kiosk wallboard with live progress and failures has no serious or critical axe violations', async ({
   page,

@@ -10,6 +10,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrokerStores } from '../broker/broker-stores';
+import { startTheme } from '../ui/theme/theme';
 import { App } from './app';
 import type { ShellStores } from './app-context';
 import type { StartedFeatures } from './bootstrap-features';
@@ -33,6 +34,8 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   // chosen language loads meanwhile.
   const languageReady = startI18n().catch(() => undefined);
   const local = webStorage('localStorage');
+  // Light, dark or the system's, on <html> before the first render.
+  startTheme({ storage: local, systemDark: window.matchMedia?.('(prefers-color-scheme: dark)') ?? null, root: document.documentElement });
   const shell: ShellStores = {
     broker: createBrokerStores(),
     savedSettings: createSavedSettingsStore({ local, session: webStorage('sessionStorage') }),

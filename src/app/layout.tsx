@@ -36,7 +36,8 @@ export function Layout() {
   // `?kiosk`: the wallboard instead of the operator layout, whatever the route.
   if (kioskRequested(runtime)) return <KioskRoute />;
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+    // data-themed: the dark palette (src/ui/theme/dark-palette.css) applies here, not to the kiosk.
+    <div data-themed="" className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
         <span className="text-lg font-semibold">{t('title')}</span>
         <nav aria-label={t('nav.label')} className="flex flex-wrap gap-1">

@@ -8,6 +8,7 @@ import { useRuntimeConfig } from './config/use-runtime-config';
 import { ConnectionForm } from './settings/connection-form';
 import { EffectiveConfigTable } from './settings/effective-config-table';
 import { LanguageSwitch } from './settings/language-switch';
+import { ThemeSwitch } from './settings/theme-switch';
 import { ConnectionOutcome } from './settings/connection-outcome';
 import { SessionSummary } from './settings/session-summary';
 import { BrokerCapabilityNote } from '../campaigns/broker-capability-note';
@@ -65,6 +66,7 @@ export default function SettingsScreen() {
         {t('settings.title')}
       </h1>
       <LanguageSwitch />
+      <ThemeSwitch />
       <div className="flex flex-col gap-2">
         <ConnectionForm
           key={formGeneration}

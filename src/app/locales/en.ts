@@ -27,6 +27,14 @@ export const en = {
       'The page URL asks for language "{{value}}", which this console does not have; it uses English or 简体中文 (lang=en or lang=zh-CN).',
     loadFailed: 'The language could not be loaded ({{message}}); the console stays in the current language.',
   },
+  theme: {
+    heading: 'Theme',
+    label: 'Theme',
+    system: 'As the system',
+    light: 'Light',
+    dark: 'Dark',
+    hint: 'Saved on this device. “As the system” follows the light or dark setting of this computer.',
+  },
   settings: {
     title: 'Settings',
     loading: 'Loading configuration…',

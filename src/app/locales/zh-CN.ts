@@ -29,6 +29,14 @@ export const zhCN: Translation<typeof en> = {
     unknownInUrl: '页面地址请求的语言“{{value}}”不受支持；可用 English 或简体中文（lang=en 或 lang=zh-CN）。',
     loadFailed: '无法加载该语言（{{message}}），控制台保持当前语言。',
   },
+  theme: {
+    heading: '主题',
+    label: '主题',
+    system: '跟随系统',
+    light: '浅色',
+    dark: '深色',
+    hint: '保存在本设备上。“跟随系统”随本机的浅色或深色设置变化。',
+  },
   settings: {
     title: '设置',
     loading: '正在加载配置…',
