@@ -1,4 +1,5 @@
 import { applyInitialLanguage, initI18n } from '../ui/i18n/i18n.ts';
+import { loadChineseFont } from './chinese-font.ts';
 import { enResources } from './i18n-resources.en.ts';
 
 function localStorageOrNull(): Storage | null {
@@ -14,7 +15,13 @@ function localStorageOrNull(): Storage | null {
 export function setUpI18n(storage: Storage | null = localStorageOrNull()): void {
   initI18n({
     en: enResources,
-    loaders: { 'zh-CN': () => import('./i18n-resources.zh-CN.ts').then((m) => m.zhCNResources) },
+    loaders: {
+      'zh-CN': () => {
+        // The font is not waited for: the text shows at once and takes the font when it arrives.
+        loadChineseFont().catch(() => undefined);
+        return import('./i18n-resources.zh-CN.ts').then((m) => m.zhCNResources);
+      },
+    },
     storage,
   });
 }
