@@ -12,6 +12,19 @@ import { en as upgrades } from '../upgrade/locales/en.ts';
 import { en as app } from './locales/en.ts';
 
 /** Every namespace in English, bundled with the app: the fallback for every other language. */
-export const enResources = { common, protocol, app, fleet, firmware, upgrades, tasks, campaigns, monitor, kiosk, diagnostics, dock } as const;
+export const enResources = {
+  common,
+  protocol,
+  app,
+  fleet,
+  firmware,
+  upgrades,
+  tasks,
+  campaigns,
+  monitor,
+  kiosk,
+  diagnostics,
+  dock,
+} as const;
 
 export type EnResources = typeof enResources;

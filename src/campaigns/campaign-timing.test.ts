@@ -124,15 +124,13 @@ describe('idle gate in the orchestrator', () => {
     const w = world(docks);
     idle(w, docks, [gatewaySn(1), gatewaySn(2), gatewaySn(3)]);
     docks.observe([osdOf(aircraftOf(gatewaySn(1)), 5, gatewaySn(1))], w.clock.now);
-    const id = w.campaigns
-      .getState()
-      .campaignStarted(
-        {
-          ...makePlan(3, { maxParallel: 1, pauseAfterFailures: { count: 1 } }),
-          timing: { window: null, notBefore: null, idleGate: GATE_ON },
-        },
-        w.clock.now,
-      );
+    const id = w.campaigns.getState().campaignStarted(
+      {
+        ...makePlan(3, { maxParallel: 1, pauseAfterFailures: { count: 1 } }),
+        timing: { window: null, notBefore: null, idleGate: GATE_ON },
+      },
+      w.clock.now,
+    );
     await w.settle();
     expect(w.sentGateways()).toEqual([gatewaySn(2)]);
     const c = campaignOf(w, id);
