@@ -14,7 +14,6 @@ export interface BlobReaderHandle {
 export async function* relayedChunks(
   handle: BlobReaderHandle,
   file: Blob,
-  chunkSize: number,
   maxInFlight: number,
   fallback: () => AsyncIterable<Uint8Array>,
 ): AsyncGenerator<Uint8Array> {
@@ -27,7 +26,7 @@ export async function* relayedChunks(
   };
   let received = 0;
   try {
-    handle.port.postMessage({ type: 'read', file, maxInFlight, chunkSize });
+    handle.port.postMessage({ type: 'read', file, maxInFlight });
     for (;;) {
       let reply = queue.shift();
       while (reply === undefined) {

@@ -4,11 +4,8 @@
  * pipe into fresh buffers), so the hashing worker hands that to a second thread and only hashes.
  */
 
-/**
- * Hasher -> reader: read this file in slices of `chunkSize` bytes; or: the hasher is done with
- * `bytes` more bytes.
- */
-export type BlobReaderRequest = { type: 'read'; file: Blob; maxInFlight: number; chunkSize: number } | { type: 'ack'; bytes: number };
+/** Hasher -> reader: start streaming this file; or: the hasher is done with `bytes` more bytes. */
+export type BlobReaderRequest = { type: 'read'; file: Blob; maxInFlight: number } | { type: 'ack'; bytes: number };
 
 /** Reader -> hasher. `unavailable`: the reader worker could not start (no chunk was sent). */
 export type BlobReaderReply =

@@ -6,7 +6,7 @@ import { blobChunks, DEFAULT_CHUNK_SIZE, md5OfChunks } from './md5-core';
 export interface Md5WorkerRequest {
   type: 'hash';
   file: Blob;
-  /** Bytes per read and per progress report; the reader worker may hold three reads unacknowledged. */
+  /** Bytes per progress report and per read when reading in this thread; the reader worker may hold two. */
   chunkSize?: number;
 }
 
@@ -47,10 +47,10 @@ export async function handleMd5Request(
   const chunkSize = data.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const inThread = () => blobChunks(file, chunkSize);
   const reader = total > 0 ? openReader() : null;
-  // Three chunks in flight: one hashed, one waiting, one being read, so a reader thread that is
-  // scheduled late does not leave this one idle (48 MiB at most at the default size).
-  const chunks = reader === null ? inThread() : relayedChunks(reader, file, chunkSize, 3 * chunkSize, inThread);
-  // Report every chunkSize bytes, not every chunk, so the page re-renders as often whatever the reader sends.
+  // Two chunks in flight: the same memory bound as reading one chunk ahead in this thread.
+  const chunks = reader === null ? inThread() : relayedChunks(reader, file, 2 * chunkSize, inThread);
+  // The reader's chunks are small (the browser's pipe, about 2 MiB): report every chunkSize bytes,
+  // not every chunk, so the page re-renders about as often as before.
   let reported = 0;
   try {
     const digest = await md5OfChunks(chunks, {
