@@ -3,7 +3,11 @@ import { useFormat } from '../ui/i18n/use-format';
 import type { KioskFailure } from './kiosk-view';
 import { useTaskWords } from './use-task-words';
 
-/** The newest failures with the reason in words, so the room knows which dock needs someone. */
+function NextStep({ text }: { text: string | null }) {
+  return text === null ? null : <div className="line-clamp-2 text-[0.85em] text-neutral-200">{text}</div>;
+}
+
+/** The newest failures with the reason and the next step in words, so the room knows which dock needs someone and why. */
 export function FailuresPanel({ failures, watchingSince }: { failures: readonly KioskFailure[]; watchingSince: number | null }) {
   const { t } = useTranslation('kiosk');
   const f = useFormat();
@@ -27,6 +31,7 @@ export function FailuresPanel({ failures, watchingSince }: { failures: readonly 
               </div>
               <div className="text-[0.95em] font-semibold text-red-300">{words.failureLabel(failure.task, failure.state)}</div>
               <div className="line-clamp-2 text-[0.95em] text-red-100">{words.failureReason(failure.task, failure.state)}</div>
+              <NextStep text={words.failureNextStep(failure.task, failure.state)} />
             </li>
           ))}
         </ul>

@@ -89,8 +89,8 @@ describe('recentFailures', () => {
     const failures = recentFailures(tasksForBoard(store.getState().table, null), T0 + 3_000, timings);
     expect(failures.map((f) => f.bid)).toEqual(['b-b1', 'b-a2']);
     expect(failures[0]).toMatchObject({ gateway: 'DOCK-B1', label: 'Rejected', devices: ['DOCK-B1', 'DRONE-B1'] });
-    expect(failures[0]?.reason).toBe('312015: The dock is busy (for example a flight is in progress)');
-    expect(failures[1]).toMatchObject({ label: 'Failed', reason: 'Download failed' });
+    expect(failures[0]?.failure).toEqual({ reason: { kind: 'code', code: 312015 }, nextStep: expect.any(String) });
+    expect(failures[1]).toMatchObject({ label: 'Failed', failure: { reason: { kind: 'sub-status', value: 'DOWNLOAD_FAILED' } } });
   });
 
   it('leaves out failures older than the window and keeps at most the maximum', () => {

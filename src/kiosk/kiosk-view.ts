@@ -4,7 +4,8 @@
  * Pure, so the filter and the picks are tested without a screen.
  */
 import { summarizeTasks, taskEtaMs, taskState } from '../tasks/task-derived';
-import { resultCodeLine, taskResultCode, taskStatusLabel, taskSubStatusLabel } from '../tasks/task-status-text';
+import { taskFailure, type TaskFailure } from '../tasks/task-failure';
+import { taskStatusLabel } from '../tasks/task-status-text';
 import { tasksInOrder, type TaskTable } from '../tasks/task-table';
 import type { TaskState, TaskTimings, UpgradeTask } from '../tasks/task-types';
 
@@ -45,8 +46,8 @@ export interface KioskFailure {
   task: UpgradeTask;
   /** The status word in English, e.g. "Failed". */
   label: string;
-  /** Why, in English: the result code with its text, else the sub-status, else the status. */
-  reason: string;
+  /** Why, and what to do next, as data (src/tasks/task-failure.ts): the board words it in its language. */
+  failure: TaskFailure | null;
   at: number;
 }
 
@@ -106,17 +107,6 @@ export function kioskFigures(tasks: readonly UpgradeTask[], now: number, timings
   };
 }
 
-/** The reason a person can act on: "312015: The dock is busy ...", else "Download failed", else the status. */
-export function failureReason(task: UpgradeTask, state: TaskState): string {
-  const code = taskResultCode(task);
-  if (code !== null) return resultCodeLine(code);
-  if (state === 'version-mismatch') {
-    const device = task.devices.find((d) => d.verification === 'version-mismatch');
-    return `Reports ${device?.reportedVersion ?? 'another version'} instead of ${device?.targetVersion ?? 'the target'}`;
-  }
-  return taskSubStatusLabel(task) ?? taskStatusLabel(task);
-}
-
 /**
  * Since when the board can vouch for "no failures": it sees failures only while open, so the
  * moment it opened, unless that is longer ago than the failure window (then the whole window).
@@ -146,7 +136,7 @@ export function recentFailures(
       state,
       task,
       label: state === 'version-mismatch' ? 'Version mismatch' : taskStatusLabel(task),
-      reason: failureReason(task, state),
+      failure: taskFailure(task, state),
       at,
     });
   }

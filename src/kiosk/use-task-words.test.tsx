@@ -6,7 +6,6 @@ import { TASK_STATE_LABELS } from '../tasks/state-look';
 import { deviceStatusText, taskStatusLabel, taskSubStatusLabel } from '../tasks/task-status-text';
 import { tasksInOrder } from '../tasks/task-table';
 import type { TaskState } from '../tasks/task-types';
-import { failureReason } from './kiosk-view';
 import { useTaskWords } from './use-task-words';
 
 /** Tasks in every shape the words depend on: command states, device statuses, sub-statuses, codes. */
@@ -38,9 +37,19 @@ describe('useTaskWords', () => {
       expect(result.current.subStatus(task), task.bid).toBe(taskSubStatusLabel(task));
       for (const device of task.devices)
         expect(result.current.deviceStatus(task, device.sn), task.bid).toBe(deviceStatusText(task, device.sn));
-      for (const state of ['failed', 'rejected', 'version-mismatch'] as const)
-        expect(result.current.failureReason(task, state)).toBe(failureReason(task, state));
     }
+    const byBid = new Map(tasks.map((t) => [t.bid, t]));
+    // The Monitor's and the task page's words: why, then what to do next.
+    const rejected = byBid.get('b-rej')!;
+    expect(result.current.failureReason(rejected, 'rejected')).toBe('312015: The dock is busy (for example a flight is in progress)');
+    expect(result.current.failureNextStep(rejected, 'rejected')).toBe(
+      'Wait until the dock is idle (no flight, no other task), then retry.',
+    );
+    expect(result.current.failureReason(byBid.get('b-fail')!, 'failed')).toBe('Download failed');
+    expect(result.current.failureNextStep(byBid.get('b-fail')!, 'failed')).toBe(
+      'Check that the dock can reach the file URL (network, server, token), then retry.',
+    );
+    expect(result.current.failureNextStep(byBid.get('b-ok')!, 'ok')).toBeNull();
     for (const state of ALL_STATES) expect(result.current.state(state)).toBe(TASK_STATE_LABELS[state]);
   });
 
@@ -51,6 +60,7 @@ describe('useTaskWords', () => {
     const progress = byBid.get('b-prog')!;
     expect(result.current.deviceStatus(progress, 'DOCK-P')).toMatch(/^42% · [^A-Za-z]+ · [^A-Za-z]+$/);
     expect(result.current.failureReason(byBid.get('b-rej')!, 'rejected')).toMatch(/^312015：[^A-Za-z]+$/);
+    expect(result.current.failureNextStep(byBid.get('b-rej')!, 'rejected')).toMatch(/^[^A-Za-z]+。$/);
     expect(result.current.state('stalled')).toBe('停滞');
     expect(result.current.state('verified')).toBe('已验证');
     for (const state of ALL_STATES) expect(result.current.state(state), state).toMatch(/^[^A-Za-z]+$/);

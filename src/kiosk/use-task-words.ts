@@ -1,20 +1,20 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useProtocolLabels } from '../ui/i18n/protocol-labels';
 import { useTaskStateLabel, useTaskStatusText } from '../tasks/use-status-words';
-import { taskResultCode } from '../tasks/task-status-text';
+import { taskFailure } from '../tasks/task-failure';
+import { useFailureTexts } from '../tasks/use-failure-texts';
 import type { TaskState, UpgradeTask } from '../tasks/task-types';
 
 /**
  * The wallboard's words for a task in the active language: the monitor's localised status text
  * (the same rules as src/tasks/task-status-text.ts, byte-identical in English) plus what only
- * the board shows, the reason a failure card gives.
+ * the board shows, the reason and next step a failure card gives.
  */
 export function useTaskWords() {
-  const { t } = useTranslation('kiosk');
   const text = useTaskStatusText();
   const state = useTaskStateLabel();
   const labels = useProtocolLabels();
+  const failures = useFailureTexts();
   return useMemo(() => {
     const status = text.statusLabel;
     const subStatus = text.subStatusLabel;
@@ -27,22 +27,19 @@ export function useTaskWords() {
       step: labels.step,
       /** The progressbar's aria-valuetext: "{percent}% · {status} · {sub-status}[ · {code}: {text}]". */
       deviceStatus: text.deviceStatusText,
-      /** What a person can act on: the result code, else the version the device reports, else the (sub-)status. */
+      /** Why, in the words the Monitor and the task page use (src/tasks/task-failure.ts). */
       failureReason(task: UpgradeTask, taskState: TaskState): string {
-        const code = taskResultCode(task);
-        if (code !== null) return resultLine(code);
-        if (taskState === 'version-mismatch') {
-          const device = task.devices.find((d) => d.verification === 'version-mismatch');
-          return t('failures.reportsInstead', {
-            reported: device?.reportedVersion ?? t('failures.anotherVersion'),
-            target: device?.targetVersion ?? t('failures.theTarget'),
-          });
-        }
-        return subStatus(task) ?? status(task);
+        const failure = taskFailure(task, taskState);
+        return failure === null ? status(task) : failures.reason(failure.reason);
+      },
+      /** What to do about it, or null when the task did not fail. */
+      failureNextStep(task: UpgradeTask, taskState: TaskState): string | null {
+        const failure = taskFailure(task, taskState);
+        return failure === null ? null : failures.nextStep(failure.nextStep);
       },
       failureLabel(task: UpgradeTask, taskState: TaskState): string {
         return taskState === 'version-mismatch' ? state('version-mismatch') : status(task);
       },
     };
-  }, [t, text, state, labels]);
+  }, [text, state, labels, failures]);
 }

@@ -46,5 +46,5 @@ export function failureTextsFor(say: Say, labels: Pick<ProtocolLabels, 'resultCo
     }
   };
   const nextStep = (step: NextStep): string => say(taskMessage(`nextStep.${step}`));
-  return { reason, nextStep, line: (f) => `${reason(f.reason)}. ${nextStep(f.nextStep)}` };
+  return { reason, nextStep, line: (f) => say(taskMessage('failure.line', { reason: reason(f.reason), nextStep: nextStep(f.nextStep) })) };
 }

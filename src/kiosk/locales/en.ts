@@ -44,9 +44,6 @@ export const en = {
     none: 'No failures in the last 24 hours.',
     noneSince: 'No failures since {{time}}.',
     list: 'Recent failures',
-    reportsInstead: 'Reports {{reported}} instead of {{target}}',
-    anotherVersion: 'another version',
-    theTarget: 'the target',
   },
   /** Task states and command states that are not device statuses (those come from the protocol labels). */
   notes: {

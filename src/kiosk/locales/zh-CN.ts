@@ -47,9 +47,6 @@ export const zhCN: Translation<typeof en> = {
     none: '过去 24 小时内没有失败。',
     noneSince: '自 {{time}} 起没有失败。',
     list: '最近失败',
-    reportsInstead: '上报版本为 {{reported}}，而非 {{target}}',
-    anotherVersion: '其他版本',
-    theTarget: '目标版本',
   },
   notes: {
     label: '配置提示',

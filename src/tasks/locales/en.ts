@@ -24,6 +24,7 @@ export const en = {
   resultCodeLine: '{{code}}: {{text}}',
   /** Why a task did not end well (task-failure.ts); a result code or sub-status uses the protocol's words. */
   failure: {
+    line: '{{reason}}. {{nextStep}}',
     stepResult: 'Step failed (step_result {{code}})',
     failed: 'The device reported a failure without a reason',
     rejected: 'The dock refused the upgrade',

@@ -22,6 +22,7 @@ export const zhCN: Translation<typeof en> = {
   superseded: '已被新任务取代',
   resultCodeLine: '{{code}}：{{text}}',
   failure: {
+    line: '{{reason}}。{{nextStep}}',
     stepResult: '步骤失败（step_result {{code}}）',
     failed: '设备报告失败，未说明原因',
     rejected: '机场拒绝了升级',
