@@ -158,6 +158,8 @@ test('the upgrade wizard by keyboard only: firmware, gateways, max parallel, con
 });
 
 test('every Tab stop on every operator screen shows a focus outline', async ({ page, broker, mqttClient }) => {
+  // Eight screens of up to 40 stops, each checked in the page: most screens now fill all 40.
+  test.setTimeout(120_000);
   const fleet = fleetOf(2);
   await page.goto(appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, '/fleet'));
   await expect(page.getByRole('status', { name: 'Broker connection' })).toContainText(CONNECTED);
