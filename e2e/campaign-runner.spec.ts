@@ -78,12 +78,16 @@ test('a campaign started in a browser is driven to the end by the headless runne
     const contextA = await browser.newContext();
     const pageA = await contextA.newPage();
     const id = await startCampaign(pageA, broker.wsUrl, () => responder.announce());
-    // One at a time: A sends the first gateway, which is still upgrading when A closes.
+    // One at a time: A sends the first gateway, which is still upgrading when A closes (its
+    // services_reply made it Accepted in the campaign's record) and ends once the runner drives:
+    // an upgrade takes minutes, and an ota_progress sent while no console listens is gone for good.
     await expect.poll(() => responder.seen.length).toBe(1);
     await contextA.close();
-    completer = setInterval(completeAll, 300);
 
     runner = spawnRunner(['drive', '--campaign', id, '--broker', broker.tcpUrl, '--label', 'e2e runner', '--wait', '30']);
+    const started = runner;
+    await expect.poll(() => started.output(), { timeout: 60_000 }).toMatch(/: driving$/m);
+    completer = setInterval(completeAll, 300);
     expect(await runner.exitWithin(90_000), runner.output()).toBe(0);
     expect(runner.output()).toMatch(/campaign .* driven by this runner/);
     expect(runner.output()).toMatch(/finished, 100% of 3 gateways/);
