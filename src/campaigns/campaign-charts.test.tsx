@@ -31,7 +31,7 @@ describe('CampaignCharts', () => {
     await w.settle();
     const { container } = renderWithStores(<Charts id={id} />, { campaigns: w.campaigns, tasks: w.tasks });
     const progress = screen.getByRole('figure', { name: 'Progress over time' });
-    expect(progress).toHaveTextContent('Now: 0 done, 0 failed, 3 active, of 3 gateways.');
+    expect(progress).toHaveTextContent('Now: 0 succeeded, 0 failed, 3 active, of 3 gateways.');
     const durations = screen.getByRole('figure', { name: 'How long the successful upgrades took' });
     expect(durations).toHaveTextContent('No upgrade of this campaign has succeeded yet.');
 
@@ -44,7 +44,7 @@ describe('CampaignCharts', () => {
       w.report(gatewaySn(3), 'failed');
       await w.settle();
     });
-    expect(progress).toHaveTextContent('Now: 2 done, 1 failed, 0 active, of 3 gateways.');
+    expect(progress).toHaveTextContent('Now: 2 succeeded, 1 failed, 0 active, of 3 gateways.');
     expect(durations).toHaveTextContent(/2 upgrades succeeded: median/);
     const lines = await waitFor(
       () => {

@@ -32,12 +32,12 @@ describe('kiosk campaign progress line', () => {
       },
     );
     const line = screen.getByRole('figure', { name: /Progress over time/ });
-    expect(line).toHaveTextContent('Now: 0 done, 0 failed, 2 active, of 2 gateways.');
+    expect(line).toHaveTextContent('Now: 0 succeeded, 0 failed, 2 active, of 2 gateways.');
     await act(async () => {
       w.accept(gatewaySn(1));
       w.report(gatewaySn(1), 'ok');
       await w.settle();
     });
-    expect(line).toHaveTextContent('Now: 1 done, 0 failed, 1 active, of 2 gateways.');
+    expect(line).toHaveTextContent('Now: 1 succeeded, 0 failed, 1 active, of 2 gateways.');
   });
 });

@@ -182,10 +182,11 @@ export const en = {
   charts: {
     progressTitle: 'Progress over time',
     durationTitle: 'How long the successful upgrades took',
-    done: 'Done',
+    // The same words as the figures above: one word per outcome on every screen.
+    done: 'Succeeded',
     failed: 'Failed',
     active: 'Active',
-    now: 'Now: {{done}} done, {{failed}} failed, {{active}} active, of {{gateways}} gateways.',
+    now: 'Now: {{done}} succeeded, {{failed}} failed, {{active}} active, of {{gateways}} gateways.',
     noneYet: 'Nothing has been sent yet.',
     showTable: 'Show the data as a table',
     time: 'Time',

@@ -179,10 +179,10 @@ export const zhCN: Translation<typeof en> = {
   charts: {
     progressTitle: '进度变化',
     durationTitle: '成功升级的耗时',
-    done: '已完成',
+    done: '成功',
     failed: '失败',
-    active: '进行中',
-    now: '当前：{{done}} 个已完成，{{failed}} 个失败，{{active}} 个进行中，共 {{gateways}} 个网关。',
+    active: '未结束',
+    now: '当前：{{done}} 个成功，{{failed}} 个失败，{{active}} 个未结束，共 {{gateways}} 个网关。',
     noneYet: '尚未发送任何升级。',
     showTable: '以表格显示数据',
     time: '时间',
