@@ -77,7 +77,7 @@ export const recordWindowSchema = z.object({
   timeZone: z.string().min(1).max(64),
 });
 
-/** When the campaign may send. Absent in records of older builds: any time, no idle gate. */
+/** When the campaign may send. Absent in records of older builds: no window and no idle gate. */
 export const recordTimingSchema = z.object({
   window: recordWindowSchema.nullable(),
   notBefore: time.nullable(),
