@@ -55,12 +55,9 @@ function sameEntry(a: RosterEntry | undefined, b: RosterEntry): boolean {
 
 export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: { legacy?: LegacyStorage | null } = {}): FleetRecords {
   const legacy = options.legacy ?? null;
-  // Weak: gateway objects are immutable, and holding the version last written of each would keep a
-  // second copy of a 10,000-gateway fleet alive. `knownSns` finds the removed ones.
-  const writtenGateways = new WeakSet<FleetGateway>();
-  const knownSns = new Set<string>();
+  const writtenGateways = new Map<string, FleetGateway>();
   const writtenRoster = new Map<string, RosterEntry>();
-  let diffedGateways: WeakRef<ReadonlyMap<string, FleetGateway>> | null = null;
+  let diffedGateways: ReadonlyMap<string, FleetGateway> | null = null;
   let diffedRoster: ReadonlyMap<string, RosterEntry> | null = null;
   let stopped = false;
 
@@ -71,18 +68,17 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
     current: (sn) => store.getState().gateways.get(sn),
     dirtyKeys() {
       const current = store.getState().gateways;
-      if (diffedGateways?.deref() === current) return [];
-      diffedGateways = new WeakRef(current);
+      if (current === diffedGateways) return [];
+      diffedGateways = current;
       const dirty: string[] = [];
       current.forEach((gateway, sn) => {
-        knownSns.add(sn);
-        if (writtenGateways.has(gateway)) return;
-        writtenGateways.add(gateway);
+        if (writtenGateways.get(sn) === gateway) return;
+        writtenGateways.set(sn, gateway);
         dirty.push(sn);
       });
-      for (const sn of knownSns) {
+      for (const sn of writtenGateways.keys()) {
         if (current.has(sn)) continue;
-        knownSns.delete(sn);
+        writtenGateways.delete(sn);
         dirty.push(sn);
       }
       return dirty;
@@ -119,9 +115,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
     const state = store.getState();
     for (const stored of storedGateways) {
       const held = state.gateways.get(stored.sn);
-      if (held === undefined || !sameStoredGateway(held, stored)) continue;
-      writtenGateways.add(held);
-      knownSns.add(stored.sn);
+      if (held !== undefined && sameStoredGateway(held, stored)) writtenGateways.set(stored.sn, held);
     }
     for (const [sn, entry] of storedRoster) {
       const held = state.roster.get(sn);
