@@ -14,7 +14,8 @@ import type { TasksStore } from '../tasks/tasks-state';
 
 export const CONSOLE_DATABASE: DatabaseSpec = {
   name: 'ota-console',
-  version: 1,
+  // 2: the kit's store of pagehide-journal markers (src/lib/persist/unload-journal.ts).
+  version: 2,
   stores: [TASKS_STORE_SPEC, ...FLEET_STORE_SPECS, CAMPAIGNS_STORE_SPEC],
 };
 

@@ -2,7 +2,7 @@
 import type { SliceClock } from './work-slices.ts';
 
 /** localStorage in memory, counting writes; refuses values longer than `quota` as a full one does. */
-export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> {
   readonly items = new Map<string, string>();
   writes = 0;
   constructor(private readonly quota = Infinity) {}
@@ -16,6 +16,12 @@ export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'rem
   }
   removeItem(key: string): void {
     this.items.delete(key);
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  get length(): number {
+    return this.items.size;
   }
 }
 

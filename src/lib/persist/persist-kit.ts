@@ -13,6 +13,14 @@ import { broadcastChangeChannel, type ChangeChannel, type ChangeNotice } from '.
 import { browserIndexedDb, openDatabase, type DatabaseSpec, type PersistDatabase } from './persist-database.ts';
 import { failureOf, RecordWriter, type KitTimers } from './record-writer.ts';
 import type { CollectionSpec, PersistFailure } from './persist-types.ts';
+import {
+  JOURNAL_MARKER_STORE,
+  markerSchema,
+  ORPHAN_MARKER_MS,
+  pageJournalStorage,
+  UnloadJournal,
+  type JournalStorage,
+} from './unload-journal.ts';
 
 export type { CollectionSpec, PersistFailure } from './persist-types.ts';
 import { pageSliceClock, type SliceClock } from '../work-slices.ts';
@@ -80,6 +88,11 @@ export interface PersistKitOptions {
   slices?: SliceClock | null;
   /** Where pagehide is heard (the window by default). */
   pageEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  /**
+   * Where the pagehide write is journaled (unload-journal.ts): the page's localStorage when the
+   * page's events are heard (the defaults), none otherwise.
+   */
+  journal?: JournalStorage | null;
   openTimeoutMs?: number;
 }
 
@@ -141,16 +154,26 @@ function pageTarget(): PersistKitOptions['pageEvents'] {
 /** Opens the database and returns a kit on it, or a memory kit saying why it could not. */
 export async function openPersistKit(options: PersistKitOptions): Promise<PersistKit> {
   const factory = options.factory === undefined ? browserIndexedDb() : options.factory;
-  const opened = await openDatabase(options.database, factory, options.openTimeoutMs);
+  const database = { ...options.database, stores: [...options.database.stores, { name: JOURNAL_MARKER_STORE }] };
+  const opened = await openDatabase(database, factory, options.openTimeoutMs);
   if (!opened.ok) return memoryPersistKit(opened.reason, opened.detail);
   const channel = options.channel === undefined ? broadcastChangeChannel(`${options.database.name}:changes`) : options.channel;
-  return new IndexedDbKit(opened.db, {
+  const journalStorage = options.journal === undefined ? (options.pageEvents === undefined ? pageJournalStorage() : null) : options.journal;
+  // A database made by a build without the marker store (its version not raised since) gets no journal.
+  const journal =
+    journalStorage !== null && opened.db.objectStoreNames.contains(JOURNAL_MARKER_STORE)
+      ? new UnloadJournal(journalStorage, options.database.name)
+      : null;
+  const kit = new IndexedDbKit(opened.db, {
     channel,
     debounceMs: options.debounceMs ?? 1_000,
     timers: options.timers ?? realTimers,
     slices: options.slices === undefined ? pageSliceClock() : options.slices,
     pageEvents: options.pageEvents === undefined ? pageTarget() : options.pageEvents,
+    journal,
   });
+  if (journal !== null) await kit.replayJournals(journal);
+  return kit;
 }
 
 interface KitParts {
@@ -159,6 +182,7 @@ interface KitParts {
   timers: KitTimers;
   slices: SliceClock | null;
   pageEvents: PersistKitOptions['pageEvents'];
+  journal: UnloadJournal | null;
 }
 
 class IndexedDbKit implements PersistKit {
@@ -168,7 +192,7 @@ class IndexedDbKit implements PersistKit {
   readonly #remote = new Map<string, Set<(keys: readonly string[]) => void>>();
   readonly #parts: KitParts;
   readonly #unsubscribeChannel: () => void;
-  readonly #onHide = (): void => void this.flush();
+  readonly #onHide = (): void => void this.#writer.flushNow(true);
   #skipped = 0;
 
   constructor(db: PersistDatabase, parts: KitParts) {
@@ -179,6 +203,7 @@ class IndexedDbKit implements PersistKit {
       debounceMs: parts.debounceMs,
       timers: parts.timers,
       slices: parts.slices,
+      journal: parts.journal,
       written: (notices) => parts.channel?.post(notices),
       failed: (reason, detail) => {
         if (this.#status.value.mode === 'indexeddb') this.#status.set({ mode: 'memory', reason, detail });
@@ -214,6 +239,59 @@ class IndexedDbKit implements PersistKit {
     this.#parts.channel?.close();
     void this.#writer.flushNow().finally(() => this.#db.close());
     this.#writer.stop();
+  }
+
+  /**
+   * Writes the records of every journal whose pagehide transaction was lost (its marker is missing),
+   * then drops the journals and markers; the other tabs are told which keys came back. A journal
+   * this cannot write (quota, a closing database) stays for the next start.
+   */
+  async replayJournals(journal: UnloadJournal): Promise<void> {
+    const { journals, skipped } = journal.readAll();
+    this.#skipped += skipped;
+    const db = this.#db;
+    const known = new Set(db.objectStoreNames);
+    const replayed = new Map<string, Set<string>>();
+    for (const { id, entries } of journals) {
+      const kept = entries.filter((entry) => known.has(entry.store));
+      try {
+        const tx = db.transaction([...new Set([JOURNAL_MARKER_STORE, ...kept.map((entry) => entry.store)])], 'readwrite');
+        const markers = tx.objectStore(JOURNAL_MARKER_STORE);
+        if ((await markers.getKey(id)) === undefined) {
+          for (const { store, key, record } of kept) {
+            const target = tx.objectStore(store);
+            void (record === null ? target.delete(key) : target.put(record, key)).catch(() => undefined);
+            const keys = replayed.get(store) ?? new Set<string>();
+            keys.add(key);
+            replayed.set(store, keys);
+          }
+        } else {
+          void markers.delete(id).catch(() => undefined);
+        }
+        await tx.done;
+        journal.remove(id);
+      } catch {
+        // Left for the next start.
+      }
+    }
+    if (replayed.size > 0) this.#parts.channel?.post([...replayed].map(([store, keys]) => ({ store, keys: [...keys] })));
+    await this.#dropOrphanMarkers(new Set(journals.map((j) => j.id)));
+  }
+
+  /** Markers whose journal is gone: their page lived to remove the journal but not the marker. */
+  async #dropOrphanMarkers(journaled: ReadonlySet<string>): Promise<void> {
+    try {
+      const tx = this.#db.transaction(JOURNAL_MARKER_STORE, 'readwrite');
+      const cutoff = Date.now() - ORPHAN_MARKER_MS;
+      for (let cursor = await tx.store.openCursor(); cursor !== null; cursor = await cursor.continue()) {
+        const marker = markerSchema.safeParse(cursor.value);
+        const orphan = typeof cursor.key === 'string' && !journaled.has(cursor.key);
+        if (!marker.success || (orphan && marker.data.at < cutoff)) await cursor.delete();
+      }
+      await tx.done;
+    } catch {
+      // Markers are small; the next start tries again.
+    }
   }
 
   #heard(notices: readonly ChangeNotice[]): void {

@@ -11,6 +11,7 @@ import type { IDBPTransaction } from 'idb';
 import type { ChangeNotice } from './change-channel.ts';
 import type { PersistDatabase } from './persist-database.ts';
 import type { CollectionSpec, PersistFailure } from './persist-types.ts';
+import { JOURNAL_MARKER_STORE, type JournalEntry, type UnloadJournal } from './unload-journal.ts';
 import { MAX_SAVE_DELAY_MS, SAVE_SHARE, SLICE_MS, type SliceClock } from '../work-slices.ts';
 
 export interface KitTimers {
@@ -27,6 +28,15 @@ interface WriterDeps {
   /** A transaction committed: these keys were written. */
   written(notices: readonly ChangeNotice[]): void;
   failed(reason: PersistFailure, detail: string): void;
+  /** Where the write made as the page goes is kept as well (unload-journal.ts); null: nowhere. */
+  journal: UnloadJournal | null;
+}
+
+/** Names this page's journals apart from other tabs' (and from its own earlier pagehides). */
+function pageId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${String(Date.now())}-${String(Math.random()).slice(2)}`;
 }
 
 type AnySpec = CollectionSpec<unknown>;
@@ -50,8 +60,13 @@ export class RecordWriter {
   #stopped = false;
   /** Main-thread time the last write took (encoding and handing records to IndexedDB). */
   #lastWorkMs = 0;
-  /** Every transaction not yet settled, so flushNow can wait for them all. */
-  readonly #inFlight = new Set<Promise<void>>();
+  /**
+   * Every transaction not yet settled, so flushNow can wait for them all, with what it writes when
+   * there is a journal: a pagehide write writes those again, since the page may go before they land.
+   */
+  readonly #inFlight = new Map<Promise<void>, readonly JournalEntry[]>();
+  readonly #pageId = pageId();
+  #journals = 0;
 
   constructor(deps: WriterDeps) {
     this.#deps = deps;
@@ -107,12 +122,15 @@ export class RecordWriter {
    * One transaction over the stores with pending keys, writing until `until()` says stop; the keys
    * it took leave the pending sets. The puts are issued before this returns.
    */
-  #writeSome(until: () => boolean): void {
+  #writeSome(until: () => boolean, journalId: string | null = null): void {
+    const unsettled = journalId === null ? [] : [...this.#inFlight.values()].flat();
     const stores = [...this.#pending].filter(([, keys]) => keys.size > 0).map(([store]) => store);
-    if (stores.length === 0) return;
+    const scope = [...new Set([...stores, ...unsettled.map((entry) => entry.store)])];
+    if (scope.length === 0) return;
+    const entries: JournalEntry[] | null = this.#deps.journal === null ? null : [];
     let tx: IDBPTransaction<unknown, string[], 'readwrite'>;
     try {
-      tx = this.#deps.db.transaction(stores, 'readwrite');
+      tx = this.#deps.db.transaction(journalId === null ? scope : [...scope, JOURNAL_MARKER_STORE], 'readwrite');
     } catch (error) {
       const failure = failureOf(error);
       this.#deps.failed(failure.reason, failure.detail);
@@ -121,7 +139,12 @@ export class RecordWriter {
     }
     const notices: ChangeNotice[] = [];
     try {
-      this.#putPending(tx, stores, notices, until);
+      for (const entry of unsettled) {
+        const objectStore = tx.objectStore(entry.store);
+        (entry.record === null ? objectStore.delete(entry.key) : objectStore.put(entry.record, entry.key)).catch(() => undefined);
+      }
+      this.#putPending(tx, stores, notices, until, entries);
+      if (entries !== null && journalId !== null) this.#journal(tx, journalId, [...unsettled, ...entries]);
     } catch (error) {
       // A record the browser refused at once (quota, a value it cannot clone): nothing of this
       // transaction is written.
@@ -136,22 +159,26 @@ export class RecordWriter {
       this.stop();
       return;
     }
-    // Commit now instead of when the page's task ends: a write made in pagehide must reach the
-    // database even though the page goes away right after (an open transaction would be aborted).
+    // Commit now instead of when the page's task ends: a transaction still open when the page goes is
+    // aborted. (Even a committed one can be lost then, hence the journal of the pagehide write.)
     try {
       tx.commit();
     } catch {
       // Already committing (no requests were made), or a browser without commit(): it auto-commits.
     }
     const done = tx.done.then(
-      () => this.#deps.written(notices.filter((n) => n.keys.length > 0)),
+      () => {
+        this.#deps.written(notices.filter((n) => n.keys.length > 0));
+        // The page outlived its pagehide (back/forward cache, a hidden tab): the journal is not needed.
+        if (journalId !== null) this.#journalLanded(journalId);
+      },
       (error: unknown) => {
         const failure = failureOf(tx.error ?? error);
         this.#deps.failed(failure.reason, failure.detail);
         this.stop();
       },
     );
-    this.#inFlight.add(done);
+    this.#inFlight.set(done, entries ?? []);
     void done.finally(() => this.#inFlight.delete(done));
   }
 
@@ -161,6 +188,7 @@ export class RecordWriter {
     stores: readonly string[],
     notices: ChangeNotice[],
     until: () => boolean,
+    entries: JournalEntry[] | null,
   ): void {
     for (const store of stores) {
       const spec = this.#specs.get(store);
@@ -175,27 +203,49 @@ export class RecordWriter {
         const value = spec.current(key);
         if (value === null) continue;
         // Request errors surface through tx.done; an unhandled request promise would only be noise.
-        if (value === undefined) objectStore.delete(key).catch(() => undefined);
-        else objectStore.put(spec.encode(value), key).catch(() => undefined);
+        const record = value === undefined ? null : spec.encode(value);
+        if (record === null) objectStore.delete(key).catch(() => undefined);
+        else objectStore.put(record, key).catch(() => undefined);
+        entries?.push({ store, key, record });
         if (until()) return;
       }
     }
   }
 
-  /** Everything pending, in one transaction made now (pagehide, tests, the campaign write-ahead step). */
-  flushNow(): Promise<void> {
+  /**
+   * The journal of a pagehide write, and its marker in the same transaction: the next start writes
+   * the journal's records only when the marker is missing, that is when this transaction was lost.
+   */
+  #journal(tx: IDBPTransaction<unknown, string[], 'readwrite'>, id: string, entries: readonly JournalEntry[]): void {
+    if (entries.length === 0 || this.#deps.journal?.write(id, entries) !== true) return;
+    tx.objectStore(JOURNAL_MARKER_STORE)
+      .put({ at: Date.now() }, id)
+      .catch(() => undefined);
+  }
+
+  #journalLanded(id: string): void {
+    this.#deps.journal?.remove(id);
+    this.#deps.db.delete(JOURNAL_MARKER_STORE, id).catch(() => undefined);
+  }
+
+  /**
+   * Everything pending, in one transaction made now (pagehide, tests, the campaign write-ahead step).
+   * `unloading`: the page is going away; the write is journaled too (unload-journal.ts).
+   */
+  flushNow(unloading = false): Promise<void> {
     if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
     this.#timer = null;
     if (!this.#stopped) {
       const started = performance.now();
       this.#gather();
       // A flush with nothing to write leaves the pacing of the periodic writes as it was.
-      if (this.#hasPending()) {
-        this.#writeSome(() => false);
+      const journaled = unloading && this.#deps.journal !== null;
+      if (this.#hasPending() || (journaled && this.#inFlight.size > 0)) {
+        this.#writeSome(() => false, journaled ? `${this.#pageId}:${String((this.#journals += 1))}` : null);
         if (!this.#slicing) this.#lastWorkMs = performance.now() - started;
       }
     }
-    return Promise.all(this.#inFlight).then(() => undefined);
+    return Promise.all(this.#inFlight.keys()).then(() => undefined);
   }
 
   async #writeInSlices(clock: SliceClock): Promise<void> {
