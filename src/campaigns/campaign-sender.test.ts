@@ -175,6 +175,29 @@ describe('reload', () => {
     expect(after.publisher.sent).toHaveLength(0);
   });
 
+  it('a task re-created for an attempt the dock accepted stays accepted: never "no reply", its outcome still counts', async () => {
+    const w = world();
+    const id = w.campaigns.getState().campaignStarted(makePlan(2, { maxParallel: 1 }), w.clock.now);
+    await w.settle();
+    const bid = w.publisher.sent[0]?.message.bid ?? '';
+    w.accept(gatewaySn(1));
+    await w.settle();
+    const attemptOf = (x: World, i: number) => x.campaigns.getState().campaigns.find((c) => c.id === id)?.gateways[i]?.attempts[0];
+    expect(attemptOf(w, 0)?.lastState).toBe('accepted');
+    // Another driver takes over (or this console lost its task history): only the campaign's record is left.
+    const after = reload(w, { keepTasks: false });
+    await after.settle();
+    expect(after.tasks.getState().table.byBid.get(bid)).toMatchObject({ command: 'accepted', resultCode: 0 });
+    await after.advance(after.tasks.getState().timings.replyTimeoutMs * 2);
+    expect(after.tasks.getState().table.byBid.get(bid)?.command).toBe('accepted');
+    expect(attemptOf(after, 0)).toMatchObject({ outcome: null, lastState: 'accepted' });
+    expect(after.publisher.sent).toHaveLength(0); // one at a time: the accepted upgrade still holds the slot
+    after.report(gatewaySn(1), 'ok');
+    await after.settle();
+    expect(attemptOf(after, 0)?.outcome).toBe('succeeded');
+    expect(after.sentGateways()).toEqual([gatewaySn(2)]);
+  });
+
   it('does not resume a paused campaign on its own after a reload', async () => {
     const w = world();
     const id = w.campaigns.getState().campaignStarted(makePlan(4, { maxParallel: 1, pauseAfterFailures: { count: 1 } }), w.clock.now);

@@ -29,6 +29,10 @@ import { attemptTaskInput } from './campaign-task-input.ts';
 import type { DockReader } from './dock-activity.ts';
 import type { Campaign, CampaignAttempt, CampaignGateway, SendDecision } from './campaign-types.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';
+import type { TaskState } from '../tasks/task-types.ts';
+
+/** An attempt recorded in one of these states was answered by its dock (a reply, or progress). */
+const ANSWERED: ReadonlySet<TaskState> = new Set<TaskState>(['accepted', 'sent', 'in_progress', 'paused', 'stalled']);
 
 /** What the sender needs of a broker session. */
 export interface Publisher {
@@ -186,9 +190,13 @@ export function createCampaignSender(deps: SenderDeps): CampaignSender {
         let task = tasks.getState().table.byBid.get(attempt.bid);
         if (task === undefined) {
           tasks.getState().taskCreated(attemptTaskInput(campaign.id, gw, attempt), at);
-          // Its reply, if one came, came before this console listened (a takeover, a lost history):
-          // the reply timeout runs from now, and the dock's next progress shows where it is.
+          // Its reply, if one came, came before this console listened (a takeover, a lost history).
+          // What the campaign's record says of it stands: an attempt the dock answered (or reported
+          // progress for) is accepted, never 'no reply'; one still unanswered waits for its reply
+          // from now. The dock's next progress shows where it is.
           if (attempt.publishedAt !== null) tasks.getState().taskPublished(attempt.bid, Math.max(attempt.publishedAt, at));
+          if (attempt.publishedAt !== null && attempt.lastState !== null && ANSWERED.has(attempt.lastState))
+            tasks.getState().taskAcceptedEarlier(attempt.bid, at);
           task = tasks.getState().table.byBid.get(attempt.bid);
         }
         if (attempt.publishedAt !== null || task === undefined) continue;

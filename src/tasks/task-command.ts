@@ -67,6 +67,19 @@ export function taskPublished(table: TaskTable, bid: string, now: number): TaskT
   );
 }
 
+/**
+ * The dock accepted this command before this console listened (a campaign's record says so: a
+ * driver taking over re-creates the task). Only a command not yet answered moves; no reply timeout
+ * applies to it any more, and its lastReceivedAt starts the stalled clock from now.
+ */
+export function taskAcceptedEarlier(table: TaskTable, bid: string, now: number): TaskTable {
+  return updateTask(table, bid, (task) =>
+    task.command === 'queued' || task.command === 'published'
+      ? { ...task, command: 'accepted', resultCode: 0, lastReceivedAt: Math.max(task.lastReceivedAt, now) }
+      : task,
+  );
+}
+
 /** The reply timeout passed: only a command still waiting for its reply becomes no-reply. */
 export function replyTimedOut(table: TaskTable, bid: string): TaskTable {
   return updateTask(table, bid, (task) =>

@@ -24,6 +24,8 @@ export interface TasksState {
    */
   tasksDescribed(inputs: readonly NewTaskInput[], now: number): void;
   taskPublished(bid: string, now: number): void;
+  /** A campaign's record says the dock accepted this command before this console listened. */
+  taskAcceptedEarlier(bid: string, now: number): void;
   replyTimedOut(bid: string, now: number): void;
   timingsChanged(timings: Partial<TaskTimings>, now: number): void;
   /** Tasks read back from storage; live tasks win over restored ones with the same bid. */

@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { applyBatchTracked } from './task-batch.ts';
-import { replyTimedOut, taskCreated, taskPublished } from './task-command.ts';
+import { replyTimedOut, taskAcceptedEarlier, taskCreated, taskPublished } from './task-command.ts';
 import { EMPTY_TASK_TABLE, pruneTable, type TaskTable } from './task-table.ts';
 import { SummaryTally } from './task-tally.ts';
 import { tasksDescribed } from './task-describe.ts';
@@ -92,6 +92,9 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
       },
       taskPublished(bid, now) {
         commit(taskPublished(get().table, bid, now), now);
+      },
+      taskAcceptedEarlier(bid, now) {
+        commit(taskAcceptedEarlier(get().table, bid, now), now);
       },
       replyTimedOut(bid, now) {
         commit(replyTimedOut(get().table, bid), now);
