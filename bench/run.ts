@@ -17,7 +17,7 @@ import { measure, type RunResult, type RunSpec } from './lib/measure.ts';
 import { measureMd5, type Md5Result } from './lib/md5.ts';
 import { parseOptions } from './lib/options.ts';
 import { consolePage, floorPage, type BenchPage } from './lib/pages.ts';
-import { budgetTable, judgeBudgets, runTable, type BenchResults } from './lib/report.ts';
+import { baselineTable, budgetTable, judgeBudgets, runTable, type BenchResults } from './lib/report.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,7 +85,20 @@ async function main() {
     servers.push(appServer);
     const floorServer = await serveStatic(floorDir);
     servers.push(floorServer);
-    const pages: Record<BenchPage['kind'], BenchPage> = { floor: floorPage(floorServer.url), console: consolePage(appServer.url) };
+    const pages: Record<BenchPage['kind'], BenchPage> = {
+      floor: floorPage(floorServer.url),
+      console: consolePage(appServer.url),
+      baseline: consolePage(appServer.url, 'baseline'),
+    };
+    if (options.baseline !== null) {
+      log(`building the baseline console from ${options.baseline}...`);
+      const baselineDir = join(work, 'baseline');
+      await buildApp(resolve(options.baseline), baselineDir);
+      const baselineServer = await serveStatic(baselineDir);
+      servers.push(baselineServer);
+      pages.baseline = consolePage(baselineServer.url, 'baseline');
+      log(`initial JS gzip: baseline ${(initialSize(baselineDir).jsGzipBytes / 1024).toFixed(1)} KB`);
+    }
     const executablePath = findChromium() ?? '/usr/bin/chromium';
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 
@@ -190,6 +203,10 @@ async function main() {
     log(runTable(soak ? [...runs, soak] : runs));
     log('');
     log(budgetTable(budgets));
+    if (options.baseline !== null) {
+      log('');
+      log(baselineTable(runs));
+    }
     log(`\nwritten ${out}`);
   } finally {
     await cleanup();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { PageKind } from './pages.ts';
 import { LOADS, type Load } from '../publisher/plan.ts';
 
 export interface BenchOptions {
@@ -22,7 +23,9 @@ export interface BenchOptions {
   finalSample: number;
   /** Minutes of console-only soak at burstGateways (0: none). */
   soakMinutes: number;
-  pages: ('floor' | 'console')[];
+  pages: PageKind[];
+  /** A checkout of an earlier commit (node_modules installed) whose console runs beside this one. */
+  baseline: string | null;
   /** Which traffic: pure ota_progress, the real mix (osd, state, progress), or both. */
   loads: Load[];
   /** Mix load: share of the docks that are upgrading (send ota_progress), 0..1. */
@@ -38,6 +41,8 @@ const HELP = `npm run bench [-- options]
   --warmup S           seconds of traffic before the window opens (default 5; quick 3)
   --soak MIN           then a console soak of MIN minutes at the largest fleet, heap after GC each minute
   --pages floor,console  which pages to run (default both)
+  --baseline DIR       also build the console of the checkout in DIR (an earlier commit, npm ci done) and run
+                       it as page "baseline" beside this one, interleaved; a table compares the two
   --load progress,mix  which traffic (default both): progress = every gateway sends ota_progress at 1 Hz;
                        mix = every dock an osd every 2 s and a state every 30 s, progress from the upgrading share
   --upgrading PCT      mix: percent of the docks that are upgrading (default 20)
@@ -58,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: 'string' },
       soak: { type: 'string' },
       pages: { type: 'string' },
+      baseline: { type: 'string' },
       load: { type: 'string' },
       upgrading: { type: 'string' },
       out: { type: 'string' },
@@ -85,8 +91,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       ? [1000, 10_000]
       : [1000, 5000, 10_000];
   if (gateways.some((g) => g < 1 || !Number.isInteger(g))) throw new Error('--gateways takes positive integers');
-  const pages = (values.pages ?? 'floor,console').split(',') as BenchOptions['pages'];
+  const pages = (values.pages ?? 'floor,console').split(',') as PageKind[];
   if (pages.some((p) => p !== 'floor' && p !== 'console')) throw new Error('--pages takes floor and/or console');
+  const baseline = values.baseline ?? null;
+  if (baseline !== null) pages.push('baseline');
   const loads = (values.load ?? LOADS.join(',')).split(',') as Load[];
   if (loads.some((l) => !LOADS.includes(l))) throw new Error(`--load takes ${LOADS.join(' and/or ')}`);
   const upgrading = num(values.upgrading, 20, 'upgrading');
@@ -108,6 +116,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     finalSample: quick ? 5 : 20,
     soakMinutes: num(values.soak, 0, 'soak'),
     pages,
+    baseline,
     loads,
     upgradingShare: upgrading / 100,
     out: values.out ?? 'bench/results/latest.json',

@@ -3,7 +3,8 @@ import { appUrl } from '../../e2e/support/app-url.ts';
 import { SUBSCRIPTION_FILTERS } from '../../src/protocol/topics.ts';
 import { PROBE_PREFIX } from '../publisher/plan.ts';
 
-export type PageKind = 'floor' | 'console';
+/** baseline: the console built from an earlier commit (--baseline), driven like the console. */
+export type PageKind = 'floor' | 'console' | 'baseline';
 
 /** How the harness drives and reads one of the two pages; everything else is measured alike. */
 export interface BenchPage {
@@ -35,9 +36,9 @@ export function floorPage(baseUrl: string): BenchPage {
   };
 }
 
-export function consolePage(baseUrl: string): BenchPage {
+export function consolePage(baseUrl: string, kind: 'console' | 'baseline' = 'console'): BenchPage {
   return {
-    kind: 'console',
+    kind,
     url: (broker) => `${baseUrl}${appUrl({ broker }, '/monitor')}`,
     async ready(page) {
       await page.waitFor(

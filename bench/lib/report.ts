@@ -214,3 +214,38 @@ export function budgetTable(lines: readonly BudgetLine[]): string {
   const wl = Math.max(...lines.map((l) => l.limit.length));
   return lines.map((l) => `${mark(l.pass)}  ${l.budget.padEnd(w)}  ${l.limit.padEnd(wl)}  ${l.measured}`).join('\n');
 }
+
+/**
+ * This build's console against the baseline's (--baseline), per load and fleet size of the steady
+ * runs: means over the rounds, and this build's figure as a ratio of the baseline's.
+ */
+export function baselineTable(runs: readonly RunResult[]): string {
+  const steady = runs.filter((r) => r.mode === 'steady' && (r.page === 'console' || r.page === 'baseline'));
+  const groups = [...new Set(steady.map((r) => `${r.load} ${r.gateways}`))];
+  const figures: [string, (r: RunResult) => number | null][] = [
+    ['latency p95 ms', (r) => r.latencyMs.p95],
+    ['frame p95 ms', (r) => r.frameMs.p95],
+    ['long tasks', (r) => r.longTasks.count],
+    ['renderer CPU %', (r) => (r.rendererCpuShare === null ? null : r.rendererCpuShare * 100)],
+    ['heap MB', (r) => r.heapAfterGcMB],
+    ['undelivered', (r) => (r.delivered === null ? null : r.offered - r.delivered)],
+  ];
+  const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+  const rows = [['load', 'docks', 'figure', 'baseline', 'this build', 'ratio']];
+  for (const group of groups) {
+    const [load, docks] = group.split(' ');
+    const of = (page: string) => steady.filter((r) => `${r.load} ${r.gateways}` === group && r.page === page);
+    for (const [name, pick] of figures) {
+      const values = (page: string) =>
+        of(page)
+          .map(pick)
+          .filter((v): v is number => v !== null);
+      const before = mean(values('baseline'));
+      const after = mean(values('console'));
+      const ratio = before !== null && after !== null && before > 0 ? `${(after / before).toFixed(2)}x` : '-';
+      rows.push([load ?? '', docks ?? '', name, fmt(before), fmt(after), ratio]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
+}
