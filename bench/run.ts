@@ -144,7 +144,10 @@ async function main() {
       const tracePath = options.trace
         ? join(profileDir, `trace-${i + 1}-${kind}-${spec.load}-${spec.gateways}-${spec.mode}.json`)
         : undefined;
-      const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath, allocPath }, log);
+      const heapSnapshotPath = options.heapSnapshot
+        ? join(profileDir, `heap-${i + 1}-${kind}-${spec.load}-${spec.gateways}-${spec.mode}.heapsnapshot`)
+        : undefined;
+      const result = await measure(browser, pages[kind], { ...spec, profilePath, tracePath, allocPath, heapSnapshotPath }, log);
       runs.push(result);
       log(
         `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%, renderer CPU ${result.rendererCpuShare === null ? '-' : `${Math.round(result.rendererCpuShare * 100)}%`}, load ${result.loadAverage.join('/')}`,

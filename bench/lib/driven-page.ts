@@ -21,6 +21,8 @@ export interface DrivenPage {
    * that (so one function both waits for a value and reads it); throws naming `what` on timeout.
    */
   waitFor<T, A = undefined>(what: string, probe: (arg: A) => T, timeoutMs: number, arg?: A): Promise<T>;
+  /** Listens to a CDP event of the page's session (e.g. HeapProfiler.addHeapSnapshotChunk). */
+  on(method: string, listener: (params: unknown) => void): void;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function openDrivenPage(browser: Browser, url: string, options: Dri
   return {
     send,
     evaluate,
+    on,
     async waitFor(what, probe, timeoutMs, arg) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { openDrivenPage, type DrivenPage } from './driven-page.ts';
@@ -31,6 +31,8 @@ export interface RunSpec {
   profilePath?: string;
   /** Write a sampling heap profile of the window's allocations here, collected ones included (.heapprofile). */
   allocPath?: string;
+  /** Write a heap snapshot taken after the run's heap figure here (.heapsnapshot; bench/heap-summary.ts reads it). */
+  heapSnapshotPath?: string;
   /** Write a Chrome trace of the window here (every task of the page, with what ran inside it). */
   tracePath?: string;
   /** Non-probe gateways whose final percent is checked on the console's screen. */
@@ -112,6 +114,20 @@ async function heapAfterGc(page: DrivenPage): Promise<number> {
   await page.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await page.send('Runtime.getHeapUsage')) as { usedSize: number };
   return usedSize / (1024 * 1024);
+}
+
+/** A heap snapshot streamed to a file in the chunks the page sends it in. */
+async function writeHeapSnapshot(page: DrivenPage, path: string, log: (line: string) => void): Promise<void> {
+  const out = createWriteStream(path);
+  let writing = true;
+  page.on('HeapProfiler.addHeapSnapshotChunk', (params) => {
+    if (writing) out.write((params as { chunk: string }).chunk);
+  });
+  await page.send('HeapProfiler.enable');
+  await page.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  writing = false;
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  log(`  heap snapshot: ${path} (npx tsx bench/heap-summary.ts FILE)`);
 }
 
 function snapshot(page: DrivenPage): Promise<PageSnapshot> {
@@ -318,6 +334,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       if (value !== want) wrong.push(`${sn}: shows ${value ?? 'nothing'}, last sent ${want ?? '?'}`);
     }
     const heap = await heapAfterGc(page);
+    if (spec.heapSnapshotPath) await writeHeapSnapshot(page, spec.heapSnapshotPath, log);
     const delivered = await target.delivered(page).catch((error: unknown) => {
       log(`  could not read delivered count: ${error instanceof Error ? error.message : String(error)}`);
       return null;

@@ -17,6 +17,8 @@ export interface BenchOptions {
   trace: boolean;
   /** Save a sampling heap profile of everything allocated in every window, garbage included (for GC pressure). */
   alloc: boolean;
+  /** Save a heap snapshot at the end of every run (what the heap figure is made of). */
+  heapSnapshot: boolean;
   /** Size of the file for the MD5 comparison (0: skip). */
   md5Megabytes: number;
   probes: number;
@@ -48,6 +50,7 @@ const HELP = `npm run bench [-- options]
   --upgrading PCT      mix: percent of the docks that are upgrading (default 20)
   --profile            save a CPU profile of each window to bench/results/profile-*.json (skews the numbers)
   --alloc              save where the page allocates (sampled, garbage included) to bench/results/alloc-*.heapprofile.json
+  --heap-snapshot      save a heap snapshot at the end of each run to bench/results/heap-*.heapsnapshot (npx tsx bench/heap-summary.ts)
   --trace              save a Chrome trace of each window to bench/results/trace-*.json (long tasks: npx tsx bench/long-tasks.ts FILE)
   --md5 MB             size of the file hashed by the console's worker and md5sum (default 512; 0 skips)
   --out FILE           results file (default bench/results/latest.json)`;
@@ -70,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       profile: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
       alloc: { type: 'boolean', default: false },
+      'heap-snapshot': { type: 'boolean', default: false },
       md5: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -111,6 +115,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? false,
     trace: values.trace ?? false,
     alloc: values.alloc ?? false,
+    heapSnapshot: values['heap-snapshot'] ?? false,
     md5Megabytes: num(values.md5, 512, 'md5'),
     probes: 10,
     finalSample: quick ? 5 : 20,
