@@ -55,9 +55,12 @@ function sameEntry(a: RosterEntry | undefined, b: RosterEntry): boolean {
 
 export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: { legacy?: LegacyStorage | null } = {}): FleetRecords {
   const legacy = options.legacy ?? null;
-  const writtenGateways = new Map<string, FleetGateway>();
+  // Weak: gateway objects are immutable, and holding the version last written of each would keep a
+  // second copy of a 10,000-gateway fleet alive. `knownSns` finds the removed ones.
+  const writtenGateways = new WeakSet<FleetGateway>();
+  const knownSns = new Set<string>();
   const writtenRoster = new Map<string, RosterEntry>();
-  let diffedGateways: ReadonlyMap<string, FleetGateway> | null = null;
+  let diffedGateways: WeakRef<ReadonlyMap<string, FleetGateway>> | null = null;
   let diffedRoster: ReadonlyMap<string, RosterEntry> | null = null;
   let stopped = false;
 
@@ -68,17 +71,18 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
     current: (sn) => store.getState().gateways.get(sn),
     dirtyKeys() {
       const current = store.getState().gateways;
-      if (current === diffedGateways) return [];
-      diffedGateways = current;
+      if (diffedGateways?.deref() === current) return [];
+      diffedGateways = new WeakRef(current);
       const dirty: string[] = [];
       current.forEach((gateway, sn) => {
-        if (writtenGateways.get(sn) === gateway) return;
-        writtenGateways.set(sn, gateway);
+        knownSns.add(sn);
+        if (writtenGateways.has(gateway)) return;
+        writtenGateways.add(gateway);
         dirty.push(sn);
       });
-      for (const sn of writtenGateways.keys()) {
+      for (const sn of knownSns) {
         if (current.has(sn)) continue;
-        writtenGateways.delete(sn);
+        knownSns.delete(sn);
         dirty.push(sn);
       }
       return dirty;
@@ -115,7 +119,9 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
     const state = store.getState();
     for (const stored of storedGateways) {
       const held = state.gateways.get(stored.sn);
-      if (held !== undefined && sameStoredGateway(held, stored)) writtenGateways.set(stored.sn, held);
+      if (held === undefined || !sameStoredGateway(held, stored)) continue;
+      writtenGateways.add(held);
+      knownSns.add(stored.sn);
     }
     for (const [sn, entry] of storedRoster) {
       const held = state.roster.get(sn);

@@ -77,9 +77,16 @@ function tableOf(tasks: readonly UpgradeTask[]): TaskTable {
 export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: TaskHistoryOptions = {}): TaskHistory {
   const { restoreLimit = MAX_TASKS, now = Date.now, intervals = realIntervals, legacy = null } = options;
   let cap = options.historyCap ?? DEFAULT_HISTORY_CAP;
-  /** Per bid, the task object last written or read back: a different object in the table is a change. */
-  const written = new Map<string, UpgradeTask>();
-  let diffedFrom: ReadonlyMap<string, UpgradeTask> | null = null;
+  /**
+   * Task objects written or read back. Tasks are immutable, so a task object in the table that is
+   * not in here is a change; weak, so the versions the table moved past are not kept alive (at
+   * 10,000 upgrading gateways that is a whole second copy of the table).
+   */
+  const written = new WeakSet<UpgradeTask>();
+  /** Per bid, the version marked to be written and not taken yet: the table may let it go meanwhile. */
+  const marked = new Map<string, UpgradeTask>();
+  /** The table last compared (weakly, for the same reason). */
+  let diffedFrom: WeakRef<ReadonlyMap<string, UpgradeTask>> | null = null;
   let stopped = false;
 
   const collection: RecordCollection<UpgradeTask> = kit.collection({
@@ -87,18 +94,22 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
     encode: taskRecord,
     decode: taskFromRecord,
     // A task the live table let go since it was marked is written as it was then; never deleted.
-    current: (bid) => store.getState().table.byBid.get(bid) ?? written.get(bid) ?? null,
+    current: (bid) => {
+      const task = store.getState().table.byBid.get(bid) ?? marked.get(bid) ?? null;
+      marked.delete(bid);
+      if (task !== null) written.add(task);
+      return task;
+    },
     dirtyKeys() {
       const { byBid } = store.getState().table;
-      if (byBid === diffedFrom) return [];
-      diffedFrom = byBid;
+      if (diffedFrom?.deref() === byBid) return [];
+      diffedFrom = new WeakRef(byBid);
       const dirty: string[] = [];
       byBid.forEach((task, bid) => {
-        if (written.get(bid) === task) return;
-        written.set(bid, task);
+        if (written.has(task) || marked.get(bid) === task) return;
+        marked.set(bid, task);
         dirty.push(bid);
       });
-      if (written.size > byBid.size) for (const bid of written.keys()) if (!byBid.has(bid)) written.delete(bid);
       return dirty;
     },
   });
@@ -108,7 +119,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
     const { byBid } = store.getState().table;
     for (const stored of tasks) {
       const held = byBid.get(stored.bid);
-      if (held !== undefined && (held === stored || sameFacts(held, stored))) written.set(stored.bid, held);
+      if (held !== undefined && (held === stored || sameFacts(held, stored))) written.add(held);
     }
   }
 
