@@ -5,7 +5,7 @@
  * log (and the task) end up the same whatever order the events arrived in.
  */
 import type { OtaProgressDecoded } from '../protocol/messages.ts';
-import { isTerminalStatus } from '../protocol/status.ts';
+import { canonicalWord, isTerminalStatus } from '../protocol/status.ts';
 import { activeTaskOf, putTask, withDraft, type TaskDraft, type TaskTable } from './task-table.ts';
 import { EVENT_LOG_CAP, RAW_KEPT_EVENTS, type TaskEvent, type TaskExecution, type UpgradeTask } from './task-types.ts';
 import { republishedTaskOf } from './task-republish.ts';
@@ -35,10 +35,10 @@ export function progressEvent(msg: OtaProgressDecoded, now: number, held: TaskEx
     receivedAt: now,
     timestamp: msg.meta.timestamp,
     tid: msg.meta.tid,
-    status: msg.status,
-    subStatus: msg.subStatus,
-    subStatusRaw: msg.subStatusRaw,
-    step,
+    status: canonicalWord(msg.status),
+    subStatus: canonicalWord(msg.subStatus),
+    subStatusRaw: canonicalWord(msg.subStatusRaw),
+    step: canonicalWord(step),
     percent,
     result: msg.result,
     ...(msg.stepResult !== null && { stepResult: msg.stepResult }),
