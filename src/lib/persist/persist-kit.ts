@@ -13,14 +13,8 @@ import { broadcastChangeChannel, type ChangeChannel, type ChangeNotice } from '.
 import { browserIndexedDb, openDatabase, type DatabaseSpec, type PersistDatabase } from './persist-database.ts';
 import { failureOf, RecordWriter, type KitTimers } from './record-writer.ts';
 import type { CollectionSpec, PersistFailure } from './persist-types.ts';
-import {
-  JOURNAL_MARKER_STORE,
-  markerSchema,
-  ORPHAN_MARKER_MS,
-  pageJournalStorage,
-  UnloadJournal,
-  type JournalStorage,
-} from './unload-journal.ts';
+import { replayJournals } from './journal-replay.ts';
+import { JOURNAL_MARKER_STORE, pageJournalStorage, UnloadJournal, type JournalStorage } from './unload-journal.ts';
 
 export type { CollectionSpec, PersistFailure } from './persist-types.ts';
 import { pageSliceClock, type SliceClock } from '../work-slices.ts';
@@ -164,16 +158,18 @@ export async function openPersistKit(options: PersistKitOptions): Promise<Persis
     journalStorage !== null && opened.db.objectStoreNames.contains(JOURNAL_MARKER_STORE)
       ? new UnloadJournal(journalStorage, options.database.name)
       : null;
-  const kit = new IndexedDbKit(opened.db, {
+  // Before any feature reads: the records of a pagehide write that was lost come back first.
+  const replay = journal === null ? { skipped: 0, notices: [] } : await replayJournals(opened.db, journal);
+  if (replay.notices.length > 0) channel?.post(replay.notices);
+  return new IndexedDbKit(opened.db, {
     channel,
+    skipped: replay.skipped,
     debounceMs: options.debounceMs ?? 1_000,
     timers: options.timers ?? realTimers,
     slices: options.slices === undefined ? pageSliceClock() : options.slices,
     pageEvents: options.pageEvents === undefined ? pageTarget() : options.pageEvents,
     journal,
   });
-  if (journal !== null) await kit.replayJournals(journal);
-  return kit;
 }
 
 interface KitParts {
@@ -183,6 +179,8 @@ interface KitParts {
   slices: SliceClock | null;
   pageEvents: PersistKitOptions['pageEvents'];
   journal: UnloadJournal | null;
+  /** Records (journals) already skipped while opening. */
+  skipped: number;
 }
 
 class IndexedDbKit implements PersistKit {
@@ -193,11 +191,12 @@ class IndexedDbKit implements PersistKit {
   readonly #parts: KitParts;
   readonly #unsubscribeChannel: () => void;
   readonly #onHide = (): void => void this.#writer.flushNow(true);
-  #skipped = 0;
+  #skipped: number;
 
   constructor(db: PersistDatabase, parts: KitParts) {
     this.#db = db;
     this.#parts = parts;
+    this.#skipped = parts.skipped;
     this.#writer = new RecordWriter({
       db,
       debounceMs: parts.debounceMs,
@@ -239,59 +238,6 @@ class IndexedDbKit implements PersistKit {
     this.#parts.channel?.close();
     void this.#writer.flushNow().finally(() => this.#db.close());
     this.#writer.stop();
-  }
-
-  /**
-   * Writes the records of every journal whose pagehide transaction was lost (its marker is missing),
-   * then drops the journals and markers; the other tabs are told which keys came back. A journal
-   * this cannot write (quota, a closing database) stays for the next start.
-   */
-  async replayJournals(journal: UnloadJournal): Promise<void> {
-    const { journals, skipped } = journal.readAll();
-    this.#skipped += skipped;
-    const db = this.#db;
-    const known = new Set(db.objectStoreNames);
-    const replayed = new Map<string, Set<string>>();
-    for (const { id, entries } of journals) {
-      const kept = entries.filter((entry) => known.has(entry.store));
-      try {
-        const tx = db.transaction([...new Set([JOURNAL_MARKER_STORE, ...kept.map((entry) => entry.store)])], 'readwrite');
-        const markers = tx.objectStore(JOURNAL_MARKER_STORE);
-        if ((await markers.getKey(id)) === undefined) {
-          for (const { store, key, record } of kept) {
-            const target = tx.objectStore(store);
-            void (record === null ? target.delete(key) : target.put(record, key)).catch(() => undefined);
-            const keys = replayed.get(store) ?? new Set<string>();
-            keys.add(key);
-            replayed.set(store, keys);
-          }
-        } else {
-          void markers.delete(id).catch(() => undefined);
-        }
-        await tx.done;
-        journal.remove(id);
-      } catch {
-        // Left for the next start.
-      }
-    }
-    if (replayed.size > 0) this.#parts.channel?.post([...replayed].map(([store, keys]) => ({ store, keys: [...keys] })));
-    await this.#dropOrphanMarkers(new Set(journals.map((j) => j.id)));
-  }
-
-  /** Markers whose journal is gone: their page lived to remove the journal but not the marker. */
-  async #dropOrphanMarkers(journaled: ReadonlySet<string>): Promise<void> {
-    try {
-      const tx = this.#db.transaction(JOURNAL_MARKER_STORE, 'readwrite');
-      const cutoff = Date.now() - ORPHAN_MARKER_MS;
-      for (let cursor = await tx.store.openCursor(); cursor !== null; cursor = await cursor.continue()) {
-        const marker = markerSchema.safeParse(cursor.value);
-        const orphan = typeof cursor.key === 'string' && !journaled.has(cursor.key);
-        if (!marker.success || (orphan && marker.data.at < cutoff)) await cursor.delete();
-      }
-      await tx.done;
-    } catch {
-      // Markers are small; the next start tries again.
-    }
   }
 
   #heard(notices: readonly ChangeNotice[]): void {
