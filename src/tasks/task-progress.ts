@@ -112,7 +112,9 @@ function isNewer(task: UpgradeTask, event: TaskEvent): boolean {
 
 /** The task after one progress event; the same object when the event changes nothing. */
 export function applyProgressEvent(task: UpgradeTask, event: TaskEvent): UpgradeTask {
-  if (task.events.some((e) => isRedelivery(e, event))) return task;
+  // Both kinds of redelivery share the timestamp: most events of the log are passed over on it alone.
+  const { timestamp } = event;
+  if (task.events.some((e) => e.timestamp === timestamp && isRedelivery(e, event))) return task;
   const events = withLogged(task.events, event);
   const createdAt =
     task.origin === 'elsewhere' && event.timestamp !== null && event.timestamp < task.createdAt ? event.timestamp : task.createdAt;
