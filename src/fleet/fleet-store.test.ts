@@ -22,6 +22,20 @@ describe('fleetStore', () => {
     expect(notified).toBe(1);
   });
 
+  it('drops an osd still on its way after osdUnwatched, and takes osd again once osdWatched names the device', () => {
+    const store = createFleetStore();
+    store.getState().batchReceived([topo('DOCK1', '3-1-0', []), osd('DOCK1', 3)], T0);
+    expect(deviceBySn(store.getState(), 'DOCK1')?.modeCode).toBe(3);
+    store.getState().osdUnwatched(['DOCK1']);
+    expect(deviceBySn(store.getState(), 'DOCK1')?.modeCode).toBeNull();
+    // Published before the unsubscribe took effect: it must not bring back a mode nothing will clear.
+    store.getState().batchReceived([osd('DOCK1', 3), state('DOCK1', { firmwareVersion: '2.0.0' })], T0 + 10);
+    expect(deviceBySn(store.getState(), 'DOCK1')).toMatchObject({ modeCode: null, firmwareVersion: '2.0.0' });
+    store.getState().osdWatched(['DOCK1']);
+    store.getState().batchReceived([osd('DOCK1', 3)], T0 + 20);
+    expect(deviceBySn(store.getState(), 'DOCK1')?.modeCode).toBe(3);
+  });
+
   it('adds, imports and removes gateways, reporting each outcome', () => {
     const store = createFleetStore();
     store.getState().batchReceived([topo('DOCK1', '3-1-0', [{ sn: 'AC1', model: '0-67-0' }])], T0);

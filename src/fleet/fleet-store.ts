@@ -23,8 +23,13 @@ export interface FleetStoreState extends FleetState {
   gatewayRemoved(sn: string, now?: number): void;
   /** Another tab stored its fleet and roster: merged into ours, its adds and removals applied. */
   fleetMerged(other: FleetState, roster: Roster): void;
-  /** The session stopped receiving these devices' osd: their mode_code is no longer known. */
+  /**
+   * The session stopped receiving these devices' osd: their mode_code is no longer known, and an osd
+   * of theirs still on its way (broker, worker, postMessage) is dropped until osdWatched names them.
+   */
   osdUnwatched(deviceSns: readonly string[]): void;
+  /** The session receives these devices' osd again. */
+  osdWatched(deviceSns: readonly string[]): void;
 }
 
 function rosterAdds(roster: Roster, outcomes: readonly AddOutcome[], now: number): Roster {
@@ -42,6 +47,7 @@ function fleetOf(state: FleetStoreState): FleetState {
 
 export function createFleetStore(initial: FleetState = emptyFleet, initialRoster: Roster = EMPTY_ROSTER): FleetStore {
   return createStore<FleetStoreState>()((set, get) => {
+    const unwatched = new Set<string>();
     /** Sets only the parts that changed, and nothing at all when the reducer returned the same state. */
     function commit(next: FleetState, roster: Roster = get().roster): void {
       const current = get();
@@ -58,7 +64,8 @@ export function createFleetStore(initial: FleetState = emptyFleet, initialRoster
       ...initial,
       roster: initialRoster,
       batchReceived(batch, now) {
-        commit(applyBatch(fleetOf(get()), batch, now));
+        const wanted = unwatched.size === 0 ? batch : batch.filter((m) => m.kind !== 'osd' || !unwatched.has(m.deviceSn));
+        commit(applyBatch(fleetOf(get()), wanted, now));
       },
       gatewayAdded(sn, now = Date.now()) {
         const { state, result } = addGateway(fleetOf(get()), sn);
@@ -79,7 +86,11 @@ export function createFleetStore(initial: FleetState = emptyFleet, initialRoster
         commit(mergeFleets(fleetOf(get()), other, merged), merged);
       },
       osdUnwatched(deviceSns) {
+        for (const sn of deviceSns) unwatched.add(sn);
         commit(forgetModeCodes(fleetOf(get()), deviceSns));
+      },
+      osdWatched(deviceSns) {
+        for (const sn of deviceSns) unwatched.delete(sn);
       },
     };
   });

@@ -91,7 +91,9 @@ export function startOsdWatch(deps: OsdWatchDeps): () => void {
     });
     if (sameSet(next, watched)) return;
     const dropped = [...watched].filter((sn) => !next.has(sn));
+    const added = [...next].filter((sn) => !watched.has(sn));
     watched = next;
+    if (added.length > 0) deps.fleet.getState().osdWatched(added);
     session?.watchOsd([...watched]);
     if (dropped.length > 0) deps.fleet.getState().osdUnwatched(dropped);
   };
