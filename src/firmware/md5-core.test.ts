@@ -137,14 +137,37 @@ describe('streamChunks', () => {
 });
 
 describe('the MD5 worker handler', () => {
-  it('hashes a multi-chunk file like node:crypto and reports progress against the total', async () => {
+  it('hashes a multi-chunk file like node:crypto and reports progress every chunkSize bytes, ending at the total', async () => {
     const data = randomBytes(3 * 1024 + 17);
+    // In parts of 256 bytes: the stream hands over one part per read, far more reads than reports.
+    const file = new Blob(Array.from({ length: 13 }, (_, i) => data.subarray(i * 256, (i + 1) * 256)));
     const replies: Md5WorkerReply[] = [];
-    await handleMd5Request({ type: 'hash', file: new Blob([data]), chunkSize: 1024 }, (r) => replies.push(r));
+    await handleMd5Request({ type: 'hash', file, chunkSize: 1024 }, (r) => replies.push(r));
     expect(replies.filter((r) => r.type === 'progress')).toEqual(
       [1024, 2048, 3072, 3089].map((bytes) => ({ type: 'progress', bytes, total: 3089 })),
     );
     expect(replies.at(-1)).toEqual({ type: 'done', md5: nodeMd5(data), size: 3089 });
+  });
+
+  it('reads with slices where the file has no byte stream, and words a read error', async () => {
+    const data = randomBytes(2_000);
+    const sliceOnly = {
+      size: data.length,
+      slice: (start: number, end: number) => new Blob([data.subarray(start, end)]),
+    } as unknown as Blob;
+    const replies: Md5WorkerReply[] = [];
+    await handleMd5Request({ type: 'hash', file: sliceOnly, chunkSize: 512 }, (r) => replies.push(r));
+    expect(replies.filter((r) => r.type === 'progress')).toHaveLength(4);
+    expect(replies.at(-1)).toEqual({ type: 'done', md5: nodeMd5(data), size: data.length });
+
+    const failing = {
+      size: 10,
+      slice: () => new Blob([]),
+      stream: () => new ReadableStream({ type: 'bytes', pull: (c) => c.error(new Error('NotReadableError: gone')) }),
+    } as unknown as Blob;
+    const failed: Md5WorkerReply[] = [];
+    await handleMd5Request({ type: 'hash', file: failing }, (r) => failed.push(r));
+    expect(failed).toEqual([{ type: 'error', message: 'Could not read the file: NotReadableError: gone' }]);
   });
 
   it('hashes an empty file', async () => {

@@ -1,21 +1,17 @@
-import type { BlobReaderHandle } from './blob-relay-chunks';
-import { relayedChunks } from './blob-relay-chunks';
 import { blobChunks, DEFAULT_CHUNK_SIZE, md5OfChunks } from './md5-core';
+import { reusedBufferChunks } from './reused-buffer-chunks';
 
 /** Page -> worker: hash this file. A File is a Blob and crosses postMessage without copying. */
 export interface Md5WorkerRequest {
   type: 'hash';
   file: Blob;
-  /** Bytes per progress report and per read when reading in this thread; the reader worker may hold two. */
+  /** Bytes per progress report, and per read where the file cannot be read into a reused buffer. */
   chunkSize?: number;
 }
 
 /** Worker -> page. */
 export type Md5WorkerReply =
   { type: 'progress'; bytes: number; total: number } | { type: 'done'; md5: string; size: number } | { type: 'error'; message: string };
-
-/** Starts a reader worker, or null where a worker cannot start one (then this thread reads). */
-export type OpenBlobReader = () => BlobReaderHandle | null;
 
 // Duck-typed rather than `instanceof Blob`: every Blob implementation with slice() will do.
 function isBlobLike(x: unknown): x is Blob {
@@ -32,12 +28,8 @@ function isRequest(data: unknown): data is Md5WorkerRequest {
   );
 }
 
-/** The whole worker, minus `self`: testable in Node with a Blob, a collecting `post` and an in-process reader. */
-export async function handleMd5Request(
-  data: unknown,
-  post: (reply: Md5WorkerReply) => void,
-  openReader: OpenBlobReader = () => null,
-): Promise<void> {
+/** The whole worker, minus `self`: testable in Node with a Blob and a collecting `post`. */
+export async function handleMd5Request(data: unknown, post: (reply: Md5WorkerReply) => void): Promise<void> {
   if (!isRequest(data)) {
     post({ type: 'error', message: 'The hashing worker received a malformed request.' });
     return;
@@ -45,12 +37,9 @@ export async function handleMd5Request(
   const { file } = data;
   const total = file.size;
   const chunkSize = data.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const inThread = () => blobChunks(file, chunkSize);
-  const reader = total > 0 ? openReader() : null;
-  // Two chunks in flight: the same memory bound as reading one chunk ahead in this thread.
-  const chunks = reader === null ? inThread() : relayedChunks(reader, file, 2 * chunkSize, inThread);
-  // The reader's chunks are small (the browser's pipe, about 2 MiB): report every chunkSize bytes,
-  // not every chunk, so the page re-renders about as often as before.
+  const chunks = reusedBufferChunks(file) ?? blobChunks(file, chunkSize);
+  // Chunks read into the reused buffer are at most 1 MiB: report every chunkSize bytes, not every
+  // chunk, so the page re-renders a few times a second, not hundreds.
   let reported = 0;
   try {
     const digest = await md5OfChunks(chunks, {
