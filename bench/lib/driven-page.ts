@@ -23,7 +23,14 @@ export interface DrivenPage {
   waitFor<T, A = undefined>(what: string, probe: (arg: A) => T, timeoutMs: number, arg?: A): Promise<T>;
   /** Listens to a CDP event of the page's session (e.g. HeapProfiler.addHeapSnapshotChunk). */
   on(method: string, listener: (params: unknown) => void): void;
+  /** The page's workers (the broker worker), each with a CDP session of its own: to profile them. */
+  workers(): Promise<WorkerSession[]>;
   close(): Promise<void>;
+}
+
+export interface WorkerSession {
+  url: string;
+  send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
 }
 
 export interface DrivenPageOptions {
@@ -133,10 +140,40 @@ export async function openDrivenPage(browser: Browser, url: string, options: Dri
   await send('Page.navigate', { url });
   await loaded;
 
+  // Workers are attached only when asked (workers()), and then with no domain but what the caller sends.
+  const workerSessions = new Map<string, { url: string; waiting: Map<number, (reply: Reply) => void> }>();
+  on('Target.attachedToTarget', (params) => {
+    const { sessionId: child, targetInfo } = params as { sessionId: string; targetInfo: { type: string; url: string } };
+    if (targetInfo.type === 'worker') workerSessions.set(child, { url: targetInfo.url, waiting: new Map() });
+  });
+  on('Target.receivedMessageFromTarget', (params) => {
+    const { sessionId: child, message } = params as { sessionId: string; message: string };
+    const reply = JSON.parse(message) as Reply;
+    if (reply.id === undefined) return;
+    const waiting = workerSessions.get(child)?.waiting;
+    waiting?.get(reply.id)?.(reply);
+    waiting?.delete(reply.id);
+  });
+  async function workers(): Promise<WorkerSession[]> {
+    await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    return [...workerSessions].map(([child, worker]) => ({
+      url: worker.url,
+      send: <T>(method: string, params: Record<string, unknown> = {}) =>
+        new Promise<T>((resolve, reject) => {
+          const id = ++nextId;
+          worker.waiting.set(id, (reply) =>
+            reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result as T),
+          );
+          send('Target.sendMessageToTarget', { sessionId: child, message: JSON.stringify({ id, method, params }) }).catch(reject);
+        }),
+    }));
+  }
+
   return {
     send,
     evaluate,
     on,
+    workers,
     async waitFor(what, probe, timeoutMs, arg) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

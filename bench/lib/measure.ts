@@ -1,7 +1,7 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { openDrivenPage, type DrivenPage } from './driven-page.ts';
+import { openDrivenPage, type DrivenPage, type WorkerSession } from './driven-page.ts';
 import { startMosquitto } from '../../e2e/support/mosquitto.ts';
 import { gatewaySns, isProbe, PROBE_PREFIX, roundsPerPercentFor, upgradingCount, type Load } from '../publisher/plan.ts';
 import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
@@ -240,11 +240,17 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
     const rounds = spec.mode === 'burst' ? spec.windowSeconds : spec.warmupSeconds + spec.windowSeconds;
     const sample = pickSample(progressGateways, spec.finalSample);
     const schedule = { spreadMs: spec.mode === 'burst' ? 50 : 1000, rounds, roundsPerPercent: roundsPerPercentFor(rounds), sample };
+    let profiledWorkers: WorkerSession[] = [];
     const openWindow = async () => {
       await page.evaluate(() => (window as unknown as { __benchInstrument: { start(): void } }).__benchInstrument.start());
       if (spec.profilePath) {
         await page.send('Profiler.enable');
         await page.send('Profiler.start');
+        profiledWorkers = await page.workers();
+        for (const worker of profiledWorkers) {
+          await worker.send('Profiler.enable');
+          await worker.send('Profiler.start');
+        }
       }
       // The whole browser: the driven page is not one Playwright can name (long-tasks.ts finds its thread).
       if (spec.tracePath) await browser.startTracing(undefined, { path: spec.tracePath, categories: TRACE_CATEGORIES });
@@ -295,6 +301,12 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
       const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(spec.profilePath, JSON.stringify(profile));
       log(`  CPU profile of the window: ${spec.profilePath}`);
+      for (const [i, worker] of profiledWorkers.entries()) {
+        const path = spec.profilePath.replace(/\.cpuprofile\.json$/, `-worker${i}.cpuprofile.json`);
+        const { profile: workerProfile } = (await worker.send('Profiler.stop')) as { profile: unknown };
+        writeFileSync(path, JSON.stringify(workerProfile));
+        log(`  CPU profile of its worker ${worker.url.split('/').pop() ?? ''}: ${path}`);
+      }
     }
     const windowFrom = opened.from;
     const busyFrom = opened.busy;
