@@ -27,7 +27,9 @@ function clamp(value: number, min: number, max: number): number {
 
 /**
  * A determinate progress bar. The fill is scaled with transform rather than width: thousands of
- * bars update at message rate and a transform change skips layout.
+ * bars update at message rate and a transform change skips layout. It jumps rather than glides:
+ * at fleet scale the rows in view change every second, and a transition on each kept the page
+ * animating without pause (4-5% of a core on the main thread and compositor at 10,000 docks).
  */
 export function ProgressBar({ label, value, min = 0, max = 100, valueText, tone = 'info', className }: ProgressBarProps) {
   const now = clamp(value, min, max);
@@ -42,11 +44,7 @@ export function ProgressBar({ label, value, min = 0, max = 100, valueText, tone 
       aria-valuetext={valueText}
       className={`h-2 w-full overflow-hidden rounded bg-slate-200 ${className ?? ''}`}
     >
-      <div
-        data-testid="progress-fill"
-        className={`h-full w-full origin-left transition-transform duration-300 motion-reduce:transition-none ${FILL[tone]}`}
-        style={{ transform: `scaleX(${fraction})` }}
-      />
+      <div data-testid="progress-fill" className={`h-full w-full origin-left ${FILL[tone]}`} style={{ transform: `scaleX(${fraction})` }} />
     </div>
   );
 }
