@@ -104,6 +104,13 @@ describe('applyBatch', () => {
     expect(progress.kind).toBe('ota_progress');
     const seen = applyBatch(docked, [progress], T0 + 30_000);
     expect(seen.gateways.get('DOCK1')?.lastSeen).toBe(T0 + 30_000);
+    // Seen again within the resolution: the same state, so nothing downstream re-renders or saves.
+    expect(applyBatch(seen, [progress], T0 + 30_000 + SEEN_RESOLUTION_MS - 1)).toBe(seen);
+    const later = applyBatch(seen, [progress], T0 + 30_000 + SEEN_RESOLUTION_MS);
+    expect(later.gateways.get('DOCK1')?.lastSeen).toBe(T0 + 30_000 + SEEN_RESOLUTION_MS);
+    expect(deviceBySn(later, 'DOCK1')?.lastSeen).toBe(T0 + 30_000 + SEEN_RESOLUTION_MS);
+    // A gateway first learned from its progress is created.
+    expect(applyBatch(emptyFleet, [progress], T0).gateways.get('DOCK1')?.lastSeen).toBe(T0);
 
     const command = decode(
       'thing/product/DOCK7/services',
