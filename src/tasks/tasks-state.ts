@@ -11,6 +11,12 @@ export interface TasksState {
   table: TaskTable;
   /** Bumped whenever the table changes: memoised selectors key on it. */
   version: number;
+  /**
+   * The bids the change that made `table` touched (a batch's), or null when it may have touched
+   * any (restored, merged, pruned, cleared...): a subscriber can follow 10,000 tasks by the few a
+   * frame changed instead of reading them all.
+   */
+  changedBids: ReadonlySet<string> | null;
   summary: TasksSummary;
   timings: TaskTimings;
   /** Everything the broker delivered since the last flush (one call per animation frame). */

@@ -47,6 +47,16 @@ describe('tasksStore', () => {
     expect(updates()).toBe(0);
   });
 
+  it('says which bids a batch changed, and null after a change that may touch any', () => {
+    const store = createTasksStore();
+    store.getState().batchReceived([progress({ bid: 'b-1', gateway: 'G1' }), progress({ bid: 'b-2', gateway: 'G2' })], 1_000);
+    expect([...(store.getState().changedBids ?? [])].sort()).toEqual(['b-1', 'b-2']);
+    store.getState().batchReceived([progress({ bid: 'b-2', gateway: 'G2', percent: 50, tid: 't-2' })], 2_000);
+    expect([...(store.getState().changedBids ?? [])]).toEqual(['b-2']);
+    store.getState().tasksRestored(store.getState().table, 3_000);
+    expect(store.getState().changedBids).toBeNull();
+  });
+
   it('the command flow: created, published, reply, timed out', () => {
     const store = createTasksStore(T);
     const s = () => store.getState();

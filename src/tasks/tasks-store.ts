@@ -56,12 +56,18 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
       const summary = tally.summary(now);
       const keptSummary = sameSummary(summary, state.summary) ? state.summary : summary;
       if (table === state.table && keptSummary === state.summary) return;
-      set({ table, summary: keptSummary, version: table === state.table ? state.version : state.version + 1 });
+      if (table === state.table) {
+        set({ summary: keptSummary });
+        return;
+      }
+      const changedBids = touched !== undefined && table === next ? touched : null;
+      set({ table, summary: keptSummary, version: state.version + 1, changedBids });
     }
 
     return {
       table: EMPTY_TASK_TABLE,
       version: 0,
+      changedBids: null,
       summary: tally.summary(0),
       timings,
       batchReceived(batch, now) {

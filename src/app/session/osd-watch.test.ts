@@ -8,7 +8,7 @@ import { osd, topo } from '../../fleet/fleet-test-kit';
 import { progress } from '../../tasks/task-test-kit';
 import { createTasksStore } from '../../tasks/tasks-store';
 import { createSelectionStore } from '../../upgrade/selection-store';
-import { startOsdWatch } from './osd-watch';
+import { osdDevicesToWatch, startOsdWatch, type OsdWatchInput } from './osd-watch';
 
 /** A session that only records what it was asked to watch. */
 function watchingSession(): BrokerSession & { watched: string[][] } {
@@ -26,7 +26,7 @@ function watchingSession(): BrokerSession & { watched: string[][] } {
   };
 }
 
-function world() {
+function world(devicesToWatch?: (input: OsdWatchInput) => Set<string>) {
   const stores = {
     tasks: createTasksStore(),
     campaigns: createCampaignsStore(),
@@ -36,7 +36,8 @@ function world() {
   };
   const session = watchingSession();
   stores.activeSession.setState({ session });
-  return { ...stores, session, stop: startOsdWatch({ ...stores, everyMs: 1_000 }) };
+  const stop = startOsdWatch({ ...stores, everyMs: 1_000, ...(devicesToWatch ? { devicesToWatch } : {}) });
+  return { ...stores, session, stop };
 }
 
 const stops: (() => void)[] = [];
@@ -83,5 +84,44 @@ describe('osd watch: the devices whose osd the page subscribes to', () => {
     const next = watchingSession();
     w.activeSession.setState({ session: next });
     expect(next.watched).toEqual([['DOCK5']]);
+  });
+
+  it('recomputes when a task begins or ends or the topology changes, not on every progress or osd', () => {
+    vi.useFakeTimers();
+    let computed = 0;
+    const w = world((input) => {
+      computed += 1;
+      return osdDevicesToWatch(input);
+    });
+    stops.push(w.stop);
+    const tick = () => vi.advanceTimersByTime(1_000);
+    w.fleet.getState().batchReceived([topo('DOCK1', '3-2-0', [])], 500);
+    tick();
+    const startup = computed;
+
+    w.tasks.getState().batchReceived([progress({ gateway: 'DOCK1', bid: 'b-1', percent: 10 })], 1_000);
+    tick();
+    expect(computed).toBe(startup + 1);
+    expect(w.session.watched.at(-1)).toEqual(['DOCK1']);
+
+    w.tasks.getState().batchReceived([progress({ gateway: 'DOCK1', bid: 'b-1', percent: 20, tid: 't-2' })], 2_000);
+    w.fleet.getState().batchReceived([osd('DOCK1', 3)], 2_000);
+    tick();
+    expect(w.tasks.getState().table.byBid.get('b-1')?.execution?.percent).toBe(20);
+    expect(computed).toBe(startup + 1);
+
+    w.fleet.getState().batchReceived([topo('DOCK1', '3-2-0', [{ sn: 'AIR1', model: '0-91-0' }])], 3_000);
+    tick();
+    expect(computed).toBe(startup + 2);
+    expect(w.session.watched.at(-1)).toEqual(['AIR1', 'DOCK1']);
+
+    w.tasks.getState().batchReceived([progress({ gateway: 'DOCK2', bid: 'b-2', percent: 1 })], 4_000);
+    tick();
+    expect(w.session.watched.at(-1)).toEqual(['AIR1', 'DOCK1', 'DOCK2']);
+
+    w.tasks.getState().batchReceived([progress({ gateway: 'DOCK1', bid: 'b-1', status: 'ok', percent: 100, tid: 't-end' })], 5_000);
+    tick();
+    expect(computed).toBe(startup + 4);
+    expect(w.session.watched.at(-1)).toEqual(['DOCK2']);
   });
 });

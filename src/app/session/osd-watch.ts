@@ -6,7 +6,8 @@
  * - gateways ticked on the Upgrade screen: their skip reasons say when a device is upgrading,
  * each with the devices the task, the campaign plan and the fleet's topology list under it (an
  * aircraft sends its own osd). Everything else still arrives through state (firmware_upgrade_status)
- * and update_topo. Recomputed at most once per interval, and only after one of those changed.
+ * and update_topo. Recomputed at most once per interval, and only after one of those changed in a
+ * way that can change the set (not on every progress, osd or state).
  */
 import type { ActiveSessionStore } from '../../broker/active-session';
 import type { Campaign } from '../../campaigns/campaign-types';
@@ -64,6 +65,25 @@ export interface OsdWatchDeps {
   activeSession: ActiveSessionStore;
   /** How often the set may be recomputed (default 1 s: a dock's osd comes every 2 s). */
   everyMs?: number;
+  /** What computes the set (tests count the calls). */
+  devicesToWatch?: (input: OsdWatchInput) => Set<string>;
+}
+
+/**
+ * Whether a table change can change the set: a task began, ended, moved or changed its devices.
+ * Progress changes none of these, so at fleet scale (every task changing every second) the set is
+ * not recomputed over all tasks every second for nothing.
+ */
+function tasksChangeWatch(before: TaskTable, after: TaskTable, changedBids: ReadonlySet<string> | null): boolean {
+  if (changedBids === null) return true;
+  for (const bid of changedBids) {
+    const was = before.byBid.get(bid);
+    const now = after.byBid.get(bid);
+    if (was === now) continue;
+    if (was === undefined || now === undefined) return true;
+    if (was.terminal !== now.terminal || was.gateway !== now.gateway || was.devices !== now.devices) return true;
+  }
+  return false;
 }
 
 export const OSD_WATCH_EVERY_MS = 1_000;
@@ -83,7 +103,7 @@ export function startOsdWatch(deps: OsdWatchDeps): () => void {
   const recompute = () => {
     if (!dirty) return;
     dirty = false;
-    const next = osdDevicesToWatch({
+    const next = (deps.devicesToWatch ?? osdDevicesToWatch)({
       tasks: deps.tasks.getState().table,
       campaigns: deps.campaigns.getState().campaigns,
       selected: deps.selection.getState().selected,
@@ -103,13 +123,15 @@ export function startOsdWatch(deps: OsdWatchDeps): () => void {
 
   const unsubscribes = [
     deps.tasks.subscribe((state, previous) => {
-      if (state.table !== previous.table) markDirty();
+      if (state.table !== previous.table && tasksChangeWatch(previous.table, state.table, state.changedBids)) markDirty();
     }),
     deps.campaigns.subscribe((state, previous) => {
       if (state.campaigns !== previous.campaigns) markDirty();
     }),
+    // Only which devices a gateway lists matters here, and that changes with the device-to-gateway
+    // map (or the gateway list), not with every osd, state or progress that refreshes a gateway.
     deps.fleet.subscribe((state, previous) => {
-      if (state.gateways !== previous.gateways) markDirty();
+      if (state.deviceGateway !== previous.deviceGateway || state.gatewaySns !== previous.gatewaySns) markDirty();
     }),
     // An operator's tick: at once, so the skip reasons have mode_code by the time the plan is shown.
     deps.selection.subscribe((state, previous) => {
