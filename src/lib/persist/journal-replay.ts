@@ -3,9 +3,10 @@
  * pagehide transaction was lost (its marker is missing) are written, then journals and markers are
  * dropped. A journal this cannot write (quota, a closing database) stays for the next start.
  */
+import { unwrap } from 'idb';
 import type { ChangeNotice } from './change-channel.ts';
 import type { PersistDatabase } from './persist-database.ts';
-import { JOURNAL_MARKER_STORE, markerSchema, ORPHAN_MARKER_MS, type UnloadJournal } from './unload-journal.ts';
+import { JOURNAL_MARKER_STORE, markerSchema, ORPHAN_MARKER_MS, writeEntry, type UnloadJournal } from './unload-journal.ts';
 
 export interface ReplayOutcome {
   /** Journals that did not parse (removed). */
@@ -25,8 +26,7 @@ export async function replayJournals(db: PersistDatabase, journal: UnloadJournal
       const markers = tx.objectStore(JOURNAL_MARKER_STORE);
       if ((await markers.getKey(id)) === undefined) {
         for (const { store, key, record } of kept) {
-          const target = tx.objectStore(store);
-          void (record === null ? target.delete(key) : target.put(record, key)).catch(() => undefined);
+          writeEntry(unwrap(tx.objectStore(store)), key, record);
           const keys = replayed.get(store) ?? new Set<string>();
           keys.add(key);
           replayed.set(store, keys);

@@ -11,7 +11,7 @@ import { unwrap, type IDBPTransaction } from 'idb';
 import type { ChangeNotice } from './change-channel.ts';
 import type { PersistDatabase } from './persist-database.ts';
 import type { CollectionSpec, PersistFailure } from './persist-types.ts';
-import { JOURNAL_MARKER_STORE, type JournalEntry, type UnloadJournal } from './unload-journal.ts';
+import { JOURNAL_MARKER_STORE, writeEntry, type JournalEntry, type UnloadJournal } from './unload-journal.ts';
 import { MAX_SAVE_DELAY_MS, SAVE_SHARE, SLICE_MS, type SliceClock } from '../work-slices.ts';
 
 export interface KitTimers {
@@ -139,11 +139,7 @@ export class RecordWriter {
     }
     const notices: ChangeNotice[] = [];
     try {
-      for (const entry of unsettled) {
-        const objectStore = unwrap(tx.objectStore(entry.store));
-        if (entry.record === null) objectStore.delete(entry.key);
-        else objectStore.put(entry.record, entry.key);
-      }
+      for (const entry of unsettled) writeEntry(unwrap(tx.objectStore(entry.store)), entry.key, entry.record);
       this.#putPending(tx, stores, notices, until, entries);
       if (entries !== null && journalId !== null) this.#journal(tx, journalId, [...unsettled, ...entries]);
     } catch (error) {
@@ -206,8 +202,7 @@ export class RecordWriter {
         const value = spec.current(key);
         if (value === null) continue;
         const record = value === undefined ? null : spec.encode(value);
-        if (record === null) objectStore.delete(key);
-        else objectStore.put(record, key);
+        writeEntry(objectStore, key, record);
         entries?.push({ store, key, record });
         if (until()) return;
       }

@@ -16,6 +16,15 @@ export interface JournalEntry {
   readonly record: object | null;
 }
 
+/**
+ * Writes one entry through the browser's own object store (not idb's wrapper: no promise and
+ * listeners per request; a request's error aborts the transaction and reaches its done promise).
+ */
+export function writeEntry(objectStore: IDBObjectStore, key: string, record: object | null): void {
+  if (record === null) objectStore.delete(key);
+  else objectStore.put(record, key);
+}
+
 export interface Journal {
   readonly id: string;
   readonly entries: readonly JournalEntry[];
