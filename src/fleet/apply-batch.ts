@@ -4,7 +4,7 @@ import { topoInto } from './apply-topo.ts';
 import { produceFleet, type FleetDraft } from './fleet-draft.ts';
 import type { FleetState } from './fleet-model.ts';
 
-function messageInto(draft: FleetDraft, message: Decoded, now: number): void {
+function messageInto(draft: FleetDraft, message: Decoded, now: number, osdIgnored: ReadonlySet<string>): void {
   switch (message.kind) {
     case 'update_topo':
       topoInto(draft, message, now);
@@ -13,7 +13,7 @@ function messageInto(draft: FleetDraft, message: Decoded, now: number): void {
       stateInto(draft, message, now);
       return;
     case 'osd':
-      osdInto(draft, message, now);
+      if (!osdIgnored.has(message.deviceSn)) osdInto(draft, message, now);
       return;
     case 'ota_progress':
     case 'ota_create_reply':
@@ -29,13 +29,15 @@ function messageInto(draft: FleetDraft, message: Decoded, now: number): void {
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * One decoded batch (one animation frame of traffic) -> the next fleet. The maps are copied at
  * most once per batch, and the result is `state` itself when the batch changed nothing.
- * `now` is the receive time used for last-seen.
+ * `now` is the receive time used for last-seen; the osd of `osdIgnored` devices is passed over.
  */
-export function applyBatch(state: FleetState, batch: readonly Decoded[], now: number): FleetState {
+export function applyBatch(state: FleetState, batch: readonly Decoded[], now: number, osdIgnored: ReadonlySet<string> = NONE): FleetState {
   return produceFleet(state, (draft) => {
-    for (const message of batch) messageInto(draft, message, now);
+    for (const message of batch) messageInto(draft, message, now, osdIgnored);
   });
 }

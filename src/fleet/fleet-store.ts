@@ -64,8 +64,7 @@ export function createFleetStore(initial: FleetState = emptyFleet, initialRoster
       ...initial,
       roster: initialRoster,
       batchReceived(batch, now) {
-        const wanted = unwatched.size === 0 ? batch : batch.filter((m) => m.kind !== 'osd' || !unwatched.has(m.deviceSn));
-        commit(applyBatch(fleetOf(get()), wanted, now));
+        commit(applyBatch(fleetOf(get()), batch, now, unwatched));
       },
       gatewayAdded(sn, now = Date.now()) {
         const { state, result } = addGateway(fleetOf(get()), sn);
