@@ -16,7 +16,7 @@ export interface HashOptions {
 /**
  * MD5 and length of a stream of chunks, hashed incrementally so only one chunk is in memory at a
  * time (a 600 MB firmware never sits whole in a tab). The source decides where chunks come from:
- * a File (blobChunks) or a download (responseChunks).
+ * a File (reused-buffer-chunks.ts, or blobChunks where it has no byte stream) or a download (streamChunks).
  */
 export async function md5OfChunks(chunks: AsyncIterable<Uint8Array>, options: HashOptions = {}): Promise<FileDigest> {
   const hasher = await createMD5();
