@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { buildOtaProgress, buildUpdateTopo } from '../src/protocol/builders';
 import type { OtaProgressInput } from '../src/protocol/device-builders';
+import { brokerAccounts } from './support/broker-accounts';
 import { appUrl, expect, test, type TestMqttClient } from './support/fixtures';
 
 // Issue 6, "Must show": the kiosk wallboard against a real mosquitto and the production build.
@@ -201,17 +198,9 @@ const KIOSK_ACL = [
 ].join('\n');
 
 test.describe('with a subscribe-only broker account', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-kiosk-acl-'));
-  // mosquitto started as root reads these after dropping to its own user.
-  chmodSync(dir, 0o755);
-  const passwords = join(dir, 'passwords');
-  const acl = join(dir, 'acl');
-  writeFileSync(acl, KIOSK_ACL, { mode: 0o644 });
-  execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'wall', 'wall-secret']);
-  execFileSync('mosquitto_passwd', ['-b', passwords, 'device', 'device-secret']);
-  chmodSync(passwords, 0o644);
-  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  test.use({ brokerOptions: { allowAnonymous: false, extraConfig: [`password_file ${passwords}`, `acl_file ${acl}`] } });
+  test.use({
+    brokerOptions: { allowAnonymous: false, extraConfig: brokerAccounts({ wall: 'wall-secret', device: 'device-secret' }, KIOSK_ACL) },
+  });
 
   test('the kiosk connects, subscribes and shows live progress', async ({ page, broker, mqttClient }) => {
     await openKiosk(page, { broker: broker.wsUrl, username: 'wall', password: 'wall-secret' });
