@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeChannel } from '../lib/persist/change-channel.ts';
+import { MINOR_CHANGE_EVERY_MS } from '../lib/persist/change-pacer.ts';
 import type { DatabaseSpec } from '../lib/persist/persist-database.ts';
 import { openPersistKit, type PersistKit } from '../lib/persist/persist-kit.ts';
 import { freshIndexedDb, linkedChannels, manualTimers, settle } from '../lib/persist/persist-kit-test-kit.ts';
@@ -51,12 +52,14 @@ afterEach(() => {
   }
 });
 
-async function openTab(options: { factory?: IDBFactory | null; channel?: ChangeChannel | null; legacy?: MemoryStorage } = {}) {
-  const { factory = freshIndexedDb(), channel = null, legacy = null } = options;
+async function openTab(
+  options: { factory?: IDBFactory | null; channel?: ChangeChannel | null; legacy?: MemoryStorage; now?: () => number } = {},
+) {
+  const { factory = freshIndexedDb(), channel = null, legacy = null, now } = options;
   const time = manualTimers();
   const kit = await openPersistKit({ database: DATABASE, factory, channel, timers: time.timers, slices: null, pageEvents: null });
   const store = createFleetStore();
-  const records = connectFleetRecords(store, kit, { legacy });
+  const records = connectFleetRecords(store, kit, { legacy, ...(now !== undefined && { now }) });
   opened.push({ kit, records });
   await records.ready;
   return { kit, store, records, time };
@@ -120,6 +123,32 @@ describe('fleet records', () => {
     expect(reloaded.store.getState().gatewaySns).toEqual(['DOCK2']);
     // The removal is remembered: a stale copy of DOCK1 from elsewhere does not bring it back.
     expect(reloaded.store.getState().roster.get('DOCK1')).toEqual({ removed: T0 + 10 });
+  });
+
+  it('writes a gateway whose last-seen alone moved at most once a minute, a new firmware at once', async () => {
+    let clock = T0;
+    const [channel] = linkedChannels(1);
+    const factory = freshIndexedDb();
+    const tab = await openTab({ factory, channel, now: () => clock });
+    const posted = () => channel?.posted.map((notices) => notices.flatMap((n) => n.keys)) ?? [];
+    const step = async (batch: Parameters<typeof applyBatch>[1]) => {
+      tab.store.getState().batchReceived(batch, clock);
+      tab.time.fire();
+      await settle();
+    };
+    await step([topo('DOCK1', '3-1-0'), topo('DOCK2', '3-1-0')]);
+    clock += 5_000;
+    await step([osd('DOCK1', 0), state('DOCK2', { firmwareVersion: '10.01.3205' })]);
+    expect(posted()).toEqual([['DOCK1', 'DOCK2'], ['DOCK2']]);
+    expect(tab.time.delays.at(-1)).toBe(MINOR_CHANGE_EVERY_MS);
+    clock += MINOR_CHANGE_EVERY_MS;
+    tab.time.fire();
+    tab.time.fire();
+    await settle();
+    expect(posted().at(-1)).toEqual(['DOCK1']);
+    const reloaded = await openTab({ factory });
+    expect(reloaded.store.getState().gateways.get('DOCK1')?.lastSeen).toBe(T0 + 5_000);
+    expect(deviceBySn(reloaded.store.getState(), 'DOCK2')?.firmwareVersion).toBe('10.01.3205');
   });
 
   it("moves the previous version's localStorage fleet and roster into records, then removes the key", async () => {

@@ -3,7 +3,8 @@
  * before the next update_topo: one record per gateway and one per roster entry (the operator's adds
  * and removals, fleet-sync.ts). Written when they change, found by comparing the store with what was
  * last written once per write period (gateways and roster entries are immutable, so a change is a
- * different object); a gateway the store no longer holds is deleted.
+ * different object); a gateway the store no longer holds is deleted. A gateway whose last-seen
+ * alone moved is written at most once a minute: every message from it moves it.
  *
  * Another tab's write names its keys: those gateways and roster entries are read and merged with
  * the rules of fleet-sync.ts (later act wins; the fresher record of a gateway), and what we then
@@ -11,11 +12,13 @@
  */
 import { z } from 'zod';
 import type { StoreSpec } from '../lib/persist/persist-database.ts';
+import { ChangePacer } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
 import { readLegacyFleet, removeLegacyFleet, type LegacyStorage } from './fleet-legacy-storage.ts';
 import type { FleetGateway } from './fleet-model.ts';
 import {
   fleetOfGateways,
+  gatewayFactsKey,
   restoreGateway,
   restoreRosterEntry,
   sameStoredGateway,
@@ -53,8 +56,16 @@ function sameEntry(a: RosterEntry | undefined, b: RosterEntry): boolean {
   return a !== undefined && a.added === b.added && a.removed === b.removed;
 }
 
-export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: { legacy?: LegacyStorage | null } = {}): FleetRecords {
+export interface FleetRecordsOptions {
+  legacy?: LegacyStorage | null;
+  now?: () => number;
+  /** How last-seen-only changes are paced (ChangePacer's defaults otherwise). */
+  pacing?: { minorEveryMs?: number; minorPerAsk?: number };
+}
+
+export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: FleetRecordsOptions = {}): FleetRecords {
   const legacy = options.legacy ?? null;
+  const now = options.now ?? Date.now;
   // Weak: gateway objects are immutable, and holding the version last written of each would keep a
   // second copy of a 10,000-gateway fleet alive. `knownSns` finds the removed ones.
   const writtenGateways = new WeakSet<FleetGateway>();
@@ -63,23 +74,34 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
   let diffedGateways: WeakRef<ReadonlyMap<string, FleetGateway>> | null = null;
   let diffedRoster: ReadonlyMap<string, RosterEntry> | null = null;
   let stopped = false;
+  /** A change of last-seen only is written at a slower pace than the rest (change-pacer.ts). */
+  const pacer = new ChangePacer(options.pacing);
 
   const gateways: RecordCollection<FleetGateway> = kit.collection({
     store: GATEWAYS_STORE,
     encode: (gateway) => ({ v: FLEET_RECORD_VERSION, value: storedGateway(gateway) }),
     decode: gatewayFromRecord,
-    current: (sn) => store.getState().gateways.get(sn),
-    dirtyKeys() {
+    current: (sn) => {
+      const gateway = store.getState().gateways.get(sn);
+      if (gateway !== undefined) pacer.written(sn, gatewayFactsKey(gateway), now());
+      return gateway;
+    },
+    dirtyKeys(full) {
       const current = store.getState().gateways;
-      if (diffedGateways?.deref() === current) return [];
+      // The same fleet holds nothing new, unless some of it was held back last time.
+      if (diffedGateways?.deref() === current && !pacer.holding && !full) return [];
       diffedGateways = new WeakRef(current);
+      pacer.beginAsk();
+      const at = now();
       const dirty: string[] = [];
       current.forEach((gateway, sn) => {
         knownSns.add(sn);
         if (writtenGateways.has(gateway)) return;
+        if (!pacer.due(sn, gatewayFactsKey(gateway), at, full)) return;
         writtenGateways.add(gateway);
         dirty.push(sn);
       });
+      pacer.retain((sn) => current.has(sn), current.size);
       for (const sn of knownSns) {
         if (current.has(sn)) continue;
         knownSns.delete(sn);
@@ -87,6 +109,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
       }
       return dirty;
     },
+    askAgainIn: () => pacer.askAgainIn(),
   });
 
   const roster: RecordCollection<[string, RosterEntry]> = kit.collection({
@@ -121,6 +144,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
       const held = state.gateways.get(stored.sn);
       if (held === undefined || !sameStoredGateway(held, stored)) continue;
       writtenGateways.add(held);
+      pacer.written(stored.sn, gatewayFactsKey(held), now());
       knownSns.add(stored.sn);
     }
     for (const [sn, entry] of storedRoster) {

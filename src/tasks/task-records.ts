@@ -53,6 +53,35 @@ export function taskRecord(task: UpgradeTask): TaskRecord {
   };
 }
 
+/**
+ * What a stored task says apart from what moves with every progress event (percent, rate, the
+ * event log, arrival times): two versions with the same key differ by progress only, which the
+ * history writes at a slower pace (ChangePacer). A field missing here only delays its write.
+ */
+export function taskFactsKey(task: UpgradeTask): string {
+  const e = task.execution;
+  const devices = task.devices
+    .map((d) => `${d.sn},${String(d.verification)},${d.reportedVersion ?? ''},${d.targetVersion ?? ''}`)
+    .join(';');
+  const republished = task.republished?.map((r) => `${r.bid},${String(r.refused)}`).join(';') ?? '';
+  return [
+    task.gateway,
+    String(task.command),
+    String(task.tid),
+    String(task.resultCode),
+    String(task.terminal),
+    String(task.finishedAt),
+    String(task.publishedAt),
+    String(task.createdAt),
+    String(task.devicesInferred),
+    String(task.supersededBy),
+    String(task.campaignId),
+    e === null ? '' : `${e.status},${String(e.subStatusRaw)},${String(e.step)},${String(e.result)},${String(e.stepResult)}`,
+    devices,
+    republished,
+  ].join('|');
+}
+
 const recordSchema = z.object({ v: z.literal(TASK_RECORD_VERSION), task: z.unknown() });
 
 /** The task of a stored record, or null when the record (or the task in it) does not check out. */

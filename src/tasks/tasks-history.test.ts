@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeChannel } from '../lib/persist/change-channel.ts';
+import { MINOR_CHANGE_EVERY_MS } from '../lib/persist/change-pacer.ts';
 import { openPersistKit, type PersistKit } from '../lib/persist/persist-kit.ts';
 import { freshIndexedDb, linkedChannels, manualTimers, settle } from '../lib/persist/persist-kit-test-kit.ts';
 import { MemoryStorage } from '../lib/work-slices-test-kit.ts';
@@ -89,6 +90,47 @@ describe('task history on IndexedDB', () => {
     tab.time.fire();
     await tab.kit.flush();
     expect(channel?.posted).toEqual([[{ store: 'tasks', keys: ['x', 'y'] }], [{ store: 'tasks', keys: ['y'] }]]);
+  });
+
+  it('writes a change of progress alone at most once a minute per task, any other change at once, everything on a flush', async () => {
+    let clock = 10_000;
+    const [channel] = linkedChannels(1);
+    const tab = await openTab({ channel, now: () => clock });
+    const posted = () => channel?.posted.map((notices) => notices.flatMap((n) => n.keys)) ?? [];
+    const step = async (batch: ReturnType<typeof progress>[]) => {
+      tab.store.getState().batchReceived(batch, clock);
+      tab.time.fire();
+      await settle();
+    };
+    await step([
+      progress({ bid: 'x', gateway: 'DOCK1', ts: 1_000, percent: 5, tid: 'x1' }),
+      progress({ bid: 'y', gateway: 'DOCK2', ts: 1_000, percent: 5, tid: 'y1' }),
+    ]);
+    clock += 1_000;
+    await step([
+      progress({ bid: 'x', gateway: 'DOCK1', ts: 2_000, percent: 6, tid: 'x2' }),
+      progress({ bid: 'y', gateway: 'DOCK2', ts: 2_000, status: 'failed', result: 312013, tid: 'y2' }),
+    ]);
+    expect(posted()).toEqual([['x', 'y'], ['y']]);
+    expect((await tab.history.read('x'))?.execution?.percent).toBe(5);
+    expect((await tab.history.read('y'))?.terminal).toBe(true);
+
+    // Nothing else changes: the kit still asks again once x's minute is up, and x is written then.
+    expect(tab.time.pending).toBe(1);
+    expect(tab.time.delays.at(-1)).toBe(MINOR_CHANGE_EVERY_MS);
+    clock += MINOR_CHANGE_EVERY_MS;
+    tab.time.fire();
+    tab.time.fire();
+    await settle();
+    expect(posted().at(-1)).toEqual(['x']);
+    expect((await tab.history.read('x'))?.execution?.percent).toBe(6);
+
+    // A flush (pagehide does one) takes a progress-only change at once.
+    clock += 1_000;
+    await step([progress({ bid: 'x', gateway: 'DOCK1', ts: 3_000, percent: 7, tid: 'x3' })]);
+    expect((await tab.history.read('x'))?.execution?.percent).toBe(6);
+    await tab.kit.flush();
+    expect((await tab.history.read('x'))?.execution?.percent).toBe(7);
   });
 
   it('restores every open task and the newest finished ones up to the live limit; live tasks win over restored ones', async () => {

@@ -7,14 +7,17 @@
  *
  * Nothing here runs per message: a table change only schedules the kit's next write, and the keys
  * to write are found then, by comparing the table with what was last written (tasks are immutable,
- * so a changed task is a different object).
+ * so a changed task is a different object). A change of progress only (percent, rate, the event
+ * log) is written at most once a minute per task; a new status, step or result at once; pagehide
+ * writes everything.
  *
  * Other tabs write the same records. When one did, the kit names the keys; those records are read
  * and merged into the store with the merge rules of tasks-merge.ts, and a merged task that holds
  * facts the stored record lacks is written back, so both tabs converge.
  */
+import { ChangePacer } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
-import { snSearchKey, TASK_INDEX, taskFromRecord, taskRecord, TASKS_STORE } from './task-records.ts';
+import { snSearchKey, TASK_INDEX, taskFactsKey, taskFromRecord, taskRecord, TASKS_STORE } from './task-records.ts';
 import { tasksInOrder, type TaskTable } from './task-table.ts';
 import { MAX_TASKS, type UpgradeTask } from './task-types.ts';
 import { readLegacyTasks, removeLegacyTasks, type LegacyStorage } from './tasks-legacy-storage.ts';
@@ -48,6 +51,8 @@ export interface TaskHistoryOptions {
   intervals?: IntervalTimers;
   /** The previous version's localStorage: its tasks move into the history on the first start. */
   legacy?: LegacyStorage | null;
+  /** How progress-only changes are paced (ChangePacer's defaults otherwise). */
+  pacing?: { minorEveryMs?: number; minorPerAsk?: number };
 }
 
 export interface TaskHistory {
@@ -89,6 +94,9 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
   let diffedFrom: WeakRef<ReadonlyMap<string, UpgradeTask>> | null = null;
   let stopped = false;
 
+  /** Progress-only changes are written at a slower pace than the rest (change-pacer.ts). */
+  const pacer = new ChangePacer(options.pacing);
+
   const collection: RecordCollection<UpgradeTask> = kit.collection({
     store: TASKS_STORE,
     encode: taskRecord,
@@ -97,29 +105,41 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
     current: (bid) => {
       const task = store.getState().table.byBid.get(bid) ?? marked.get(bid) ?? null;
       marked.delete(bid);
-      if (task !== null) written.add(task);
+      if (task !== null) {
+        written.add(task);
+        pacer.written(bid, taskFactsKey(task), now());
+      }
       return task;
     },
-    dirtyKeys() {
+    dirtyKeys(full) {
       const { byBid } = store.getState().table;
-      if (diffedFrom?.deref() === byBid) return [];
+      // The same table holds nothing new, unless some of it was held back last time.
+      if (diffedFrom?.deref() === byBid && !pacer.holding && !full) return [];
       diffedFrom = new WeakRef(byBid);
+      pacer.beginAsk();
+      const at = now();
       const dirty: string[] = [];
       byBid.forEach((task, bid) => {
         if (written.has(task) || marked.get(bid) === task) return;
+        if (!pacer.due(bid, taskFactsKey(task), at, full)) return;
         marked.set(bid, task);
         dirty.push(bid);
       });
+      pacer.retain((bid) => byBid.has(bid) || marked.has(bid), byBid.size);
       return dirty;
     },
+    askAgainIn: () => pacer.askAgainIn(),
   });
 
   /** Tasks read from storage go into the store; those the store then holds unchanged need no write. */
   function noteStored(tasks: readonly UpgradeTask[]): void {
     const { byBid } = store.getState().table;
+    const at = now();
     for (const stored of tasks) {
       const held = byBid.get(stored.bid);
-      if (held !== undefined && (held === stored || sameFacts(held, stored))) written.add(held);
+      if (held === undefined || (held !== stored && !sameFacts(held, stored))) continue;
+      written.add(held);
+      pacer.written(held.bid, taskFactsKey(held), at);
     }
   }
 

@@ -9,6 +9,12 @@ export interface CollectionSpec<T> {
   decode(record: unknown): T | null;
   /** The value to write for a changed key: undefined deletes the record, null leaves it as it is. */
   current(key: string): T | null | undefined;
-  /** Keys changed since the last call, asked once per write (a diff of the store against what was written). */
-  dirtyKeys?(): Iterable<string>;
+  /**
+   * Keys changed since the last call, asked once per write (a diff of the store against what was
+   * written). `full` is false for the periodic writes, where a collection may hold minor changes
+   * back for a later one (change-pacer.ts); a flush asks with true and writes everything.
+   */
+  dirtyKeys?(full: boolean): Iterable<string>;
+  /** ms until held-back changes should be asked for again, null when none are held (ChangePacer.askAgainIn). */
+  askAgainIn?(): number | null;
 }

@@ -54,6 +54,8 @@ export class RecordWriter {
   /** Keys waiting to be written, per store. */
   readonly #pending = new Map<string, Set<string>>();
   #timer: unknown = null;
+  /** Armed by #askAgainLater. */
+  #wake: unknown = null;
   #slicing = false;
   /** A change came while slices were being written: another period follows them. */
   #changedWhileSlicing = false;
@@ -89,7 +91,9 @@ export class RecordWriter {
   stop(): void {
     this.#stopped = true;
     if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
+    if (this.#wake !== null) this.#deps.timers.clearTimeout(this.#wake);
     this.#timer = null;
+    this.#wake = null;
   }
 
   #schedule(): void {
@@ -98,15 +102,37 @@ export class RecordWriter {
     const delay = Math.min(MAX_SAVE_DELAY_MS, Math.max(this.#deps.debounceMs, this.#lastWorkMs / SAVE_SHARE));
     this.#timer = this.#deps.timers.setTimeout(() => {
       this.#timer = null;
-      if (this.#deps.slices === null) void this.flushNow();
+      if (this.#deps.slices === null) this.#writeAt(false, false);
       else void this.#writeInSlices(this.#deps.slices);
     }, delay);
   }
 
-  /** Asks every collection for its changed keys. */
-  #gather(): void {
+  /**
+   * After a periodic write: a collection holding minor changes back gets asked again when they are
+   * due, even if its store stays quiet (a finished fleet, a lost connection).
+   */
+  #askAgainLater(): void {
+    if (this.#stopped || this.#timer !== null || this.#wake !== null) return;
+    let wait: number | null = null;
+    for (const spec of this.#specs.values()) {
+      const ms = spec.askAgainIn?.() ?? null;
+      if (ms !== null) wait = wait === null ? ms : Math.min(wait, ms);
+    }
+    if (wait === null) return;
+    if (wait === 0) {
+      this.#schedule();
+      return;
+    }
+    this.#wake = this.#deps.timers.setTimeout(() => {
+      this.#wake = null;
+      this.#schedule();
+    }, wait);
+  }
+
+  /** Asks every collection for its changed keys; `full`: every change, none held back. */
+  #gather(full: boolean): void {
     for (const [store, spec] of this.#specs) {
-      const keys = spec.dirtyKeys?.();
+      const keys = spec.dirtyKeys?.(full);
       if (keys === undefined) continue;
       const pending = this.#pending.get(store);
       for (const key of keys) pending?.add(key);
@@ -230,19 +256,24 @@ export class RecordWriter {
    * `unloading`: the page is going away; the write is journaled too (unload-journal.ts).
    */
   flushNow(unloading = false): Promise<void> {
+    this.#writeAt(true, unloading);
+    return Promise.all(this.#inFlight.keys()).then(() => undefined);
+  }
+
+  /** One transaction made now; `full`: nothing held back (a flush), else a periodic write. */
+  #writeAt(full: boolean, unloading: boolean): void {
     if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
     this.#timer = null;
-    if (!this.#stopped) {
-      const started = performance.now();
-      this.#gather();
-      // A flush with nothing to write leaves the pacing of the periodic writes as it was.
-      const journaled = unloading && this.#deps.journal !== null;
-      if (this.#hasPending() || (journaled && this.#inFlight.size > 0)) {
-        this.#writeSome(() => false, journaled ? `${this.#pageId}:${String((this.#journals += 1))}` : null);
-        if (!this.#slicing) this.#lastWorkMs = performance.now() - started;
-      }
+    if (this.#stopped) return;
+    const started = performance.now();
+    this.#gather(full);
+    // A flush with nothing to write leaves the pacing of the periodic writes as it was.
+    const journaled = unloading && this.#deps.journal !== null;
+    if (this.#hasPending() || (journaled && this.#inFlight.size > 0)) {
+      this.#writeSome(() => false, journaled ? `${this.#pageId}:${String((this.#journals += 1))}` : null);
+      if (!this.#slicing) this.#lastWorkMs = performance.now() - started;
     }
-    return Promise.all(this.#inFlight.keys()).then(() => undefined);
+    if (!full) this.#askAgainLater();
   }
 
   async #writeInSlices(clock: SliceClock): Promise<void> {
@@ -251,7 +282,7 @@ export class RecordWriter {
     let spent = 0;
     try {
       const started = clock.now();
-      this.#gather();
+      this.#gather(false);
       spent += clock.now() - started;
       while (this.#hasPending() && !this.#stopped) {
         const sliceStart = clock.now();
@@ -266,5 +297,6 @@ export class RecordWriter {
     }
     // Changes that came in while the slices ran.
     if (this.#changedWhileSlicing || this.#hasPending()) this.#schedule();
+    else this.#askAgainLater();
   }
 }
