@@ -30,6 +30,22 @@ function okState(task: UpgradeTask): TaskState {
   return 'ok';
 }
 
+/**
+ * When taskState(task, t) may next differ from its value at `at` with nothing but the clock moving:
+ * the first of its stall and reply deadlines still ahead of `at`, Infinity when none is. Either
+ * deadline may not apply to the task; re-deriving it then changes nothing.
+ */
+export function timeStateChangesAt(task: UpgradeTask, at: number, timings: TaskTimings): number {
+  let next = Number.POSITIVE_INFINITY;
+  const stallAt = task.lastReceivedAt + timings.stalledAfterMs;
+  if (stallAt > at) next = stallAt;
+  if (task.publishedAt !== null) {
+    const replyAt = task.publishedAt + timings.replyTimeoutMs;
+    if (replyAt > at && replyAt < next) next = replyAt;
+  }
+  return next;
+}
+
 export function taskState(task: UpgradeTask, now: number, timings: TaskTimings): TaskState {
   if (task.command === 'rejected' && (task.execution === null || task.execution.status !== 'ok')) return 'rejected';
   const execution = task.execution;

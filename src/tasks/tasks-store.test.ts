@@ -150,6 +150,32 @@ describe('the summary kept from the tasks a batch changed', () => {
     expect(s().summary.counts.verified).toBe(1);
   });
 
+  it('equals a full recount on every clock tick, re-deriving only tasks past a stall or reply deadline', () => {
+    const store = createTasksStore(T);
+    const s = () => store.getState();
+    // Own tasks published at different times (reply deadlines), tasks seen elsewhere last heard at
+    // different times (stall deadlines), one that finished, one paused.
+    for (let i = 0; i < 5; i++) {
+      s().taskCreated({ bid: `own-${i}`, tid: `tc-${i}`, gateway: `OWN${i}`, devices: [{ sn: `OWN${i}`, targetVersion: '2' }] }, i * 3_000);
+      s().taskPublished(`own-${i}`, i * 3_000);
+    }
+    s().batchReceived([reply({ bid: 'own-4', tid: 'tc-4', result: 0 })], 12_500);
+    for (let g = 0; g < 8; g++)
+      s().batchReceived([progress({ bid: `b${g}`, gateway: `GW${g}`, ts: 1_000 + g, percent: g * 10, tid: `t${g}` })], g * 11_000);
+    s().batchReceived([progress({ bid: 'b0', gateway: 'GW0', ts: 5_000, status: 'ok', percent: 100, tid: 'done' })], 20_000);
+    s().batchReceived([progress({ bid: 'b1', gateway: 'GW1', ts: 5_000, status: 'paused', percent: 10, tid: 'p' })], 20_000);
+    const seen = new Set<string>();
+    for (let now = 21_000; now <= 200_000; now += 1_000) {
+      s().clockTicked(now);
+      // computedAt stays that of the summary kept while nothing in it changed.
+      expect({ ...s().summary, computedAt: 0 }).toEqual({ ...summarizeTable(s().table, now, T), computedAt: 0 });
+      seen.add(JSON.stringify(s().summary.counts));
+    }
+    // The ticks did move states on (no reply, stalled), not just keep them.
+    expect(s().summary.counts).toMatchObject({ 'no-reply': 4, stalled: 7, ok: 1 });
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
   it('time-derived states move on the clock tick, not on an unrelated batch', () => {
     const store = createTasksStore(T);
     store.getState().batchReceived([progress({ bid: 'a', gateway: 'DOCK1', percent: 5 })], 0);

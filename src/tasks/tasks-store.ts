@@ -40,7 +40,8 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
 
     /**
      * The one place the table changes: prune, bump the version, summarise, set once. `touched`
-     * lists the only bids that changed (a batch); without it every task is recounted. Pruning
+     * lists the only bids that changed (a batch); without it every task is recounted, except on a
+     * clock tick over the same table, where only tasks past a stall or reply deadline are. Pruning
      * scans the table, so it runs when the table grew or on a clock tick (tasks that finished since
      * become prunable then), not on every frame of progress.
      */
@@ -49,7 +50,10 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
       const grew = next.order.length > state.table.order.length;
       const table = next.order.length > MAX_TASKS && (grew || tick) ? pruneTable(next, MAX_TASKS) : next;
       if (touched !== undefined && table === next) tally.update(table, touched, now, state.timings);
-      else {
+      else if (tick && table === state.table) {
+        tally.refresh(table, now, state.timings);
+        recountedAt = now;
+      } else {
         tally.recount(table, now, state.timings);
         recountedAt = now;
       }
