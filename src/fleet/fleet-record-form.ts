@@ -5,6 +5,7 @@
  * and the IndexedDB records (fleet-records.ts) hold the same forms.
  */
 import { z } from 'zod';
+import type { FactsRule } from '../lib/persist/change-pacer.ts';
 import { isValidSn } from '../protocol/sn.ts';
 import { compareSn } from './fleet-draft.ts';
 import { newDevice, newGateway, patchDevice, withDevices, type FleetDevice, type FleetGateway, type FleetState } from './fleet-model.ts';
@@ -85,19 +86,49 @@ function sameStoredDevice(a: FleetDevice, b: FleetDevice): boolean {
   );
 }
 
-/**
- * What a stored gateway says apart from when it was last seen: two versions with the same key
- * differ by last-seen only (or by nothing stored), which the fleet writes at a slower pace
- * (ChangePacer). A field missing here only delays its write.
- */
-export function gatewayFactsKey(g: FleetGateway): string {
-  const devices = g.devices.map((d) =>
-    [d.sn, d.role, d.modelKey, d.domain, d.index, d.thingVersion, d.inTopology, d.firmwareVersion, d.compatibleStatus]
-      .map(String)
-      .join(','),
-  );
-  return `${String(g.manual)}|${String(g.topoAt)}|${devices.join(';')}`;
+type DeviceFacts = Pick<
+  FleetDevice,
+  'sn' | 'role' | 'modelKey' | 'domain' | 'index' | 'thingVersion' | 'inTopology' | 'firmwareVersion' | 'compatibleStatus'
+>;
+
+interface GatewayFacts {
+  readonly manual: boolean;
+  readonly topoAt: number | null;
+  readonly devices: readonly DeviceFacts[];
 }
+
+function deviceFacts(d: FleetDevice): DeviceFacts {
+  const { sn, role, modelKey, domain, index, thingVersion, inTopology, firmwareVersion, compatibleStatus } = d;
+  return { sn, role, modelKey, domain, index, thingVersion, inTopology, firmwareVersion, compatibleStatus };
+}
+
+/**
+ * What a stored gateway says apart from when it was last seen: two versions with the same facts
+ * differ by last-seen only (or by nothing stored), which the fleet writes at a slower pace
+ * (ChangePacer).
+ */
+export const GATEWAY_FACTS: FactsRule<FleetGateway, GatewayFacts> = {
+  factsOf: (g) => ({ manual: g.manual, topoAt: g.topoAt, devices: g.devices.map(deviceFacts) }),
+  sameFacts(facts, g) {
+    if (facts.manual !== g.manual || facts.topoAt !== g.topoAt || facts.devices.length !== g.devices.length) return false;
+    // Spelled out, not a loop over field names: this runs for 10,000 gateways every period.
+    return facts.devices.every((k, i) => {
+      const d = g.devices[i];
+      return (
+        d !== undefined &&
+        k.sn === d.sn &&
+        k.role === d.role &&
+        k.modelKey === d.modelKey &&
+        k.domain === d.domain &&
+        k.index === d.index &&
+        k.thingVersion === d.thingVersion &&
+        k.inTopology === d.inTopology &&
+        k.firmwareVersion === d.firmwareVersion &&
+        k.compatibleStatus === d.compatibleStatus
+      );
+    });
+  },
+};
 
 /** Whether two gateways are stored alike (what storedGateway keeps is equal). */
 export function sameStoredGateway(a: FleetGateway, b: FleetGateway): boolean {

@@ -12,13 +12,13 @@
  */
 import { z } from 'zod';
 import type { StoreSpec } from '../lib/persist/persist-database.ts';
-import { ChangePacer } from '../lib/persist/change-pacer.ts';
+import { ChangePacer, type PacerOptions } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
 import { readLegacyFleet, removeLegacyFleet, type LegacyStorage } from './fleet-legacy-storage.ts';
 import type { FleetGateway } from './fleet-model.ts';
 import {
   fleetOfGateways,
-  gatewayFactsKey,
+  GATEWAY_FACTS,
   restoreGateway,
   restoreRosterEntry,
   sameStoredGateway,
@@ -60,7 +60,7 @@ export interface FleetRecordsOptions {
   legacy?: LegacyStorage | null;
   now?: () => number;
   /** How last-seen-only changes are paced (ChangePacer's defaults otherwise). */
-  pacing?: { minorEveryMs?: number; minorPerAsk?: number };
+  pacing?: PacerOptions;
 }
 
 export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: FleetRecordsOptions = {}): FleetRecords {
@@ -75,7 +75,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
   let diffedRoster: ReadonlyMap<string, RosterEntry> | null = null;
   let stopped = false;
   /** A change of last-seen only is written at a slower pace than the rest (change-pacer.ts). */
-  const pacer = new ChangePacer(options.pacing);
+  const pacer = new ChangePacer(GATEWAY_FACTS, options.pacing);
 
   const gateways: RecordCollection<FleetGateway> = kit.collection({
     store: GATEWAYS_STORE,
@@ -83,7 +83,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
     decode: gatewayFromRecord,
     current: (sn) => {
       const gateway = store.getState().gateways.get(sn);
-      if (gateway !== undefined) pacer.written(sn, gatewayFactsKey(gateway), now());
+      if (gateway !== undefined) pacer.written(sn, gateway, now());
       return gateway;
     },
     dirtyKeys(full) {
@@ -97,7 +97,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
       current.forEach((gateway, sn) => {
         knownSns.add(sn);
         if (writtenGateways.has(gateway)) return;
-        if (!pacer.due(sn, gatewayFactsKey(gateway), at, full)) return;
+        if (!pacer.due(sn, gateway, at, full)) return;
         writtenGateways.add(gateway);
         dirty.push(sn);
       });
@@ -144,7 +144,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
       const held = state.gateways.get(stored.sn);
       if (held === undefined || !sameStoredGateway(held, stored)) continue;
       writtenGateways.add(held);
-      pacer.written(stored.sn, gatewayFactsKey(held), now());
+      pacer.written(stored.sn, held, now());
       knownSns.add(stored.sn);
     }
     for (const [sn, entry] of storedRoster) {

@@ -15,9 +15,9 @@
  * and merged into the store with the merge rules of tasks-merge.ts, and a merged task that holds
  * facts the stored record lacks is written back, so both tabs converge.
  */
-import { ChangePacer } from '../lib/persist/change-pacer.ts';
+import { ChangePacer, type PacerOptions } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
-import { snSearchKey, TASK_INDEX, taskFactsKey, taskFromRecord, taskRecord, TASKS_STORE } from './task-records.ts';
+import { snSearchKey, TASK_FACTS, TASK_INDEX, taskFromRecord, taskRecord, TASKS_STORE } from './task-records.ts';
 import { tasksInOrder, type TaskTable } from './task-table.ts';
 import { MAX_TASKS, type UpgradeTask } from './task-types.ts';
 import { readLegacyTasks, removeLegacyTasks, type LegacyStorage } from './tasks-legacy-storage.ts';
@@ -52,7 +52,7 @@ export interface TaskHistoryOptions {
   /** The previous version's localStorage: its tasks move into the history on the first start. */
   legacy?: LegacyStorage | null;
   /** How progress-only changes are paced (ChangePacer's defaults otherwise). */
-  pacing?: { minorEveryMs?: number; minorPerAsk?: number };
+  pacing?: PacerOptions;
 }
 
 export interface TaskHistory {
@@ -95,7 +95,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
   let stopped = false;
 
   /** Progress-only changes are written at a slower pace than the rest (change-pacer.ts). */
-  const pacer = new ChangePacer(options.pacing);
+  const pacer = new ChangePacer(TASK_FACTS, options.pacing);
 
   const collection: RecordCollection<UpgradeTask> = kit.collection({
     store: TASKS_STORE,
@@ -107,7 +107,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
       marked.delete(bid);
       if (task !== null) {
         written.add(task);
-        pacer.written(bid, taskFactsKey(task), now());
+        pacer.written(bid, task, now());
       }
       return task;
     },
@@ -121,7 +121,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
       const dirty: string[] = [];
       byBid.forEach((task, bid) => {
         if (written.has(task) || marked.get(bid) === task) return;
-        if (!pacer.due(bid, taskFactsKey(task), at, full)) return;
+        if (!pacer.due(bid, task, at, full)) return;
         marked.set(bid, task);
         dirty.push(bid);
       });
@@ -139,7 +139,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
       const held = byBid.get(stored.bid);
       if (held === undefined || (held !== stored && !sameFacts(held, stored))) continue;
       written.add(held);
-      pacer.written(held.bid, taskFactsKey(held), at);
+      pacer.written(held.bid, held, at);
     }
   }
 

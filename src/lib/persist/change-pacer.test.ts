@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ChangePacer } from './change-pacer.ts';
+import { ChangePacer, type PacerOptions } from './change-pacer.ts';
+
+/** Records that are their own facts. */
+const stringPacer = (options: PacerOptions) =>
+  new ChangePacer<string, string>({ factsOf: (v) => v, sameFacts: (f, v) => f === v }, options);
 
 /** One ask over `changed` (key -> facts) at `now`: the keys due, each noted as written. */
-function ask(pacer: ChangePacer, changed: Record<string, string>, now: number, full = false): string[] {
+function ask(pacer: ChangePacer<string, string>, changed: Record<string, string>, now: number, full = false): string[] {
   pacer.beginAsk();
   const due = Object.entries(changed).filter(([key, facts]) => pacer.due(key, facts, now, full));
   for (const [key, facts] of due) pacer.written(key, facts, now);
@@ -11,7 +15,7 @@ function ask(pacer: ChangePacer, changed: Record<string, string>, now: number, f
 
 describe('ChangePacer', () => {
   it('a new key and a change of facts are due at once', () => {
-    const pacer = new ChangePacer({ minorEveryMs: 60_000 });
+    const pacer = stringPacer({ minorEveryMs: 60_000 });
     expect(ask(pacer, { a: 'running', b: 'running' }, 0)).toEqual(['a', 'b']);
     expect(ask(pacer, { a: 'failed' }, 1_000)).toEqual(['a']);
     expect(pacer.holding).toBe(false);
@@ -19,7 +23,7 @@ describe('ChangePacer', () => {
   });
 
   it('a change with the same facts waits for the minor interval, counted from the last write', () => {
-    const pacer = new ChangePacer({ minorEveryMs: 60_000 });
+    const pacer = stringPacer({ minorEveryMs: 60_000 });
     ask(pacer, { a: 'running' }, 0);
     expect(ask(pacer, { a: 'running' }, 1_000)).toEqual([]);
     expect(pacer.holding).toBe(true);
@@ -31,14 +35,14 @@ describe('ChangePacer', () => {
   });
 
   it('a full ask takes every change', () => {
-    const pacer = new ChangePacer({ minorEveryMs: 60_000 });
+    const pacer = stringPacer({ minorEveryMs: 60_000 });
     ask(pacer, { a: 'running' }, 0);
     expect(ask(pacer, { a: 'running' }, 1_000, true)).toEqual(['a']);
     expect(pacer.holding).toBe(false);
   });
 
   it('takes at most minorPerAsk minor changes per ask and asks for the next write at once', () => {
-    const pacer = new ChangePacer({ minorEveryMs: 10, minorPerAsk: 2 });
+    const pacer = stringPacer({ minorEveryMs: 10, minorPerAsk: 2 });
     const changed = { a: 'x', b: 'x', c: 'x', d: 'x', e: 'x' };
     ask(pacer, changed, 0);
     expect(ask(pacer, changed, 10)).toEqual(['a', 'b']);
@@ -52,7 +56,7 @@ describe('ChangePacer', () => {
   });
 
   it('forgets keys the store let go once it knows more than twice as many as the store holds', () => {
-    const pacer = new ChangePacer({ minorEveryMs: 60_000 });
+    const pacer = stringPacer({ minorEveryMs: 60_000 });
     ask(pacer, { a: 'x', b: 'x', c: 'x' }, 0);
     pacer.retain((key) => key === 'a', 2);
     // Three known, two live: kept (a later ask still knows b).

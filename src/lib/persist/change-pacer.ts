@@ -2,11 +2,11 @@
  * Which changed records a periodic write takes. At fleet scale most changes are minor: a task's
  * percent moving, a gateway's last-seen moving, every second for every record. Writing them as
  * often as they change took 1.5-2 s of the page's thread per 10,000 records and ran IndexedDB in
- * the browser beside the traffic. So each record's facts (what it holds apart from those moving
- * fields) are summed up in a key: a record whose facts key is the one last written is written at
- * most once per `minorEveryMs`, and at most `minorPerAsk` of them per write; any other change
- * (new record, new status, a step or a failure) is written at once. A flush (pagehide, tests,
- * the campaigns' write-ahead) writes everything.
+ * the browser beside the traffic. So the facts of each record written (what it holds apart from
+ * those moving fields) are kept: a changed record whose facts are still those is written at most
+ * once per `minorEveryMs`, and at most `minorPerAsk` of them per write; any other change (new
+ * record, new status, a step or a failure) is written at once. A flush (pagehide, tests, the
+ * campaigns' write-ahead) writes everything.
  */
 
 /** A minor change waits at most this long before a periodic write takes it. */
@@ -15,13 +15,27 @@ export const MINOR_CHANGE_EVERY_MS = 60_000;
 /** Minor changes one periodic write takes at most, so a fleet's worth is spread over several. */
 export const MINOR_CHANGES_PER_ASK = 500;
 
-interface Written {
-  readonly facts: string;
+export interface PacerOptions {
+  minorEveryMs?: number;
+  minorPerAsk?: number;
+}
+
+/** How a collection tells a minor change from the rest. */
+export interface FactsRule<T, F> {
+  /** What a record says apart from its moving fields, kept per key when it is written. */
+  factsOf(value: T): F;
+  /** Whether `value` still says what the kept facts say. Runs for every changed record on every ask: no allocation. */
+  sameFacts(facts: F, value: T): boolean;
+}
+
+interface Written<F> {
+  readonly facts: F;
   readonly at: number;
 }
 
-export class ChangePacer {
-  readonly #written = new Map<string, Written>();
+export class ChangePacer<T, F> {
+  readonly #rule: FactsRule<T, F>;
+  readonly #written = new Map<string, Written<F>>();
   /** Keys held back by the current ask (since beginAsk). */
   readonly #held = new Set<string>();
   #minorTaken = 0;
@@ -30,7 +44,8 @@ export class ChangePacer {
   readonly #minorEveryMs: number;
   readonly #minorPerAsk: number;
 
-  constructor(options: { minorEveryMs?: number; minorPerAsk?: number } = {}) {
+  constructor(rule: FactsRule<T, F>, options: PacerOptions = {}) {
+    this.#rule = rule;
     this.#minorEveryMs = options.minorEveryMs ?? MINOR_CHANGE_EVERY_MS;
     this.#minorPerAsk = options.minorPerAsk ?? MINOR_CHANGES_PER_ASK;
   }
@@ -42,10 +57,10 @@ export class ChangePacer {
     this.#overLimit = false;
   }
 
-  /** Whether a changed record with these facts is written by this ask; `full` takes every change. */
-  due(key: string, facts: string, now: number, full: boolean): boolean {
+  /** Whether this changed record is written by this ask; `full` takes every change. */
+  due(key: string, value: T, now: number, full: boolean): boolean {
     const last = this.#written.get(key);
-    if (full || last === undefined || last.facts !== facts) return true;
+    if (full || last === undefined || !this.#rule.sameFacts(last.facts, value)) return true;
     if (now - last.at >= this.#minorEveryMs) {
       if (this.#minorTaken < this.#minorPerAsk) {
         this.#minorTaken += 1;
@@ -57,9 +72,9 @@ export class ChangePacer {
     return false;
   }
 
-  /** The record was handed to a write with these facts. */
-  written(key: string, facts: string, now: number): void {
-    this.#written.set(key, { facts, at: now });
+  /** The record was handed to a write with this value. */
+  written(key: string, value: T, now: number): void {
+    this.#written.set(key, { facts: this.#rule.factsOf(value), at: now });
   }
 
   /**
