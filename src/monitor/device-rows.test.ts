@@ -54,6 +54,17 @@ describe('taskView', () => {
     expect(failedOnly.earlier).toBe(1);
   });
 
+  it('searches case aside, inside an SN, with regular-expression characters taken as they are, and keeps earlier attempts apart', () => {
+    const tasks = retried();
+    const rows = (search: string) => keys(taskView(tasks, { ...DEFAULT_ROW_QUERY, search }, stateOf).rows);
+    // A search for the drone still knows that the failed attempt on it is an earlier one.
+    expect(rows(' Drone-A ')).toEqual(['b-new/DRONE-A', 'b-old/DRONE-A (earlier)']);
+    expect(rows('ock-')).toHaveLength(6);
+    expect(rows('DOCK.A')).toEqual([]);
+    expect(rows('.*')).toEqual([]);
+    expect(rows('(')).toEqual([]);
+  });
+
   it('sorts by last event within the latest attempts, and again within the earlier ones', () => {
     const view = taskView(retried(), { ...DEFAULT_ROW_QUERY, sort: 'age' }, stateOf);
     expect(keys(view.rows).slice(0, 2)).toEqual(['b-other/DOCK-B', 'b-other/DRONE-B']);
