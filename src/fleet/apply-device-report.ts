@@ -42,11 +42,12 @@ export function deviceReportInto(draft: FleetDraft, deviceSn: string, envelopeGa
 export function gatewaySeenInto(draft: FleetDraft, gatewaySn: string, now: number): void {
   const gateway = gatewayFor(draft, gatewaySn, gatewaySn);
   const own = gateway.devices.find((d) => d.sn === gateway.sn);
-  const devices =
-    own === undefined
-      ? gateway.devices
-      : gateway.devices.map((d) => (d === own ? patchDevice(d, { lastSeen: seenAt(d.lastSeen, now) }) : d));
-  draft.setGateway(withDevices(gateway, devices, { lastSeen: seenAt(gateway.lastSeen, now) }));
+  const ownNext = own === undefined ? undefined : patchDevice(own, { lastSeen: seenAt(own.lastSeen, now) });
+  const lastSeen = seenAt(gateway.lastSeen, now);
+  // Within the resolution nothing moves: no new devices array (this runs for every progress event).
+  if (ownNext === own && lastSeen === gateway.lastSeen && draft.gateway(gateway.sn) === gateway) return;
+  const devices = ownNext === own ? gateway.devices : gateway.devices.map((d) => (d === own && ownNext !== undefined ? ownNext : d));
+  draft.setGateway(withDevices(gateway, devices, { lastSeen }));
 }
 
 export function stateInto(draft: FleetDraft, message: StateDecoded, now: number): void {
