@@ -94,9 +94,10 @@ test('a task started in one tab stays "started here" with its campaign after ano
     }, bid);
   await expect.poll(async () => (await stored())?.percent).toBe(40);
 
-  // A leaves (flushing on pagehide); only B hears the next progress, so B writes last.
+  // A leaves (flushing on pagehide); only B hears the next progress, so B writes last. The upgrade
+  // moves to its next step: a change of percent alone would wait up to a minute to be written.
   await pageA.goto('about:blank');
-  await responder.progress(dock.sn, { bid, status: 'in_progress', subStatus: 'DOWNLOADING', step: 'download_firmware', percent: 70 });
+  await responder.progress(dock.sn, { bid, status: 'in_progress', subStatus: 'UPGRADING', step: 'upgrade_firmware', percent: 70 });
   await expect(progressBar(pageB, dock.sn)).toHaveAttribute('aria-valuenow', '70');
   await expect.poll(async () => (await stored())?.percent).toBe(70);
   const record = await stored();
