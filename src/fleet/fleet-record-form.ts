@@ -71,7 +71,14 @@ export function storedGateway(g: FleetGateway): StoredGateway {
   };
 }
 
-function sameStoredDevice(a: FleetDevice, b: FleetDevice): boolean {
+/** What storedDevice keeps of a device apart from its last-seen. */
+type DeviceFacts = Pick<
+  FleetDevice,
+  'sn' | 'role' | 'modelKey' | 'domain' | 'index' | 'thingVersion' | 'inTopology' | 'firmwareVersion' | 'compatibleStatus'
+>;
+
+// Spelled out, not a loop over field names: GATEWAY_FACTS runs this for 10,000 gateways every period.
+function sameDeviceFacts(a: DeviceFacts, b: FleetDevice): boolean {
   return (
     a.sn === b.sn &&
     a.role === b.role &&
@@ -81,15 +88,13 @@ function sameStoredDevice(a: FleetDevice, b: FleetDevice): boolean {
     a.thingVersion === b.thingVersion &&
     a.inTopology === b.inTopology &&
     a.firmwareVersion === b.firmwareVersion &&
-    a.compatibleStatus === b.compatibleStatus &&
-    a.lastSeen === b.lastSeen
+    a.compatibleStatus === b.compatibleStatus
   );
 }
 
-type DeviceFacts = Pick<
-  FleetDevice,
-  'sn' | 'role' | 'modelKey' | 'domain' | 'index' | 'thingVersion' | 'inTopology' | 'firmwareVersion' | 'compatibleStatus'
->;
+function sameStoredDevice(a: FleetDevice, b: FleetDevice): boolean {
+  return sameDeviceFacts(a, b) && a.lastSeen === b.lastSeen;
+}
 
 interface GatewayFacts {
   readonly manual: boolean;
@@ -111,21 +116,9 @@ export const GATEWAY_FACTS: FactsRule<FleetGateway, GatewayFacts> = {
   factsOf: (g) => ({ manual: g.manual, topoAt: g.topoAt, devices: g.devices.map(deviceFacts) }),
   sameFacts(facts, g) {
     if (facts.manual !== g.manual || facts.topoAt !== g.topoAt || facts.devices.length !== g.devices.length) return false;
-    // Spelled out, not a loop over field names: this runs for 10,000 gateways every period.
-    return facts.devices.every((k, i) => {
+    return facts.devices.every((kept, i) => {
       const d = g.devices[i];
-      return (
-        d !== undefined &&
-        k.sn === d.sn &&
-        k.role === d.role &&
-        k.modelKey === d.modelKey &&
-        k.domain === d.domain &&
-        k.index === d.index &&
-        k.thingVersion === d.thingVersion &&
-        k.inTopology === d.inTopology &&
-        k.firmwareVersion === d.firmwareVersion &&
-        k.compatibleStatus === d.compatibleStatus
-      );
+      return d !== undefined && sameDeviceFacts(kept, d);
     });
   },
 };

@@ -112,14 +112,17 @@ function sorted(picked: Picked[], sort: MonitorSort): DeviceRowRef[] {
 }
 
 /**
- * For each device SN in `wanted`, the task that upgrades it last (newest createdAt; the later one in
- * the table on a tie).
+ * For each device SN in `wanted` (null: every SN), the task that upgrades it last (newest
+ * createdAt; the later one in the table on a tie).
  */
-function latestTaskBySn(tasks: readonly UpgradeTask[], wanted: ReadonlySet<string>): Map<string, { task: UpgradeTask; index: number }> {
+function latestTaskBySn(
+  tasks: readonly UpgradeTask[],
+  wanted: ReadonlySet<string> | null,
+): Map<string, { task: UpgradeTask; index: number }> {
   const latest = new Map<string, { task: UpgradeTask; index: number }>();
   tasks.forEach((task, index) => {
     for (const device of task.devices) {
-      if (!wanted.has(device.sn)) continue;
+      if (wanted !== null && !wanted.has(device.sn)) continue;
       const seen = latest.get(device.sn);
       if (seen === undefined || task.createdAt > seen.task.createdAt || (task.createdAt === seen.task.createdAt && index > seen.index)) {
         latest.set(device.sn, { task, index });
@@ -193,7 +196,7 @@ export function taskView(tasks: readonly UpgradeTask[], query: RowQuery, stateOf
   const inCampaign = query.campaign === 'all' ? tasks : tasks.filter((task) => task.campaignId === query.campaign);
   const found = candidates(inCampaign, query, stateOf);
   // Only the SNs shown need their latest task: a search for a few docks does not map the fleet.
-  const latest = latestTaskBySn(tasks, new Set(found.flatMap((c) => c.sns)));
+  const latest = latestTaskBySn(tasks, query.search.trim() === '' ? null : new Set(found.flatMap((c) => c.sns)));
   const picked: Picked[] = [];
   const items: FigureItem[] = [];
   let earlier = 0;

@@ -3,7 +3,7 @@
  * completion, speed and ETA, and the summary the monitor and kiosk tiles read.
  */
 import { tasksInOrder, type TaskTable } from './task-table.ts';
-import { TASK_STATES, type TaskState, type TaskTimings, type TasksSummary, type UpgradeTask } from './task-types.ts';
+import { TASK_STATES, type TaskExecution, type TaskState, type TaskTimings, type TasksSummary, type UpgradeTask } from './task-types.ts';
 
 /** No message for the stalled time while the device should be working. Paused is waiting on purpose. */
 export function isStalled(task: UpgradeTask, now: number, timings: TaskTimings): boolean {
@@ -44,6 +44,14 @@ export function timeStateChangesAt(task: UpgradeTask, at: number, timings: TaskT
     if (replyAt > at && replyAt < next) next = replyAt;
   }
   return next;
+}
+
+/** What the device last said of the task's course, apart from how far along it is and when. */
+export function sameExecutionCourse(
+  a: Pick<TaskExecution, 'status' | 'subStatusRaw' | 'step' | 'result'>,
+  b: Pick<TaskExecution, 'status' | 'subStatusRaw' | 'step' | 'result'>,
+): boolean {
+  return a.status === b.status && a.subStatusRaw === b.subStatusRaw && a.step === b.step && a.result === b.result;
 }
 
 export function taskState(task: UpgradeTask, now: number, timings: TaskTimings): TaskState {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { StoreSpec } from '../lib/persist/persist-database.ts';
 import type { FactsRule } from '../lib/persist/change-pacer.ts';
+import { sameExecutionCourse } from './task-derived.ts';
 import type { TaskExecution, UpgradeTask } from './task-types.ts';
 import { storedTaskSchema } from './tasks-persistence-schema.ts';
 
@@ -103,13 +104,7 @@ export const TASK_FACTS: FactsRule<UpgradeTask, TaskFacts> = {
     const a = facts.execution;
     const b = task.execution;
     if (a === null || b === null) return a === b;
-    return (
-      a.status === b.status &&
-      a.subStatusRaw === b.subStatusRaw &&
-      a.step === b.step &&
-      a.result === b.result &&
-      a.stepResult === b.stepResult
-    );
+    return sameExecutionCourse(a, b) && a.stepResult === b.stepResult;
   },
 };
 

@@ -5,6 +5,7 @@
  * knows and the furthest progress, so neither tab's save erases what the other knows and both
  * tabs converge. mergeTask is commutative and idempotent on everything it decides.
  */
+import { sameExecutionCourse } from './task-derived.ts';
 import { isRedelivery } from './task-progress.ts';
 import type { TaskTable } from './task-table.ts';
 import {
@@ -50,12 +51,9 @@ function compareExecutions(a: UpgradeTask, b: UpgradeTask): number {
 function sameExecution(a: TaskExecution | null, b: TaskExecution | null): boolean {
   if (a === null || b === null) return a === b;
   return (
-    a.status === b.status &&
-    a.subStatusRaw === b.subStatusRaw &&
-    a.step === b.step &&
+    sameExecutionCourse(a, b) &&
     a.percent === b.percent &&
     a.rate === b.rate &&
-    a.result === b.result &&
     a.lastEventAt === b.lastEventAt &&
     a.lastAppliedAt === b.lastAppliedAt
   );
