@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { StoreSpec } from '../lib/persist/persist-database.ts';
-import { ChangePacer, type PacerOptions } from '../lib/persist/change-pacer.ts';
+import { ChangePacer } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
 import { readLegacyFleet, removeLegacyFleet, type LegacyStorage } from './fleet-legacy-storage.ts';
 import type { FleetGateway } from './fleet-model.ts';
@@ -59,8 +59,6 @@ function sameEntry(a: RosterEntry | undefined, b: RosterEntry): boolean {
 export interface FleetRecordsOptions {
   legacy?: LegacyStorage | null;
   now?: () => number;
-  /** How last-seen-only changes are paced (ChangePacer's defaults otherwise). */
-  pacing?: PacerOptions;
 }
 
 export function connectFleetRecords(store: FleetStore, kit: PersistKit, options: FleetRecordsOptions = {}): FleetRecords {
@@ -75,7 +73,7 @@ export function connectFleetRecords(store: FleetStore, kit: PersistKit, options:
   let diffedRoster: ReadonlyMap<string, RosterEntry> | null = null;
   let stopped = false;
   /** A change of last-seen only is written at a slower pace than the rest (change-pacer.ts). */
-  const pacer = new ChangePacer(GATEWAY_FACTS, options.pacing);
+  const pacer = new ChangePacer(GATEWAY_FACTS);
 
   const gateways: RecordCollection<FleetGateway> = kit.collection({
     store: GATEWAYS_STORE,

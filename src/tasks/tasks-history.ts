@@ -15,7 +15,7 @@
  * and merged into the store with the merge rules of tasks-merge.ts, and a merged task that holds
  * facts the stored record lacks is written back, so both tabs converge.
  */
-import { ChangePacer, type PacerOptions } from '../lib/persist/change-pacer.ts';
+import { ChangePacer } from '../lib/persist/change-pacer.ts';
 import type { PersistKit, RecordCollection } from '../lib/persist/persist-kit.ts';
 import { snSearchKey, TASK_FACTS, TASK_INDEX, taskFromRecord, taskRecord, TASKS_STORE } from './task-records.ts';
 import { tasksInOrder, type TaskTable } from './task-table.ts';
@@ -51,8 +51,6 @@ export interface TaskHistoryOptions {
   intervals?: IntervalTimers;
   /** The previous version's localStorage: its tasks move into the history on the first start. */
   legacy?: LegacyStorage | null;
-  /** How progress-only changes are paced (ChangePacer's defaults otherwise). */
-  pacing?: PacerOptions;
 }
 
 export interface TaskHistory {
@@ -95,7 +93,7 @@ export function connectTaskHistory(store: TasksStore, kit: PersistKit, options: 
   let stopped = false;
 
   /** Progress-only changes are written at a slower pace than the rest (change-pacer.ts). */
-  const pacer = new ChangePacer(TASK_FACTS, options.pacing);
+  const pacer = new ChangePacer(TASK_FACTS);
 
   const collection: RecordCollection<UpgradeTask> = kit.collection({
     store: TASKS_STORE,
