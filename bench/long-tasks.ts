@@ -6,21 +6,7 @@
  * threads), not by its own work.
  *   npx tsx bench/long-tasks.ts bench/results/trace-2-console-10000-steady.json [minMs]
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-
-const eventSchema = z.object({
-  name: z.string(),
-  ph: z.string(),
-  ts: z.number(),
-  dur: z.number().optional(),
-  /** Thread (CPU) time; far below `dur` when the thread was not running: waiting for a core, or for helper threads (parallel GC). */
-  tdur: z.number().optional(),
-  pid: z.number(),
-  tid: z.number(),
-  args: z.record(z.string(), z.unknown()).optional(),
-});
-type TraceEvent = z.infer<typeof eventSchema>;
+import { namesOf, readTraceEvents, type TraceEvent } from './lib/trace-events.ts';
 
 const [file, minArg] = process.argv.slice(2);
 if (!file) {
@@ -28,17 +14,10 @@ if (!file) {
   process.exit(2);
 }
 const minUs = Number(minArg ?? 50) * 1000;
-const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-const rawEvents = z.object({ traceEvents: z.array(z.unknown()) }).parse(parsed).traceEvents;
-const events: TraceEvent[] = rawEvents.flatMap((e) => {
-  const r = eventSchema.safeParse(e);
-  return r.success ? [r.data] : [];
-});
+const events = readTraceEvents(file);
 
 // The renderer's main thread is the one named CrRendererMain in the metadata events.
-const mainThreads = new Set(
-  events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
-);
+const mainThreads = new Set([...namesOf(events, 'thread_name')].filter(([, name]) => name === 'CrRendererMain').map(([thread]) => thread));
 const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
 const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= minUs);
 

@@ -8,6 +8,7 @@ import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
 import type { LongFrame } from '../page/instrument.ts';
 import type { BenchPage } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
+import { lagTrend, type LagSample, type LagTrend } from './lag-trend.ts';
 import { percentile, round } from './stats.ts';
 
 export type RunMode = 'steady' | 'burst';
@@ -60,6 +61,8 @@ export interface RunResult {
   delivered: number | null;
   probeUpdates: { published: number; seen: number; missing: number };
   latencyMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null; samples: number };
+  /** The probe lag at the start and end of the window and its slope: a steady delay, or a backlog growing. */
+  lagTrend: LagTrend | null;
   finals: { checked: number; correct: number; wrong: string[] };
   frameMs: { p50: number | null; p95: number | null; max: number | null; frames: number };
   longTasks: { count: number; totalMs: number; maxMs: number };
@@ -151,8 +154,11 @@ function snapshot(page: DrivenPage): Promise<PageSnapshot> {
  * value after it; a change never seen on screen counts as missing (overwritten before a frame
  * showed it, or lost).
  */
-/** Enough to see each task of the renderer and what ran in it (script, GC, style, layout, paint). */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
+/**
+ * Enough to see each task of the renderer and what ran in it (script, GC, style, layout, paint),
+ * and with `toplevel` every task of every thread, the workers' and the network service's included.
+ */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
 
 function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['probes'], from: number, to: number) {
   // A publish repeating its probe's previous percent cannot change the screen (a long soak advances
@@ -165,6 +171,7 @@ function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['pr
   });
   const inWindow = changes.filter((p) => p.at >= from && p.at <= to);
   const latencies: number[] = [];
+  const samples: LagSample[] = [];
   let matched = 0;
   for (const pub of inWindow) {
     const next = changes.find((p) => p.sn === pub.sn && p.at > pub.at)?.at ?? Number.POSITIVE_INFINITY;
@@ -172,8 +179,9 @@ function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['pr
     if (!shown) continue;
     matched += 1;
     latencies.push(Math.max(0, shown.at - pub.at));
+    samples.push({ at: pub.at, lagMs: Math.max(0, shown.at - pub.at) });
   }
-  return { published: inWindow.length, seen: matched, latencies };
+  return { published: inWindow.length, seen: matched, latencies, trend: lagTrend(samples, from, to) };
 }
 
 function pickSample(gateways: number, count: number): string[] {
@@ -372,6 +380,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         max: round(percentile(probe.latencies, 100)),
         samples: probe.latencies.length,
       },
+      lagTrend: probe.trend,
       finals: { checked, correct: checked - wrong.length, wrong: wrong.slice(0, 10) },
       frameMs: {
         p50: round(percentile(snap.frames, 50)),

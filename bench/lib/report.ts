@@ -224,6 +224,7 @@ export function baselineTable(runs: readonly RunResult[]): string {
   const groups = [...new Set(steady.map((r) => `${r.load} ${r.gateways}`))];
   const figures: [string, (r: RunResult) => number | null][] = [
     ['latency p95 ms', (r) => r.latencyMs.p95],
+    ['lag slope ms/s', (r) => r.lagTrend?.slopeMsPerS ?? null],
     ['frame p95 ms', (r) => r.frameMs.p95],
     ['long tasks', (r) => r.longTasks.count],
     ['renderer CPU %', (r) => (r.rendererCpuShare === null ? null : r.rendererCpuShare * 100)],

@@ -1,0 +1,51 @@
+/**
+ * Whether a page keeps up or falls behind over the window. A p95 alone cannot tell a steady
+ * delay from a backlog that grows all the time (the page then never catches up while the load
+ * lasts); the lag at the start and end of the window, and its slope, can.
+ */
+export interface LagSample {
+  /** When the probe change was published (ms, same clock as the window). */
+  at: number;
+  /** Publish to shown, ms. */
+  lagMs: number;
+}
+
+export interface LagTrend {
+  /** Mean lag of the changes published in the window's first quarter, ms. */
+  firstQuarterMs: number;
+  /** The same for the last quarter. */
+  lastQuarterMs: number;
+  /** Least-squares slope of lag over publish time: ms of lag gained per second of load. */
+  slopeMsPerS: number;
+}
+
+function meanOf(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** null when a quarter of the window holds no sample (too few probes changed to say). */
+export function lagTrend(samples: readonly LagSample[], from: number, to: number): LagTrend | null {
+  const quarter = (to - from) / 4;
+  if (!(quarter > 0)) return null;
+  const first = meanOf(samples.filter((s) => s.at >= from && s.at < from + quarter).map((s) => s.lagMs));
+  const last = meanOf(samples.filter((s) => s.at > to - quarter && s.at <= to).map((s) => s.lagMs));
+  if (first === null || last === null) return null;
+  const meanAt = meanOf(samples.map((s) => s.at)) ?? 0;
+  const meanLag = meanOf(samples.map((s) => s.lagMs)) ?? 0;
+  let covariance = 0;
+  let variance = 0;
+  for (const s of samples) {
+    covariance += (s.at - meanAt) * (s.lagMs - meanLag);
+    variance += (s.at - meanAt) ** 2;
+  }
+  const slopePerMs = variance === 0 ? 0 : covariance / variance;
+  return { firstQuarterMs: first, lastQuarterMs: last, slopeMsPerS: slopePerMs * 1000 };
+}
+
+/** "3.3 s -> 6.2 s (+190 ms/s)": how the lag moved over the window, for the run log. */
+export function describeLagTrend(trend: LagTrend | null): string {
+  if (trend === null) return 'lag trend -';
+  const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+  const slope = Math.round(trend.slopeMsPerS);
+  return `lag ${s(trend.firstQuarterMs)} -> ${s(trend.lastQuarterMs)} (${slope >= 0 ? '+' : ''}${slope} ms/s)`;
+}
