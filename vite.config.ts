@@ -1,5 +1,5 @@
-/// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
+import { configDefaults } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -64,6 +64,12 @@ export default defineConfig({
     // A guard against a hung test, not a speed check: a jsdom file rendering 10,000 rows takes 4 s
     // alone and more while sharing the cores (benchmarks are npm run bench).
     testTimeout: 20_000,
+    // Test files share their worker's module graph (no per-file isolation): loading jsdom, React
+    // and the app's modules afresh for each of ~190 files was most of the run (173 s -> 62 s on
+    // 2 cores). What a file changes globally it undoes after each test (vi.unstubAllGlobals, the
+    // setup files' cleanup). A file that replaces a module with vi.mock needs a module graph of
+    // its own: it is named *.isolated.test.ts(x) and runs in the isolated project.
+    isolate: false,
     projects: [
       {
         extends: true,
@@ -71,6 +77,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts', 'sim/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.isolated.test.ts'],
           setupFiles: ['src/app/node-test-setup.ts'],
         },
       },
@@ -80,6 +87,17 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, '**/*.isolated.test.tsx'],
+          setupFiles: ['src/app/dom-test-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom-isolated',
+          environment: 'jsdom',
+          include: ['src/**/*.isolated.test.tsx'],
+          isolate: true,
           setupFiles: ['src/app/dom-test-setup.ts'],
         },
       },
