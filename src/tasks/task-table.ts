@@ -17,28 +17,55 @@ export const EMPTY_TASK_TABLE: TaskTable = Object.freeze({ byBid: new Map<string
 export interface TaskDraft {
   /** Reads see the draft's writes; `touched` lists the bids written. */
   readonly byBid: MapDraft<string, UpgradeTask>;
-  readonly order: string[];
+  /** bids, oldest first: the table's own array until the draft adds a task. */
+  readonly order: readonly string[];
+  /** Adds a bid at the end of the order (the first one copies the table's array). */
+  appendBid(bid: string): void;
   changed: boolean;
 }
 
+/**
+ * A batch of progress adds no task, and copying a 10,000-bid order for each of sixty batches a
+ * second only made garbage: the order is copied when the first new bid comes.
+ */
+class Draft implements TaskDraft {
+  readonly byBid: MapDraft<string, UpgradeTask>;
+  changed = false;
+  readonly #shared: readonly string[];
+  #own: string[] | null = null;
+
+  constructor(table: TaskTable) {
+    this.byBid = new MapDraft(table.byBid);
+    this.#shared = table.order;
+  }
+
+  get order(): readonly string[] {
+    return this.#own ?? this.#shared;
+  }
+
+  appendBid(bid: string): void {
+    this.#own ??= [...this.#shared];
+    this.#own.push(bid);
+  }
+}
+
 export function draftOf(table: TaskTable): TaskDraft {
-  return { byBid: new MapDraft(table.byBid), order: [...table.order], changed: false };
+  return new Draft(table);
 }
 
 /** The table back from a draft; the same object when nothing changed, so subscribers stay quiet. */
 export function tableOf(draft: TaskDraft, original: TaskTable): TaskTable {
   if (!draft.changed) return original;
-  // putTask only appends new bids: the same length is the same order, and keeping the array lets
-  // the monitor's id list (compared element by element) see no change on a progress-only frame.
-  const order = draft.order.length === original.order.length ? original.order : draft.order;
-  return { byBid: draft.byBid.freeze(), order };
+  // Unless a task was added the order is the table's own array: the monitor's id list (compared
+  // element by element) sees no change on a progress-only frame.
+  return { byBid: draft.byBid.freeze(), order: draft.order };
 }
 
 /** Stores a task; new bids go to the end of the order. A task equal by reference is no change. */
 export function putTask(draft: TaskDraft, task: UpgradeTask): void {
   const previous = draft.byBid.get(task.bid);
   if (previous === task) return;
-  if (previous === undefined) draft.order.push(task.bid);
+  if (previous === undefined) draft.appendBid(task.bid);
   draft.byBid.set(task.bid, task);
   draft.changed = true;
 }

@@ -197,4 +197,23 @@ describe('the id list across batches', () => {
     store.getState().batchReceived([progress({ bid: 'b', gateway: 'DOCK2', ts: 2, percent: 2, tid: '3' })], 3);
     expect(store.getState().table.order).toEqual(['a', 'b']);
   });
+
+  it('adds the new tasks of a batch in arrival order without changing the array the last table holds', () => {
+    const store = createTasksStore(T);
+    store.getState().batchReceived([progress({ bid: 'a', gateway: 'DOCK1', ts: 1, tid: '1' })], 1);
+    const before = store.getState().table;
+    store
+      .getState()
+      .batchReceived(
+        [
+          progress({ bid: 'b', gateway: 'DOCK2', ts: 2, tid: '2' }),
+          progress({ bid: 'a', gateway: 'DOCK1', ts: 2, percent: 3, tid: '3' }),
+          progress({ bid: 'c', gateway: 'DOCK3', ts: 2, tid: '4' }),
+        ],
+        2,
+      );
+    expect(store.getState().table.order).toEqual(['a', 'b', 'c']);
+    expect(before.order).toEqual(['a']);
+    expect(before.byBid.get('a')?.execution?.percent).toBe(0);
+  });
 });
