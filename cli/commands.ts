@@ -13,7 +13,7 @@ import { formatProblems, readPlan } from './plan-file.ts';
 import { resolvePlan, unseenGateways } from './plan-resolve.ts';
 import { campaignLine, plainLine, type ProgressView } from './progress-view.ts';
 import { startRunner, type LinkDeps, type Runner, type RunnerLink } from './runner.ts';
-import type { SessionOptions } from '../src/broker/session.ts';
+import type { SessionOptions } from '../src/broker/session-types.ts';
 
 export interface Outcome {
   code: number;

@@ -10,7 +10,8 @@ import { createConnectionStore, type ConnectionState, type ConnectionStore } fro
 import { createDiagnosticsStore, type DiagnosticsStore } from '../src/broker/diagnostics-store.ts';
 import { timerInboxScheduler } from '../src/broker/inbox.ts';
 import { protocolStart, type ProtocolVersionSetting } from '../src/broker/protocol-version-memory.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from '../src/broker/session.ts';
+import { createBrokerSession } from '../src/broker/session.ts';
+import type { BrokerSession, SessionOptions, WebSocketFactory } from '../src/broker/session-types.ts';
 import { defaultIds } from '../src/protocol/ids.ts';
 
 export interface NodeSessionOptions {

@@ -4,7 +4,7 @@
  * bootstrap wires them, without React, IndexedDB or a window. The commands (drive, start, list)
  * are built on it in commands.ts.
  */
-import type { BrokerSession, PublishOptions } from '../src/broker/session.ts';
+import type { BrokerSession, PublishOptions } from '../src/broker/session-types.ts';
 import type { CampaignsStore } from '../src/campaigns/campaign-store.ts';
 import { createCampaignsStore } from '../src/campaigns/campaign-store.ts';
 import { createDockActivity, type DockReader } from '../src/campaigns/dock-activity.ts';

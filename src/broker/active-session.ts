@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BrokerSession } from './session.ts';
+import type { BrokerSession } from './session-types.ts';
 
 export interface ActiveSessionState {
   session: BrokerSession | null;

@@ -4,7 +4,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Decoded } from '../protocol/messages.ts';
 import { initialConnectionState, type ConnectionState } from './connection-store.ts';
 import { createDiagnosticsStore, type DiagnosticsStore } from './diagnostics-store.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from './session.ts';
+import { createBrokerSession } from './session.ts';
+import type { BrokerSession, SessionOptions, WebSocketFactory } from './session-types.ts';
 import { createWorkerBrokerSession } from './worker-session.ts';
 import { channelWorker, type ChannelWorker } from './channel-worker-test-kit.ts';
 

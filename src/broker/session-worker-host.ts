@@ -8,7 +8,8 @@ import type { Decoded } from '../protocol/messages.ts';
 import { initialConnectionState, type ConnectionState } from './connection-store.ts';
 import { createDeviceResponder } from './device-responder.ts';
 import { timerInboxScheduler } from './inbox.ts';
-import { createBrokerSession, type BrokerSession, type SessionOptions, type WebSocketFactory } from './session.ts';
+import { createBrokerSession } from './session.ts';
+import type { BrokerSession, SessionOptions, WebSocketFactory } from './session-types.ts';
 import { toWireError, toWorkerSchema, type FromWorker, type HostSessionOptions } from './session-worker-messages.ts';
 
 export interface HostPort {

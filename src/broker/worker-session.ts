@@ -13,7 +13,7 @@ import type { DiagnosticsStore } from './diagnostics-store.ts';
 import { SessionClosedError } from './errors.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
-import type { BrokerSession, PublishOptions, SessionOptions } from './session.ts';
+import type { BrokerSession, PublishOptions, SessionOptions } from './session-types.ts';
 import { readFromWorker, type FromWorker, type HostSessionOptions, type ToWorker, type WireError } from './session-worker-messages.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers } from './timers.ts';

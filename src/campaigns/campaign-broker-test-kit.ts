@@ -6,7 +6,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialConnectionState, type ConnectionState } from '../broker/connection-store.ts';
 import { createDiagnosticsStore } from '../broker/diagnostics-store.ts';
-import { createBrokerSession, type BrokerSession, type PublishOptions } from '../broker/session.ts';
+import { createBrokerSession } from '../broker/session.ts';
+import type { BrokerSession, PublishOptions } from '../broker/session-types.ts';
 import { driverPresenceTopic } from '../protocol/campaign-topics.ts';
 import { defaultIds } from '../protocol/ids.ts';
 import type { TasksStore } from '../tasks/tasks-state.ts';

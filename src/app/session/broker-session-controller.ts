@@ -1,7 +1,7 @@
 import type { BrokerStores } from '../../broker/broker-stores.ts';
 import { acquireClientId } from '../../broker/client-id.ts';
 import { protocolStart, type ProtocolVersionMemory } from '../../broker/protocol-version-memory.ts';
-import type { BrokerSession } from '../../broker/session.ts';
+import type { BrokerSession } from '../../broker/session-types.ts';
 import { createWorkerBrokerSession } from '../../broker/worker-session.ts';
 import { driverPresenceTopic } from '../../protocol/campaign-topics.ts';
 import type { Decoded } from '../../protocol/messages.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActiveSessionStore } from '../../broker/active-session';
-import type { BrokerSession } from '../../broker/session';
+import type { BrokerSession } from '../../broker/session-types';
 import { makePlan } from '../../campaigns/campaign-test-kit';
 import { createCampaignsStore } from '../../campaigns/campaign-store';
 import { createFleetStore } from '../../fleet/fleet-store';
