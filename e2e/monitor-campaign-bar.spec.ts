@@ -25,7 +25,7 @@ const fleet: SimDock[] = [1, 2, 3, 4].map((n) => ({
 
 const FIGURES = ['Gateways', 'Succeeded', 'Failed', 'Active', 'Not sent yet', 'Skipped', 'Overall'];
 
-/** The figure tiles of a summary group, label → value. */
+/** The figure tiles of a summary group, label → value, as they are now (evaluateAll does not wait: poll it). */
 async function figuresOf(page: Page, group: string): Promise<Record<string, string>> {
   const all = await page
     .getByRole('group', { name: group })
@@ -120,7 +120,7 @@ test('the Monitor pauses and resumes a campaign from its campaign bar, and shows
     await entry.getByRole('link', { name: 'Open' }).click();
     await expect(page).toHaveURL(/#\/campaigns\/[^/?]+$/);
     await expect(page.getByRole('status', { name: 'Campaign state' })).toContainText('Paused');
-    expect(await figuresOf(page, 'Campaign summary')).toEqual(onMonitor);
+    await expect.poll(() => figuresOf(page, 'Campaign summary')).toEqual(onMonitor);
 
     // Resumed from the Monitor, it finishes there.
     await page.getByRole('link', { name: 'Open the monitor for this campaign' }).click();
@@ -133,7 +133,7 @@ test('the Monitor pauses and resumes a campaign from its campaign bar, and shows
     const doneOnMonitor = await figuresOf(page, 'Upgrade summary');
     await entry.getByRole('link', { name: 'Open' }).click();
     await expect(page.getByRole('status', { name: 'Campaign state' })).toContainText('Finished');
-    expect(await figuresOf(page, 'Campaign summary')).toEqual(doneOnMonitor);
+    await expect.poll(() => figuresOf(page, 'Campaign summary')).toEqual(doneOnMonitor);
 
     // Exactly one ota_create per gateway.
     expect(responder.seen.map((s) => s.gateway).sort()).toEqual(fleet.map((d) => d.sn).sort());

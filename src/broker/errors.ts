@@ -129,3 +129,16 @@ export function classifyRefusal(code: number): RefusalClass {
   if ([2, 4, 5, 0x85, 0x86, 0x87, 0x8a, 0x8c].includes(code)) return 'auth';
   return 'other';
 }
+
+/** The `code` of an error MQTT.js gave: a number is a CONNACK refusal, a string a transport error such as 'ECONNREFUSED'. */
+export function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+/** SUBACK codes when the subscribe failed as a whole (MQTT.js rejects if any filter was refused). */
+export function grantedFromError(error: unknown): number[] | null {
+  if (typeof error !== 'object' || error === null || !('packet' in error)) return null;
+  const packet: unknown = error.packet;
+  if (typeof packet !== 'object' || packet === null || !('granted' in packet) || !Array.isArray(packet.granted)) return null;
+  return packet.granted.filter((g): g is number => typeof g === 'number');
+}

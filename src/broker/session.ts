@@ -10,7 +10,7 @@ import { redactBrokerUrl, resolveBrokerUrl } from './broker-url.ts';
 import { errorState } from './broker-error.ts';
 import type { BrokerErrorInfo, ConnectionPhase, ConnectionState } from './connection-store.ts';
 import { createDiagnosticsFeed } from './diagnostics-feed.ts';
-import { classifyRefusal, SessionClosedError } from './errors.ts';
+import { classifyRefusal, errorCode, grantedFromError, SessionClosedError } from './errors.ts';
 import { shownCloseReason, socketCloseMeaning, type SocketClose } from './socket-close.ts';
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
@@ -34,18 +34,6 @@ interface Attempt {
   /** The close frame of this attempt's WebSocket, when the session made the socket. */
   socketClose: SocketClose | null;
   closeHandled: boolean;
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}
-
-/** SUBACK codes when the subscribe failed as a whole (MQTT.js rejects if any filter was refused). */
-function grantedFromError(error: unknown): number[] | null {
-  if (typeof error !== 'object' || error === null || !('packet' in error)) return null;
-  const packet: unknown = error.packet;
-  if (typeof packet !== 'object' || packet === null || !('granted' in packet) || !Array.isArray(packet.granted)) return null;
-  return packet.granted.filter((g): g is number => typeof g === 'number');
 }
 
 export function createBrokerSession(options: SessionOptions): BrokerSession {
