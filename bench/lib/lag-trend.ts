@@ -3,6 +3,8 @@
  * delay from a backlog that grows all the time (the page then never catches up while the load
  * lasts); the lag at the start and end of the window, and its slope, can.
  */
+import { mean } from './stats.ts';
+
 export interface LagSample {
   /** When the probe change was published (ms, same clock as the window). */
   at: number;
@@ -19,19 +21,15 @@ export interface LagTrend {
   slopeMsPerS: number;
 }
 
-function meanOf(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /** null when a quarter of the window holds no sample (too few probes changed to say). */
 export function lagTrend(samples: readonly LagSample[], from: number, to: number): LagTrend | null {
   const quarter = (to - from) / 4;
   if (!(quarter > 0)) return null;
-  const first = meanOf(samples.filter((s) => s.at >= from && s.at < from + quarter).map((s) => s.lagMs));
-  const last = meanOf(samples.filter((s) => s.at > to - quarter && s.at <= to).map((s) => s.lagMs));
+  const first = mean(samples.filter((s) => s.at >= from && s.at < from + quarter).map((s) => s.lagMs));
+  const last = mean(samples.filter((s) => s.at > to - quarter && s.at <= to).map((s) => s.lagMs));
   if (first === null || last === null) return null;
-  const meanAt = meanOf(samples.map((s) => s.at)) ?? 0;
-  const meanLag = meanOf(samples.map((s) => s.lagMs)) ?? 0;
+  const meanAt = mean(samples.map((s) => s.at)) ?? 0;
+  const meanLag = mean(samples.map((s) => s.lagMs)) ?? 0;
   let covariance = 0;
   let variance = 0;
   for (const s of samples) {

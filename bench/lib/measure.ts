@@ -170,18 +170,14 @@ function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['pr
     return changed;
   });
   const inWindow = changes.filter((p) => p.at >= from && p.at <= to);
-  const latencies: number[] = [];
   const samples: LagSample[] = [];
-  let matched = 0;
   for (const pub of inWindow) {
     const next = changes.find((p) => p.sn === pub.sn && p.at > pub.at)?.at ?? Number.POSITIVE_INFINITY;
     const shown = seen.find((s) => s.sn === pub.sn && s.value === pub.percent && s.at >= pub.at - 1 && s.at < next + 60_000);
-    if (!shown) continue;
-    matched += 1;
-    latencies.push(Math.max(0, shown.at - pub.at));
-    samples.push({ at: pub.at, lagMs: Math.max(0, shown.at - pub.at) });
+    if (shown) samples.push({ at: pub.at, lagMs: Math.max(0, shown.at - pub.at) });
   }
-  return { published: inWindow.length, seen: matched, latencies, trend: lagTrend(samples, from, to) };
+  const latencies = samples.map((s) => s.lagMs);
+  return { published: inWindow.length, seen: samples.length, latencies, trend: lagTrend(samples, from, to) };
 }
 
 function pickSample(gateways: number, count: number): string[] {
