@@ -84,6 +84,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: ['src/**/*.isolated.test.ts'],
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],

@@ -1,3 +1,4 @@
+import { chooseNodeTransports } from '../broker/mqtt-node-mode-test-kit.ts';
 import { setLanguage } from '../ui/i18n/i18n.ts';
 import { setUpI18n } from './i18n-setup.ts';
 
@@ -6,3 +7,5 @@ import { setUpI18n } from './i18n-setup.ts';
 setUpI18n(null);
 await setLanguage('zh-CN', { persist: false });
 await setLanguage('en', { persist: false });
+
+chooseNodeTransports();

@@ -62,10 +62,12 @@ export interface SessionOptions {
   osd?: 'all' | 'watched';
 }
 
-/** The slice of a WebSocket the session itself uses: its close event. */
+/** The slice of a WebSocket the session itself uses: its open and close events, and the incoming bytes (routed-socket.ts). */
 export interface SessionWebSocket {
   addEventListener(type: 'open', listener: () => void): void;
   addEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  send(data: Uint8Array<ArrayBuffer>): void;
 }
 
 export type WebSocketFactory = (url: string, protocols: string[]) => SessionWebSocket;

@@ -15,6 +15,7 @@ import { shownCloseReason, socketCloseMeaning, type SocketClose } from './socket
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
 import { createOsdSubscriptions, type OsdClient } from './osd-subscriptions.ts';
+import { routeIncoming } from './routed-socket.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers } from './timers.ts';
 import type { BrokerSession, PublishOptions, SessionOptions, SessionWebSocket, WebSocketFactory } from './session-types.ts';
@@ -160,6 +161,13 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     return (socketUrl, protocols) => {
       const socket = create(socketUrl, protocols);
       const owner = attempt;
+      routeIncoming(socket, {
+        version: () => owner.version,
+        schedule: (callback, delayMs) => timers.schedule(callback, delayMs),
+        publish: (message) => {
+          if (attempt === owner && !closed) receive(message.topic, message.payload, message.retain);
+        },
+      });
       owner.socketOpened = false;
       socket.addEventListener('open', () => {
         owner.socketOpened = true;
@@ -318,12 +326,17 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   client.on('close', onClose);
 
-  client.on('message', (topic: string, payload: Uint8Array, packet: { retain?: boolean }) => {
-    const scope = campaignScope === null ? null : { namespace: campaignScope.namespace, retained: packet.retain === true };
+  function receive(topic: string, payload: Uint8Array, retained: boolean): void {
+    const scope = campaignScope === null ? null : { namespace: campaignScope.namespace, retained };
     const decoded = decode(topic, payload, maxPacketSize, upgradeIds, scope);
     upgradeIds.learn(decoded);
     inbox.push(decoded);
-  });
+  }
+
+  // Only what the fast path passes on (routed-socket.ts), or everything when MQTT.js made the socket.
+  client.on('message', (topic: string, payload: Uint8Array, packet: { retain?: boolean }) =>
+    receive(topic, payload, packet.retain === true),
+  );
 
   startAttempt(true);
 
