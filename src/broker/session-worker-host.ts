@@ -11,6 +11,7 @@ import { timerInboxScheduler } from './inbox.ts';
 import { createBrokerSession } from './session.ts';
 import type { BrokerSession, SessionOptions, WebSocketFactory } from './session-types.ts';
 import { toWireError, toWorkerSchema, type FromWorker, type HostSessionOptions } from './session-worker-messages.ts';
+import { packBatch } from './batch-wire.ts';
 
 export interface HostPort {
   postMessage(message: FromWorker): void;
@@ -60,8 +61,8 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
       return;
     }
     const opened = session;
-    // postMessage clones the batch itself: no copy first.
-    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch }));
+    // Packed, not copied: the hot kinds cross as flat arrays (batch-wire.ts).
+    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch: packBatch(batch) }));
     if (options.respondToDevices && !options.readOnly) {
       opened.onBatch(
         createDeviceResponder({

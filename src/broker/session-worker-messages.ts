@@ -1,12 +1,13 @@
 /**
  * What the page and the broker worker say to each other (worker-session.ts <-> session-worker-host.ts).
  * Both ends are this build's own code, but a message still crosses a thread boundary as `unknown`:
- * the small control messages are checked with zod; a batch's items are the decoder's own output,
- * already validated in the worker, and are only checked to be an array (re-validating 10,000
- * messages a second on the page would put back the work the worker exists to take away).
+ * the small control messages are checked with zod; a batch's items are the decoder's own output
+ * (packed by batch-wire.ts), already validated in the worker, and are only checked to be an array
+ * (re-validating 10,000 messages a second on the page would put back the work the worker exists to
+ * take away).
  */
 import { z } from 'zod';
-import type { Decoded } from '../protocol/messages.ts';
+import type { WireItem } from './batch-wire.ts';
 import type { BrokerErrorInfo, ConnectionPhase, ConnectionState } from './connection-store.ts';
 
 const optionalNumber = z.number().finite().optional();
@@ -67,7 +68,7 @@ export interface WireError {
 
 export type FromWorker =
   | { type: 'connection'; state: ConnectionState }
-  | { type: 'batch'; batch: readonly Decoded[] }
+  | { type: 'batch'; batch: readonly WireItem[] }
   | { type: 'published'; id: number; error: WireError | null }
   /** The worker could not open the session (the page shows why). */
   | { type: 'failed'; error: WireError }
@@ -110,7 +111,7 @@ const fromWorkerSchema = z.discriminatedUnion('type', [
 
 export type FromWorkerResult = { ok: true; message: FromWorker } | { ok: false; reason: string };
 
-function isBatch(data: unknown): data is { type: 'batch'; batch: readonly Decoded[] } {
+function isBatch(data: unknown): data is { type: 'batch'; batch: readonly WireItem[] } {
   return (
     typeof data === 'object' && data !== null && 'type' in data && data.type === 'batch' && 'batch' in data && Array.isArray(data.batch)
   );

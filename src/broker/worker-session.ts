@@ -17,6 +17,7 @@ import type { BrokerSession, PublishOptions, SessionOptions } from './session-ty
 import { readFromWorker, type FromWorker, type HostSessionOptions, type ToWorker, type WireError } from './session-worker-messages.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers } from './timers.ts';
+import { unpackBatch } from './batch-wire.ts';
 
 /** The slice of a Worker (or a MessagePort, in tests) the page side uses. */
 export interface SessionWorker {
@@ -127,7 +128,7 @@ export function createWorkerBrokerSession(options: WorkerSessionOptions): Broker
   function onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'batch':
-        inbox.pushAll(message.batch);
+        inbox.pushAll(unpackBatch(message.batch));
         return;
       case 'connection': {
         const { lastMessageAt: _ignored, ...state } = message.state;
