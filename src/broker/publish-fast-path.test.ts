@@ -208,6 +208,22 @@ describe('publish fast path', () => {
     expect(acks).toEqual(['40021234']);
   });
 
+  it('puts a large PUBLISH that came in a thousand frames back together', () => {
+    const payload = Buffer.alloc(1_000_000, 0x61);
+    payload.write('{"x":', 0);
+    const bytes = new Uint8Array(
+      mqttPacket.generate(
+        { cmd: 'publish', qos: 1, messageId: 9, retain: false, dup: false, topic: 'big', payload },
+        { protocolVersion: 5 },
+      ),
+    );
+    const got: IncomingPublish[] = [];
+    const router = createPacketRouter({ version: () => 5, publish: (m) => got.push(m), forward: () => {}, acknowledge: () => {} });
+    for (let at = 0; at < bytes.length; at += 1_000) router.push(bytes.slice(at, at + 1_000));
+    expect(got).toHaveLength(1);
+    expect(Buffer.from(got[0]!.payload).equals(payload)).toBe(true);
+  });
+
   it('hands bytes it cannot frame to MQTT.js from there on, so its parser reports the error', () => {
     const forwarded: string[] = [];
     const router = createPacketRouter({

@@ -134,11 +134,20 @@ function readPublish(bytes: Uint8Array, first: number, start: number, end: numbe
   return { message: { topic, payload: bytes.subarray(i, end), retain: (first & 0x01) === 1 }, ack };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
+}
+
+/** Bytes the packet starting at bytes[0] needs in all; 0 while its header is still incomplete. */
+function packetLength(bytes: Uint8Array): number {
+  const length = readVarint(bytes, 1, bytes.length);
+  return length === null || length === 'bad' ? 0 : 1 + length.size + length.value;
 }
 
 function pubacks(ids: readonly number[]): Uint8Array<ArrayBuffer> {
@@ -151,8 +160,14 @@ function pubacks(ids: readonly number[]): Uint8Array<ArrayBuffer> {
 }
 
 export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
-  /** The start of a packet whose rest has not arrived yet. */
-  let carry: Uint8Array | null = null;
+  /**
+   * The start of a packet whose rest has not arrived yet, in the pieces it came in: a large packet
+   * over many frames is joined once, when it is whole, not again at every frame.
+   */
+  let carry: Uint8Array[] = [];
+  let carried = 0;
+  /** What the carried packet needs in all (0: its header is still incomplete). */
+  let carryNeeds = 0;
   /** Bytes that made no sense: from here on everything goes to MQTT.js, whose parser reports the error. */
   let broken = false;
 
@@ -162,8 +177,16 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
         hooks.forward(chunk);
         return;
       }
-      const bytes = carry === null ? chunk : concat(carry, chunk);
-      carry = null;
+      let bytes = chunk;
+      if (carried > 0) {
+        carry.push(chunk);
+        carried += chunk.length;
+        if (carryNeeds > 0 && carried < carryNeeds) return;
+        bytes = concat(carry, carried);
+        carry = [];
+        carried = 0;
+        carryNeeds = 0;
+      }
       const version = hooks.version();
       const acks: number[] = [];
       // Packets not taken here gather in [forwardFrom, at) and go to MQTT.js in one piece.
@@ -196,7 +219,12 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
         flushForward(bytes.length);
       } else {
         flushForward(at);
-        if (at < bytes.length) carry = bytes.slice(at);
+        if (at < bytes.length) {
+          const rest = bytes.slice(at);
+          carry = [rest];
+          carried = rest.length;
+          carryNeeds = packetLength(rest);
+        }
       }
       if (acks.length > 0) hooks.acknowledge(pubacks(acks));
     },
