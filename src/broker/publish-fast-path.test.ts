@@ -224,16 +224,22 @@ describe('publish fast path', () => {
     expect(Buffer.from(got[0]!.payload).equals(payload)).toBe(true);
   });
 
-  it('hands bytes it cannot frame to MQTT.js from there on, so its parser reports the error', () => {
+  /** A router for streams with nothing it may read: what it forwards, as hex. */
+  function forwardOnly(version: Version) {
     const forwarded: string[] = [];
     const router = createPacketRouter({
-      version: () => 5,
+      version: () => version,
       publish: () => {
-        throw new Error('no publish in this stream');
+        throw new Error('nothing in this stream is for the fast path');
       },
       forward: (p) => forwarded.push(hex(p)),
       acknowledge: () => {},
     });
+    return { router, forwarded };
+  }
+
+  it('hands bytes it cannot frame to MQTT.js from there on, so its parser reports the error', () => {
+    const { router, forwarded } = forwardOnly(5);
     // A remaining length with a fifth continuation byte is malformed (MQTT 5, 1.5.5).
     router.push(Uint8Array.of(0x30, 0xff, 0xff, 0xff, 0xff, 0x01));
     router.push(Uint8Array.of(0x30, 0x03, 0x00, 0x01, 0x61));
@@ -241,15 +247,7 @@ describe('publish fast path', () => {
   });
 
   it('passes on a PUBLISH whose topic runs past its end, or whose QoS 1 identifier is 0', () => {
-    const forwarded: string[] = [];
-    const router = createPacketRouter({
-      version: () => 4,
-      publish: () => {
-        throw new Error('not a valid publish');
-      },
-      forward: (p) => forwarded.push(hex(p)),
-      acknowledge: () => {},
-    });
+    const { router, forwarded } = forwardOnly(4);
     router.push(Uint8Array.of(0x30, 0x03, 0x00, 0x09, 0x61));
     router.push(Uint8Array.of(0x32, 0x05, 0x00, 0x01, 0x61, 0x00, 0x00));
     expect(forwarded).toEqual(['3003000961', '32050001610000']);

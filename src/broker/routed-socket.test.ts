@@ -37,6 +37,15 @@ function scheduler() {
   };
 }
 
+/** A fake socket routed for MQTT 3.1.1, with a message listener standing in for MQTT.js's. */
+function routed() {
+  const fake = fakeSocket();
+  const timers = scheduler();
+  routeIncoming(fake.socket, { version: () => 4, publish: () => {}, schedule: timers.schedule });
+  fake.socket.addEventListener('message', () => {});
+  return { fake, timers };
+}
+
 const publish = (id: number, topic = 'a/b', payload = [0x7b, 0x7d]) =>
   Uint8Array.of(0x32, 2 + topic.length + 2 + payload.length, 0, topic.length, ...Buffer.from(topic), id >> 8, id & 0xff, ...payload);
 
@@ -60,10 +69,7 @@ describe('routeIncoming', () => {
   });
 
   it('sends the PUBACKs of every frame in the next ACK_DELAY_MS together, in one send', () => {
-    const fake = fakeSocket();
-    const timers = scheduler();
-    routeIncoming(fake.socket, { version: () => 4, publish: () => {}, schedule: timers.schedule });
-    fake.socket.addEventListener('message', () => {});
+    const { fake, timers } = routed();
 
     fake.deliver(publish(1).buffer);
     fake.deliver(publish(2).buffer);
@@ -79,10 +85,7 @@ describe('routeIncoming', () => {
   });
 
   it('drops the PUBACKs of a socket that closed meanwhile, without throwing', () => {
-    const fake = fakeSocket();
-    const timers = scheduler();
-    routeIncoming(fake.socket, { version: () => 4, publish: () => {}, schedule: timers.schedule });
-    fake.socket.addEventListener('message', () => {});
+    const { fake, timers } = routed();
     fake.deliver(publish(1).buffer);
     fake.failSends();
     expect(() => timers.runAll()).not.toThrow();
