@@ -31,7 +31,10 @@ function fakeSocket() {
 function scheduler() {
   const due: { callback: () => void; delayMs: number }[] = [];
   return {
-    schedule: (callback: () => void, delayMs: number) => due.push({ callback, delayMs }),
+    schedule: (callback: () => void, delayMs: number) => {
+      due.push({ callback, delayMs });
+      return () => {};
+    },
     due,
     runAll: () => due.splice(0).forEach((d) => d.callback()),
   };
@@ -41,7 +44,7 @@ function scheduler() {
 function routed() {
   const fake = fakeSocket();
   const timers = scheduler();
-  routeIncoming(fake.socket, { version: () => 4, publish: () => {}, schedule: timers.schedule });
+  routeIncoming(fake.socket, { version: () => 4, publish: () => {}, timers });
   fake.socket.addEventListener('message', () => {});
   return { fake, timers };
 }
@@ -54,7 +57,7 @@ describe('routeIncoming', () => {
     const fake = fakeSocket();
     const timers = scheduler();
     const got: IncomingPublish[] = [];
-    routeIncoming(fake.socket, { version: () => 4, publish: (m) => got.push(m), schedule: timers.schedule });
+    routeIncoming(fake.socket, { version: () => 4, publish: (m) => got.push(m), timers });
     const heard: unknown[] = [];
     fake.socket.addEventListener('message', (event) => heard.push(event.data));
 
@@ -93,7 +96,7 @@ describe('routeIncoming', () => {
 
   it('leaves a Blob to MQTT.js and passes other events through untouched', () => {
     const fake = fakeSocket();
-    routeIncoming(fake.socket, { version: () => 5, publish: () => {}, schedule: () => {} });
+    routeIncoming(fake.socket, { version: () => 5, publish: () => {}, timers: { schedule: () => () => {} } });
     const heard: unknown[] = [];
     fake.socket.addEventListener('message', (event) => heard.push(event.data));
     fake.socket.addEventListener('open', () => {});

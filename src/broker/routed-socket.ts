@@ -1,5 +1,6 @@
 import { createPacketRouter, type PacketRouterHooks } from './publish-fast-path.ts';
 import type { SessionWebSocket } from './session-types.ts';
+import type { Timers } from './timers.ts';
 
 /** What a message event carries: an ArrayBuffer once MQTT.js set binaryType, text for a text frame. */
 interface MessageLike {
@@ -39,7 +40,8 @@ function ownBuffer(packets: Uint8Array): ArrayBuffer {
 export const ACK_DELAY_MS = 10;
 
 export interface RouteHooks extends Omit<PacketRouterHooks, 'forward' | 'acknowledge'> {
-  schedule(callback: () => void, delayMs: number): unknown;
+  /** Where the PUBACK delay is scheduled (the session's timers). */
+  timers: Pick<Timers, 'schedule'>;
 }
 
 export function routeIncoming(socket: SessionWebSocket, hooks: RouteHooks): void {
@@ -74,7 +76,7 @@ export function routeIncoming(socket: SessionWebSocket, hooks: RouteHooks): void
       ...hooks,
       forward: (packets) => listener({ data: ownBuffer(packets) }),
       acknowledge: (packets) => {
-        if (acks.length === 0) hooks.schedule(sendAcks, ACK_DELAY_MS);
+        if (acks.length === 0) hooks.timers.schedule(sendAcks, ACK_DELAY_MS);
         acks.push(packets);
       },
     });

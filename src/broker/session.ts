@@ -15,6 +15,7 @@ import { shownCloseReason, socketCloseMeaning, type SocketClose } from './socket
 import { assertPublishable } from './publish-guard.ts';
 import { createInbox } from './inbox.ts';
 import { createOsdSubscriptions, type OsdClient } from './osd-subscriptions.ts';
+import type { IncomingPublish } from './publish-fast-path.ts';
 import { routeIncoming } from './routed-socket.ts';
 import { claimStore } from './store-owner.ts';
 import { systemTimers } from './timers.ts';
@@ -161,13 +162,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
     return (socketUrl, protocols) => {
       const socket = create(socketUrl, protocols);
       const owner = attempt;
-      routeIncoming(socket, {
-        version: () => owner.version,
-        schedule: (callback, delayMs) => timers.schedule(callback, delayMs),
-        publish: (message) => {
-          if (attempt === owner && !closed) receive(message.topic, message.payload, message.retain);
-        },
-      });
+      const current = () => attempt === owner && !closed;
+      routeIncoming(socket, { version: () => owner.version, timers, publish: (message) => current() && receive(message) });
       owner.socketOpened = false;
       socket.addEventListener('open', () => {
         owner.socketOpened = true;
@@ -326,8 +322,8 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   client.on('close', onClose);
 
-  function receive(topic: string, payload: Uint8Array, retained: boolean): void {
-    const scope = campaignScope === null ? null : { namespace: campaignScope.namespace, retained };
+  function receive({ topic, payload, retain }: IncomingPublish): void {
+    const scope = campaignScope === null ? null : { namespace: campaignScope.namespace, retained: retain };
     const decoded = decode(topic, payload, maxPacketSize, upgradeIds, scope);
     upgradeIds.learn(decoded);
     inbox.push(decoded);
@@ -335,7 +331,7 @@ export function createBrokerSession(options: SessionOptions): BrokerSession {
 
   // Only what the fast path passes on (routed-socket.ts), or everything when MQTT.js made the socket.
   client.on('message', (topic: string, payload: Uint8Array, packet: { retain?: boolean }) =>
-    receive(topic, payload, packet.retain === true),
+    receive({ topic, payload, retain: packet.retain === true }),
   );
 
   startAttempt(true);
