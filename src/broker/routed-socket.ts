@@ -27,11 +27,6 @@ function ownBuffer(packets: Uint8Array): ArrayBuffer {
 }
 
 /**
- * Puts the PUBLISH fast path (publish-fast-path.ts) between the socket and the message listener
- * MQTT.js adds: the listener then only hears the packets MQTT.js handles. Patched on the socket
- * itself, so everything else MQTT.js uses (readyState, send, close, bufferedAmount) stays the real one.
- */
-/**
  * How long PUBACKs wait to go out together. Each send is a frame the browser's network process and
  * the broker handle on their own; one per message at 10,000 a second took CPU the whole machine
  * was short of. Held this long they still stay far under any receive maximum (MQTT 5's default is
@@ -44,6 +39,11 @@ export interface RouteHooks extends Omit<PacketRouterHooks, 'forward' | 'acknowl
   timers: Pick<Timers, 'schedule'>;
 }
 
+/**
+ * Puts the PUBLISH fast path (publish-fast-path.ts) between the socket and the message listener
+ * MQTT.js adds: the listener then only hears the packets MQTT.js handles. Patched on the socket
+ * itself, so everything else MQTT.js uses (readyState, send, close, bufferedAmount) stays the real one.
+ */
 export function routeIncoming(socket: SessionWebSocket, hooks: RouteHooks): void {
   let acks: Uint8Array<ArrayBuffer>[] = [];
   const sendAcks = () => {
