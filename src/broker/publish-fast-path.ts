@@ -4,7 +4,7 @@
  * acknowledged here; every other packet goes on to MQTT.js unchanged and in order, so connecting,
  * subscribing, keepalive and errors stay MQTT.js's. MQTT.js takes each message through several
  * Node-style streams and timer-scheduled ticks: at 10,000 messages a second that was a third of the
- * broker worker's CPU (bench/README.md, "Where the time goes").
+ * broker worker's JavaScript time (bench/README.md, results of 6 Dec 2026, evening).
  */
 
 export interface IncomingPublish {
