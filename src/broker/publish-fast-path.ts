@@ -134,7 +134,8 @@ function readPublish(bytes: Uint8Array, first: number, start: number, end: numbe
   return { message: { topic, payload: bytes.subarray(i, end), retain: (first & 0x01) === 1 }, ack };
 }
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+/** The pieces one after another, in a buffer of their own (`length`: their sum). */
+export function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let at = 0;
   for (const part of parts) {
@@ -182,7 +183,7 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
         carry.push(chunk);
         carried += chunk.length;
         if (carryNeeds > 0 && carried < carryNeeds) return;
-        bytes = concat(carry, carried);
+        bytes = joinBytes(carry, carried);
         carry = [];
         carried = 0;
         carryNeeds = 0;

@@ -1,4 +1,4 @@
-import { createPacketRouter, type PacketRouterHooks } from './publish-fast-path.ts';
+import { createPacketRouter, joinBytes, type PacketRouterHooks } from './publish-fast-path.ts';
 import type { SessionWebSocket } from './session-types.ts';
 import type { Timers } from './timers.ts';
 
@@ -45,16 +45,12 @@ export interface RouteHooks extends Omit<PacketRouterHooks, 'forward' | 'acknowl
  * itself, so everything else MQTT.js uses (readyState, send, close, bufferedAmount) stays the real one.
  */
 export function routeIncoming(socket: SessionWebSocket, hooks: RouteHooks): void {
-  let acks: Uint8Array<ArrayBuffer>[] = [];
+  let acks: Uint8Array[] = [];
+  let ackBytes = 0;
   const sendAcks = () => {
-    const pending = acks;
+    const out = joinBytes(acks, ackBytes);
     acks = [];
-    const out = new Uint8Array(pending.reduce((sum, a) => sum + a.length, 0));
-    let at = 0;
-    for (const a of pending) {
-      out.set(a, at);
-      at += a.length;
-    }
+    ackBytes = 0;
     // A socket closed meanwhile takes nothing: the broker sends those messages again on the next
     // connection of a persistent session, as QoS 1 provides.
     try {
@@ -78,6 +74,7 @@ export function routeIncoming(socket: SessionWebSocket, hooks: RouteHooks): void
       acknowledge: (packets) => {
         if (acks.length === 0) hooks.timers.schedule(sendAcks, ACK_DELAY_MS);
         acks.push(packets);
+        ackBytes += packets.length;
       },
     });
     add(
