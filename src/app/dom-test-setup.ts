@@ -13,6 +13,11 @@ window.scrollTo = () => undefined;
 
 afterEach(async () => {
   cleanup();
+  // Files share one jsdom here (isolate: false): a test's URL parameters and saved settings must
+  // not reach the next file, whose screens read both.
+  window.history.replaceState(null, '', '/');
+  localStorage.clear();
+  sessionStorage.clear();
   // A test that switched language must not leak it into the next one.
   if (i18n.language !== 'en') await setLanguage('en', { persist: false });
 });

@@ -23,6 +23,7 @@ export type LanguageLoaders = Partial<Record<Exclude<Language, 'en'>, () => Prom
 
 let loaders: LanguageLoaders = {};
 let storage: Storage | null = null;
+let initialChoice: LanguageChoice | null = null;
 
 function addBundle(language: Language, bundle: LanguageBundle): void {
   for (const ns of NAMESPACES) i18n.addResourceBundle(language, ns, bundle[ns], true, true);
@@ -40,6 +41,8 @@ function applyToDocument(language: Language): void {
 export function initI18n(options: { en: LanguageBundle; loaders: LanguageLoaders; storage: Storage | null }): void {
   loaders = options.loaders;
   storage = options.storage;
+  // A fresh set-up has not chosen yet; test files share this module and must not see another's choice.
+  initialChoice = null;
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
       lng: FALLBACK_LANGUAGE,
@@ -94,8 +97,6 @@ function savedLanguage(): string | null {
     return null;
   }
 }
-
-let initialChoice: LanguageChoice | null = null;
 
 /** `?lang=`, then the saved choice, then the browser, then English; resolves once the strings are in. */
 export async function applyInitialLanguage(inputs: { search: string; browser: readonly string[] }): Promise<LanguageChoice> {
