@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LayeredMap, MapDraft } from './layered-map.ts';
+import { LayeredMap, MapDraft, MAX_LAYERS, MERGE_SHARE } from './layered-map.ts';
 
 const KEYS = Array.from({ length: 40 }, (_, i) => `k${i}`);
 
@@ -49,21 +49,45 @@ describe('layered maps', () => {
     expect(new MapDraft(base).freeze()).toBe(base);
   });
 
-  it('keeps a small change as a layer over the shared base, and merges a large one into a plain Map', () => {
+  it('adds a layer per change, merges the layers past MAX_LAYERS, and merges them into the base past MERGE_SHARE', () => {
     const base = new Map(Array.from({ length: 800 }, (_, i) => [`k${i}`, i + 1] as const));
-    const small = new MapDraft<string, number>(base);
-    for (let i = 0; i < 50; i++) small.set(`k${i}`, -1);
-    const layered = small.freeze();
-    expect(layered).toBeInstanceOf(LayeredMap);
-    expect(base.get('k0')).toBe(1);
+    const change = (from: ReadonlyMap<string, number>, keys: string[], value: number) => {
+      const draft = new MapDraft(from);
+      for (const key of keys) draft.set(key, value);
+      return draft.freeze();
+    };
+    const layersOf = (map: ReadonlyMap<string, number>) => (map instanceof LayeredMap ? map.parts().layers.length : 0);
 
-    const large = new MapDraft(layered);
-    for (let i = 0; i < 100; i++) large.set(`new${i}`, 7);
-    const merged = large.freeze();
-    expect(merged).toBeInstanceOf(Map);
-    expect(merged.size).toBe(900);
-    expect(merged.get('k0')).toBe(-1);
-    expect(layered.size).toBe(800);
-    expect(layered.has('new0')).toBe(false);
+    let current = change(base, ['k0', 'k1'], -1);
+    expect(current).toBeInstanceOf(LayeredMap);
+    expect(base.get('k0')).toBe(1);
+    const first = current;
+    for (let n = 2; n <= MAX_LAYERS; n++) {
+      current = change(current, [`k${n}`], -n);
+      expect(layersOf(current)).toBe(n);
+    }
+    // One more: the layers become one, of 10 entries, still far under MERGE_SHARE of 800.
+    current = change(current, ['new0'], 7);
+    expect(layersOf(current)).toBe(1);
+    expect(current.size).toBe(801);
+    expect(current.get('k0')).toBe(-1);
+    expect(current.get(`k${MAX_LAYERS}`)).toBe(-MAX_LAYERS);
+    expect([...current.keys()].at(-1)).toBe('new0');
+
+    // Layers holding more than MERGE_SHARE of the base go into a new plain Map.
+    const many = Array.from({ length: 800 * MERGE_SHARE + 1 }, (_, i) => `k${i}`);
+    for (let n = 1; n < MAX_LAYERS; n++) current = change(current, many, 5);
+    expect(layersOf(current)).toBe(MAX_LAYERS);
+    const flat = change(current, ['new1'], 9);
+    expect(flat).toBeInstanceOf(Map);
+    expect(flat.size).toBe(802);
+    expect([...flat.keys()].slice(-2)).toEqual(['new0', 'new1']);
+    expect(flat.get('k0')).toBe(5);
+    expect(flat.get('k799')).toBe(800);
+
+    // Earlier versions read as they did.
+    expect(first.get('k0')).toBe(-1);
+    expect(first.has('new0')).toBe(false);
+    expect(first.size).toBe(800);
   });
 });
