@@ -145,12 +145,6 @@ export function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Ar
   return out;
 }
 
-/** Bytes the packet starting at bytes[0] needs in all; 0 while its header is still incomplete. */
-function packetLength(bytes: Uint8Array): number {
-  const length = readVarint(bytes, 1, bytes.length);
-  return length === null || length === 'bad' ? 0 : 1 + length.size + length.value;
-}
-
 function pubacks(ids: readonly number[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(ids.length * 4);
   ids.forEach((id, n) => {
@@ -193,6 +187,8 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
       // Packets not taken here gather in [forwardFrom, at) and go to MQTT.js in one piece.
       let forwardFrom = 0;
       let at = 0;
+      /** What the unfinished packet at `at` needs in all, once its header is in (else 0). */
+      let needs = 0;
       const flushForward = (until: number) => {
         if (until > forwardFrom) hooks.forward(bytes.subarray(forwardFrom, until));
       };
@@ -205,7 +201,10 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
         if (length === null) break;
         const bodyStart = at + 1 + length.size;
         const end = bodyStart + length.value;
-        if (end > bytes.length) break;
+        if (end > bytes.length) {
+          needs = end - at;
+          break;
+        }
         const first = bytes[at] ?? 0;
         const read = first >> 4 === PUBLISH ? readPublish(bytes, first, bodyStart, end, version) : null;
         if (read !== null) {
@@ -224,7 +223,7 @@ export function createPacketRouter(hooks: PacketRouterHooks): PacketRouter {
           const rest = bytes.slice(at);
           carry = [rest];
           carried = rest.length;
-          carryNeeds = packetLength(rest);
+          carryNeeds = needs;
         }
       }
       if (acks.length > 0) hooks.acknowledge(pubacks(acks));
