@@ -4,7 +4,8 @@
  * Structured cloning writes and rebuilds every object key by key, and an ota_progress is two
  * objects of twenty fields: in Chromium (structuredClone of a batch of 200, warmed up) the arrays,
  * packing and unpacking included, cost a fifth to a quarter less than the objects, 3-4 µs a message
- * against 3.5-5.5 µs. Most of what is left is the payload text the task log keeps.
+ * against 3.5-5.5 µs. Most of what is left was the payload text the task log keeps, which the
+ * worker now sends only for events that say something new (progress-text-filter.ts).
  */
 import type { Decoded, MessageMeta, OsdDecoded, OtaProgressDecoded } from '../protocol/messages.ts';
 
@@ -43,8 +44,8 @@ type PackedOsd = [tag: typeof OSD, ...meta: PackedMeta, deviceSn: OsdDecoded['de
 /** One item of a batch on the wire: a packed hot kind, or any other decoded message as it is. */
 export type WireItem = PackedProgress | PackedOsd | Exclude<Decoded, OtaProgressDecoded | OsdDecoded>;
 
-function packMeta(m: MessageMeta): PackedMeta {
-  return [m.topic, m.family, m.sn, m.gateway, m.tid, m.bid, m.timestamp, m.method, m.needReply, m.size, m.text];
+function packMeta(m: MessageMeta, text: string = m.text): PackedMeta {
+  return [m.topic, m.family, m.sn, m.gateway, m.tid, m.bid, m.timestamp, m.method, m.needReply, m.size, text];
 }
 
 function unpackMeta(p: PackedProgress | PackedOsd): MessageMeta {
@@ -63,10 +64,26 @@ function unpackMeta(p: PackedProgress | PackedOsd): MessageMeta {
   };
 }
 
-export function packItem(d: Decoded): WireItem {
+/** What an ota_progress sends as its text (progress-text-filter.ts); by default all of it. */
+export type ProgressText = (message: OtaProgressDecoded) => string;
+
+const wholeText: ProgressText = (message) => message.meta.text;
+
+export function packItem(d: Decoded, progressText: ProgressText = wholeText): WireItem {
   switch (d.kind) {
     case 'ota_progress':
-      return [PROGRESS, ...packMeta(d.meta), d.result, d.status, d.subStatus, d.subStatusRaw, d.step, d.percent, d.stepResult, d.rate];
+      return [
+        PROGRESS,
+        ...packMeta(d.meta, progressText(d)),
+        d.result,
+        d.status,
+        d.subStatus,
+        d.subStatusRaw,
+        d.step,
+        d.percent,
+        d.stepResult,
+        d.rate,
+      ];
     case 'osd':
       return [OSD, ...packMeta(d.meta), d.deviceSn, d.modeCode];
     default:
@@ -74,8 +91,8 @@ export function packItem(d: Decoded): WireItem {
   }
 }
 
-export function packBatch(batch: readonly Decoded[]): WireItem[] {
-  return batch.map(packItem);
+export function packBatch(batch: readonly Decoded[], progressText: ProgressText = wholeText): WireItem[] {
+  return batch.map((d) => packItem(d, progressText));
 }
 
 export function unpackItem(item: WireItem): Decoded {

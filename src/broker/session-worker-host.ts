@@ -12,6 +12,7 @@ import { createBrokerSession } from './session.ts';
 import type { BrokerSession, SessionOptions, WebSocketFactory } from './session-types.ts';
 import { toWireError, toWorkerSchema, type FromWorker, type HostSessionOptions } from './session-worker-messages.ts';
 import { packBatch } from './batch-wire.ts';
+import { createProgressTextFilter } from './progress-text-filter.ts';
 
 export interface HostPort {
   postMessage(message: FromWorker): void;
@@ -61,8 +62,12 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
       return;
     }
     const opened = session;
-    // Packed, not copied: the hot kinds cross as flat arrays (batch-wire.ts).
-    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch: packBatch(batch) }));
+    // Packed, not copied: the hot kinds cross as flat arrays (batch-wire.ts), and a progress tick
+    // that repeats its task's last event leaves its payload text behind (progress-text-filter.ts).
+    const progressText = createProgressTextFilter();
+    opened.onBatch((batch: readonly Decoded[]) =>
+      port.postMessage({ type: 'batch', batch: packBatch(batch, (message) => progressText.textOf(message)) }),
+    );
     if (options.respondToDevices && !options.readOnly) {
       opened.onBatch(
         createDeviceResponder({

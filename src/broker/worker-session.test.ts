@@ -261,6 +261,24 @@ describe('worker broker session against aedes', { timeout: 15_000 }, () => {
     ]);
   });
 
+  it("carries the payload text of progress that says something new, and leaves a repeating tick's behind", async () => {
+    const b = await broker();
+    const f = workerSession({ url: b.url });
+    await vi.waitFor(() => expect(f.connection.getState().phase).toBe('connected'), WAIT);
+    const progress = (tid: string, percent: number, sub: string) =>
+      JSON.stringify({
+        tid,
+        bid: 'b-7',
+        timestamp: 1_000 + percent,
+        method: 'ota_progress',
+        data: { result: 0, output: { status: 'in_progress', sub_status: sub, progress: { percent } } },
+      });
+    const sent = [progress('t-1', 1, 'DOWNLOADING'), progress('t-2', 2, 'DOWNLOADING'), progress('t-3', 3, 'INSTALLING')];
+    for (const payload of sent) await b.publish(EVENTS, payload, 1);
+    await vi.waitFor(() => expect(f.received).toHaveLength(3), WAIT);
+    expect(f.received.map((m) => (m.kind === 'ota_progress' ? m.meta.text : m.kind))).toEqual([sent[0], '', sent[2]]);
+  });
+
   it('delivers decoded batches to the page and counts them in the page diagnostics', async () => {
     const b = await broker();
     const f = workerSession({ url: b.url });

@@ -120,6 +120,36 @@ describe('applyProgress', () => {
     expect(JSON.parse(events.at(-1)?.raw ?? 'null')).toMatchObject({ data: { output: { progress: { percent: 11 } } } });
   });
 
+  it('counts only events that came with their raw JSON: ticks sent without it leave the newest such events theirs', () => {
+    const tick = (ts: number) => {
+      const m = progress({ ts, percent: ts - 1_000, tid: `t${ts}` });
+      return { ...m, meta: { ...m.meta, text: '' } };
+    };
+    let table = ours();
+    for (const ts of [1_000, 1_001]) table = applyProgress(table, progress({ ts, percent: ts - 1_000, tid: `t${ts}` }), NOW);
+    for (const ts of [1_002, 1_003, 1_004]) table = applyProgress(table, tick(ts), NOW);
+    const rawOf = (t: TaskTable) =>
+      only(t)
+        .events.filter((e) => e.raw !== undefined)
+        .map((e) => e.timestamp);
+    expect(only(table).events).toHaveLength(5);
+    expect(rawOf(table)).toEqual([1_000, 1_001].slice(-RAW_KEPT_EVENTS));
+    const later = applyProgress(table, progress({ ts: 1_005, percent: 5, tid: 't1005' }), NOW);
+    expect(rawOf(later)).toEqual([1_000, 1_001, 1_005].slice(-RAW_KEPT_EVENTS));
+    // The same events in another order end the same.
+    let shuffled = ours();
+    for (const m of [
+      tick(1_003),
+      progress({ ts: 1_005, percent: 5, tid: 't1005' }),
+      tick(1_002),
+      progress({ ts: 1_001, percent: 1, tid: 't1001' }),
+      tick(1_004),
+      progress({ ts: 1_000, percent: 0, tid: 't1000' }),
+    ])
+      shuffled = applyProgress(shuffled, m, NOW);
+    expect(only(shuffled).events).toEqual(only(later).events);
+  });
+
   it('replaces an oversized raw payload by a note', () => {
     const big = progress({ sub: 'X'.repeat(RAW_KEEP_LIMIT) });
     const table = applyProgress(ours(), big, NOW);

@@ -15,7 +15,9 @@ import { startVerification } from './task-verification.ts';
 /** Raw payloads bigger than this are replaced by a note: the log is persisted, localStorage is small. */
 export const RAW_KEEP_LIMIT = 8_192;
 
-function keptRaw(text: string, size: number): string {
+/** An empty text: the broker worker left a tick's payload behind (src/broker/progress-text-filter.ts). */
+function keptRaw(text: string, size: number): string | undefined {
+  if (text === '') return undefined;
   return size > RAW_KEEP_LIMIT ? JSON.stringify({ note: `payload of ${size} bytes not kept` }) : text;
 }
 
@@ -69,9 +71,9 @@ function withoutRaw(event: TaskEvent): TaskEvent {
 
 /**
  * Inserts by device time (events without one go last, in arrival order). Keeps the first event
- * (when the upgrade started) and the newest EVENT_LOG_CAP - 1; only the newest RAW_KEPT_EVENTS keep
- * their raw JSON. Both depend on an event's place in the sorted log, never on arrival order, so
- * the log ends the same whatever order events came in.
+ * (when the upgrade started) and the newest EVENT_LOG_CAP - 1; of the events that came with their
+ * raw JSON, the newest RAW_KEPT_EVENTS keep it. Both depend on an event's place in the sorted log,
+ * never on arrival order, so the log ends the same whatever order events came in.
  */
 function withLogged(events: readonly TaskEvent[], event: TaskEvent): readonly TaskEvent[] {
   let pos = events.length;
@@ -95,11 +97,14 @@ function withLogged(events: readonly TaskEvent[], event: TaskEvent): readonly Ta
     const e = i < pos ? events[i] : i === pos ? event : events[i - 1];
     if (e !== undefined) next.push(e);
   }
-  // One event at most crossed out of the newest RAW_KEPT_EVENTS, plus the new one if it went in below them.
-  const rawFrom = next.length - RAW_KEPT_EVENTS;
-  for (const i of [rawFrom - 1, next.indexOf(event)]) {
-    const e = i >= 0 && i < rawFrom ? next[i] : undefined;
-    if (e !== undefined) next[i] = withoutRaw(e);
+  // The newest RAW_KEPT_EVENTS that have their raw JSON keep it (ticks come without: they repeat
+  // what an earlier event said); a scan of at most EVENT_LOG_CAP events.
+  let kept = 0;
+  for (let i = next.length - 1; i >= 0; i--) {
+    const e = next[i];
+    if (e?.raw === undefined) continue;
+    if (kept < RAW_KEPT_EVENTS) kept++;
+    else next[i] = withoutRaw(e);
   }
   return next;
 }

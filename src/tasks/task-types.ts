@@ -71,7 +71,8 @@ export interface TaskEvent {
   rate: number | null;
   /**
    * The message's JSON text as received (replaced by a JSON note when it was too large to keep);
-   * undefined once the event is older than the newest RAW_KEPT_EVENTS of its task.
+   * undefined when it came without one (a tick that repeats an earlier event, see
+   * src/broker/progress-text-filter.ts) or is older than its task's newest RAW_KEPT_EVENTS that have one.
    */
   raw: string | undefined;
 }
@@ -138,7 +139,7 @@ export interface UpgradeTask {
  */
 export const EVENT_LOG_CAP = 20;
 
-/** The newest events of a task that keep their raw JSON (the task detail's raw message view). */
+/** How many of a task's events keep their raw JSON (the task detail's raw message view): the newest that came with it. */
 export const RAW_KEPT_EVENTS = 2;
 
 /** Tasks kept in memory and in storage; the oldest finished ones go first. */
