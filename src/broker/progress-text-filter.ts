@@ -3,10 +3,10 @@
  * task's raw JSON for its timeline; at fleet scale (every dock at 1 Hz) posting, rebuilding and
  * keeping every payload cost the renderer 2-4% of its CPU and the page a tenth of its heap. Most
  * of those payloads are ticks that repeat the one before with a new percent and rate, whose
- * fields are all in the timeline already. So a text crosses only when the event says something new for its task:
- * the first event seen for it, a change of status, sub-status or step, a non-zero result or
- * step_result, or a status that ends the task. A tick crosses with an empty text, which the task
- * log records as "not kept".
+ * fields are all in the timeline already. So a text crosses only when the event says something
+ * new for its task: the first event seen for it, a change of status, sub-status or step, a
+ * non-zero result or step_result, or a status that ends the task. A tick crosses with an empty
+ * text, which the task log records as "not kept".
  */
 import type { OtaProgressDecoded } from '../protocol/messages.ts';
 import { isTerminalStatus } from '../protocol/status.ts';
