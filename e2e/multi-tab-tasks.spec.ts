@@ -42,6 +42,9 @@ test('a task started in one tab stays "started here" with its campaign after ano
   broker,
   mqttClient,
 }) => {
+  // Two pages, a reload and three waits for the store's next write: 24 s of the default 30 on an
+  // idle 2-core machine, so a busy one ran out of time.
+  test.setTimeout(60_000);
   const dock: SimDock = { sn: 'TAB-DOCK-1', aircraft: 'TAB-AC-1', dockVersion: '10.01.1000', aircraftVersion: '07.00.0001' };
   const url = (path: string) => appUrl({ broker: broker.wsUrl, catalog: catalog.catalogUrl }, path);
   const pageA = page;
