@@ -25,13 +25,24 @@ export class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'rem
   }
 }
 
-/** A slice clock where every now() is 1 ms later and each pause waits until the test releases it. */
+/**
+ * A slice clock where every now() is 1 ms later and each pause waits until the test releases it;
+ * `rests` lists the rest each pause asked for.
+ */
 export function steppingClock() {
   let t = 0;
   const waiting: (() => void)[] = [];
-  const clock: SliceClock = { now: () => t++, pause: () => new Promise<void>((resolve) => waiting.push(resolve)) };
+  const rests: number[] = [];
+  const clock: SliceClock = {
+    now: () => t++,
+    pause: (restMs = 0) => {
+      rests.push(restMs);
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+  };
   return {
     clock,
+    rests,
     get paused() {
       return waiting.length;
     },

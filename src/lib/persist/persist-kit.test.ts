@@ -5,7 +5,7 @@ import { openPersistKit, type CollectionSpec, type PersistKit } from './persist-
 import { freshIndexedDb, linkedChannels, manualTimers, settle } from './persist-kit-test-kit.ts';
 import type { DatabaseSpec } from './persist-database.ts';
 import { steppingClock } from '../work-slices-test-kit.ts';
-import { MAX_SAVE_DELAY_MS, SAVE_SHARE } from '../work-slices.ts';
+import { MAX_SAVE_DELAY_MS, restAfter, SAVE_SHARE, SLICE_MS, WRITING_SHARE } from '../work-slices.ts';
 
 interface Note {
   id: string;
@@ -126,6 +126,26 @@ describe('persist kit', () => {
     expect((await collection.readAll()).values).toHaveLength(20);
     expect(channel?.posted.length).toBeGreaterThan(1);
     expect(channel?.posted.flatMap((n) => n.flatMap((x) => x.keys))).toEqual(keys);
+  });
+
+  it('rests between the slices of a write so they take WRITING_SHARE of its time', async () => {
+    const factory = freshIndexedDb();
+    const time = manualTimers();
+    const stepping = steppingClock();
+    const k = await kit({ factory, timers: time.timers, slices: stepping.clock });
+    const side = notes();
+    const collection = k.collection(side.spec);
+    const keys = Array.from({ length: 40 }, (_, i) => `r${String(i)}`);
+    for (const key of keys) side.values.set(key, { id: key, text: key });
+    collection.changed(keys);
+    time.fire();
+    while (stepping.paused > 0) await stepping.release();
+    await k.flush();
+    expect((await collection.readAll()).values).toHaveLength(40);
+    // Each slice reads the stepping clock SLICE_MS times or more: its rest is at least the share's.
+    expect(stepping.rests.length).toBeGreaterThan(1);
+    for (const rest of stepping.rests) expect(rest).toBeGreaterThanOrEqual(restAfter(SLICE_MS));
+    expect(restAfter(SLICE_MS) / (restAfter(SLICE_MS) + SLICE_MS)).toBeCloseTo(1 - WRITING_SHARE);
   });
 
   it('spaces the next write out so writing takes at most SAVE_SHARE of the time, up to MAX_SAVE_DELAY_MS', async () => {

@@ -2,17 +2,17 @@
  * Writes changed records. Keys are gathered (marked by the feature, or asked of it once per period)
  * and written with the value they have at write time, so a task that changed sixty times in a
  * second is encoded and written once. One readwrite transaction per debounce period; a large batch
- * (a fleet's worth of gateways) is split into transactions of about SLICE_MS each with the page
- * getting a turn between them, and the next period waits longer when writing took more than
- * SAVE_SHARE of the time. IndexedDB runs readwrite transactions on one store in the order they were
- * made, so a later write never lands under an earlier one.
+ * (a fleet's worth of gateways) is split into transactions of about SLICE_MS each, with the page
+ * getting the time between them (WRITING_SHARE), and the next period waits longer when writing
+ * took more than SAVE_SHARE of the time. IndexedDB runs readwrite transactions on one store in the
+ * order they were made, so a later write never lands under an earlier one.
  */
 import { unwrap, type IDBPTransaction } from 'idb';
 import type { ChangeNotice } from './change-channel.ts';
 import type { PersistDatabase } from './persist-database.ts';
 import type { CollectionSpec, PersistFailure } from './persist-types.ts';
 import { JOURNAL_MARKER_STORE, writeEntry, type JournalEntry, type UnloadJournal } from './unload-journal.ts';
-import { MAX_SAVE_DELAY_MS, SAVE_SHARE, SLICE_MS, type SliceClock } from '../work-slices.ts';
+import { MAX_SAVE_DELAY_MS, restAfter, SAVE_SHARE, SLICE_MS, type SliceClock } from '../work-slices.ts';
 
 export interface KitTimers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -288,8 +288,9 @@ export class RecordWriter {
         const sliceStart = clock.now();
         const sliceEnds = sliceStart + SLICE_MS;
         this.#writeSome(() => clock.now() >= sliceEnds);
-        spent += clock.now() - sliceStart;
-        if (this.#hasPending()) await clock.pause();
+        const sliceMs = clock.now() - sliceStart;
+        spent += sliceMs;
+        if (this.#hasPending()) await clock.pause(restAfter(sliceMs));
       }
     } finally {
       this.#slicing = false;
