@@ -15,7 +15,7 @@ import { findChromium, findMosquitto } from '../scripts/system-deps.mjs';
 import { buildApp, buildFloor, initialSize } from './lib/build.ts';
 import { measure, type RunResult, type RunSpec } from './lib/measure.ts';
 import { measureMd5, type Md5Result } from './lib/md5.ts';
-import { describeLagTrend } from './lib/lag-trend.ts';
+import { describeLagBySecond, describeLagTrend } from './lib/lag-trend.ts';
 import { parseOptions } from './lib/options.ts';
 import { consolePage, floorPage, type BenchPage } from './lib/pages.ts';
 import { baselineTable, budgetTable, judgeBudgets, runTable, type BenchResults } from './lib/report.ts';
@@ -153,6 +153,7 @@ async function main() {
       log(
         `  delivered ${result.delivered ?? '-'}/${result.offered}, probe latency p95 ${result.latencyMs.p95 ?? '-'} ms, ${describeLagTrend(result.lagTrend)}, frame p95 ${result.frameMs.p95 ?? '-'} ms, long tasks ${result.longTasks.count}, busy ${Math.round((result.busyShare ?? 0) * 100)}%, renderer CPU ${result.rendererCpuShare === null ? '-' : `${Math.round(result.rendererCpuShare * 100)}%`}, load ${result.loadAverage.join('/')}`,
       );
+      if (result.lagBySecondMs.length > 0) log(`  lag by second (largest, ms): ${describeLagBySecond(result.lagBySecondMs)}`);
       for (const wrong of result.finals.wrong) log(`  wrong final state: ${wrong}`);
     }
 

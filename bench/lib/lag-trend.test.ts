@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLagTrend, lagTrend, type LagSample } from './lag-trend.ts';
+import { describeLagBySecond, describeLagTrend, lagBySecond, lagTrend, type LagSample } from './lag-trend.ts';
 
 /** One sample every 100 ms over a 20 s window, lag given by `lag(seconds into the window)`. */
 function samples(lag: (s: number) => number): LagSample[] {
@@ -52,5 +52,24 @@ describe('lagTrend', () => {
     expect(describeLagTrend({ firstQuarterMs: 3_300, lastQuarterMs: 6_240, slopeMsPerS: 190.4 })).toBe('lag 3.3 s -> 6.2 s (+190 ms/s)');
     expect(describeLagTrend({ firstQuarterMs: 900, lastQuarterMs: 40, slopeMsPerS: -57.6 })).toBe('lag 900 ms -> 40 ms (-58 ms/s)');
     expect(describeLagTrend(null)).toBe('lag trend -');
+  });
+});
+
+describe('lagBySecond', () => {
+  it('keeps the largest lag of each second of the window, and says which seconds had none', () => {
+    const series = lagBySecond(
+      [
+        { at: 1_000, lagMs: 120 },
+        { at: 1_999, lagMs: 80 },
+        { at: 3_500, lagMs: 1_840 },
+        { at: 3_900, lagMs: 1_200 },
+        { at: 999, lagMs: 9_999 }, // before the window
+        { at: 5_000, lagMs: 9_999 }, // at its end
+      ],
+      1_000,
+      5_000,
+    );
+    expect(series).toEqual([120, null, 1_840, null]);
+    expect(describeLagBySecond(series)).toBe('120 - 1.8k -');
   });
 });

@@ -47,3 +47,26 @@ export function describeLagTrend(trend: LagTrend | null): string {
   const slope = Math.round(trend.slopeMsPerS);
   return `lag ${s(trend.firstQuarterMs)} -> ${s(trend.lastQuarterMs)} (${slope >= 0 ? '+' : ''}${slope} ms/s)`;
 }
+
+/**
+ * The largest lag of the changes published in each second of the window, null for a second with
+ * none. A p95 says how bad the worst moments were, not when: a stall of a few seconds (a large save,
+ * a burst of garbage collection) shows here as a run of high seconds in a low series.
+ */
+export function lagBySecond(samples: readonly LagSample[], from: number, to: number): (number | null)[] {
+  const seconds = Math.max(0, Math.ceil((to - from) / 1000));
+  const out: (number | null)[] = Array.from({ length: seconds }, () => null);
+  for (const s of samples) {
+    const k = Math.floor((s.at - from) / 1000);
+    if (k < 0 || k >= seconds) continue;
+    const kept = out[k] ?? null;
+    out[k] = kept === null ? s.lagMs : Math.max(kept, s.lagMs);
+  }
+  return out;
+}
+
+/** "120 340 - 1.8k": a lag series for the run log, one figure per second. */
+export function describeLagBySecond(series: readonly (number | null)[]): string {
+  const figure = (ms: number | null) => (ms === null ? '-' : ms >= 1000 ? `${(ms / 1000).toFixed(1)}k` : String(Math.round(ms)));
+  return series.map(figure).join(' ');
+}

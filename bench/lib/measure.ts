@@ -8,7 +8,7 @@ import type { ProbePublish, RunReport } from '../publisher/protocol.ts';
 import type { LongFrame } from '../page/instrument.ts';
 import type { BenchPage } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
-import { lagTrend, type LagSample, type LagTrend } from './lag-trend.ts';
+import { lagBySecond, lagTrend, type LagSample, type LagTrend } from './lag-trend.ts';
 import { percentile, round } from './stats.ts';
 
 export type RunMode = 'steady' | 'burst';
@@ -63,6 +63,8 @@ export interface RunResult {
   latencyMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null; samples: number };
   /** The probe lag at the start and end of the window and its slope: a steady delay, or a backlog growing. */
   lagTrend: LagTrend | null;
+  /** The largest probe lag in each second of the window (lag-trend.ts), null for a second with none. */
+  lagBySecondMs: (number | null)[];
   finals: { checked: number; correct: number; wrong: string[] };
   frameMs: { p50: number | null; p95: number | null; max: number | null; frames: number };
   longTasks: { count: number; totalMs: number; maxMs: number };
@@ -177,7 +179,13 @@ function probeLatency(published: readonly ProbePublish[], seen: PageSnapshot['pr
     if (shown) samples.push({ at: pub.at, lagMs: Math.max(0, shown.at - pub.at) });
   }
   const latencies = samples.map((s) => s.lagMs);
-  return { published: inWindow.length, seen: samples.length, latencies, trend: lagTrend(samples, from, to) };
+  return {
+    published: inWindow.length,
+    seen: samples.length,
+    latencies,
+    trend: lagTrend(samples, from, to),
+    bySecond: lagBySecond(samples, from, to),
+  };
 }
 
 function pickSample(gateways: number, count: number): string[] {
@@ -377,6 +385,7 @@ export async function measure(browser: Browser, target: BenchPage, spec: RunSpec
         samples: probe.latencies.length,
       },
       lagTrend: probe.trend,
+      lagBySecondMs: probe.bySecond.map((ms) => round(ms, 0)),
       finals: { checked, correct: checked - wrong.length, wrong: wrong.slice(0, 10) },
       frameMs: {
         p50: round(percentile(snap.frames, 50)),
