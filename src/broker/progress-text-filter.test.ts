@@ -45,15 +45,15 @@ describe('progress text filter', () => {
   it('sends the first event of a task whole and leaves the text of a tick that repeats it behind', () => {
     const filter = createProgressTextFilter();
     const first = progress({ ts: 1, percent: 10, sub: 'DOWNLOADING', step: 'download_firmware' });
-    expect(filter.textOf(first)).toBe(first.meta.text);
+    expect(filter(first)).toBe(first.meta.text);
     expect(first.meta.text).not.toBe('');
-    expect(filter.textOf(progress({ ts: 2, percent: 11, sub: 'DOWNLOADING', step: 'download_firmware', rate: 99 }))).toBe('');
-    expect(filter.textOf(progress({ ts: 3, percent: 12, sub: 'DOWNLOADING', step: 'download_firmware' }))).toBe('');
+    expect(filter(progress({ ts: 2, percent: 11, sub: 'DOWNLOADING', step: 'download_firmware', rate: 99 }))).toBe('');
+    expect(filter(progress({ ts: 3, percent: 12, sub: 'DOWNLOADING', step: 'download_firmware' }))).toBe('');
   });
 
   it('sends every event that says something new: sub-status, step, status, a failure, an end', () => {
     const filter = createProgressTextFilter();
-    const sent = (m: OtaProgressDecoded) => filter.textOf(m) === m.meta.text;
+    const sent = (m: OtaProgressDecoded) => filter(m) === m.meta.text;
     expect(sent(progress({ ts: 1, sub: 'DOWNLOADING', step: 'download_firmware' }))).toBe(true);
     expect(sent(progress({ ts: 2, sub: 'INSTALLING', step: 'download_firmware' }))).toBe(true);
     expect(sent(progress({ ts: 3, sub: 'INSTALLING', step: 'upgrade_firmware' }))).toBe(true);
@@ -69,7 +69,7 @@ describe('progress text filter', () => {
 
   it('keeps tasks apart by bid, and by gateway when progress names no bid', () => {
     const filter = createProgressTextFilter();
-    const sent = (m: OtaProgressDecoded) => filter.textOf(m) === m.meta.text;
+    const sent = (m: OtaProgressDecoded) => filter(m) === m.meta.text;
     expect(sent(progress({ bid: 'a', ts: 1 }))).toBe(true);
     expect(sent(progress({ bid: 'b', ts: 1 }))).toBe(true);
     expect(sent(progress({ bid: 'a', ts: 2 }))).toBe(false);
@@ -80,7 +80,7 @@ describe('progress text filter', () => {
 
   it('forgets the task seen longest ago past its limit, so memory stays bounded', () => {
     const filter = createProgressTextFilter(2);
-    const sent = (m: OtaProgressDecoded) => filter.textOf(m) === m.meta.text;
+    const sent = (m: OtaProgressDecoded) => filter(m) === m.meta.text;
     expect(sent(progress({ bid: 'a' }))).toBe(true);
     expect(sent(progress({ bid: 'b' }))).toBe(true);
     expect(sent(progress({ bid: 'a', sub: 'DOWNLOADING' }))).toBe(true);

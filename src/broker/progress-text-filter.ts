@@ -10,14 +10,10 @@
  */
 import type { OtaProgressDecoded } from '../protocol/messages.ts';
 import { isTerminalStatus } from '../protocol/status.ts';
+import type { ProgressText } from './batch-wire.ts';
 
 /** Tasks remembered at once; past this the longest-unseen are forgotten (their next event is "new"). */
 export const MAX_REMEMBERED_TASKS = 50_000;
-
-export interface ProgressTextFilter {
-  /** The text to send for this event: its own, or '' for a tick that repeats what came before. */
-  textOf(message: OtaProgressDecoded): string;
-}
 
 /** What a tick repeats: the event's words, not its percent or rate. */
 interface Said {
@@ -30,27 +26,26 @@ function repeats(before: Said | undefined, m: OtaProgressDecoded): boolean {
   return before !== undefined && before.status === m.status && before.subStatus === m.subStatusRaw && before.step === m.step;
 }
 
-export function createProgressTextFilter(limit: number = MAX_REMEMBERED_TASKS): ProgressTextFilter {
+/** The text to send for each event: its own, or '' for a tick that repeats what came before. */
+export function createProgressTextFilter(limit: number = MAX_REMEMBERED_TASKS): ProgressText {
   /** Per task (its bid, else its gateway): what its last event with a text said. */
   const last = new Map<string, Said>();
-  return {
-    textOf(message) {
-      const { meta } = message;
-      const key = meta.bid !== null && meta.bid !== '' ? meta.bid : `gateway:${meta.gateway}`;
-      if (isTerminalStatus(message.status)) {
-        last.delete(key);
-        return meta.text;
-      }
-      const failed = message.result !== 0 || (message.stepResult !== null && message.stepResult !== 0);
-      if (!failed && repeats(last.get(key), message)) return '';
-      // Delete first: a set of an existing key keeps its old place, and the oldest go first below.
+  return (message) => {
+    const { meta } = message;
+    const key = meta.bid !== null && meta.bid !== '' ? meta.bid : `gateway:${meta.gateway}`;
+    if (isTerminalStatus(message.status)) {
       last.delete(key);
-      last.set(key, { status: message.status, subStatus: message.subStatusRaw, step: message.step });
-      if (last.size > limit) {
-        const oldest = last.keys().next();
-        if (oldest.done !== true) last.delete(oldest.value);
-      }
       return meta.text;
-    },
+    }
+    const failed = message.result !== 0 || (message.stepResult !== null && message.stepResult !== 0);
+    if (!failed && repeats(last.get(key), message)) return '';
+    // Delete first: a set of an existing key keeps its old place, and the oldest go first below.
+    last.delete(key);
+    last.set(key, { status: message.status, subStatus: message.subStatusRaw, step: message.step });
+    if (last.size > limit) {
+      const oldest = last.keys().next();
+      if (oldest.done !== true) last.delete(oldest.value);
+    }
+    return meta.text;
   };
 }

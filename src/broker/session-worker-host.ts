@@ -65,9 +65,7 @@ export function serveBrokerSession(port: HostPort, deps: HostDeps = {}): void {
     // Packed, not copied: the hot kinds cross as flat arrays (batch-wire.ts), and a progress tick
     // that repeats its task's last event leaves its payload text behind (progress-text-filter.ts).
     const progressText = createProgressTextFilter();
-    opened.onBatch((batch: readonly Decoded[]) =>
-      port.postMessage({ type: 'batch', batch: packBatch(batch, (message) => progressText.textOf(message)) }),
-    );
+    opened.onBatch((batch: readonly Decoded[]) => port.postMessage({ type: 'batch', batch: packBatch(batch, progressText) }));
     if (options.respondToDevices && !options.readOnly) {
       opened.onBatch(
         createDeviceResponder({
