@@ -3,6 +3,7 @@ import { decode } from '../protocol/decode.ts';
 import { applyBatch } from './apply-batch.ts';
 import { applyOsd, applyState, forgetModeCodes, SEEN_RESOLUTION_MS } from './apply-device-report.ts';
 import { applyTopo } from './apply-topo.ts';
+import { formatRelativeAge } from '../ui/i18n/format.ts';
 import { emptyFleet } from './fleet-model.ts';
 import { deviceBySn, devicesOfGateway, gatewayOfDevice, isGatewayUpgrading } from './fleet-selectors.ts';
 import { osd, state, topo } from './fleet-test-kit.ts';
@@ -81,6 +82,19 @@ describe('applyOsd', () => {
     expect(again).toBe(first);
     const later = applyOsd(again, osd('DOCK1', 0), T0 + 10_000 + SEEN_RESOLUTION_MS);
     expect(later.gateways.get('DOCK1')?.lastSeen).toBe(T0 + 10_000 + SEEN_RESOLUTION_MS);
+  });
+
+  it('keeps a device that reports every 2 s (osd) or every second (progress) reading "just now"', () => {
+    for (const everyMs of [1_000, 2_000]) {
+      let fleet = docked;
+      for (let at = T0; at <= T0 + 60_000; at += everyMs) {
+        fleet = applyOsd(fleet, osd('DOCK1', 0), at);
+        // Just before the next report comes: the oldest the age gets.
+        const lastSeen = fleet.gateways.get('DOCK1')?.lastSeen ?? null;
+        expect(lastSeen).not.toBeNull();
+        expect(formatRelativeAge(at + everyMs - 1 - (lastSeen ?? 0), 'en')).toBe('just now');
+      }
+    }
   });
 });
 

@@ -3,11 +3,13 @@ import { produceFleet, type FleetDraft } from './fleet-draft.ts';
 import { newDevice, newGateway, patchDevice, withDevices, type FleetDevice, type FleetGateway, type FleetState } from './fleet-model.ts';
 
 /**
- * Last-seen is shown as an age ("12 s ago") and compared with a threshold of tens of seconds, so
- * moving it less often than once a second changes nothing visible while sparing a new gateway
- * object per osd message.
+ * Last-seen is shown as an age, which reads "just now" under 5 s, and compared with a stale
+ * threshold of tens of seconds. Moved at most every 3 s, a device reporting at least every 2 s
+ * still always reads "just now", and a dock sending ota_progress at 1 Hz makes a new gateway
+ * object every third event instead of every one: at 10,000 docks, a third of the young objects
+ * the fleet kept alive per second, and fewer garbage collections on the page.
  */
-export const SEEN_RESOLUTION_MS = 1000;
+export const SEEN_RESOLUTION_MS = 3000;
 
 function seenAt(previous: number | null, now: number): number {
   return previous !== null && now < previous + SEEN_RESOLUTION_MS ? previous : now;
