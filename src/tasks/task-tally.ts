@@ -8,7 +8,7 @@
  */
 import { emptyCounts, taskOverallShare, taskState, timeStateChangesAt } from './task-derived.ts';
 import type { TaskTable } from './task-table.ts';
-import type { TaskState, TaskTimings, TasksSummary } from './task-types.ts';
+import type { TaskState, TaskTimings, TasksSummary, UpgradeTask } from './task-types.ts';
 
 interface Contribution {
   state: TaskState;
@@ -33,11 +33,27 @@ export class SummaryTally {
     for (const bid of table.order) this.add(table, bid, now, timings);
   }
 
-  /** Only these bids re-derived at `now`; a bid no longer in the table is taken out. */
+  /**
+   * Only these bids re-derived at `now`; a bid no longer in the table is taken out. A task already
+   * counted keeps its contribution object, re-derived in place: at fleet scale this runs for
+   * 10,000 tasks a second, and a new object (and a Map delete and set) each time was garbage for
+   * the page's collector.
+   */
   update(table: TaskTable, bids: Iterable<string>, now: number, timings: TaskTimings): void {
     for (const bid of bids) {
-      this.remove(bid);
-      this.add(table, bid, now, timings);
+      const c = this.byBid.get(bid);
+      if (c === undefined) {
+        this.add(table, bid, now, timings);
+        continue;
+      }
+      const task = table.byBid.get(bid);
+      this.take(c);
+      if (task === undefined) {
+        this.byBid.delete(bid);
+        continue;
+      }
+      derive(c, task, now, timings);
+      this.put(c);
     }
   }
 
@@ -68,25 +84,29 @@ export class SummaryTally {
   private add(table: TaskTable, bid: string, now: number, timings: TaskTimings): void {
     const task = table.byBid.get(bid);
     if (task === undefined || this.byBid.has(bid)) return;
-    const state = taskState(task, now, timings);
-    const c: Contribution = {
-      state,
-      completion: taskOverallShare(task, state),
-      active: !task.terminal,
-      recheckAt: timeStateChangesAt(task, now, timings),
-    };
+    const c: Contribution = { state: 'queued', completion: 0, active: false, recheckAt: 0 };
+    derive(c, task, now, timings);
     this.byBid.set(bid, c);
+    this.put(c);
+  }
+
+  private put(c: Contribution): void {
     this.counts[c.state] += 1;
     this.completion += c.completion;
     if (c.active) this.active += 1;
   }
 
-  private remove(bid: string): void {
-    const c = this.byBid.get(bid);
-    if (c === undefined) return;
-    this.byBid.delete(bid);
+  private take(c: Contribution): void {
     this.counts[c.state] -= 1;
     this.completion -= c.completion;
     if (c.active) this.active -= 1;
   }
+}
+
+/** `c` set to what `task` contributes at `now`. */
+function derive(c: Contribution, task: UpgradeTask, now: number, timings: TaskTimings): void {
+  c.state = taskState(task, now, timings);
+  c.completion = taskOverallShare(task, c.state);
+  c.active = !task.terminal;
+  c.recheckAt = timeStateChangesAt(task, now, timings);
 }
