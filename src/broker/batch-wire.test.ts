@@ -34,6 +34,23 @@ describe('batch wire format', () => {
     expect(crossed(batch)).toEqual(batch);
   });
 
+  it('sends vocabulary words as indexes and a gateway that is the topic SN once, and restores both', () => {
+    const dock = decode(`thing/product/${SN}/events`, progress(7, { sub_status: 'DOWNLOADING' }));
+    const aircraftOsd = decode(
+      'thing/product/1581F5BKD225D00A00AQ/osd',
+      JSON.stringify({ tid: 't', bid: 'b', timestamp: 1, gateway: SN, data: { mode_code: 13 } }),
+    );
+    // Without the payload text, which the worker sends only for events that say something new.
+    const packed = JSON.stringify(packBatch([dock, aircraftOsd], () => ''));
+    for (const word of ['in_progress', 'DOWNLOADING', 'download_firmware', 'ota_progress', '"events"', '"osd"'])
+      expect(packed).not.toContain(word);
+    expect(packed.split(SN).length - 1).toBe(3); // the progress topic and SN, the osd's gateway
+    const [dockBack, osdBack] = crossed([dock, aircraftOsd]);
+    expect([dockBack, osdBack]).toEqual([dock, aircraftOsd]);
+    expect(dockBack?.kind === 'ota_progress' && dockBack.meta.gateway).toBe(SN);
+    expect(osdBack?.kind === 'osd' && osdBack.meta.gateway).toBe(SN);
+  });
+
   it('round-trips any ota_progress the decoder makes', () => {
     fc.assert(
       fc.property(
