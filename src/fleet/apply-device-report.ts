@@ -40,14 +40,22 @@ export function deviceReportInto(draft: FleetDraft, deviceSn: string, envelopeGa
   draft.setGateway(withDevices(gateway, devices, { lastSeen: seenAt(gateway.lastSeen, now) }));
 }
 
+/** The gateway's own device record (an index loop: this runs for every progress event). */
+function ownDevice(gateway: FleetGateway): FleetDevice | undefined {
+  const { devices } = gateway;
+  for (let i = 0; i < devices.length; i++) if (devices[i]?.sn === gateway.sn) return devices[i];
+  return undefined;
+}
+
 /** Traffic from a gateway that says nothing about its devices (progress, replies): it is alive. */
 export function gatewaySeenInto(draft: FleetDraft, gatewaySn: string, now: number): void {
   const gateway = gatewayFor(draft, gatewaySn, gatewaySn);
-  const own = gateway.devices.find((d) => d.sn === gateway.sn);
-  const ownNext = own === undefined ? undefined : patchDevice(own, { lastSeen: seenAt(own.lastSeen, now) });
+  const own = ownDevice(gateway);
   const lastSeen = seenAt(gateway.lastSeen, now);
-  // Within the resolution nothing moves: no new devices array (this runs for every progress event).
-  if (ownNext === own && lastSeen === gateway.lastSeen && draft.gateway(gateway.sn) === gateway) return;
+  const ownSeen = own === undefined ? null : seenAt(own.lastSeen, now);
+  // Within the resolution nothing moves, and nothing is allocated: most progress events end here.
+  if (lastSeen === gateway.lastSeen && (own === undefined || ownSeen === own.lastSeen) && draft.gateway(gateway.sn) === gateway) return;
+  const ownNext = own === undefined ? undefined : patchDevice(own, { lastSeen: ownSeen });
   const devices = ownNext === own ? gateway.devices : gateway.devices.map((d) => (d === own && ownNext !== undefined ? ownNext : d));
   draft.setGateway(withDevices(gateway, devices, { lastSeen }));
 }
