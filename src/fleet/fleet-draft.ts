@@ -8,30 +8,43 @@ export function compareSn(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Merges `added` (any order) into the already sorted `sorted`: O(n + k log k), not a full re-sort per batch. */
+/**
+ * Merges `added` (any order) into the already sorted `sorted`. Each added SN finds its place by
+ * binary search, so a batch of k new gateways costs k log n comparisons, not n + k: the collator is
+ * slow, and while a fleet of 10,000 first reports, every frame adds some.
+ */
 function mergeSorted(sorted: readonly string[], added: readonly string[]): string[] {
   const extra = [...added].sort(compareSn);
   const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < sorted.length || j < extra.length) {
-    if (j >= extra.length || (i < sorted.length && compareSn(sorted[i] as string, extra[j] as string) <= 0))
-      out.push(sorted[i++] as string);
-    else out.push(extra[j++] as string);
+  let from = 0;
+  for (const sn of extra) {
+    // The first place in sorted[from..] after every SN that sorts before or equal to sn.
+    let lo = from;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareSn(sorted[mid] as string, sn) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(sorted[i] as string);
+    out.push(sn);
+    from = lo;
   }
+  for (let i = from; i < sorted.length; i++) out.push(sorted[i] as string);
   return out;
 }
 
 /**
  * Copy-on-write view of a FleetState for one batch, and `finish` returns the original state when
  * nothing changed. Gateways set in a batch (every frame at fleet scale: last-seen moves) go to a
- * layer over the previous map (lib/layered-map.ts) instead of a copy of all 10,000; a removal,
- * which is rare, copies into a plain Map. The device index is copied at most once per batch.
+ * layer over the previous map (lib/layered-map.ts) instead of a copy of all 10,000, and so do new
+ * entries of the device index (a fleet first reporting adds some every frame); a removal, which is
+ * rare, copies into a plain Map.
  */
 export class FleetDraft {
   readonly #base: FleetState;
   #gateways: MapDraft<string, FleetGateway> | Map<string, FleetGateway> | null = null;
-  #deviceGateway: Map<string, string> | null = null;
+  #deviceGateway: MapDraft<string, string> | Map<string, string> | null = null;
   readonly #added = new Set<string>();
   readonly #removed = new Set<string>();
 
@@ -72,13 +85,13 @@ export class FleetDraft {
 
   mapDevice(deviceSn: string, gatewaySn: string): void {
     if (this.gatewayOfDevice(deviceSn) === gatewaySn) return;
-    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
+    this.#deviceGateway ??= new MapDraft(this.#base.deviceGateway);
     this.#deviceGateway.set(deviceSn, gatewaySn);
   }
 
   unmapDevice(deviceSn: string): void {
     if (this.gatewayOfDevice(deviceSn) === undefined) return;
-    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
+    if (!(this.#deviceGateway instanceof Map)) this.#deviceGateway = new Map(this.#deviceGateway ?? this.#base.deviceGateway);
     this.#deviceGateway.delete(deviceSn);
   }
 
@@ -88,11 +101,9 @@ export class FleetDraft {
     if (this.#removed.size > 0) gatewaySns = gatewaySns.filter((sn) => !this.#removed.has(sn));
     if (this.#added.size > 0) gatewaySns = mergeSorted(gatewaySns, [...this.#added]);
     const gateways = this.#gateways instanceof MapDraft ? this.#gateways.freeze() : (this.#gateways ?? this.#base.gateways);
-    return {
-      gateways,
-      gatewaySns,
-      deviceGateway: this.#deviceGateway ?? this.#base.deviceGateway,
-    };
+    const deviceGateway =
+      this.#deviceGateway instanceof MapDraft ? this.#deviceGateway.freeze() : (this.#deviceGateway ?? this.#base.deviceGateway);
+    return { gateways, gatewaySns, deviceGateway };
   }
 }
 
