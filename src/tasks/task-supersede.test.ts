@@ -67,6 +67,27 @@ describe('a newer task seen elsewhere supersedes an older open one on the same g
     expect(activeCount(table)).toBe(3);
   });
 
+  it('finds the older task from any version of the table: after progress-only batches, in two branches, after a prune', () => {
+    let table = run(EMPTY_TASK_TABLE, [
+      progress({ bid: 'old', ts: 1_000, tid: 'a' }),
+      progress({ bid: 'x', gateway: 'DOCK2', ts: 1_000, tid: 'b' }),
+    ]);
+    for (let i = 1; i <= 3; i++) table = run(table, [progress({ bid: 'old', ts: 1_000 + i * 1_000, percent: i, tid: `a${i}` })]);
+    // Two different next batches from the same table: each supersedes in its own result only.
+    const one = run(table, [progress({ bid: 'new-1', ts: 9_000, tid: 'c' })]);
+    const two = run(table, [progress({ bid: 'new-2', gateway: 'DOCK2', ts: 9_000, tid: 'd' })]);
+    expect(task(one, 'old')).toMatchObject({ terminal: true, supersededBy: 'new-1' });
+    expect(task(one, 'x').terminal).toBe(false);
+    expect(task(two, 'old').terminal).toBe(false);
+    expect(task(two, 'x')).toMatchObject({ terminal: true, supersededBy: 'new-2' });
+    expect(task(table, 'old').terminal).toBe(false);
+    // A table built by pruning (a new order) finds it too.
+    const pruned = pruneTable(two, 2);
+    expect(pruned.order).toEqual(['old', 'new-2']);
+    const after = run(pruned, [progress({ bid: 'newest', ts: 12_000, tid: 'e' })]);
+    expect(task(after, 'old')).toMatchObject({ terminal: true, supersededBy: 'newest' });
+  });
+
   it('a flood of invented bids on one gateway leaves one active task, and the table stays at its cap', () => {
     const store = createTasksStore();
     for (let frame = 0; frame < 20; frame++) {

@@ -6,12 +6,9 @@
  * Tasks started here are never touched: their own replies and progress end them, and campaigns
  * rely on them.
  */
+import { isOpenElsewhere } from './elsewhere-index.ts';
 import { putTask, type TaskDraft } from './task-table.ts';
 import type { UpgradeTask } from './task-types.ts';
-
-function isOpenElsewhere(task: UpgradeTask): boolean {
-  return task.origin === 'elsewhere' && !task.terminal;
-}
 
 /** The task ended because `by` started after it on the same gateway. */
 export function supersededTask(task: UpgradeTask, by: UpgradeTask, now: number): UpgradeTask {
@@ -34,37 +31,9 @@ function startedLater(a: UpgradeTask, aPos: number, b: UpgradeTask, bPos: number
   return a.createdAt !== b.createdAt ? a.createdAt > b.createdAt : aPos > bPos;
 }
 
-/**
- * gateway -> positions in the draft's order of its open tasks seen elsewhere. Built on the first
- * need in a draft (one pass over the table, only in a batch where such a task starts), then
- * caught up with the bids appended since (bids are only ever appended to a draft's order).
- */
-interface GatewayIndex {
-  scanned: number;
-  open: Map<string, number[]>;
-}
-
-const indexes = new WeakMap<TaskDraft, GatewayIndex>();
-
-function indexOf(draft: TaskDraft): GatewayIndex {
-  let index = indexes.get(draft);
-  if (index === undefined) {
-    index = { scanned: 0, open: new Map() };
-    indexes.set(draft, index);
-  }
-  for (; index.scanned < draft.order.length; index.scanned++) {
-    const task = draft.byBid.get(draft.order[index.scanned] ?? '');
-    if (task === undefined || !isOpenElsewhere(task)) continue;
-    const list = index.open.get(task.gateway);
-    if (list === undefined) index.open.set(task.gateway, [index.scanned]);
-    else list.push(index.scanned);
-  }
-  return index;
-}
-
-/** The open tasks seen elsewhere on `gateway`, from the draft's index (built once per draft). */
+/** The open tasks seen elsewhere on `gateway`. */
 export function openElsewhereOn(draft: TaskDraft, gateway: string): UpgradeTask[] {
-  const positions = indexOf(draft).open.get(gateway);
+  const positions = draft.elsewhereIndex().positions(gateway);
   if (positions === undefined) return [];
   const tasks: UpgradeTask[] = [];
   for (const pos of positions) {
@@ -81,8 +50,8 @@ export function openElsewhereOn(draft: TaskDraft, gateway: string): UpgradeTask[
  */
 export function supersedeOnGateway(draft: TaskDraft, task: UpgradeTask, now: number): void {
   if (!isOpenElsewhere(task) || task.execution === null) return;
-  const index = indexOf(draft);
-  const positions = index.open.get(task.gateway);
+  const index = draft.elsewhereIndex();
+  const positions = index.positions(task.gateway);
   if (positions === undefined || positions.length < 2) return;
   const entries: { task: UpgradeTask; pos: number }[] = [];
   for (const pos of positions) {
@@ -101,5 +70,5 @@ export function supersedeOnGateway(draft: TaskDraft, task: UpgradeTask, now: num
       putTask(draft, supersededTask(entry.task, winner.task, now));
     } else kept.push(entry.pos);
   }
-  index.open.set(task.gateway, kept);
+  index.set(task.gateway, kept);
 }

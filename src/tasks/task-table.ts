@@ -4,6 +4,7 @@
  * 10,000 tasks copies neither the Map nor anything per message.
  */
 import { MapDraft } from '../lib/layered-map.ts';
+import { ElsewhereIndexDraft, indexOfVersion, keepIndexFor, type ElsewhereIndex } from './elsewhere-index.ts';
 import { MAX_ACTIVE_ELSEWHERE, type UpgradeTask } from './task-types.ts';
 
 export interface TaskTable {
@@ -21,6 +22,10 @@ export interface TaskDraft {
   readonly order: readonly string[];
   /** Adds a bid at the end of the order (the first one copies the table's array). */
   appendBid(bid: string): void;
+  /** Open tasks seen elsewhere by gateway (elsewhere-index.ts), caught up with the draft's order. */
+  elsewhereIndex(): ElsewhereIndexDraft;
+  /** What the next version's index is: the draft's own when it used one, else its table's. */
+  carriedIndex(): ElsewhereIndex | undefined;
   changed: boolean;
 }
 
@@ -31,12 +36,25 @@ export interface TaskDraft {
 class Draft implements TaskDraft {
   readonly byBid: MapDraft<string, UpgradeTask>;
   changed = false;
+  readonly #table: TaskTable;
   readonly #shared: readonly string[];
   #own: string[] | null = null;
+  #elsewhere: ElsewhereIndexDraft | null = null;
 
   constructor(table: TaskTable) {
     this.byBid = new MapDraft(table.byBid);
+    this.#table = table;
     this.#shared = table.order;
+  }
+
+  elsewhereIndex(): ElsewhereIndexDraft {
+    this.#elsewhere ??= new ElsewhereIndexDraft(indexOfVersion(this.#table.byBid));
+    this.#elsewhere.catchUp(this.byBid, this.order);
+    return this.#elsewhere;
+  }
+
+  carriedIndex(): ElsewhereIndex | undefined {
+    return this.#elsewhere?.freeze() ?? indexOfVersion(this.#table.byBid);
   }
 
   get order(): readonly string[] {
@@ -58,7 +76,10 @@ export function tableOf(draft: TaskDraft, original: TaskTable): TaskTable {
   if (!draft.changed) return original;
   // Unless a task was added the order is the table's own array: the monitor's id list (compared
   // element by element) sees no change on a progress-only frame.
-  return { byBid: draft.byBid.freeze(), order: draft.order };
+  const table = { byBid: draft.byBid.freeze(), order: draft.order };
+  const index = draft.carriedIndex();
+  if (index !== undefined) keepIndexFor(table.byBid, index);
+  return table;
 }
 
 /** Stores a task; new bids go to the end of the order. A task equal by reference is no change. */
