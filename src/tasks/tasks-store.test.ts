@@ -101,6 +101,28 @@ describe('tasksStore', () => {
     expect(table.byBid.size).toBe(MAX_TASKS);
   });
 
+  it('prunes tasks that finished since on the next clock tick, and leaves an all-active table alone', () => {
+    const store = createTasksStore(T);
+    const started: Decoded[] = [];
+    for (let i = 0; i < MAX_TASKS + 5; i++) started.push(progress({ bid: `b-${i}`, gateway: `GW${i}`, ts: 1, percent: 10 }));
+    store.getState().batchReceived(started, 1);
+    const active = store.getState().table;
+    expect(active.order).toHaveLength(MAX_TASKS + 5);
+    store.getState().clockTicked(1_000);
+    expect(store.getState().table).toBe(active);
+    const finished: Decoded[] = [];
+    for (let i = 0; i < 8; i++) finished.push(progress({ bid: `b-${i}`, gateway: `GW${i}`, ts: 2, status: 'ok', percent: 100 }));
+    store.getState().batchReceived(finished, 2_000);
+    // A batch that adds no task does not scan for pruning; the tick after it does.
+    expect(store.getState().table.order).toHaveLength(MAX_TASKS + 5);
+    store.getState().clockTicked(3_000);
+    const { table, summary } = store.getState();
+    expect(table.order).toHaveLength(MAX_TASKS);
+    expect(table.byBid.has('b-4')).toBe(false);
+    expect(table.byBid.has('b-5')).toBe(true);
+    expect(summary.total).toBe(MAX_TASKS);
+  });
+
   it('finishedTasksCleared keeps only active tasks', () => {
     const store = createTasksStore(T);
     store.getState().batchReceived([progress({ bid: 'a', percent: 1 }), progress({ bid: 'b', gateway: 'DOCK2', status: 'failed' })], 1);

@@ -48,7 +48,12 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
     function commit(next: TaskTable, now: number, touched?: ReadonlySet<string>, tick = false): void {
       const state = get();
       const grew = next.order.length > state.table.order.length;
-      const table = next.order.length > MAX_TASKS && (grew || tick) ? pruneTable(next, MAX_TASKS) : next;
+      // For the table last counted, the summary tells whether a tick could prune anything: a
+      // finished task, or more tasks than active ones seen elsewhere may number. At fleet scale
+      // every task is active, and the scan found nothing once a second.
+      const nothingToPrune =
+        next === state.table && state.summary.active === state.summary.total && next.order.length <= MAX_ACTIVE_ELSEWHERE;
+      const table = next.order.length > MAX_TASKS && (grew || (tick && !nothingToPrune)) ? pruneTable(next, MAX_TASKS) : next;
       if (touched !== undefined && table === next) tally.update(table, touched, now, state.timings);
       else if (tick && table === state.table) {
         tally.refresh(table, now, state.timings);
