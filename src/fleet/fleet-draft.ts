@@ -37,14 +37,15 @@ function mergeSorted(sorted: readonly string[], added: readonly string[]): strin
 /**
  * Copy-on-write view of a FleetState for one batch, and `finish` returns the original state when
  * nothing changed. Gateways set in a batch (every frame at fleet scale: last-seen moves) go to a
- * layer over the previous map (lib/layered-map.ts) instead of a copy of all 10,000, and so do new
- * entries of the device index (a fleet first reporting adds some every frame); a removal, which is
- * rare, copies into a plain Map.
+ * layer over the previous map (lib/layered-map.ts) instead of a copy of all 10,000; a removal,
+ * which is rare, copies into a plain Map. The device index is copied at most once per batch: it
+ * changes only while devices first report, and a layered one would make every later lookup visit
+ * its layers.
  */
 export class FleetDraft {
   readonly #base: FleetState;
   #gateways: MapDraft<string, FleetGateway> | Map<string, FleetGateway> | null = null;
-  #deviceGateway: MapDraft<string, string> | Map<string, string> | null = null;
+  #deviceGateway: Map<string, string> | null = null;
   readonly #added = new Set<string>();
   readonly #removed = new Set<string>();
 
@@ -85,13 +86,13 @@ export class FleetDraft {
 
   mapDevice(deviceSn: string, gatewaySn: string): void {
     if (this.gatewayOfDevice(deviceSn) === gatewaySn) return;
-    this.#deviceGateway ??= new MapDraft(this.#base.deviceGateway);
+    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
     this.#deviceGateway.set(deviceSn, gatewaySn);
   }
 
   unmapDevice(deviceSn: string): void {
     if (this.gatewayOfDevice(deviceSn) === undefined) return;
-    if (!(this.#deviceGateway instanceof Map)) this.#deviceGateway = new Map(this.#deviceGateway ?? this.#base.deviceGateway);
+    this.#deviceGateway ??= new Map(this.#base.deviceGateway);
     this.#deviceGateway.delete(deviceSn);
   }
 
@@ -101,9 +102,7 @@ export class FleetDraft {
     if (this.#removed.size > 0) gatewaySns = gatewaySns.filter((sn) => !this.#removed.has(sn));
     if (this.#added.size > 0) gatewaySns = mergeSorted(gatewaySns, [...this.#added]);
     const gateways = this.#gateways instanceof MapDraft ? this.#gateways.freeze() : (this.#gateways ?? this.#base.gateways);
-    const deviceGateway =
-      this.#deviceGateway instanceof MapDraft ? this.#deviceGateway.freeze() : (this.#deviceGateway ?? this.#base.deviceGateway);
-    return { gateways, gatewaySns, deviceGateway };
+    return { gateways, gatewaySns, deviceGateway: this.#deviceGateway ?? this.#base.deviceGateway };
   }
 }
 
