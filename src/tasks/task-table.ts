@@ -4,7 +4,7 @@
  * 10,000 tasks copies neither the Map nor anything per message.
  */
 import { MapDraft } from '../lib/layered-map.ts';
-import { ElsewhereIndexDraft, indexOfVersion, keepIndexFor, type ElsewhereIndex } from './elsewhere-index.ts';
+import { ElsewhereIndexDraft, indexOfVersion, isOpenElsewhere, keepIndexFor, type ElsewhereIndex } from './elsewhere-index.ts';
 import { MAX_ACTIVE_ELSEWHERE, type UpgradeTask } from './task-types.ts';
 
 export interface TaskTable {
@@ -120,7 +120,7 @@ export function taskByTid(byBid: ReadonlyMap<string, UpgradeTask>, order: readon
 function silentElsewhereBeyond(table: TaskTable, cap: number, drop: Set<string>): void {
   const active: UpgradeTask[] = [];
   for (const task of table.byBid.values()) {
-    if (!task.terminal && task.origin === 'elsewhere' && !drop.has(task.bid)) active.push(task);
+    if (isOpenElsewhere(task) && !drop.has(task.bid)) active.push(task);
   }
   if (active.length <= cap) return;
   active.sort((a, b) => a.lastReceivedAt - b.lastReceivedAt);
