@@ -1,3 +1,5 @@
+import { documentHidden } from '../lib/work-slices.ts';
+
 /**
  * How the inbox waits for the next flush. A frame is requested only while the page is visible;
  * the timeout is always armed too, because a hidden tab (or Node) never runs frame callbacks.
@@ -48,7 +50,7 @@ export function browserInboxScheduler(): InboxScheduler {
       const handle = setTimeout(callback, delayMs);
       return () => clearTimeout(handle);
     },
-    isHidden: () => typeof document !== 'undefined' && document.hidden,
+    isHidden: documentHidden,
     frameBudget: { ms: FRAME_BUDGET_MS, now: () => performance.now() },
   };
 }

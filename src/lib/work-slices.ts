@@ -13,7 +13,8 @@ export interface SliceClock {
   pause(restMs?: number): Promise<void>;
 }
 
-function documentHidden(): boolean {
+/** The page is hidden (a background tab); false where there is no document (a worker, Node). */
+export function documentHidden(): boolean {
   return typeof document !== 'undefined' && document.hidden;
 }
 
