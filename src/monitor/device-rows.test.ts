@@ -6,7 +6,7 @@ import { taskState } from '../tasks/task-derived';
 import { tasksInOrder } from '../tasks/task-table';
 import { dockAndDrone, kit, T0 } from '../tasks/task-scenario-test-kit';
 import type { UpgradeTask } from '../tasks/task-types';
-import { campaignView, DEFAULT_ROW_QUERY, taskView, type DeviceRowRef, type RowQuery } from './device-rows';
+import { campaignView, DEFAULT_ROW_QUERY, TaskRowCache, taskView, type DeviceRowRef, type RowQuery } from './device-rows';
 
 const keys = (rows: readonly DeviceRowRef[]) =>
   rows.map((r) => (r.kind === 'task' ? `${r.bid}/${r.sn}${r.earlier ? ' (earlier)' : ''}` : `${r.state}:${r.sn}`));
@@ -63,6 +63,36 @@ describe('taskView', () => {
     expect(rows('DOCK.A')).toEqual([]);
     expect(rows('.*')).toEqual([]);
     expect(rows('(')).toEqual([]);
+  });
+
+  it('keeps a row the same object from one view to the next while its task and place stay, with a cache', () => {
+    const k = kit();
+    k.started(dockAndDrone('b-old', 'DOCK-A', 'DRONE-A'), T0);
+    k.progress('DOCK-A', { bid: 'b-old', status: 'in_progress', step: 'download_firmware', percent: 3 }, T0 + 10);
+    const cache = new TaskRowCache();
+    const first = taskView(tasksInOrder(k.store.getState().table), DEFAULT_ROW_QUERY, stateOf, cache).rows;
+    k.progress('DOCK-A', { bid: 'b-old', status: 'in_progress', step: 'download_firmware', percent: 9 }, T0 + 11);
+    const second = taskView(tasksInOrder(k.store.getState().table), DEFAULT_ROW_QUERY, stateOf, cache).rows;
+    expect(second).toHaveLength(2);
+    second.forEach((row, i) => expect(row).toBe(first[i]));
+
+    // A retry of the same devices: the old rows turn earlier (new objects, same keys), the new ones come.
+    k.progress('DOCK-A', { bid: 'b-old', status: 'failed', step: 'download_firmware', percent: 9, result: 312028 }, T0 + 12);
+    k.started({ ...dockAndDrone('b-new', 'DOCK-A', 'DRONE-A'), attempt: 2, retryOf: 'b-old' }, T0 + 20);
+    const third = taskView(tasksInOrder(k.store.getState().table), DEFAULT_ROW_QUERY, stateOf, cache).rows;
+    expect(keys(third)).toEqual(['b-new/DOCK-A', 'b-new/DRONE-A', 'b-old/DOCK-A (earlier)', 'b-old/DRONE-A (earlier)']);
+    expect(third[2]).not.toBe(first[0]);
+    expect(third[2]?.key).toBe(first[0]?.key);
+    // What is the same as a view without a cache would give.
+    expect(third).toEqual(taskView(tasksInOrder(k.store.getState().table), DEFAULT_ROW_QUERY, stateOf).rows);
+
+    // A row whose task left the view is let go: when it comes back it is a new object.
+    const failed = taskView(tasksInOrder(k.store.getState().table), { ...DEFAULT_ROW_QUERY, state: 'in_progress' }, stateOf, cache).rows;
+    expect(failed).toEqual([]);
+    taskView(tasksInOrder(k.store.getState().table), { ...DEFAULT_ROW_QUERY, state: 'in_progress' }, stateOf, cache);
+    const back = taskView(tasksInOrder(k.store.getState().table), DEFAULT_ROW_QUERY, stateOf, cache).rows;
+    expect(back[0]).not.toBe(third[0]);
+    expect(keys(back)).toEqual(keys(third));
   });
 
   it('sorts by last event within the latest attempts, and again within the earlier ones', () => {

@@ -2,7 +2,7 @@ import type { FigureItem, FigureState } from '../campaigns/campaign-figures';
 import type { GatewayRow } from '../campaigns/campaign-rows';
 import type { Campaign, CampaignGateway, SkipReason } from '../campaigns/campaign-types';
 import { taskCompletion } from '../tasks/task-derived';
-import type { TaskState, UpgradeTask } from '../tasks/task-types';
+import type { TaskDevice, TaskState, UpgradeTask } from '../tasks/task-types';
 
 /** One row of the monitor for a device of a task. Rows look their task up by bid. */
 export interface TaskRowRef {
@@ -82,12 +82,104 @@ export interface MonitorView {
   earlier: number;
 }
 
-interface Picked {
-  ref: DeviceRowRef;
-  earlier: boolean;
-  rank: number;
-  age: number;
-  index: number;
+/**
+ * The rows picked for a view with what they sort by, in parallel arrays: the Monitor rebuilds its
+ * view of 10,000 tasks once a second, and an object per row for the sort was garbage every second.
+ */
+class Picked {
+  readonly refs: DeviceRowRef[] = [];
+  readonly earlier: number[] = [];
+  readonly rank: number[] = [];
+  readonly age: number[] = [];
+  readonly index: number[] = [];
+
+  push(ref: DeviceRowRef, earlier: boolean, rank: number, age: number, index: number): void {
+    this.refs.push(ref);
+    this.earlier.push(earlier ? 1 : 0);
+    this.rank.push(rank);
+    this.age.push(age);
+    this.index.push(index);
+  }
+
+  /** Latest attempts first, then by state (or newest event), then the later task first; ties keep their order. */
+  sorted(sort: MonitorSort): DeviceRowRef[] {
+    const { refs, earlier, rank, age, index } = this;
+    const n = refs.length;
+    const order: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const key = sort === 'state' ? rank : age;
+    // By age the newest first: the key compared the other way round.
+    const sign = sort === 'state' ? 1 : -1;
+    const at = (list: readonly number[], i: number): number => list[i] ?? 0;
+    order.sort((x, y) => at(earlier, x) - at(earlier, y) || sign * (at(key, x) - at(key, y)) || at(index, y) - at(index, x) || x - y);
+    const rows: DeviceRowRef[] = [];
+    for (const i of order) {
+      const ref = refs[i];
+      if (ref !== undefined) rows.push(ref);
+    }
+    return rows;
+  }
+}
+
+/**
+ * Task row refs kept from one view to the next: a row whose task and place did not change is the
+ * same object (with its key string), not one of 10,000 made anew every second. Bids that a view
+ * did not use are let go at the end of it.
+ */
+export class TaskRowCache {
+  private readonly byBid = new Map<string, { used: number; refs: TaskRowRef[] }>();
+  private view = 0;
+  private used = 0;
+  /** latestTaskBySn of every SN, with what it was derived from (the tasks' bids, devices and creation times, in order). */
+  private latest: { bids: string[]; devices: (readonly TaskDevice[])[]; createdAt: number[]; bySn: Map<string, number> } | null = null;
+
+  /**
+   * latestTaskBySn(tasks, null), kept while no task came, went or changed its devices: progress
+   * moves none of what it depends on, and mapping 10,000 SNs was a third of a rebuild.
+   */
+  latestOfAll(tasks: readonly UpgradeTask[]): Map<string, number> {
+    const kept = this.latest;
+    if (kept !== null && kept.bids.length === tasks.length) {
+      let same = true;
+      for (let i = 0; i < tasks.length && same; i++) {
+        const task = tasks[i];
+        same = task !== undefined && task.bid === kept.bids[i] && task.devices === kept.devices[i] && task.createdAt === kept.createdAt[i];
+      }
+      if (same) return kept.bySn;
+    }
+    const bySn = latestTaskBySn(tasks, null);
+    this.latest = { bids: tasks.map((t) => t.bid), devices: tasks.map((t) => t.devices), createdAt: tasks.map((t) => t.createdAt), bySn };
+    return bySn;
+  }
+
+  /** Starts a view: what the last one did not use is let go. */
+  begin(): void {
+    if (this.byBid.size > this.used) {
+      for (const [bid, entry] of this.byBid) if (entry.used !== this.view) this.byBid.delete(bid);
+    }
+    this.view += 1;
+    this.used = 0;
+  }
+
+  ref(bid: string, sn: string, earlier: boolean): TaskRowRef {
+    let entry = this.byBid.get(bid);
+    if (entry === undefined) {
+      entry = { used: 0, refs: [] };
+      this.byBid.set(bid, entry);
+    }
+    if (entry.used !== this.view) {
+      entry.used = this.view;
+      this.used += 1;
+    }
+    const refs = entry.refs;
+    let at = 0;
+    while (at < refs.length && refs[at]?.sn !== sn) at++;
+    const kept = refs[at];
+    if (kept !== undefined && kept.earlier === earlier) return kept;
+    const ref: TaskRowRef = { kind: 'task', key: kept?.key ?? `${bid}/${sn}`, bid, sn, earlier };
+    refs[at] = ref;
+    return ref;
+  }
 }
 
 /** Whether a row's gateway or device SN holds the search text, case aside. */
@@ -106,26 +198,19 @@ function snMatch(query: RowQuery): SnMatch {
   return (gateway, sn) => pattern.test(gateway) || pattern.test(sn);
 }
 
-function sorted(picked: Picked[], sort: MonitorSort): DeviceRowRef[] {
-  picked.sort((a, b) => Number(a.earlier) - Number(b.earlier) || (sort === 'state' ? a.rank - b.rank : b.age - a.age) || b.index - a.index);
-  return picked.map((p) => p.ref);
-}
-
 /**
- * For each device SN in `wanted` (null: every SN), the task that upgrades it last (newest
- * createdAt; the later one in the table on a tie).
+ * For each device SN in `wanted` (null: every SN), the index in `tasks` of the task that upgrades
+ * it last (newest createdAt; the later one in the table on a tie).
  */
-function latestTaskBySn(
-  tasks: readonly UpgradeTask[],
-  wanted: ReadonlySet<string> | null,
-): Map<string, { task: UpgradeTask; index: number }> {
-  const latest = new Map<string, { task: UpgradeTask; index: number }>();
+function latestTaskBySn(tasks: readonly UpgradeTask[], wanted: ReadonlySet<string> | null): Map<string, number> {
+  const latest = new Map<string, number>();
   tasks.forEach((task, index) => {
     for (const device of task.devices) {
       if (wanted !== null && !wanted.has(device.sn)) continue;
-      const seen = latest.get(device.sn);
-      if (seen === undefined || task.createdAt > seen.task.createdAt || (task.createdAt === seen.task.createdAt && index > seen.index)) {
-        latest.set(device.sn, { task, index });
+      const seenAt = latest.get(device.sn);
+      const seen = seenAt === undefined ? undefined : tasks[seenAt];
+      if (seen === undefined || task.createdAt > seen.createdAt || (task.createdAt === seen.createdAt && index > (seenAt ?? -1))) {
+        latest.set(device.sn, index);
       }
     }
   });
@@ -137,7 +222,8 @@ interface Candidate {
   task: UpgradeTask;
   state: TaskState;
   index: number;
-  sns: string[];
+  /** The SNs that match; null when every device of the task does (no array for the common case). */
+  sns: string[] | null;
 }
 
 /** Tasks with a device that matches the query, the search tested first (it is cheaper than the state). */
@@ -146,8 +232,10 @@ function candidates(tasks: readonly UpgradeTask[], query: RowQuery, stateOf: (ta
   const found: Candidate[] = [];
   tasks.forEach((task, index) => {
     let sns: string[] | null = null;
-    for (const device of task.devices) if (match(task.gateway, device.sn)) (sns ??= []).push(device.sn);
-    if (sns === null) return;
+    if (match !== ANY_SN) {
+      for (const device of task.devices) if (match(task.gateway, device.sn)) (sns ??= []).push(device.sn);
+      if (sns === null) return;
+    } else if (task.devices.length === 0) return;
     const state = stateOf(task);
     if (query.state !== 'all' && state !== query.state) return;
     found.push({ task, state, index, sns });
@@ -162,21 +250,18 @@ function candidates(tasks: readonly UpgradeTask[], query: RowQuery, stateOf: (ta
 function pickTaskRows(
   found: readonly Candidate[],
   isEarlier: (task: UpgradeTask, sn: string) => boolean,
-  out: Picked[],
+  out: Picked,
+  refs: TaskRowCache,
   onTask: (task: UpgradeTask, state: TaskState, latestShown: boolean) => void,
 ): void {
   for (const { task, state, index, sns } of found) {
     let latestShown = false;
-    for (const sn of sns) {
+    for (const device of task.devices) {
+      const sn = device.sn;
+      if (sns !== null && !sns.includes(sn)) continue;
       const earlier = isEarlier(task, sn);
       latestShown ||= !earlier;
-      out.push({
-        ref: { kind: 'task', key: `${task.bid}/${sn}`, bid: task.bid, sn, earlier },
-        earlier,
-        rank: STATE_RANK[state],
-        age: task.lastReceivedAt,
-        index,
-      });
+      out.push(refs.ref(task.bid, sn, earlier), earlier, STATE_RANK[state], task.lastReceivedAt, index);
     }
     onTask(task, state, latestShown);
   }
@@ -188,28 +273,42 @@ function pickTaskRows(
  * pure function of its arguments.
  */
 export function deviceRows(tasks: readonly UpgradeTask[], query: RowQuery, stateOf: (task: UpgradeTask) => TaskState): TaskRowRef[] {
-  return taskView(tasks, query, stateOf).rows.filter((row): row is TaskRowRef => row.kind === 'task');
+  return taskView(tasks, query, stateOf, new TaskRowCache()).rows.filter((row): row is TaskRowRef => row.kind === 'task');
 }
 
-/** Every task that matches the query (and the campaign filter, by the task's campaign id). */
-export function taskView(tasks: readonly UpgradeTask[], query: RowQuery, stateOf: (task: UpgradeTask) => TaskState): MonitorView {
+/**
+ * Every task that matches the query (and the campaign filter, by the task's campaign id). `refs`
+ * keeps row refs from the caller's last view (the Monitor passes the same cache every second).
+ */
+export function taskView(
+  tasks: readonly UpgradeTask[],
+  query: RowQuery,
+  stateOf: (task: UpgradeTask) => TaskState,
+  refs: TaskRowCache = new TaskRowCache(),
+): MonitorView {
+  refs.begin();
   const inCampaign = query.campaign === 'all' ? tasks : tasks.filter((task) => task.campaignId === query.campaign);
   const found = candidates(inCampaign, query, stateOf);
   // Only the SNs shown need their latest task: a search for a few docks does not map the fleet.
-  const latest = latestTaskBySn(tasks, query.search.trim() === '' ? null : new Set(found.flatMap((c) => c.sns)));
-  const picked: Picked[] = [];
+  const latest =
+    query.search.trim() === '' ? refs.latestOfAll(tasks) : latestTaskBySn(tasks, new Set(found.flatMap((c) => c.sns ?? [])));
+  const picked = new Picked();
   const items: FigureItem[] = [];
   let earlier = 0;
   pickTaskRows(
     found,
-    (task, sn) => latest.get(sn)?.task !== task,
+    (task, sn) => {
+      const at = latest.get(sn);
+      return at === undefined || tasks[at] !== task;
+    },
     picked,
+    refs,
     (task, state, latestShown) => {
       if (latestShown) items.push({ state, completion: taskCompletion(task) });
       else earlier += 1;
     },
   );
-  return { rows: sorted(picked, query.sort), items, earlier };
+  return { rows: picked.sorted(query.sort), items, earlier };
 }
 
 function planRow(campaignId: string, gw: CampaignGateway, sn: string, targetVersion: string, state: FigureState): PlanRowRef {
@@ -241,11 +340,13 @@ export function campaignView(
   tasks: readonly UpgradeTask[],
   query: RowQuery,
   stateOf: (task: UpgradeTask) => TaskState,
+  refs: TaskRowCache = new TaskRowCache(),
 ): MonitorView {
+  refs.begin();
   const campaignId = campaign.id;
   const plan = new Map(campaign.gateways.map((gw) => [gw.gateway, gw]));
   const match = snMatch(query);
-  const picked: Picked[] = [];
+  const picked = new Picked();
   const items: FigureItem[] = [];
   const current = new Set<string>();
   gateways.forEach((gw, index) => {
@@ -258,13 +359,7 @@ export function campaignView(
       for (const device of task.devices) {
         if (!match(gw.gateway, device.sn)) continue;
         shown = true;
-        picked.push({
-          ref: { kind: 'task', key: `${task.bid}/${device.sn}`, bid: task.bid, sn: device.sn, earlier: false },
-          earlier: false,
-          rank: STATE_RANK[gw.state],
-          age: task.lastReceivedAt,
-          index,
-        });
+        picked.push(refs.ref(task.bid, device.sn, false), false, STATE_RANK[gw.state], task.lastReceivedAt, index);
       }
     } else {
       const planned = plan.get(gw.gateway);
@@ -273,7 +368,7 @@ export function campaignView(
       for (const ref of devices) {
         if (!match(gw.gateway, ref.sn)) continue;
         shown = true;
-        picked.push({ ref, earlier: false, rank: STATE_RANK[gw.state], age: gw.attempt?.createdAt ?? 0, index });
+        picked.push(ref, false, STATE_RANK[gw.state], gw.attempt?.createdAt ?? 0, index);
       }
     }
     if (shown) items.push({ state: gw.state, completion: gw.completion });
@@ -285,7 +380,8 @@ export function campaignView(
     candidates(older, query, stateOf),
     () => true,
     picked,
+    refs,
     () => (earlier += 1),
   );
-  return { rows: sorted(picked, query.sort), items, earlier };
+  return { rows: picked.sorted(query.sort), items, earlier };
 }

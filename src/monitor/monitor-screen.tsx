@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../ui/clock';
-import { campaignView, DEFAULT_ROW_QUERY, taskView, type RowQuery } from './device-rows';
+import { campaignView, DEFAULT_ROW_QUERY, TaskRowCache, taskView, type RowQuery } from './device-rows';
 import { MonitorFilters, type CampaignOption } from './monitor-filters';
 import { useCampaigns } from '../campaigns/campaign-hooks';
 import { summarizeFigures } from '../campaigns/campaign-figures';
@@ -48,6 +48,8 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
   // and once a second, not on every progress batch: each row follows its own task, so a batch
   // re-renders only its rows, and state filters, sorting and the tiles catch up within a second.
   const now = useNow();
+  // Rows that did not change stay the same objects from one second to the next.
+  const [rowCache] = useState(() => new TaskRowCache());
   // A chosen campaign that is known here lists its gateways as the campaign page does.
   const chosen = query.campaign === 'all' ? undefined : campaigns.find((c) => c.id === query.campaign);
   const view = useMemo(() => {
@@ -55,9 +57,9 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
     const tasks = taskIds.flatMap((bid) => table.byBid.get(bid) ?? []);
     const stateOf = (task: UpgradeTask) => taskState(task, now, timings);
     return chosen === undefined
-      ? taskView(tasks, query, stateOf)
-      : campaignView(chosen, gatewayRows(chosen, table, now, timings), tasks, query, stateOf);
-  }, [tasksStore, taskIds, query, chosen, now, timings]);
+      ? taskView(tasks, query, stateOf, rowCache)
+      : campaignView(chosen, gatewayRows(chosen, table, now, timings), tasks, query, stateOf, rowCache);
+  }, [tasksStore, taskIds, query, chosen, now, timings, rowCache]);
   const figures = useMemo(() => summarizeFigures(view.items), [view]);
   const rows = view.rows;
   // The live rows hold the newest tasks; the search also looks through the whole history.
