@@ -14,6 +14,8 @@ interface Contribution {
   state: TaskState;
   completion: number;
   active: boolean;
+  /** Ended ok with a device still to report the target version (expireVerifications may move it). */
+  verifying: boolean;
   /** From this time on the clock alone may change the state (timeStateChangesAt). */
   recheckAt: number;
 }
@@ -23,6 +25,12 @@ export class SummaryTally {
   private counts = emptyCounts();
   private active = 0;
   private completion = 0;
+  private verifyingCount = 0;
+
+  /** Tasks with a device whose verification is pending: none, and a clock tick has none to expire. */
+  get verifying(): number {
+    return this.verifyingCount;
+  }
 
   /** Every task of the table re-derived at `now`. */
   recount(table: TaskTable, now: number, timings: TaskTimings): void {
@@ -30,6 +38,7 @@ export class SummaryTally {
     this.counts = emptyCounts();
     this.active = 0;
     this.completion = 0;
+    this.verifyingCount = 0;
     for (const bid of table.order) this.add(table, bid, now, timings);
   }
 
@@ -84,7 +93,7 @@ export class SummaryTally {
   private add(table: TaskTable, bid: string, now: number, timings: TaskTimings): void {
     const task = table.byBid.get(bid);
     if (task === undefined || this.byBid.has(bid)) return;
-    const c: Contribution = { state: 'queued', completion: 0, active: false, recheckAt: 0 };
+    const c: Contribution = { state: 'queued', completion: 0, active: false, verifying: false, recheckAt: 0 };
     derive(c, task, now, timings);
     this.byBid.set(bid, c);
     this.put(c);
@@ -94,12 +103,14 @@ export class SummaryTally {
     this.counts[c.state] += 1;
     this.completion += c.completion;
     if (c.active) this.active += 1;
+    if (c.verifying) this.verifyingCount += 1;
   }
 
   private take(c: Contribution): void {
     this.counts[c.state] -= 1;
     this.completion -= c.completion;
     if (c.active) this.active -= 1;
+    if (c.verifying) this.verifyingCount -= 1;
   }
 }
 
@@ -108,5 +119,6 @@ function derive(c: Contribution, task: UpgradeTask, now: number, timings: TaskTi
   c.state = taskState(task, now, timings);
   c.completion = taskOverallShare(task, c.state);
   c.active = !task.terminal;
+  c.verifying = task.terminal && task.execution?.status === 'ok' && task.devices.some((d) => d.verification === 'pending');
   c.recheckAt = timeStateChangesAt(task, now, timings);
 }

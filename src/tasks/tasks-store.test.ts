@@ -239,3 +239,29 @@ describe('the id list across batches', () => {
     expect(before.byBid.get('a')?.execution?.percent).toBe(0);
   });
 });
+
+describe('verification on the clock tick', () => {
+  it('expires a pending device after the grace, also beside a device already found mismatched', () => {
+    const store = createTasksStore(T);
+    const s = () => store.getState();
+    const devices = [
+      { sn: 'DOCK1', targetVersion: '2' },
+      { sn: 'AIR1', targetVersion: '5' },
+    ];
+    s().taskCreated({ bid: 'own', tid: 'tc', gateway: 'DOCK1', devices }, 0);
+    s().batchReceived([reply({ bid: 'own', tid: 'tc', result: 0 })], 10);
+    s().clockTicked(1_000);
+    const before = s().table;
+    // Nothing waits for a version yet: the tick leaves the table as it is.
+    expect(s().table).toBe(before);
+    s().batchReceived([progress({ bid: 'own', gateway: 'DOCK1', ts: 2_000, status: 'ok', percent: 100, tid: 'x' })], 2_000);
+    s().batchReceived([state('DOCK1', '1')], 2_500);
+    const verification = () => s().table.byBid.get('own')?.devices.map((d) => d.verification);
+    expect(verification()).toEqual(['version-mismatch', 'pending']);
+    s().clockTicked(2_000 + T.verifyGraceMs - 1);
+    expect(verification()).toEqual(['version-mismatch', 'pending']);
+    s().clockTicked(2_000 + T.verifyGraceMs);
+    expect(verification()).toEqual(['version-mismatch', 'version-mismatch']);
+    expect(s().summary.counts).toEqual(summarizeTable(s().table, 2_000 + T.verifyGraceMs, T).counts);
+  });
+});
