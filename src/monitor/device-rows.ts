@@ -124,7 +124,7 @@ class Picked {
 /**
  * Task row refs kept from one view to the next: a row whose task and place did not change is the
  * same object (with its key string), not one of 10,000 made anew every second. Bids that a view
- * did not use are let go at the end of it.
+ * did not use are let go when the next one begins.
  */
 export class TaskRowCache {
   private readonly byBid = new Map<string, { used: number; refs: TaskRowRef[] }>();
