@@ -126,9 +126,11 @@ describe('persist kit', () => {
     expect((await collection.readAll()).values).toHaveLength(20);
     expect(channel?.posted.length).toBeGreaterThan(1);
     expect(channel?.posted.flatMap((n) => n.flatMap((x) => x.keys))).toEqual(keys);
-    // Each slice reads the stepping clock SLICE_MS times or more: its rest is at least the share's.
-    expect(stepping.rests).toHaveLength((channel?.posted.length ?? 0) - 1);
-    for (const rest of stepping.rests) expect(rest).toBeGreaterThanOrEqual(restAfter(SLICE_MS));
+    // Finding the changed records gets a turn of its own: a rest after it, then one after each
+    // slice but the last. Each slice reads
+    // the stepping clock SLICE_MS times or more: its rest is at least the share's.
+    expect(stepping.rests).toHaveLength(channel?.posted.length ?? 0);
+    for (const rest of stepping.rests.slice(1)) expect(rest).toBeGreaterThanOrEqual(restAfter(SLICE_MS));
   });
 
   it('spaces the next write out so writing takes at most SAVE_SHARE of the time, up to MAX_SAVE_DELAY_MS', async () => {
