@@ -33,16 +33,8 @@ export const FRAME_BUDGET_MS = 8;
 /** Items always taken by a frame, whatever the estimate says: the budget spreads, never starves. */
 export const MIN_ITEMS_PER_FRAME = 100;
 
-/** A backlog drains at least this fast: 1/4 of it per frame, so it is gone in a few frames... */
+/** A backlog drains at least this fast: 1/4 of it per frame, so it is gone in a few frames. */
 const MIN_BACKLOG_SHARE = 4;
-
-/**
- * ...but a frame never takes more than this at the measured cost. A quarter of a 2 s backlog at
- * 10,000 docks is ~5,000 messages, a 50-60 ms frame before React and layout had their turn. The
- * listeners cost ~0.01 ms a message, so 20 ms a frame still drains a backlog several times faster
- * than a 10,000-dock fleet fills it.
- */
-export const MAX_FRAME_MS = 20;
 
 /** A frame before the cost per message is known takes at most this many (the rest wait a frame). */
 export const UNMEASURED_ITEMS = 1_000;
@@ -101,14 +93,12 @@ export interface InboxOptions {
 /**
  * How many pending items a frame takes: what the budget holds at the listeners' recent cost per
  * item, but at least MIN_ITEMS_PER_FRAME and a quarter of the backlog, so a flood that outruns
- * the budget still drains in a few (longer) frames instead of growing; the quarter is capped at
- * MAX_FRAME_MS of work, so draining a backlog makes no long task of its own.
+ * the budget still drains in a few (longer) frames instead of growing.
  */
 export function itemsThisFrame(pending: number, budgetMs: number, msPerItem: number | null): number {
   if (msPerItem === null || msPerItem <= 0) return Math.min(pending, Math.max(UNMEASURED_ITEMS, MIN_ITEMS_PER_FRAME));
   const fits = Math.floor(budgetMs / msPerItem);
-  const backlogShare = Math.min(Math.ceil(pending / MIN_BACKLOG_SHARE), Math.floor(MAX_FRAME_MS / msPerItem));
-  return Math.min(pending, Math.max(fits, MIN_ITEMS_PER_FRAME, backlogShare));
+  return Math.min(pending, Math.max(fits, MIN_ITEMS_PER_FRAME, Math.ceil(pending / MIN_BACKLOG_SHARE)));
 }
 
 /** Batches smaller than this say little about the cost per item (fixed costs dominate them). */
