@@ -290,8 +290,7 @@ export function taskView(
   const inCampaign = query.campaign === 'all' ? tasks : tasks.filter((task) => task.campaignId === query.campaign);
   const found = candidates(inCampaign, query, stateOf);
   // Only the SNs shown need their latest task: a search for a few docks does not map the fleet.
-  const latest =
-    query.search.trim() === '' ? refs.latestOfAll(tasks) : latestTaskBySn(tasks, new Set(found.flatMap((c) => c.sns ?? [])));
+  const latest = query.search.trim() === '' ? refs.latestOfAll(tasks) : latestTaskBySn(tasks, new Set(found.flatMap((c) => c.sns ?? [])));
   const picked = new Picked();
   const items: FigureItem[] = [];
   let earlier = 0;

@@ -256,7 +256,10 @@ describe('verification on the clock tick', () => {
     expect(s().table).toBe(before);
     s().batchReceived([progress({ bid: 'own', gateway: 'DOCK1', ts: 2_000, status: 'ok', percent: 100, tid: 'x' })], 2_000);
     s().batchReceived([state('DOCK1', '1')], 2_500);
-    const verification = () => s().table.byBid.get('own')?.devices.map((d) => d.verification);
+    const verification = () =>
+      s()
+        .table.byBid.get('own')
+        ?.devices.map((d) => d.verification);
     expect(verification()).toEqual(['version-mismatch', 'pending']);
     s().clockTicked(2_000 + T.verifyGraceMs - 1);
     expect(verification()).toEqual(['version-mismatch', 'pending']);
