@@ -9,6 +9,7 @@
 import { emptyCounts, taskOverallShare, taskState, timeStateChangesAt } from './task-derived.ts';
 import type { TaskTable } from './task-table.ts';
 import type { TaskState, TaskTimings, TasksSummary, UpgradeTask } from './task-types.ts';
+import { verificationPending } from './task-verification.ts';
 
 interface Contribution {
   state: TaskState;
@@ -119,6 +120,6 @@ function derive(c: Contribution, task: UpgradeTask, now: number, timings: TaskTi
   c.state = taskState(task, now, timings);
   c.completion = taskOverallShare(task, c.state);
   c.active = !task.terminal;
-  c.verifying = task.terminal && task.execution?.status === 'ok' && task.devices.some((d) => d.verification === 'pending');
+  c.verifying = verificationPending(task);
   c.recheckAt = timeStateChangesAt(task, now, timings);
 }

@@ -64,10 +64,15 @@ function okArrivedAt(task: UpgradeTask): number | null {
   return isOk(task) ? (task.execution?.lastAppliedAt ?? null) : null;
 }
 
+/** Ended ok with a device still to report the target version: what expireVerification may move. */
+export function verificationPending(task: UpgradeTask): boolean {
+  return isOk(task) && task.devices.some((d) => d.verification === 'pending');
+}
+
 /** Pending devices whose grace period has passed at `now` become version mismatches. */
 export function expireVerification(task: UpgradeTask, now: number, graceMs: number): UpgradeTask {
   const okAt = okArrivedAt(task);
-  if (okAt === null || now - okAt < graceMs || !task.devices.some((d) => d.verification === 'pending')) return task;
+  if (okAt === null || now - okAt < graceMs || !verificationPending(task)) return task;
   return { ...task, devices: task.devices.map((d) => (d.verification === 'pending' ? { ...d, verification: 'version-mismatch' } : d)) };
 }
 
