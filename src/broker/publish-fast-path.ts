@@ -6,6 +6,7 @@
  * Node-style streams and timer-scheduled ticks: at 10,000 messages a second that was a third of the
  * broker worker's JavaScript time (bench/README.md, results of 6 Dec 2026, evening).
  */
+import { asciiText } from '../protocol/ascii-text.ts';
 
 export interface IncomingPublish {
   topic: string;
@@ -64,15 +65,7 @@ const utf8 = new TextDecoder();
 
 /** Topics are nearly always ASCII: built straight from the bytes, cheaper than a decoder call. */
 function topicText(bytes: Uint8Array, start: number, end: number): string {
-  let ascii = true;
-  for (let i = start; i < end; i += 1) {
-    if ((bytes[i] ?? 0) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii) return utf8.decode(bytes.subarray(start, end));
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  return asciiText(bytes, start, end) ?? utf8.decode(bytes.subarray(start, end));
 }
 
 /** Where the property list that starts at `at` ends; null when a property is not one this path knows. */

@@ -4,6 +4,7 @@
  */
 import { decodeOsd, decodeOtaCreate, decodeOtaCreateReply, decodeOtaProgress, decodeState, decodeUpdateTopo } from './decoders.ts';
 import { fastEnvelope, fastOsd, fastOtaProgress, type Envelope } from './fast-decode.ts';
+import { asciiText } from './ascii-text.ts';
 import { readCampaignRecord } from './campaign-records.ts';
 import { isUnderNamespace } from './campaign-topics.ts';
 import { parseJsonSafely, utf8ByteLength } from './json.ts';
@@ -41,6 +42,8 @@ function payloadSize(payload: unknown): number | null {
 
 function payloadText(payload: Uint8Array | string): string | null {
   if (typeof payload === 'string') return payload;
+  const ascii = asciiText(payload);
+  if (ascii !== null) return ascii;
   try {
     return utf8.decode(payload);
   } catch {
