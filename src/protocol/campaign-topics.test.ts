@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   campaignCommandsTopic,
@@ -6,6 +7,7 @@ import {
   campaignLeaseTopic,
   campaignTopicString,
   driverPresenceTopic,
+  isUnderNamespace,
   namespaceFilter,
   namespaceProblem,
   parseCampaignTopic,
@@ -59,5 +61,19 @@ describe('campaign topics', () => {
     expect(parseCampaignTopic(NS, 'ota-console/v1/campaigns/c-1/other')).toMatchObject({ ok: false });
     expect(parseCampaignTopic(NS, 'ota-console/v1/elsewhere/x')).toMatchObject({ ok: false });
     expect(parseCampaignTopic(NS, 'thing/product/X/services')).toMatchObject({ ok: false, reason: expect.stringMatching(/not under/) });
+  });
+});
+
+describe('isUnderNamespace', () => {
+  it('is true exactly when the topic starts with the namespace and a / (property)', () => {
+    const piece = fc.constantFrom('ota', 'ota-console', 'a', '', '/', 'x/y');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), fc.array(piece, { maxLength: 4 }), (ns, rest) => {
+        const namespace = ns.join('');
+        const topic = [...ns, ...rest].join('');
+        expect(isUnderNamespace(namespace, topic)).toBe(topic.startsWith(`${namespace}/`));
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });

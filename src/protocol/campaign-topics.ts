@@ -77,7 +77,8 @@ export type CampaignTopicResult = { ok: true; topic: CampaignTopic } | { ok: fal
 
 /** True when `topic` lies under the namespace (whether or not it is a record topic). */
 export function isUnderNamespace(ns: string, topic: string): boolean {
-  return topic.startsWith(`${ns}/`);
+  // Asked of every incoming message: no `${ns}/` string made and flattened each time.
+  return topic.length > ns.length && topic.charCodeAt(ns.length) === 0x2f && topic.startsWith(ns);
 }
 
 function shown(s: string): string {

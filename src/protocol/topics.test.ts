@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isValidSn } from './sn.ts';
 import {
   REPLY_FAMILY,
   SUBSCRIPTION_FILTERS,
@@ -75,6 +77,54 @@ describe('parseTopic', () => {
 
   it('survives a non-string topic at runtime', () => {
     expect(parseTopic(undefined as unknown as string)).toBeNull();
+  });
+
+  it('reads any topic as splitting it at every / would (property)', () => {
+    const roots: Record<string, string> = {
+      services: 'thing',
+      services_reply: 'thing',
+      events: 'thing',
+      events_reply: 'thing',
+      state: 'thing',
+      osd: 'thing',
+      status: 'sys',
+      status_reply: 'sys',
+    };
+    const bySplit = (topic: string) => {
+      const parts = topic.split('/');
+      if (parts.length !== 4) return null;
+      const [root, product, sn, family] = parts as [string, string, string, string];
+      if (product !== 'product' || !Object.hasOwn(roots, family) || roots[family] !== root || !isValidSn(sn)) return null;
+      return { family, sn };
+    };
+    const piece = fc.constantFrom(
+      'thing',
+      'sys',
+      'product',
+      'events',
+      'status',
+      'osd',
+      'services_reply',
+      'DOCK1',
+      '',
+      'x',
+      'thingy',
+      'productx',
+      'constructor',
+      '__proto__',
+      '/',
+    );
+    const topic = fc.oneof(
+      fc.array(piece, { maxLength: 6 }).map((p) => p.join('/')),
+      fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(topic, (t) => {
+        expect(parseTopic(t)).toEqual(bySplit(t));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

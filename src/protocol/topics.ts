@@ -14,6 +14,8 @@ const ROOT: Readonly<Record<TopicFamily, 'thing' | 'sys'>> = {
   osd: 'thing',
 };
 
+const PRODUCT = 'product';
+
 export const TOPIC_FAMILIES = Object.keys(ROOT) as readonly TopicFamily[];
 
 function isTopicFamily(s: string): s is TopicFamily {
@@ -47,11 +49,17 @@ export interface ParsedTopic {
 /** Family and SN of a topic of ours, before the SN is checked. */
 function splitTopic(topic: unknown): { family: TopicFamily; sn: string } | null {
   if (typeof topic !== 'string') return null;
-  const parts = topic.split('/');
-  if (parts.length !== 4) return null;
-  const [root, product, sn, family] = parts as [string, string, string, string];
-  if (product !== 'product' || !isTopicFamily(family) || ROOT[family] !== root) return null;
-  return { family, sn };
+  // Read in place, not split: this runs for every incoming message.
+  const first = topic.indexOf('/');
+  const second = first < 0 ? -1 : topic.indexOf('/', first + 1);
+  const third = second < 0 ? -1 : topic.indexOf('/', second + 1);
+  if (third < 0) return null;
+  if (second - first !== PRODUCT.length + 1 || !topic.startsWith(PRODUCT, first + 1)) return null;
+  const family = topic.slice(third + 1);
+  if (!isTopicFamily(family)) return null;
+  const root = ROOT[family];
+  if (first !== root.length || !topic.startsWith(root)) return null;
+  return { family, sn: topic.slice(second + 1, third) };
 }
 
 /** Splits a topic into family and SN; null for anything that is not one of ours or has an unsafe SN. */
