@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../ui/clock';
+import { useThrottledValue } from '../ui/use-throttled-value';
 import { campaignView, DEFAULT_ROW_QUERY, TaskRowCache, taskView, type RowQuery } from './device-rows';
 import { MonitorFilters, type CampaignOption } from './monitor-filters';
 import { useCampaigns } from '../campaigns/campaign-hooks';
@@ -14,12 +14,13 @@ import { MonitorSummary } from './monitor-summary';
 import { barCampaigns, CampaignBar } from './campaign-bar';
 import { taskState } from '../tasks/task-derived';
 import type { UpgradeTask } from '../tasks/task-types';
-import { selectTaskIds } from '../tasks/task-selectors';
 import { useTasksStore } from '../tasks/tasks-context';
 import { useTaskHistory } from '../tasks/tasks-history-context';
-import { useTaskLookup, useTasks, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
+import { useTaskIds, useTaskLookup, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
 import { HistoryMatches } from './history-matches';
 import { useHistorySearch } from './use-history-search';
+
+const LIST_REBUILD_MS = 1_000;
 
 export interface MonitorScreenProps {
   /** A read-only viewer: the campaign bar's controls are disabled, with the reason. */
@@ -38,8 +39,8 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
     [campaigns, texts],
   );
   const bar = useMemo(() => barCampaigns(campaigns, query.campaign), [campaigns, query.campaign]);
-  // Compared element by element: the table's order array is copied on every batch.
-  const taskIds = useTasks(useShallow(selectTaskIds));
+  // The table's order array is a new one only when tasks came or went.
+  const taskIds = useTaskIds();
   const timings = useTaskTimings();
   const tasksStore = useTasksStore();
   const lookup = useTaskLookup();
@@ -48,18 +49,21 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
   // and once a second, not on every progress batch: each row follows its own task, so a batch
   // re-renders only its rows, and state filters, sorting and the tiles catch up within a second.
   const now = useNow();
+  // While tasks keep coming (a fleet's first second brings thousands, frame after frame) the list
+  // is rebuilt once a second, not on every frame; a first task after a quiet second shows at once.
+  const shownIds = useThrottledValue(taskIds, LIST_REBUILD_MS);
   // Rows that did not change stay the same objects from one second to the next.
   const [rowCache] = useState(() => new TaskRowCache());
   // A chosen campaign that is known here lists its gateways as the campaign page does.
   const chosen = query.campaign === 'all' ? undefined : campaigns.find((c) => c.id === query.campaign);
   const view = useMemo(() => {
     const table = tasksStore.getState().table;
-    const tasks = taskIds.flatMap((bid) => table.byBid.get(bid) ?? []);
+    const tasks = shownIds.flatMap((bid) => table.byBid.get(bid) ?? []);
     const stateOf = (task: UpgradeTask) => taskState(task, now, timings);
     return chosen === undefined
       ? taskView(tasks, query, stateOf, rowCache)
       : campaignView(chosen, gatewayRows(chosen, table, now, timings), tasks, query, stateOf, rowCache);
-  }, [tasksStore, taskIds, query, chosen, now, timings, rowCache]);
+  }, [tasksStore, shownIds, query, chosen, now, timings, rowCache]);
   const figures = useMemo(() => summarizeFigures(view.items), [view]);
   const rows = view.rows;
   // The live rows hold the newest tasks; the search also looks through the whole history.
@@ -75,7 +79,7 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
       <MonitorFilters query={query} campaigns={campaignOptions} onChange={setQuery} />
       <p role="status" aria-label={t('shown.label')} className="text-sm text-slate-600">
         {rows.length === 0
-          ? taskIds.length === 0 && bar.length === 0
+          ? shownIds.length === 0 && bar.length === 0
             ? t('shown.noTasks')
             : t('shown.noMatch')
           : t(filtered ? 'shown.matching' : 'shown.devices', { count: rows.length })}
