@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useNow } from '../ui/clock';
-import { useThrottledValue } from '../ui/use-throttled-value';
+import { useThrottledSelection } from '../ui/use-throttled-selection';
+import { selectTaskIds } from '../tasks/task-selectors';
 import { campaignView, DEFAULT_ROW_QUERY, TaskRowCache, taskView, type RowQuery } from './device-rows';
 import { MonitorFilters, type CampaignOption } from './monitor-filters';
 import { useCampaigns } from '../campaigns/campaign-hooks';
@@ -16,7 +17,7 @@ import { taskState } from '../tasks/task-derived';
 import type { UpgradeTask } from '../tasks/task-types';
 import { useTasksStore } from '../tasks/tasks-context';
 import { useTaskHistory } from '../tasks/tasks-history-context';
-import { useTaskIds, useTaskLookup, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
+import { useTaskLookup, useTasksClock, useTaskTimings } from '../tasks/tasks-hooks';
 import { HistoryMatches } from './history-matches';
 import { useHistorySearch } from './use-history-search';
 
@@ -39,8 +40,6 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
     [campaigns, texts],
   );
   const bar = useMemo(() => barCampaigns(campaigns, query.campaign), [campaigns, query.campaign]);
-  // The table's order array is a new one only when tasks came or went.
-  const taskIds = useTaskIds();
   const timings = useTaskTimings();
   const tasksStore = useTasksStore();
   const lookup = useTaskLookup();
@@ -49,9 +48,10 @@ export default function MonitorScreen({ readOnly = false }: MonitorScreenProps) 
   // and once a second, not on every progress batch: each row follows its own task, so a batch
   // re-renders only its rows, and state filters, sorting and the tiles catch up within a second.
   const now = useNow();
-  // While tasks keep coming (a fleet's first second brings thousands, frame after frame) the list
-  // is rebuilt once a second, not on every frame; a first task after a quiet second shows at once.
-  const shownIds = useThrottledValue(taskIds, LIST_REBUILD_MS);
+  // While tasks keep coming (a fleet's first seconds bring thousands, frame after frame) the screen
+  // re-renders and the list is rebuilt once a second, not on every frame; a first task after a
+  // quiet second shows at once. The table's order array is a new one only when tasks came or went.
+  const shownIds = useThrottledSelection(tasksStore, selectTaskIds, LIST_REBUILD_MS);
   // Rows that did not change stay the same objects from one second to the next.
   const [rowCache] = useState(() => new TaskRowCache());
   // A chosen campaign that is known here lists its gateways as the campaign page does.
