@@ -3,8 +3,8 @@
  * for such bytes this is exactly what a UTF-8 TextDecoder returns. It exists because in Chromium a
  * TextDecoder call on a small view is a call out of the engine that wraps the view in an object of
  * the browser's own: at 10,000 messages a second those calls and the garbage they leave were the
- * largest single cost of the broker worker (bench/README.md, results of 6 Dec 2026, late night). Devices send
- * JSON in ASCII; anything else still goes through the decoder.
+ * largest single cost of the broker worker (bench/README.md, results of 6 Dec 2026, late night).
+ * Devices send JSON in ASCII; anything else still goes through the decoder.
  */
 
 /** fromCharCode.apply puts its arguments on the stack: longer runs are built in pieces. */
