@@ -33,6 +33,11 @@ export class SummaryTally {
     return this.verifyingCount;
   }
 
+  /** Tasks counted that have ended (the rest are active). */
+  get finished(): number {
+    return this.byBid.size - this.active;
+  }
+
   /** Every task of the table re-derived at `now`. */
   recount(table: TaskTable, now: number, timings: TaskTimings): void {
     this.byBid.clear();

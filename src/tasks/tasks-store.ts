@@ -43,18 +43,32 @@ export function createTasksStore(timings: TaskTimings = DEFAULT_TASK_TIMINGS): T
      * lists the only bids that changed (a batch); without it every task is recounted, except on a
      * clock tick over the same table, where only tasks past a stall or reply deadline are. Pruning
      * scans the table, so it runs when the table grew or on a clock tick (tasks that finished since
-     * become prunable then), not on every frame of progress.
+     * become prunable then), not on every frame of progress, and not when the tally shows that
+     * nothing could be pruned.
      */
     function commit(next: TaskTable, now: number, touched?: ReadonlySet<string>, tick = false): void {
       const state = get();
       const grew = next.order.length > state.table.order.length;
-      // For the table last counted, the summary tells whether a tick could prune anything: a
-      // finished task, or more tasks than active ones seen elsewhere may number. At fleet scale
-      // every task is active, and the scan found nothing once a second.
-      const nothingToPrune =
-        next === state.table && state.summary.active === state.summary.total && next.order.length <= MAX_ACTIVE_ELSEWHERE;
-      const table = next.order.length > MAX_TASKS && (grew || (tick && !nothingToPrune)) ? pruneTable(next, MAX_TASKS) : next;
-      if (touched !== undefined && table === next) tally.update(table, touched, now, state.timings);
+      const overCap = next.order.length > MAX_TASKS;
+      // A batch that grows a table over the cap is counted first: the tally then says whether the
+      // prune scan could find anything (a finished task, or more tasks than active ones seen
+      // elsewhere may number). While a fleet of 10,000 first reports, every frame adds tasks and
+      // none has finished; the scan of every task found nothing each time.
+      const countedFirst = touched !== undefined && grew && overCap;
+      if (countedFirst) tally.update(next, touched, now, state.timings);
+      const withinElsewhereCap = next.order.length <= MAX_ACTIVE_ELSEWHERE;
+      // For the table last counted, the summary tells the same on a tick: at fleet scale every
+      // task is active, and the scan found nothing once a second.
+      const nothingToPrune = countedFirst
+        ? tally.finished === 0 && withinElsewhereCap
+        : next === state.table && state.summary.active === state.summary.total && withinElsewhereCap;
+      const table = overCap && (grew || tick) && !nothingToPrune ? pruneTable(next, MAX_TASKS) : next;
+      if (countedFirst) {
+        if (table !== next) {
+          tally.recount(table, now, state.timings);
+          recountedAt = now;
+        }
+      } else if (touched !== undefined && table === next) tally.update(table, touched, now, state.timings);
       else if (tick && table === state.table) {
         tally.refresh(table, now, state.timings);
         recountedAt = now;
