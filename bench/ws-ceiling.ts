@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { openDrivenPage } from './lib/driven-page.ts';
+import { percentile } from './lib/stats.ts';
 import { findChromium } from '../scripts/system-deps.mjs';
 
 interface CeilingOptions {
@@ -166,11 +167,7 @@ async function round(browser: Browser, served: Served, mode: RoundResult['mode']
   }
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
+const median = (values: readonly number[]): number => percentile(values, 50) ?? 0;
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
