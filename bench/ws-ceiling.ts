@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { openDrivenPage } from './lib/driven-page.ts';
+import { cpuSecondsByProcessType } from './lib/process-cpu.ts';
 import { percentile } from './lib/stats.ts';
 import { findChromium } from '../scripts/system-deps.mjs';
 
@@ -110,31 +111,6 @@ function serve(options: CeilingOptions): Promise<Served> {
   });
 }
 
-type CpuByType = Map<string, number>;
-
-/** Utility processes report their service's interface name as their type. */
-const PROCESS_NAMES: Record<string, string> = {
-  'network.mojom.NetworkService': 'network service',
-  'storage.mojom.StorageService': 'storage service',
-};
-
-async function cpuByProcessType(browser: Browser): Promise<CpuByType> {
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
-      processInfo: { type: string; cpuTime: number }[];
-    };
-    const byType: CpuByType = new Map();
-    for (const p of processInfo) {
-      const type = PROCESS_NAMES[p.type] ?? p.type;
-      byType.set(type, (byType.get(type) ?? 0) + p.cpuTime);
-    }
-    return byType;
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
-}
-
 interface RoundResult {
   mode: 'worker' | 'page';
   perSecond: number;
@@ -143,7 +119,8 @@ interface RoundResult {
 }
 
 async function round(browser: Browser, served: Served, mode: RoundResult['mode'], options: CeilingOptions): Promise<RoundResult> {
-  const before = await cpuByProcessType(browser);
+  const before = await cpuSecondsByProcessType(browser);
+  if (before === null) throw new Error("the browser does not report its processes' CPU time (SystemInfo.getProcessInfo)");
   const page = await openDrivenPage(browser, `${served.url}/?mode=${mode}&n=${String(options.messages)}`, {
     width: 800,
     height: 600,
@@ -158,7 +135,8 @@ async function round(browser: Browser, served: Served, mode: RoundResult['mode']
     );
     if (result === null || result.error !== undefined || result.ms === undefined || result.n === undefined)
       throw new Error(`the page says: ${result?.error ?? 'no result'}`);
-    const after = await cpuByProcessType(browser);
+    const after = await cpuSecondsByProcessType(browser);
+    if (after === null) throw new Error("the browser stopped reporting its processes' CPU time");
     const usPerMessage = new Map<string, number>();
     for (const [type, seconds] of after) usPerMessage.set(type, ((seconds - (before.get(type) ?? 0)) * 1e6) / result.n);
     return { mode, perSecond: ((result.n - 1) * 1000) / result.ms, usPerMessage };

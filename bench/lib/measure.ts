@@ -10,6 +10,7 @@ import type { BenchPage } from './pages.ts';
 import { startPublisher } from './publisher-process.ts';
 import { lagBySecond, lagTrend, type LagSample, type LagTrend } from './lag-trend.ts';
 import { percentile, round } from './stats.ts';
+import { cpuSecondsByProcessType } from './process-cpu.ts';
 
 export type RunMode = 'steady' | 'burst';
 
@@ -102,17 +103,8 @@ async function taskSeconds(page: DrivenPage): Promise<number> {
 
 /** CPU seconds used so far by the browser's renderer processes (only the measured page's is open). */
 async function rendererCpuSeconds(browser: Browser): Promise<number | null> {
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
-      processInfo: { type: string; id: number; cpuTime: number }[];
-    };
-    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
-  } catch {
-    return null;
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
+  const byType = await cpuSecondsByProcessType(browser);
+  return byType === null ? null : (byType.get('renderer') ?? 0);
 }
 
 async function heapAfterGc(page: DrivenPage): Promise<number> {
